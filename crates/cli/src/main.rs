@@ -1,0 +1,113 @@
+//! The `dialoglab` command line: run scenarios and PB rules natively, with the same numbers as the
+//! browser app.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use dialoglab_engine::{Scenario, presets};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "dialoglab",
+    version,
+    about = "Dialoglab: a simulator of deliberative democracy"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Run one scenario and print its report as JSON.
+    Run(RunArgs),
+    /// List the preset names.
+    Presets,
+    /// Print a scenario (a preset with --set changes applied) as JSON, to save and edit.
+    Scenario(RunArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct RunArgs {
+    /// Start from this preset (default: faxe-dialogue).
+    #[arg(long, conflicts_with = "scenario")]
+    preset: Option<String>,
+    /// Start from this scenario JSON file.
+    #[arg(long)]
+    scenario: Option<PathBuf>,
+    /// Seed of the run.
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Change a field: dotted.path=VALUE (VALUE is JSON when it parses, else a string). Repeatable.
+    #[arg(long = "set", value_name = "PATH=VALUE")]
+    set: Vec<String>,
+    /// Print compact JSON on one line.
+    #[arg(long)]
+    compact: bool,
+}
+
+fn build_scenario(args: &RunArgs) -> Result<Scenario, String> {
+    let mut scenario = match (&args.preset, &args.scenario) {
+        (_, Some(path)) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            Scenario::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?
+        }
+        (Some(name), None) => presets::get(name).ok_or_else(|| {
+            format!(
+                "no preset named {name}; presets: {}",
+                presets::names().join(", ")
+            )
+        })?,
+        (None, None) => Scenario::default(),
+    };
+    for assignment in &args.set {
+        let (path, value) = assignment
+            .split_once('=')
+            .ok_or_else(|| format!("--set {assignment}: expected dotted.path=VALUE"))?;
+        scenario
+            .set_path_text(path.trim(), value.trim())
+            .map_err(|e| format!("--set {assignment}: {e}"))?;
+    }
+    if let Some(seed) = args.seed {
+        scenario.seed = seed;
+    }
+    scenario.validate().map_err(|e| e.to_string())?;
+    Ok(scenario)
+}
+
+fn to_json<T: serde::Serialize>(value: &T, compact: bool) -> Result<String, String> {
+    if compact {
+        serde_json::to_string(value)
+    } else {
+        serde_json::to_string_pretty(value)
+    }
+    .map_err(|e| e.to_string())
+}
+
+fn execute(cli: &Cli) -> Result<String, String> {
+    match &cli.command {
+        Command::Presets => Ok(presets::names().join("\n")),
+        Command::Scenario(args) => to_json(&build_scenario(args)?, args.compact),
+        Command::Run(args) => {
+            let scenario = build_scenario(args)?;
+            let report = dialoglab_engine::run(&scenario).map_err(|e| e.to_string())?;
+            to_json(&report, args.compact)
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match execute(&cli) {
+        Ok(out) => {
+            println!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("dialoglab: {message}");
+            ExitCode::from(2)
+        }
+    }
+}

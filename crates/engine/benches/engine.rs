@@ -1,0 +1,39 @@
+//! Benchmarks of the simulation: one whole run (population, invitation, attendance, metrics) at
+//! the default 29,500 citizens and at 1,000,000, and the population draw alone.
+//!
+//! `cargo bench -p dialoglab-engine --bench engine`
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use dialoglab_engine::{Strategy, population, presets, run, simulate};
+
+fn scenario(size: u32, strategy: Strategy) -> dialoglab_engine::Scenario {
+    let mut s = presets::get("faxe-dialogue").expect("preset");
+    s.population.size = size;
+    s.invitation.strategy = strategy;
+    s
+}
+
+fn bench(c: &mut Criterion) {
+    let mut group = c.benchmark_group("run");
+    group.sample_size(20);
+    for (name, size) in [("faxe-29500", 29_500), ("citizens-1000000", 1_000_000)] {
+        for strategy in [Strategy::OpenCall, Strategy::Stratified] {
+            let s = scenario(size, strategy);
+            group.bench_function(format!("{name}/{}", strategy.key()), |b| {
+                b.iter(|| run(std::hint::black_box(&s)).expect("runs"));
+            });
+        }
+    }
+    let s = scenario(1_000_000, Strategy::OpenCall);
+    group.bench_function("population-only/1000000", |b| {
+        b.iter(|| population::generate(std::hint::black_box(&s.population), s.seed));
+    });
+    let pop = population::generate(&s.population, s.seed);
+    group.bench_function("stages-only/1000000/open-call", |b| {
+        b.iter(|| simulate(std::hint::black_box(&pop), &s));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,2 @@
+//! Benchmarks of the PB rules (being built).
+fn main() {}

@@ -1,0 +1,1 @@
+//! Participatory-budgeting rules and pabulib `.pb` input/output (being built).

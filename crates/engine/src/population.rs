@@ -1,0 +1,390 @@
+//! The synthetic adult population (DESIGN §2.1), stored as struct-of-arrays with compact types.
+//!
+//! Each citizen is drawn in order from the `Population` stream: age band first, then what depends
+//! on it (gender, occupation, children, education), then marginalisation, association membership,
+//! district, and the continuous traits, each from its causes plus noise. Income terciles are cut at
+//! the exact 1/3 and 2/3 quantiles of a latent income score. See docs/MODEL.md for the equations.
+
+use crate::attributes::{Attribute, NO, PROJECT_CATEGORIES, YES, occupation};
+use crate::rng::{Stage, StageRng, chance, logistic, noise, pick, stream, unit};
+use crate::scenario::PopulationParams;
+
+/// Number of project categories citizens hold preferences over.
+pub const CATEGORY_COUNT: usize = PROJECT_CATEGORIES.len();
+
+/// The population as struct-of-arrays; every vector has one entry per citizen.
+#[derive(Clone, Debug, Default)]
+pub struct Population {
+    /// Age band code (see [`Attribute::AgeBand`]).
+    pub age_band: Vec<u8>,
+    /// 0 = woman, 1 = man.
+    pub gender: Vec<u8>,
+    /// Occupation code ([`occupation`]).
+    pub occupation: Vec<u8>,
+    /// School-age children at home ([`YES`]/[`NO`]).
+    pub children: Vec<u8>,
+    /// 0 basic, 1 vocational, 2 higher.
+    pub education: Vec<u8>,
+    /// Income tercile 0 low, 1 middle, 2 high.
+    pub income: Vec<u8>,
+    /// Marginalised ([`YES`]/[`NO`]).
+    pub marginalised: Vec<u8>,
+    /// Marginalised through a language barrier (1) or not (0).
+    pub language_barrier: Vec<u8>,
+    /// Association kind, 0 = none (see `ASSOCIATION_KINDS`).
+    pub association: Vec<u8>,
+    /// District code, 0-based.
+    pub district: Vec<u8>,
+    /// Free time, hours per week.
+    pub free_time: Vec<f32>,
+    /// Civic skill, 0 – 1.
+    pub civic_skill: Vec<f32>,
+    /// Political interest, 0 – 1.
+    pub interest: Vec<f32>,
+    /// Political efficacy (belief that taking part makes a difference), 0 – 1.
+    pub efficacy: Vec<f32>,
+    /// Trust in the municipality, 0 – 1.
+    pub trust: Vec<f32>,
+    /// Assertiveness, 0 – 1.
+    pub assertiveness: Vec<f32>,
+    /// Use of local media (paper, web, notice boards), 0 – 1.
+    pub media: Vec<f32>,
+    /// Habit of taking part, 0 – 1 (1 = took part last time).
+    pub habit: Vec<f32>,
+    /// Preference weight per project category, 0 – 1: `prefs[category][citizen]`.
+    pub prefs: [Vec<f32>; CATEGORY_COUNT],
+    /// Number of districts.
+    pub districts: u8,
+}
+
+impl Population {
+    /// Number of citizens.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.age_band.len()
+    }
+
+    /// Whether there are no citizens.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.age_band.is_empty()
+    }
+
+    /// Category code of citizen `i` on attribute `a`.
+    #[inline]
+    #[must_use]
+    pub fn category(&self, a: Attribute, i: usize) -> u8 {
+        match a {
+            Attribute::AgeBand => self.age_band[i],
+            Attribute::Gender => self.gender[i],
+            Attribute::Occupation => self.occupation[i],
+            Attribute::Children => self.children[i],
+            Attribute::Education => self.education[i],
+            Attribute::Income => self.income[i],
+            Attribute::Marginalised => self.marginalised[i],
+            Attribute::AssociationMember => {
+                if self.association[i] > 0 {
+                    YES
+                } else {
+                    NO
+                }
+            }
+            Attribute::District => self.district[i],
+        }
+    }
+
+    /// The codes of attribute `a` for every citizen (a view for the metrics).
+    #[must_use]
+    pub fn column(&self, a: Attribute) -> std::borrow::Cow<'_, [u8]> {
+        use std::borrow::Cow;
+        match a {
+            Attribute::AgeBand => Cow::Borrowed(&self.age_band),
+            Attribute::Gender => Cow::Borrowed(&self.gender),
+            Attribute::Occupation => Cow::Borrowed(&self.occupation),
+            Attribute::Children => Cow::Borrowed(&self.children),
+            Attribute::Education => Cow::Borrowed(&self.education),
+            Attribute::Income => Cow::Borrowed(&self.income),
+            Attribute::Marginalised => Cow::Borrowed(&self.marginalised),
+            Attribute::District => Cow::Borrowed(&self.district),
+            Attribute::AssociationMember => Cow::Owned(
+                self.association
+                    .iter()
+                    .map(|&k| if k > 0 { YES } else { NO })
+                    .collect(),
+            ),
+        }
+    }
+}
+
+fn clamp01(x: f64) -> f32 {
+    x.clamp(0.0, 1.0) as f32
+}
+
+/// Draws a population of `params.size` citizens from `seed`.
+#[must_use]
+pub fn generate(params: &PopulationParams, seed: u64) -> Population {
+    let n = params.size as usize;
+    let mut rng = stream(seed, Stage::Population);
+    let mut pop = Population {
+        districts: params.districts.max(1),
+        ..Population::default()
+    };
+    for column in [
+        &mut pop.age_band,
+        &mut pop.gender,
+        &mut pop.occupation,
+        &mut pop.children,
+        &mut pop.education,
+        &mut pop.income,
+        &mut pop.marginalised,
+        &mut pop.language_barrier,
+        &mut pop.association,
+        &mut pop.district,
+    ] {
+        column.reserve_exact(n);
+    }
+    let mut latent_income = Vec::with_capacity(n);
+    for _ in 0..n {
+        let income = draw_citizen(&mut pop, params, &mut rng);
+        latent_income.push(income);
+    }
+    pop.income = income_terciles(&latent_income);
+    pop
+}
+
+/// Draws one citizen, pushes their attributes and returns their latent income score.
+fn draw_citizen(pop: &mut Population, params: &PopulationParams, rng: &mut StageRng) -> f64 {
+    let age = pick(rng, &params.age_shares);
+    // Women outlive men: 55% of the 67+ are women, 50% elsewhere.
+    let gender = u8::from(!chance(rng, if age == 3 { 0.55 } else { 0.50 }));
+    let occ = match age {
+        0 => pick(rng, &[0.58, 0.34, 0.0, 0.08]),
+        1 => pick(rng, &[0.85, 0.03, 0.0, 0.12]),
+        2 => pick(rng, &[0.72, 0.0, 0.10, 0.18]),
+        _ => pick(rng, &[0.06, 0.0, 0.94, 0.0]),
+    };
+    let children_p = [0.12, 0.55, 0.18, 0.01][usize::from(age)];
+    let children = if chance(rng, children_p) { YES } else { NO };
+    let edu_w: [f64; 3] = match age {
+        0 => [0.35, 0.30, 0.35],
+        1 => [0.18, 0.40, 0.42],
+        2 => [0.25, 0.45, 0.30],
+        _ => [0.38, 0.40, 0.22],
+    };
+    let education = pick(rng, &edu_w);
+
+    // Marginalisation is more likely with basic education and outside the labour force; the
+    // multipliers are rescaled so that the population share matches `marginalised_share`.
+    let mult = match (education, occ) {
+        (0, occupation::OUTSIDE) => 4.0,
+        (0, _) | (_, occupation::OUTSIDE) => 2.0,
+        (2, _) => 0.4,
+        _ => 0.8,
+    };
+    let p_marg = (params.marginalised_share * mult / 1.35).min(0.95);
+    let marginalised = chance(rng, p_marg);
+    let language = marginalised && chance(rng, params.language_barrier_share);
+
+    // Association membership: higher with education and age, lower when marginalised.
+    let member_z = logit(params.association_share)
+        + 0.35 * (f64::from(education) - 1.0)
+        + if marginalised { -0.9 } else { 0.1 }
+        + if age == 3 { 0.2 } else { 0.0 };
+    let association = if chance(rng, logistic(member_z)) {
+        let kinds: [f64; 4] = match age {
+            0 | 1 => [0.50, 0.20, 0.15, 0.15],
+            2 => [0.30, 0.25, 0.25, 0.20],
+            _ => [0.15, 0.25, 0.25, 0.35],
+        };
+        pick(rng, &kinds) + 1
+    } else {
+        0
+    };
+    let district = pick_uniform(rng, pop.districts);
+
+    let free_time = f64::from([22.0f32, 26.0, 44.0, 34.0][usize::from(occ)])
+        - if children == YES { 12.0 } else { 0.0 }
+        + 5.0 * noise(rng);
+    let m = if marginalised { 1.0 } else { 0.0 };
+    let member = if association > 0 { 1.0 } else { 0.0 };
+    let edu = f64::from(education) - 1.0;
+    let old = if age == 3 { 1.0 } else { 0.0 };
+    let young = if age == 0 { 1.0 } else { 0.0 };
+    let civic_skill = logistic(0.6 * edu + 0.5 * member - 0.9 * m + 0.5 * noise(rng));
+    let interest = logistic(
+        -0.2 + 0.35 * edu + 0.6 * old - 0.5 * young - 0.6 * m + 0.3 * member + 0.6 * noise(rng),
+    );
+    let efficacy = logistic(0.4 * edu - 0.8 * m + 0.2 * member + 0.6 * noise(rng));
+    let trust = logistic(0.3 - 0.9 * m + 0.15 * edu + 0.6 * noise(rng));
+    let assertiveness =
+        logistic(0.3 * (f64::from(gender) - 0.5) + 0.3 * edu - 0.4 * m + 0.7 * noise(rng));
+    let media =
+        logistic(-0.5 + 0.9 * f64::from(age) / 1.5 - 0.4 * m + 0.2 * edu + 0.5 * noise(rng));
+    let past = logistic(-2.6 + 1.2 * (interest - 0.5) * 2.0 + 0.8 * member + 0.6 * old - 0.8 * m);
+    let habit = if chance(rng, past) { 1.0 } else { 0.0 };
+
+    // Preferences: a base weight for each category plus group-specific bonuses and noise.
+    let parent = if children == YES { 1.0 } else { 0.0 };
+    let kind = association;
+    let bonus = [
+        0.15 * edu + if kind == 2 { 0.35 } else { 0.0 },
+        0.55 * parent + 0.1 * young,
+        0.55 * old + if kind == 4 { 0.1 } else { 0.0 },
+        0.3 * young + if kind == 1 { 0.4 } else { 0.0 },
+        0.5 * m + if kind == 4 { 0.3 } else { 0.0 },
+        0.15 * (1.0 - young)
+            + if occ == occupation::EMPLOYED {
+                0.1
+            } else {
+                0.0
+            },
+    ];
+    for (c, b) in bonus.iter().enumerate() {
+        pop.prefs[c].push(clamp01(0.3 + b + 0.15 * noise(rng)));
+    }
+
+    pop.age_band.push(age);
+    pop.gender.push(gender);
+    pop.occupation.push(occ);
+    pop.children.push(children);
+    pop.education.push(education);
+    pop.marginalised.push(if marginalised { YES } else { NO });
+    pop.language_barrier.push(u8::from(language));
+    pop.association.push(association);
+    pop.district.push(district);
+    pop.free_time.push(free_time.max(0.0) as f32);
+    pop.civic_skill.push(civic_skill as f32);
+    pop.interest.push(interest as f32);
+    pop.efficacy.push(efficacy as f32);
+    pop.trust.push(trust as f32);
+    pop.assertiveness.push(assertiveness as f32);
+    pop.media.push(media as f32);
+    pop.habit.push(habit);
+
+    0.7 * edu
+        + match occ {
+            occupation::EMPLOYED => 1.0,
+            occupation::RETIRED => 0.1,
+            _ => -0.6,
+        }
+        + if age == 2 { 0.3 } else { 0.0 }
+        - 0.8 * m
+        + 0.6 * noise(rng)
+}
+
+fn pick_uniform(rng: &mut StageRng, n: u8) -> u8 {
+    crate::rng::below(rng, u32::from(n)) as u8
+}
+
+fn logit(p: f64) -> f64 {
+    let p = p.clamp(1e-6, 1.0 - 1e-6);
+    libm::log(p / (1.0 - p))
+}
+
+/// Cuts latent scores into terciles at their exact 1/3 and 2/3 order statistics.
+fn income_terciles(latent: &[f64]) -> Vec<u8> {
+    if latent.is_empty() {
+        return Vec::new();
+    }
+    let mut sorted = latent.to_vec();
+    let n = sorted.len();
+    let (_, q1, _) = sorted.select_nth_unstable_by(n / 3, f64::total_cmp);
+    let q1 = *q1;
+    let (_, q2, _) = sorted.select_nth_unstable_by(2 * n / 3, f64::total_cmp);
+    let q2 = *q2;
+    latent
+        .iter()
+        .map(|&x| u8::from(x >= q1) + u8::from(x >= q2))
+        .collect()
+}
+
+/// Mean of `values` over citizens, for summaries.
+#[must_use]
+pub fn mean(values: &[f32]) -> f64 {
+    if values.is_empty() {
+        0.0
+    } else {
+        values.iter().map(|&v| f64::from(v)).sum::<f64>() / values.len() as f64
+    }
+}
+
+/// A uniform draw for each citizen, in citizen order (common random numbers: the draw of
+/// citizen `i` does not depend on who else is invited).
+#[must_use]
+pub fn per_citizen_uniforms(n: usize, rng: &mut StageRng) -> Vec<f32> {
+    (0..n).map(|_| unit(rng) as f32).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn share(col: &[u8], code: u8) -> f64 {
+        col.iter().filter(|&&c| c == code).count() as f64 / col.len() as f64
+    }
+
+    #[test]
+    fn attributes_follow_parameters_and_are_correlated() {
+        let params = PopulationParams::default();
+        let pop = generate(&params, 42);
+        assert_eq!(pop.len(), params.size as usize);
+        for (band, p) in params.age_shares.iter().enumerate() {
+            let q = share(&pop.age_band, band as u8);
+            assert!((q - p).abs() < 0.015, "age band {band}: {q} vs {p}");
+        }
+        let marg = share(&pop.marginalised, YES);
+        assert!(
+            (marg - params.marginalised_share).abs() < 0.03,
+            "marginalised {marg}"
+        );
+        for t in 0..3u8 {
+            let q = share(&pop.income, t);
+            assert!((q - 1.0 / 3.0).abs() < 0.001, "tercile {t}: {q}");
+        }
+        // Retirees have more free time than parents of school-age children.
+        let mean_where = |f: &dyn Fn(usize) -> bool| {
+            let v: Vec<f32> = (0..pop.len())
+                .filter(|&i| f(i))
+                .map(|i| pop.free_time[i])
+                .collect();
+            mean(&v)
+        };
+        let retired = mean_where(&|i| pop.occupation[i] == occupation::RETIRED);
+        let parents = mean_where(&|i| pop.children[i] == YES);
+        assert!(
+            retired > parents + 15.0,
+            "retired {retired} parents {parents}"
+        );
+        // The marginalised have lower income, civic skill and trust.
+        let by_marg = |col: &[f32], m: u8| {
+            let v: Vec<f32> = (0..pop.len())
+                .filter(|&i| pop.marginalised[i] == m)
+                .map(|i| col[i])
+                .collect();
+            mean(&v)
+        };
+        assert!(by_marg(&pop.civic_skill, YES) < by_marg(&pop.civic_skill, NO) - 0.1);
+        assert!(by_marg(&pop.trust, YES) < by_marg(&pop.trust, NO) - 0.1);
+        let low_income = |m: u8| {
+            let idx: Vec<usize> = (0..pop.len())
+                .filter(|&i| pop.marginalised[i] == m)
+                .collect();
+            idx.iter().filter(|&&i| pop.income[i] == 0).count() as f64 / idx.len() as f64
+        };
+        assert!(low_income(YES) > low_income(NO) + 0.2);
+    }
+
+    #[test]
+    fn same_seed_same_population() {
+        let params = PopulationParams {
+            size: 2_000,
+            ..PopulationParams::default()
+        };
+        let a = generate(&params, 9);
+        let b = generate(&params, 9);
+        assert_eq!(a.free_time, b.free_time);
+        assert_eq!(a.income, b.income);
+        let c = generate(&params, 10);
+        assert_ne!(a.free_time, c.free_time);
+    }
+}

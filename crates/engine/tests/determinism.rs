@@ -1,0 +1,51 @@
+//! Determinism: each preset run twice gives identical JSON, and equals its golden report.
+//!
+//! Golden files live in `tests/golden/<preset>.json`. After a deliberate change of the model,
+//! regenerate them with `UPDATE_GOLDEN=1 cargo test -p dialoglab-engine --test determinism` and
+//! review the diff. The same files are compared in WebAssembly (`tests/wasm_determinism.rs`), so
+//! native and browser reports are byte-identical.
+
+use dialoglab_engine::{presets, run};
+
+fn report_json(name: &str) -> String {
+    let scenario = presets::get(name).expect("preset exists");
+    let report = run(&scenario).expect("preset runs");
+    serde_json::to_string_pretty(&report).expect("report serialises") + "\n"
+}
+
+#[test]
+fn each_preset_twice_gives_identical_json() {
+    for name in presets::names() {
+        assert_eq!(report_json(name), report_json(name), "{name}");
+    }
+}
+
+#[test]
+fn presets_match_their_golden_reports() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    for name in presets::names() {
+        let path = dir.join(format!("{name}.json"));
+        let actual = report_json(name);
+        if update {
+            std::fs::write(&path, &actual).expect("write golden");
+            continue;
+        }
+        let expected = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{}: {e}; run with UPDATE_GOLDEN=1", path.display()));
+        assert!(
+            actual == expected,
+            "{name}: report differs from {}; if the change is deliberate, rerun with UPDATE_GOLDEN=1",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn a_different_seed_gives_a_different_report() {
+    let mut scenario = presets::get("faxe-dialogue").unwrap();
+    let a = run(&scenario).unwrap();
+    scenario.seed += 1;
+    let b = run(&scenario).unwrap();
+    assert_ne!(a, b);
+}

@@ -1,0 +1,17 @@
+//! Chart geometry: pure scales and ticks (unit-tested), and the Okabe–Ito palette with shapes.
+
+pub mod scale;
+
+/// Okabe–Ito colour-blind-safe palette.
+pub mod palette {
+    /// Orange.
+    pub const ORANGE: &str = "#E69F00";
+    /// Bluish green.
+    pub const GREEN: &str = "#009E73";
+    /// Blue.
+    pub const BLUE: &str = "#0072B2";
+    /// Reddish purple.
+    pub const PURPLE: &str = "#CC79A7";
+    /// Grey for the population.
+    pub const GREY: &str = "#6B6B6B";
+}

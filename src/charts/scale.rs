@@ -1,0 +1,120 @@
+//! Scales mapping data to pixels, tick choice, and the budget slider's log mapping.
+
+/// A logarithmic map from `[d0, d1]` (both > 0) to `[r0, r1]`; values are clamped into the domain.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Log {
+    /// Domain start (> 0).
+    pub d0: f64,
+    /// Domain end (> d0).
+    pub d1: f64,
+    /// Range start.
+    pub r0: f64,
+    /// Range end.
+    pub r1: f64,
+}
+
+impl Log {
+    /// Maps `x`, clamped to the domain (0 and negatives go to the start).
+    #[must_use]
+    pub fn map(&self, x: f64) -> f64 {
+        let x = if x.is_finite() {
+            x.clamp(self.d0, self.d1)
+        } else {
+            self.d0
+        };
+        let t = (x.ln() - self.d0.ln()) / (self.d1.ln() - self.d0.ln());
+        self.r0 + t * (self.r1 - self.r0)
+    }
+}
+
+/// Ticks for a ratio axis on a log scale: powers of two between `lo` and `hi`.
+#[must_use]
+pub fn ratio_ticks(lo: f64, hi: f64) -> Vec<f64> {
+    let mut ticks = Vec::new();
+    let mut t = 1.0;
+    while t / 2.0 >= lo {
+        t /= 2.0;
+    }
+    while t <= hi * (1.0 + 1e-9) {
+        ticks.push(t);
+        t *= 2.0;
+    }
+    ticks
+}
+
+/// Smallest budget on the slider, DKK.
+pub const BUDGET_MIN: u64 = 10_000;
+/// Largest budget on the slider, DKK.
+pub const BUDGET_MAX: u64 = 100_000_000;
+/// Slider steps per factor of ten.
+pub const STEPS_PER_DECADE: u32 = 20;
+
+/// Number of slider steps from [`BUDGET_MIN`] to [`BUDGET_MAX`].
+#[must_use]
+pub fn budget_steps() -> u32 {
+    4 * STEPS_PER_DECADE
+}
+
+/// The budget at slider step `step`, rounded to two significant digits.
+#[must_use]
+pub fn slider_to_budget(step: u32) -> u64 {
+    let step = step.min(budget_steps());
+    let exact = BUDGET_MIN as f64 * 10f64.powf(f64::from(step) / f64::from(STEPS_PER_DECADE));
+    round_significant(exact, 2)
+}
+
+/// The slider step closest to `budget` (clamped to the slider's range).
+#[must_use]
+pub fn budget_to_slider(budget: u64) -> u32 {
+    let b = budget.clamp(BUDGET_MIN, BUDGET_MAX) as f64;
+    let steps = (b / BUDGET_MIN as f64).log10() * f64::from(STEPS_PER_DECADE);
+    steps.round() as u32
+}
+
+fn round_significant(x: f64, digits: i32) -> u64 {
+    if x <= 0.0 {
+        return 0;
+    }
+    let magnitude = 10f64.powi(x.log10().floor() as i32 - digits + 1);
+    ((x / magnitude).round() * magnitude).round() as u64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log_maps_ends_and_middle_and_clamps() {
+        let g = Log {
+            d0: 0.125,
+            d1: 8.0,
+            r0: 0.0,
+            r1: 600.0,
+        };
+        assert!((g.map(1.0) - 300.0).abs() < 1e-9);
+        assert!((g.map(0.0) - 0.0).abs() < 1e-9);
+        assert!((g.map(100.0) - 600.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn ratio_ticks_are_powers_of_two() {
+        assert_eq!(
+            ratio_ticks(0.125, 8.0),
+            vec![0.125, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0]
+        );
+    }
+
+    #[test]
+    fn budget_slider_round_trips_and_is_monotone() {
+        assert_eq!(slider_to_budget(0), BUDGET_MIN);
+        assert_eq!(slider_to_budget(budget_steps()), BUDGET_MAX);
+        let mut last = 0;
+        for step in 0..=budget_steps() {
+            let b = slider_to_budget(step);
+            assert!(b > last, "step {step}: {b} after {last}");
+            assert_eq!(budget_to_slider(b), step);
+            last = b;
+        }
+        assert_eq!(budget_to_slider(250_000), 28);
+    }
+}

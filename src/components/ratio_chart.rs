@@ -1,0 +1,275 @@
+//! Representation-ratio dot plot: one row per group, one marker per stage, a line at 1 (fair share).
+
+use dialoglab_engine::Report;
+use dialoglab_engine::attributes::Attribute;
+use yew::prelude::*;
+
+use crate::charts::palette;
+use crate::charts::scale::{Log, ratio_ticks};
+use crate::components::data_table::DataTable;
+use crate::format;
+use crate::i18n::Lang;
+
+/// Smallest and largest ratio on the axis; values outside are drawn at the edge.
+const LO: f64 = 0.125;
+const HI: f64 = 8.0;
+const WIDTH: f64 = 640.0;
+const LEFT: f64 = 190.0;
+const RIGHT: f64 = 24.0;
+const ROW: f64 = 20.0;
+const HEAD: f64 = 24.0;
+
+/// One group's ratios at each stage.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RatioRow {
+    /// The attribute.
+    pub attribute: Attribute,
+    /// Category label in the interface language.
+    pub label: String,
+    /// Share of the population in the group.
+    pub population_share: f64,
+    /// Ratio per stage in [`STAGES`] order.
+    pub ratios: Vec<f64>,
+}
+
+/// Stages drawn, with marker shape and colour.
+pub const STAGES: [(&str, Shape, &str); 2] = [
+    ("invited", Shape::Circle, palette::ORANGE),
+    ("attendees", Shape::Diamond, palette::BLUE),
+];
+
+/// Marker shapes (so colour is never the only cue).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// A circle.
+    Circle,
+    /// A diamond.
+    Diamond,
+}
+
+/// Rows for the core attributes, in attribute and category order.
+#[must_use]
+pub fn rows(report: &Report, lang: Lang) -> Vec<RatioRow> {
+    let mut out = Vec::new();
+    for a in Attribute::CORE {
+        let Some(shares) = report.population.shares.get(a.key()) else {
+            continue;
+        };
+        for (c, share) in shares_in_order(a, shares) {
+            let ratios = STAGES
+                .iter()
+                .map(|(stage, _, _)| {
+                    report
+                        .stages
+                        .get(*stage)
+                        .and_then(|s| s.representativeness.ratios.get(a.key()))
+                        .and_then(|r| r.get(&c))
+                        .copied()
+                        .unwrap_or(0.0)
+                })
+                .collect();
+            out.push(RatioRow {
+                attribute: a,
+                label: lang.category(a, &c),
+                population_share: share,
+                ratios,
+            });
+        }
+    }
+    out
+}
+
+fn shares_in_order(
+    a: Attribute,
+    shares: &std::collections::BTreeMap<String, f64>,
+) -> Vec<(String, f64)> {
+    (0..a.category_count(u8::MAX))
+        .map(|c| a.category_key(c as u8))
+        .filter_map(|k| shares.get(&k).filter(|s| **s > 0.0).map(|s| (k, *s)))
+        .collect()
+}
+
+/// The most over- and under-represented attendee groups: ((label, ratio), (label, ratio)).
+#[must_use]
+pub fn extremes(rows: &[RatioRow], lang: Lang) -> Option<((String, f64), (String, f64))> {
+    let k = STAGES.len() - 1;
+    let named = |r: &RatioRow| {
+        format!(
+            "{} ({})",
+            r.label,
+            lang.attribute(r.attribute).to_lowercase()
+        )
+    };
+    let over = rows
+        .iter()
+        .max_by(|a, b| a.ratios[k].total_cmp(&b.ratios[k]))?;
+    let under = rows
+        .iter()
+        .min_by(|a, b| a.ratios[k].total_cmp(&b.ratios[k]))?;
+    Some((
+        (named(over), over.ratios[k]),
+        (named(under), under.ratios[k]),
+    ))
+}
+
+fn marker(shape: Shape, x: f64, y: f64, colour: &'static str) -> Html {
+    match shape {
+        Shape::Circle => {
+            html! { <circle cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="5.5" fill={colour} stroke="#000" stroke-width="0.6" /> }
+        }
+        Shape::Diamond => {
+            let points = format!(
+                "{:.1},{:.1} {:.1},{:.1} {:.1},{:.1} {:.1},{:.1}",
+                x,
+                y - 6.5,
+                x + 6.5,
+                y,
+                x,
+                y + 6.5,
+                x - 6.5,
+                y
+            );
+            html! { <polygon {points} fill={colour} stroke="#000" stroke-width="0.6" /> }
+        }
+    }
+}
+
+/// Props of [`RatioChart`].
+#[derive(Properties, PartialEq)]
+pub struct RatioChartProps {
+    /// Interface language.
+    pub lang: Lang,
+    /// The report drawn.
+    pub report: std::rc::Rc<(dialoglab_engine::Scenario, Report)>,
+}
+
+/// The dot plot with its legend, summary and data table.
+#[component]
+pub fn RatioChart(props: &RatioChartProps) -> Html {
+    let lang = props.lang;
+    let t = lang.t();
+    let rows = {
+        let report = props.report.clone();
+        use_memo((report, lang), |(r, lang)| rows(&r.1, *lang))
+    };
+    let x = Log {
+        d0: LO,
+        d1: HI,
+        r0: LEFT,
+        r1: WIDTH - RIGHT,
+    };
+    let index = props
+        .report
+        .1
+        .stages
+        .get("attendees")
+        .map_or(0.0, |s| s.representativeness.index);
+    let desc = extremes(&rows, lang).map_or_else(String::new, |(o, u)| {
+        lang.ratio_desc((&o.0, o.1), (&u.0, u.1), index)
+    });
+    let stage_name = |k: usize| {
+        if k == 0 {
+            t.stage_invited
+        } else {
+            t.stage_attendees
+        }
+    };
+
+    let mut y = 34.0;
+    let mut body = Vec::new();
+    let mut last: Option<Attribute> = None;
+    for row in rows.iter() {
+        if last != Some(row.attribute) {
+            y += HEAD;
+            body.push(html! {
+                <text x="4" y={format!("{:.1}", y - 8.0)} class="group-heading">{ lang.attribute(row.attribute) }</text>
+            });
+            last = Some(row.attribute);
+        }
+        let cy = y + ROW / 2.0;
+        body.push(html! {
+            <text x={(LEFT - 10.0).to_string()} y={format!("{cy:.1}")} text-anchor="end" dominant-baseline="middle">{ row.label.clone() }</text>
+        });
+        body.push(html! {
+            <line x1={LEFT.to_string()} x2={(WIDTH - RIGHT).to_string()} y1={format!("{cy:.1}")} y2={format!("{cy:.1}")} class="row-rule" />
+        });
+        for (k, (_, shape, colour)) in STAGES.iter().enumerate() {
+            let v = row.ratios[k];
+            let label = format!(
+                "{} – {}: {} {}",
+                row.label,
+                stage_name(k),
+                format::dec(lang, v, 2),
+                if v < LO || v > HI { "(⇤⇥)" } else { "" }
+            );
+            body.push(html! {
+                <g class="point" tabindex="0" aria-label={label.clone()}>
+                    <title>{ label }</title>
+                    { marker(*shape, x.map(v), cy, colour) }
+                </g>
+            });
+        }
+        y += ROW;
+    }
+    let height = y + 40.0;
+    let ticks = ratio_ticks(LO, HI);
+    let table_rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            let mut cells = vec![
+                format!("{} – {}", lang.attribute(r.attribute), r.label),
+                format::percent(lang, r.population_share, 1),
+            ];
+            cells.extend(r.ratios.iter().map(|v| format::dec(lang, *v, 2)));
+            cells
+        })
+        .collect();
+    html! {
+        <figure class="chart" id="ratio-chart">
+            <figcaption><h3>{ t.ratio_title }</h3></figcaption>
+            <ul class="legend">
+                { for STAGES.iter().enumerate().map(|(k, (_, shape, colour))| html! {
+                    <li>
+                        <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">{ marker(*shape, 8.0, 8.0, colour) }</svg>
+                        { stage_name(k) }
+                    </li>
+                }) }
+            </ul>
+            <svg viewBox={format!("0 0 {WIDTH} {height:.0}")} role="img" aria-labelledby="ratio-title ratio-desc">
+                <title id="ratio-title">{ t.ratio_title }</title>
+                <desc id="ratio-desc">{ desc.clone() }</desc>
+                { for ticks.iter().map(|&v| {
+                    let tx = x.map(v);
+                    html! {
+                        <g class={if (v - 1.0).abs() < 1e-9 { "tick fair" } else { "tick" }}>
+                            <line x1={format!("{tx:.1}")} x2={format!("{tx:.1}")} y1="30" y2={format!("{:.0}", height - 30.0)} />
+                            <text x={format!("{tx:.1}")} y="22" text-anchor="middle">{ format::dec(lang, v, if v < 1.0 { 3 } else { 0 }).trim_end_matches('0').trim_end_matches([',', '.']).to_string() }</text>
+                        </g>
+                    }
+                }) }
+                { for body.into_iter() }
+                <text x={format!("{:.1}", x.map(1.0))} y={format!("{:.0}", height - 12.0)} text-anchor="middle" class="axis-label">{ t.ratio_axis }</text>
+            </svg>
+            <p class="chart-summary">{ desc }</p>
+            <DataTable summary={t.show_table} caption={t.ratio_title} id={Some(AttrValue::from("ratio-table"))}
+                headers={vec![AttrValue::from(t.col_group), t.col_population_share.into(), t.stage_invited.into(), t.stage_attendees.into()]}
+                rows={table_rows} />
+        </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_cover_every_core_category_and_find_the_extremes() {
+        let scenario = dialoglab_engine::presets::get("faxe-dialogue").unwrap();
+        let report = dialoglab_engine::run(&scenario).unwrap();
+        let r = rows(&report, Lang::En);
+        assert_eq!(r.len(), 4 + 2 + 4 + 2 + 3 + 3 + 2 + 2);
+        assert!(r.iter().all(|row| row.ratios.len() == STAGES.len()));
+        let ((over, ov), (under, uv)) = extremes(&r, Lang::En).unwrap();
+        assert!(ov > 1.0 && uv < 1.0, "{over} {ov} {under} {uv}");
+    }
+}

@@ -1,0 +1,13 @@
+//! Dialoglab web app: a Yew front end over `dialoglab-engine`.
+
+mod app;
+mod charts;
+mod components;
+mod format;
+mod i18n;
+mod state;
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    yew::Renderer::<app::App>::new().render();
+}
