@@ -8,6 +8,8 @@ mod i18n;
 mod state;
 
 fn main() {
-    #[cfg(target_arch = "wasm32")]
-    yew::Renderer::<app::App>::new().render();
+    // Compiled on every target (so native builds check it), run only in the browser.
+    if cfg!(target_arch = "wasm32") {
+        yew::Renderer::<app::App>::new().render();
+    }
 }

@@ -200,7 +200,11 @@ pub fn RatioChart(props: &RatioChartProps) -> Html {
                 row.label,
                 stage_name(k),
                 format::dec(lang, v, 2),
-                if v < LO || v > HI { "(⇤⇥)" } else { "" }
+                if (LO..=HI).contains(&v) {
+                    ""
+                } else {
+                    "(⇤⇥)"
+                }
             );
             body.push(html! {
                 <g class="point" tabindex="0" aria-label={label.clone()}>

@@ -45,6 +45,9 @@ struct RunArgs {
     /// Print compact JSON on one line.
     #[arg(long)]
     compact: bool,
+    /// Also write the simulated vote (year 1) as a pabulib `.pb` file.
+    #[arg(long, value_name = "FILE")]
+    export_pb: Option<PathBuf>,
 }
 
 fn build_scenario(args: &RunArgs) -> Result<Scenario, String> {
@@ -93,6 +96,15 @@ fn execute(cli: &Cli) -> Result<String, String> {
         Command::Run(args) => {
             let scenario = build_scenario(args)?;
             let report = dialoglab_engine::run(&scenario).map_err(|e| e.to_string())?;
+            if let Some(path) = &args.export_pb {
+                let (instance, profile) =
+                    dialoglab_engine::simulated_vote(&scenario).map_err(|e| e.to_string())?;
+                std::fs::write(
+                    path,
+                    dialoglab_engine::pb::pabulib::write(&instance, &profile),
+                )
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            }
             to_json(&report, args.compact)
         }
     }

@@ -60,6 +60,9 @@ pub fn probability(
             a.payment / 2.0
         };
     }
+    if marginalised && scenario.municipality.rules_by == crate::scenario::RulesBy::CoDesigned {
+        z += scenario.municipality.co_design_attendance;
+    }
     if sup.online && pop.age_band[i] < 3 {
         z += if parent || pop.age_band[i] == 0 {
             a.online

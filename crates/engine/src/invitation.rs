@@ -7,7 +7,7 @@
 
 use crate::attributes::YES;
 use crate::population::Population;
-use crate::rng::{Stage, chance, logistic, stream, unit};
+use crate::rng::{Stage, chance, cycle_stream, logistic, unit};
 use crate::scenario::{Scenario, Strategy};
 
 /// Who was invited, and what it cost.
@@ -25,9 +25,15 @@ pub struct Invitation {
     pub staff_hours: f64,
 }
 
-/// Invites citizens of `pop` according to `scenario.invitation`.
+/// Invites citizens of `pop` according to `scenario.invitation` (year 1).
 #[must_use]
 pub fn invite(pop: &Population, scenario: &Scenario) -> Invitation {
+    invite_year(pop, scenario, 0)
+}
+
+/// Invites citizens in year `year` (0-based; each year has its own random streams).
+#[must_use]
+pub fn invite_year(pop: &Population, scenario: &Scenario, year: u32) -> Invitation {
     let n = pop.len();
     let inv = &scenario.invitation;
     let a = &scenario.attendance;
@@ -42,7 +48,7 @@ pub fn invite(pop: &Population, scenario: &Scenario) -> Invitation {
         Strategy::OpenCall | Strategy::Targeted | Strategy::Associations
     );
     if open_call {
-        let mut rng = stream(scenario.seed, Stage::Awareness);
+        let mut rng = cycle_stream(scenario.seed, Stage::Awareness, year);
         for i in 0..n {
             let member = if pop.association[i] > 0 { 1.0 } else { 0.0 };
             let z = a.awareness_intercept
@@ -55,43 +61,52 @@ pub fn invite(pop: &Population, scenario: &Scenario) -> Invitation {
         }
         out.staff_hours += costs.open_call_hours;
     }
+    if inv.recontact {
+        let k = a.intensity_recontact as f32;
+        for i in 0..n {
+            if pop.habit[i] >= 1.0 {
+                out.invited[i] = true;
+                out.intensity[i] = out.intensity[i].max(k);
+            }
+        }
+    }
     match inv.strategy {
         Strategy::OpenCall => {}
         Strategy::Letters | Strategy::Stratified => {
             // Knuth's selection sampling: an exact simple random sample of `letters` citizens.
-            let mut rng = stream(scenario.seed, Stage::Letters);
+            let mut rng = cycle_stream(scenario.seed, Stage::Letters, year);
             let k = inv.letters.min(n as u32);
             let mut chosen = 0u32;
             for i in 0..n {
                 let left = (n - i) as f64;
                 if unit(&mut rng) * left < f64::from(k - chosen) {
                     out.invited[i] = true;
-                    out.intensity[i] = a.intensity_letter as f32;
+                    out.intensity[i] = out.intensity[i].max(a.intensity_letter as f32);
                     chosen += 1;
                 }
             }
             out.letters = chosen;
         }
         Strategy::Targeted => {
-            let mut rng = stream(scenario.seed, Stage::Invitation);
+            let mut rng = cycle_stream(scenario.seed, Stage::Invitation, year);
             let per_contact = a.intensity_contact as f32;
             for i in 0..n {
                 let reached = chance(&mut rng, inv.outreach_reach);
                 if reached && pop.marginalised[i] == YES {
                     out.invited[i] = true;
-                    out.intensity[i] = per_contact * f32::from(inv.contacts);
+                    out.intensity[i] = out.intensity[i].max(per_contact * f32::from(inv.contacts));
                     out.contacts += u32::from(inv.contacts);
                 }
             }
             out.staff_hours += f64::from(out.contacts) * costs.hours_per_contact;
         }
         Strategy::Associations => {
-            let mut rng = stream(scenario.seed, Stage::Invitation);
+            let mut rng = cycle_stream(scenario.seed, Stage::Invitation, year);
             for i in 0..n {
                 let mobilised = chance(&mut rng, inv.mobilisation);
                 if mobilised && pop.association[i] > 0 {
                     out.invited[i] = true;
-                    out.intensity[i] = a.intensity_association as f32;
+                    out.intensity[i] = out.intensity[i].max(a.intensity_association as f32);
                 }
             }
             let kinds = (crate::attributes::ASSOCIATION_KINDS.len() - 1) as f64;

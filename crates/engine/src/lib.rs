@@ -1,7 +1,7 @@
 //! Dialoglab's simulation engine: `Scenario → run → Report`.
 //!
 //! The engine knows nothing of the web; it builds natively and for `wasm32-unknown-unknown` and
-//! gives bit-identical reports on both (one ChaCha8 stream per stage, `libm` for transcendental
+//! gives bit-identical reports on both (one xoshiro256++ stream per stage, `libm` for transcendental
 //! functions, no `usize` draws, no hash-map iteration).
 //!
 //! ```
@@ -13,109 +13,183 @@
 
 pub mod attendance;
 pub mod attributes;
+pub mod cycle;
+pub mod deliberation;
+pub mod influence;
 pub mod invitation;
 pub mod metrics;
 pub mod pb;
 pub mod population;
 pub mod presets;
+pub mod proposals;
 pub mod report;
 pub mod rng;
 pub mod scenario;
 pub mod selection;
+pub mod vote;
 
 use std::collections::BTreeMap;
 
+pub use deliberation::MeetingTrace;
 pub use report::Report;
 pub use scenario::{Scenario, ScenarioError, Strategy};
 
-use attributes::Attribute;
+use attributes::{Attribute, PROJECT_CATEGORIES};
+use cycle::Year;
 use metrics::{Counts, representativeness};
 use population::Population;
-use report::{CostReport, PoolProbability, PopulationReport, SelectionReport, StageReport};
-use rng::{Stage, chance, stream, unit};
+use report::{
+    CostReport, CycleReport, DeliberationReport, InfluenceReport, OutcomeReport, PoolProbability,
+    PopulationReport, ProjectReport, SelectionReport, StageReport,
+};
 
-/// Validates `scenario`, draws its population and simulates one cycle.
+/// Validates `scenario`, draws its population and simulates every cycle.
 pub fn run(scenario: &Scenario) -> Result<Report, ScenarioError> {
     scenario.validate()?;
     let pop = population::generate(&scenario.population, scenario.seed);
     Ok(simulate(&pop, scenario))
 }
 
-/// Simulates one cycle on an already drawn population (which must come from
+/// Like [`run`], also returning a trace of the first year's meeting for the animated view.
+/// Runs that do not ask for a trace pay nothing for it.
+pub fn run_traced(scenario: &Scenario) -> Result<(Report, MeetingTrace), ScenarioError> {
+    scenario.validate()?;
+    let pop = population::generate(&scenario.population, scenario.seed);
+    let out = simulate_full(&pop, scenario, true);
+    let trace = out
+        .first
+        .deliberation
+        .trace
+        .clone()
+        .unwrap_or(MeetingTrace {
+            format: scenario.meeting.format,
+            tables: Vec::new(),
+        });
+    Ok((out.report, trace))
+}
+
+/// The first year's simulated vote as a PB instance and profile, ready for `.pb` export
+/// (`pb::pabulib::write`). Voters carry sex, district and age band (as the extra column `age_band`).
+pub fn simulated_vote(scenario: &Scenario) -> Result<(pb::Instance, pb::Profile), ScenarioError> {
+    scenario.validate()?;
+    let pop = population::generate(&scenario.population, scenario.seed);
+    let out = simulate_full(&pop, scenario, false);
+    let y = &out.first;
+    let mut instance = vote::instance(&y.projects, scenario.budget);
+    instance.meta = vec![
+        (
+            "description".into(),
+            format!("Dialoglab simulated vote, seed {}", scenario.seed),
+        ),
+        ("country".into(), "Denmark".into()),
+        ("unit".into(), "Dialoglab".into()),
+        ("instance".into(), "simulation".into()),
+        ("num_projects".into(), y.projects.len().to_string()),
+        ("num_votes".into(), y.voters.len().to_string()),
+        ("budget".into(), scenario.budget.to_string()),
+        (
+            "vote_type".into(),
+            match scenario.vote.ballot {
+                scenario::BallotKind::Approval => "approval".into(),
+                scenario::BallotKind::Cumulative => "cumulative".into(),
+            },
+        ),
+        ("rule".into(), scenario.vote.rule.name().into()),
+        ("date_begin".into(), "2026".into()),
+        ("date_end".into(), "2026".into()),
+        ("currency".into(), "DKK".into()),
+        ("experimental".into(), "1".into()),
+    ];
+    if scenario.vote.ballot == scenario::BallotKind::Cumulative {
+        instance
+            .meta
+            .push(("max_sum_points".into(), scenario.vote.points.to_string()));
+    }
+    for (p, &f) in instance.projects.iter_mut().zip(&y.funded) {
+        p.selected = Some(u8::from(f));
+    }
+    let mut slot_of = vec![u32::MAX; pop.len()];
+    for (slot, &i) in y.attendees.iter().enumerate() {
+        slot_of[i as usize] = slot as u32;
+    }
+    let mut scratch = Vec::new();
+    let ballots = y
+        .voters
+        .iter()
+        .map(|&i| {
+            let i = i as usize;
+            let prefs = if slot_of[i] == u32::MAX {
+                vote::true_prefs(&pop, i)
+            } else {
+                y.deliberation.prefs_after[slot_of[i] as usize]
+            };
+            vote::ballot(&prefs, pop.district[i], &y.projects, scenario, &mut scratch)
+        })
+        .collect();
+    let mut profile = vote::profile(scenario.vote.ballot, ballots);
+    for (voter, &i) in profile.voters.iter_mut().zip(&y.voters) {
+        let i = i as usize;
+        voter.id = format!("v{}", i + 1);
+        voter.sex = Some(if pop.gender[i] == 0 { "F" } else { "M" }.to_string());
+        voter.district = Some(Attribute::District.category_key(pop.district[i]));
+        voter.extra = vec![(
+            "age_band".into(),
+            Attribute::AgeBand.category_key(pop.age_band[i]),
+        )];
+    }
+    if scenario.vote.ballot == scenario::BallotKind::Cumulative {
+        profile.max_sum_points = Some(u64::from(scenario.vote.points));
+    }
+    Ok((instance, profile))
+}
+
+/// Simulates every cycle on an already drawn population (which must come from
 /// `scenario.population` and `scenario.seed` for the report to be reproducible).
 #[must_use]
 pub fn simulate(pop: &Population, scenario: &Scenario) -> Report {
-    simulate_full(pop, scenario).report
+    simulate_full(pop, scenario, false).report
 }
 
-/// A simulated cycle with the sets behind its report, for tests and deeper views.
+/// A simulation with the sets behind its report, for tests and deeper views.
 #[derive(Clone, Debug)]
 pub struct Outcome {
-    /// Who was invited, how intensely, at what cost.
-    pub invitation: invitation::Invitation,
-    /// Citizens who attended, in citizen order (panel order for stratified sortition).
-    pub attendees: Vec<u32>,
+    /// The first year in full.
+    pub first: Year,
     /// The report.
     pub report: Report,
 }
 
-/// Like [`simulate`], also returning the invited and attending sets.
+/// Like [`simulate`], also returning the first year's sets (and its meeting trace if `trace`).
 #[must_use]
-pub fn simulate_full(pop: &Population, scenario: &Scenario) -> Outcome {
-    let population_counts = Counts::population(pop);
-    let invitation = invitation::invite(pop, scenario);
-    let stakes = attendance::stakes(scenario);
-
-    // One attendance draw per citizen in order, whoever is invited (common random numbers).
-    let mut rng = stream(scenario.seed, Stage::Attendance);
-    let mut willing: Vec<u32> = Vec::new();
-    for i in 0..pop.len() {
-        let u = unit(&mut rng);
-        if invitation.invited[i]
-            && u < attendance::probability(pop, i, invitation.intensity[i], stakes, scenario)
-        {
-            willing.push(i as u32);
-        }
-    }
-
-    let mut staff_hours = invitation.staff_hours;
-    let mut selection = None;
-    let attendees = if scenario.invitation.strategy == Strategy::Stratified {
-        staff_hours += willing.len() as f64 * scenario.costs.hours_per_response;
-        let (attendees, report) = stratify(pop, scenario, &population_counts, &willing, stakes);
-        selection = Some(report);
-        attendees
-    } else {
-        if scenario.invitation.strategy == Strategy::Letters {
-            staff_hours += willing.len() as f64 * scenario.costs.hours_per_response;
-        }
-        willing
-    };
-
-    let invited_counts = Counts::of(
-        pop,
-        invitation.invited.iter().enumerate().filter(|(_, b)| **b).map(|(i, _)| i),
+pub fn simulate_full(pop: &Population, scenario: &Scenario, trace: bool) -> Outcome {
+    let counts = Counts::population(pop);
+    let mut state = pop.clone();
+    let mut cycles = Vec::with_capacity(usize::from(scenario.cycles));
+    // Attended the previous simulated year (nobody before year 1).
+    let mut previous: Vec<bool> = vec![false; pop.len()];
+    let (y, m) = year_step(
+        &mut state,
+        scenario,
+        &counts,
+        0,
+        trace,
+        &mut previous,
+        &mut cycles,
     );
-    let attendee_counts = Counts::of(pop, attendees.iter().map(|&i| i as usize));
+    for year in 1..u32::from(scenario.cycles) {
+        year_step(
+            &mut state,
+            scenario,
+            &counts,
+            year,
+            false,
+            &mut previous,
+            &mut cycles,
+        );
+    }
     let size = pop.len() as u32;
-    let stage = |counts: &Counts| StageReport {
-        count: counts.total,
-        share_of_population: f64::from(counts.total) / f64::from(size.max(1)),
-        representativeness: representativeness(&population_counts, counts),
-    };
-    let mut stages = BTreeMap::new();
-    stages.insert("invited".to_string(), stage(&invited_counts));
-    stages.insert("attendees".to_string(), stage(&attendee_counts));
-
-    let dkk = invitation::cost_dkk(scenario, invitation.letters, staff_hours);
-    let cost = CostReport {
-        letters: invitation.letters,
-        contacts: invitation.contacts,
-        staff_hours,
-        dkk,
-        dkk_per_attendee: (attendee_counts.total > 0)
-            .then(|| dkk as f64 / f64::from(attendee_counts.total)),
-    };
+    let dkk = invitation::cost_dkk(scenario, y.invitation.letters, y.staff_hours);
+    let attendees = y.attendees.len() as u32;
     let report = Report {
         report_version: report::REPORT_VERSION,
         seed: scenario.seed,
@@ -123,17 +197,325 @@ pub fn simulate_full(pop: &Population, scenario: &Scenario) -> Outcome {
         budget: scenario.budget,
         population: PopulationReport {
             size,
-            shares: metrics::share_table(&population_counts),
+            shares: metrics::share_table(&counts),
             means: trait_means(pop),
         },
-        stages,
-        selection,
-        cost,
+        stages: m.stages,
+        deliberation: m.deliberation,
+        outcome: m.outcome,
+        influence: m.influence,
+        inclusion: m.inclusion,
+        cycles,
+        selection: y
+            .panel
+            .as_ref()
+            .map(|p| selection_report(pop, scenario, &counts, &y.willing, p)),
+        cost: CostReport {
+            letters: y.invitation.letters,
+            contacts: y.invitation.contacts,
+            staff_hours: y.staff_hours,
+            dkk,
+            dkk_per_attendee: (attendees > 0).then(|| dkk as f64 / f64::from(attendees)),
+        },
     };
-    Outcome {
-        invitation,
-        attendees,
-        report,
+    Outcome { first: y, report }
+}
+
+/// Simulates year `year` on `state`, appends its cycle summary, applies the feedback to `state`
+/// and returns the year with its report parts.
+fn year_step(
+    state: &mut Population,
+    scenario: &Scenario,
+    counts: &Counts,
+    year: u32,
+    trace: bool,
+    previous: &mut [bool],
+    cycles: &mut Vec<CycleReport>,
+) -> (Year, YearMetrics) {
+    let y = cycle::simulate_year(state, scenario, counts, year, trace);
+    let favourite = cycle::favourites(state, &y.projects, scenario.vote.district_bonus);
+    let metrics = year_metrics(state, scenario, counts, &y, &favourite);
+    let efficacy: Vec<f64> = state.efficacy.iter().map(|&e| f64::from(e)).collect();
+    let efficacy_before = influence::group_means(state, &efficacy, true);
+    let repeat = if y.attendees.is_empty() {
+        0.0
+    } else {
+        y.attendees
+            .iter()
+            .filter(|&&i| previous[i as usize])
+            .count() as f64
+            / y.attendees.len() as f64
+    };
+    cycle::feedback(state, &y, scenario, &favourite);
+    let proposers: Vec<u32> = y
+        .proposals
+        .iter()
+        .flat_map(|p| p.proposers.iter().copied())
+        .collect();
+    let proposer_efficacy_after = if proposers.is_empty() {
+        0.0
+    } else {
+        proposers
+            .iter()
+            .map(|&i| f64::from(state.efficacy[i as usize]))
+            .sum::<f64>()
+            / proposers.len() as f64
+    };
+    cycles.push(CycleReport {
+        year: year + 1,
+        attendees: y.attendees.len() as u32,
+        representativeness: metrics.stages["attendees"].representativeness.index,
+        repeat_share: repeat,
+        influence_gap: metrics.influence.gap.clone(),
+        veto_rate: metrics.influence.veto_rate,
+        turnout: metrics.outcome.turnout,
+        spent: metrics.outcome.spent,
+        efficacy: efficacy_before,
+        proposer_efficacy_after,
+    });
+    previous.fill(false);
+    for &i in &y.attendees {
+        previous[i as usize] = true;
+    }
+    (y, metrics)
+}
+
+/// The report parts of one year.
+#[derive(Clone, Debug)]
+struct YearMetrics {
+    stages: BTreeMap<String, StageReport>,
+    deliberation: DeliberationReport,
+    outcome: OutcomeReport,
+    influence: InfluenceReport,
+    inclusion: report::GroupTable,
+}
+
+fn year_metrics(
+    pop: &Population,
+    scenario: &Scenario,
+    counts: &Counts,
+    y: &Year,
+    favourite: &[Option<u16>],
+) -> YearMetrics {
+    let size = pop.len() as u32;
+    let n = pop.len();
+    let stage = |c: &Counts| StageReport {
+        count: c.total,
+        share_of_population: f64::from(c.total) / f64::from(size.max(1)),
+        representativeness: representativeness(counts, c),
+    };
+    let speakers: Vec<usize> = y
+        .deliberation
+        .speaking_time
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| **t > 0.0)
+        .map(|(slot, _)| y.attendees[slot] as usize)
+        .collect();
+    let mut stages = BTreeMap::new();
+    let invited: Vec<usize> = y
+        .invitation
+        .invited
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b)
+        .map(|(i, _)| i)
+        .collect();
+    let invited_counts = Counts::of(pop, invited.iter().copied());
+    let attendee_counts = Counts::of(pop, y.attendees.iter().map(|&i| i as usize));
+    let speaker_counts = Counts::of(pop, speakers.iter().copied());
+    stages.insert("invited".to_string(), stage(&invited_counts));
+    stages.insert("attendees".to_string(), stage(&attendee_counts));
+    stages.insert("speakers".to_string(), stage(&speaker_counts));
+    stages.insert(
+        "voters".to_string(),
+        stage(&Counts::of(pop, y.voters.iter().map(|&i| i as usize))),
+    );
+
+    // The meeting.
+    let total_time: f64 = y.deliberation.speaking_time.iter().sum();
+    let mut times = y.deliberation.speaking_time.clone();
+    times.sort_by(|a, b| b.total_cmp(a));
+    let top = times.len().div_ceil(10);
+    let shift = if y.attendees.is_empty() {
+        0.0
+    } else {
+        y.attendees
+            .iter()
+            .zip(&y.deliberation.prefs_after)
+            .map(|(&i, after)| {
+                (0..population::CATEGORY_COUNT)
+                    .map(|c| f64::from((after[c] - pop.prefs[c][i as usize]).abs()))
+                    .sum::<f64>()
+                    / population::CATEGORY_COUNT as f64
+            })
+            .sum::<f64>()
+            / y.attendees.len() as f64
+    };
+    let deliberation = DeliberationReport {
+        tables: y.deliberation.tables.len() as u32,
+        voice_gini: deliberation::gini(&y.deliberation.speaking_time),
+        top_decile_share: if total_time > 0.0 {
+            times[..top].iter().sum::<f64>() / total_time
+        } else {
+            0.0
+        },
+        preference_shift: shift,
+    };
+
+    // Outcome.
+    let mut projects = Vec::with_capacity(y.proposals.len());
+    let mut ballot_pos = vec![None; y.proposals.len()];
+    for (k, &p) in y.on_ballot.iter().enumerate() {
+        ballot_pos[p] = Some(k);
+    }
+    let mut order: Vec<usize> = y.on_ballot.clone();
+    order.extend((0..y.proposals.len()).filter(|p| ballot_pos[*p].is_none()));
+    let mut off = 0;
+    for &p in &order {
+        let prop = &y.proposals[p];
+        let (id, supporters, funded, funded_all, ratios) = if let Some(k) = ballot_pos[p] {
+            let sup = &y.supporters[k];
+            let c = Counts::of(pop, sup.iter().map(|&i| i as usize));
+            let r = representativeness(counts, &c)
+                .ratios
+                .into_iter()
+                .filter(|(a, _)| a != "district")
+                .collect();
+            (
+                vote::project_id(k),
+                sup.len() as u32,
+                y.funded[k],
+                y.funded_all[k],
+                r,
+            )
+        } else {
+            off += 1;
+            (format!("x{off:02}"), 0, false, false, BTreeMap::new())
+        };
+        projects.push(ProjectReport {
+            id,
+            category: PROJECT_CATEGORIES[usize::from(prop.category)].to_string(),
+            district: Attribute::District.category_key(prop.district),
+            cost: prop.cost,
+            proposers: prop.proposers.len() as u32,
+            association_backed: prop.backed,
+            municipal: prop.municipal,
+            vetoed: prop.vetoed,
+            on_ballot: ballot_pos[p].is_some(),
+            supporters,
+            funded,
+            funded_if_all_voted: funded_all,
+            supporter_ratios: ratios,
+        });
+    }
+    let ids = |f: &dyn Fn(&ProjectReport) -> bool| {
+        projects
+            .iter()
+            .filter(|p| f(p))
+            .map(|p| p.id.clone())
+            .collect::<Vec<_>>()
+    };
+    let spent: u64 = projects.iter().filter(|p| p.funded).map(|p| p.cost).sum();
+    let spent_all: u64 = projects
+        .iter()
+        .filter(|p| p.funded_if_all_voted)
+        .map(|p| p.cost)
+        .sum();
+    let outcome = OutcomeReport {
+        funded: ids(&|p| p.funded),
+        vetoed: ids(&|p| p.vetoed),
+        funded_if_all_voted: ids(&|p| p.funded_if_all_voted),
+        spent,
+        spent_if_all_voted: spent_all,
+        turnout: y.voters.len() as f64 / n.max(1) as f64,
+        rule: scenario.vote.rule.name().to_string(),
+        projects,
+    };
+
+    // Influence.
+    let db = scenario.vote.district_bonus;
+    let s = influence::satisfaction(pop, &y.projects, &y.funded, scenario.budget, db);
+    let s_all = influence::satisfaction(pop, &y.projects, &y.funded_all, scenario.budget, db);
+    let (ratios, gap) = influence::ratios_and_gaps(pop, &s);
+    let citizen_proposals = y.proposals.iter().filter(|p| !p.municipal).count();
+    let backed_money: u64 = y
+        .on_ballot
+        .iter()
+        .enumerate()
+        .filter(|(k, p)| y.funded[*k] && y.proposals[**p].backed)
+        .map(|(_, p)| y.proposals[*p].cost)
+        .sum();
+    let influence = InfluenceReport {
+        mean_satisfaction: if n == 0 {
+            0.0
+        } else {
+            s.iter().sum::<f64>() / n as f64
+        },
+        ratios,
+        gap,
+        legitimacy: influence::legitimacy(&y.projects, &y.funded, &y.funded_all),
+        welfare_loss: influence::welfare_loss(&s, &s_all),
+        organised_capture: if spent == 0 {
+            0.0
+        } else {
+            backed_money as f64 / spent as f64
+        },
+        money_per_capita: spent as f64 / n.max(1) as f64,
+        veto_rate: if citizen_proposals == 0 {
+            0.0
+        } else {
+            y.proposals.iter().filter(|p| p.vetoed).count() as f64 / citizen_proposals as f64
+        },
+    };
+
+    // End-to-end inclusion: P(invited) · P(attend | invited) · P(speak | attend) · P(favourite funded).
+    let mut spoke = vec![false; n];
+    for &i in &speakers {
+        spoke[i] = true;
+    }
+    let top_funded: Vec<bool> = favourite
+        .iter()
+        .map(|f| f.is_some_and(|k| y.funded[usize::from(k)]))
+        .collect();
+    let funded_share = influence::group_shares(pop, &top_funded);
+    let speaker_rows = speaker_counts;
+    let mut inclusion = BTreeMap::new();
+    for (row, a) in Attribute::ALL.into_iter().enumerate() {
+        let mut by_cat = BTreeMap::new();
+        for (c, &pop_c) in counts.by_attribute[row].iter().enumerate() {
+            if pop_c == 0 {
+                continue;
+            }
+            let ratio = |num: u32, den: u32| {
+                if den == 0 {
+                    0.0
+                } else {
+                    f64::from(num) / f64::from(den)
+                }
+            };
+            let inv = invited_counts.by_attribute[row][c];
+            let att = attendee_counts.by_attribute[row][c];
+            let spk = speaker_rows.by_attribute[row][c];
+            let key = a.category_key(c as u8);
+            let fund = funded_share
+                .get(a.key())
+                .and_then(|m| m.get(&key))
+                .copied()
+                .unwrap_or(0.0);
+            by_cat.insert(
+                key,
+                ratio(inv, pop_c) * ratio(att, inv) * ratio(spk, att) * fund,
+            );
+        }
+        inclusion.insert(a.key().to_string(), by_cat);
+    }
+    YearMetrics {
+        stages,
+        deliberation,
+        outcome,
+        influence,
+        inclusion,
     }
 }
 
@@ -152,34 +534,23 @@ fn trait_means(pop: &Population) -> BTreeMap<String, f64> {
     .collect()
 }
 
-/// Panel selection for stratified sortition: returns the attendees and the selection report.
-fn stratify(
+/// The selection report of a stratified panel.
+fn selection_report(
     pop: &Population,
     scenario: &Scenario,
     population_counts: &Counts,
     pool: &[u32],
-    stakes: f64,
-) -> (Vec<u32>, SelectionReport) {
+    panel: &selection::Panel,
+) -> SelectionReport {
     let inv = &scenario.invitation;
-    let mut rng = stream(scenario.seed, Stage::Selection);
-    let panel = selection::select(
-        pop,
-        population_counts,
-        pool,
-        inv.panel_size,
-        inv.selection_replicates,
-        &mut rng,
-    );
-    let attendees: Vec<u32> = panel
-        .members
-        .iter()
-        .copied()
-        .filter(|_| !chance(&mut rng, inv.panel_dropout))
-        .collect();
-
+    let stakes = attendance::stakes(scenario);
     // End-to-end estimate: letters/N · P(answer | letter) · mean selection probability of pool
     // members in the same age × gender × education cell (overall mean where the cell is empty).
-    let cell = |i: usize| usize::from(pop.age_band[i]) * 6 + usize::from(pop.gender[i]) * 3 + usize::from(pop.education[i]);
+    let cell = |i: usize| {
+        usize::from(pop.age_band[i]) * 6
+            + usize::from(pop.gender[i]) * 3
+            + usize::from(pop.education[i])
+    };
     let mut cell_sum = [0.0f64; 24];
     let mut cell_n = [0u32; 24];
     for p in &panel.probabilities {
@@ -200,8 +571,13 @@ fn stratify(
         .collect();
     for i in 0..pop.len() {
         let c = cell(i);
-        let s = if cell_n[c] > 0 { cell_sum[c] / f64::from(cell_n[c]) } else { overall };
-        let e2e = p_letter * attendance::probability(pop, i, letter_intensity, stakes, scenario) * s;
+        let s = if cell_n[c] > 0 {
+            cell_sum[c] / f64::from(cell_n[c])
+        } else {
+            overall
+        };
+        let e2e =
+            p_letter * attendance::probability(pop, i, letter_intensity, stakes, scenario) * s;
         for (row, a) in Attribute::ALL.into_iter().enumerate() {
             sums[row][usize::from(pop.category(a, i))] += e2e;
         }
@@ -215,14 +591,17 @@ fn stratify(
                 .enumerate()
                 .filter(|(c, _)| population_counts.by_attribute[row][*c] > 0)
                 .map(|(c, s)| {
-                    (a.category_key(c as u8), s / f64::from(population_counts.by_attribute[row][c]))
+                    (
+                        a.category_key(c as u8),
+                        s / f64::from(population_counts.by_attribute[row][c]),
+                    )
                 })
                 .collect();
             (a.key().to_string(), by_cat)
         })
         .collect();
     let probs: Vec<f64> = panel.probabilities.iter().map(|p| p.1).collect();
-    let report = SelectionReport {
+    SelectionReport {
         pool: pool.len() as u32,
         panel: panel.members.len() as u32,
         quotas_met: panel.quotas_met,
@@ -236,9 +615,11 @@ fn stratify(
         probabilities: panel
             .probabilities
             .iter()
-            .map(|&(citizen, probability)| PoolProbability { citizen, probability })
+            .map(|&(citizen, probability)| PoolProbability {
+                citizen,
+                probability,
+            })
             .collect(),
         end_to_end,
-    };
-    (attendees, report)
+    }
 }

@@ -49,7 +49,8 @@ pub struct Population {
     pub assertiveness: Vec<f32>,
     /// Use of local media (paper, web, notice boards), 0 – 1.
     pub media: Vec<f32>,
-    /// Habit of taking part, 0 – 1 (1 = took part last time).
+    /// Habit of taking part, 0 – 1: 1 = attended last year, 0.5 = took part at some point
+    /// before; decays by `feedback.habit_decay` a year without taking part.
     pub habit: Vec<f32>,
     /// Preference weight per project category, 0 – 1: `prefs[category][citizen]`.
     pub prefs: [Vec<f32>; CATEGORY_COUNT],
@@ -114,10 +115,6 @@ impl Population {
             ),
         }
     }
-}
-
-fn clamp01(x: f64) -> f32 {
-    x.clamp(0.0, 1.0) as f32
 }
 
 /// Draws a population of `params.size` citizens from `seed`.
@@ -221,26 +218,40 @@ fn draw_citizen(pop: &mut Population, params: &PopulationParams, rng: &mut Stage
     let media =
         logistic(-0.5 + 0.9 * f64::from(age) / 1.5 - 0.4 * m + 0.2 * edu + 0.5 * noise(rng));
     let past = logistic(-2.6 + 1.2 * (interest - 0.5) * 2.0 + 0.8 * member + 0.6 * old - 0.8 * m);
-    let habit = if chance(rng, past) { 1.0 } else { 0.0 };
+    // Took part in some citizen meeting before (0.5); attending in a simulated year sets 1.
+    let habit = if chance(rng, past) { 0.5 } else { 0.0 };
 
-    // Preferences: a base weight for each category plus group-specific bonuses and noise.
+    // Preferences: a favourite and a second category drawn with group-dependent weights, then
+    // weights 0.85–1 for the favourite, 0.45–0.6 for the second and 0.1–0.3 for the rest, so
+    // that every group's preferences are equally peaked and groups differ in *what* they want.
     let parent = if children == YES { 1.0 } else { 0.0 };
     let kind = association;
-    let bonus = [
-        0.15 * edu + if kind == 2 { 0.35 } else { 0.0 },
-        0.55 * parent + 0.1 * young,
-        0.55 * old + if kind == 4 { 0.1 } else { 0.0 },
-        0.3 * young + if kind == 1 { 0.4 } else { 0.0 },
-        0.5 * m + if kind == 4 { 0.3 } else { 0.0 },
-        0.15 * (1.0 - young)
-            + if occ == occupation::EMPLOYED {
-                0.1
-            } else {
-                0.0
-            },
+    let employed = if occ == occupation::EMPLOYED {
+        1.0
+    } else {
+        0.0
+    };
+    let mut w = [
+        1.0 + 0.6 * (edu + 1.0) + if kind == 2 { 3.0 } else { 0.0 },
+        1.0 + 5.0 * parent + 0.5 * young,
+        1.0 + 5.0 * old + if kind == 4 { 0.5 } else { 0.0 },
+        1.0 + 2.5 * young + if kind == 1 { 3.0 } else { 0.0 },
+        1.0 + 5.0 * m + if kind == 4 { 2.0 } else { 0.0 },
+        1.0 + 1.0 * employed + if kind == 3 { 2.0 } else { 0.0 },
     ];
-    for (c, b) in bonus.iter().enumerate() {
-        pop.prefs[c].push(clamp01(0.3 + b + 0.15 * noise(rng)));
+    let first = usize::from(pick(rng, &w));
+    w[first] = 0.0;
+    let second = usize::from(pick(rng, &w));
+    for c in 0..CATEGORY_COUNT {
+        let u = unit(rng);
+        let v = if c == first {
+            0.85 + 0.15 * u
+        } else if c == second {
+            0.45 + 0.15 * u
+        } else {
+            0.1 + 0.2 * u
+        };
+        pop.prefs[c].push(v as f32);
     }
 
     pop.age_band.push(age);
@@ -319,6 +330,7 @@ pub fn per_citizen_uniforms(n: usize, rng: &mut StageRng) -> Vec<f32> {
 mod tests {
     use super::*;
 
+    #[allow(clippy::naive_bytecount)] // a test helper; no need for a crate
     fn share(col: &[u8], code: u8) -> f64 {
         col.iter().filter(|&&c| c == code).count() as f64 / col.len() as f64
     }

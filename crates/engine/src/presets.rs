@@ -3,7 +3,12 @@
 //! Numbers marked *approximate* are rounded from the source and are calibration targets for the
 //! model, not official statistics; docs/MODEL.md lists each default with its source.
 
-use crate::scenario::{Scenario, Strategy};
+// Each preset reads as "the default, with these changes"; clippy's preferred struct literal would
+// hide which fields differ.
+#![allow(clippy::field_reassign_with_default)]
+
+use crate::pb::Rule;
+use crate::scenario::{Initiative, MeetingFormat, RulesBy, Scenario, Strategy};
 
 /// A named scenario.
 #[derive(Clone, Debug)]
@@ -46,6 +51,64 @@ pub const ALL: &[Preset] = &[
         ],
         build: borgerbudget_small,
     },
+    Preset {
+        name: "aarhus-tranbjerg",
+        title_en: "Aarhus, Tranbjerg 2020: a 320,000 DKK borgerbudget with 14 proposals",
+        title_da: "Aarhus, Tranbjerg 2020: et borgerbudget på 320.000 kr. med 14 forslag",
+        sources: &[
+            "Aarhus Tranbjerg 2020: 320,000 DKK, 14 proposals, 1,213 voters = 16% of residents aged 15+ (DESIGN §6)",
+            "1,213 / 0.16 ≈ 7,600 residents 15+; about 7,300 adults 18+ (derived)",
+            "Turnout intercept calibrated so that about 16% of adults vote (calibration, not a source)",
+            "Citizens formulate the proposals (citizens' initiative); online voting",
+        ],
+        build: aarhus_tranbjerg,
+    },
+    Preset {
+        name: "new-york",
+        title_en: "New York City: PB in a council district, at least $1M, about 1–2% vote",
+        title_da: "New York: borgerbudget i et byrådsdistrikt, mindst 1 mio. dollar, 1–2 % stemmer",
+        sources: &[
+            "At least $1M per participating council district; about 1–2% of residents vote (DESIGN §6)",
+            "$1M ≈ 6,800,000 DKK (exchange rate about 6.8 DKK per USD; approximate)",
+            "A council district has about 170,000 residents; modelled as 130,000 adults in 5 neighbourhoods (approximate)",
+            "Outreach to under-represented communities with repeated contacts; turnout intercept calibrated to about 1.5% (calibration)",
+        ],
+        build: new_york,
+    },
+    Preset {
+        name: "porto-alegre",
+        title_en: "Porto Alegre style: a large investment budget, poor districts reached, rules co-designed",
+        title_da: "Porto Alegre-modellen: et stort anlægsbudget, fattige kvarterer opsøgt, regler skrevet sammen med borgerne",
+        sources: &[
+            "Porto Alegre: about 15% of the investment budget decided in PB; 16,000–20,000 meeting participants (1999–2000) (DESIGN §6)",
+            "Modelled at 1:10 scale as 100,000 adults with 300 DKK per adult (illustrative; budget per capita is what drives stakes)",
+            "The poor were invited to lead and wrote the rules (workshop deck quoting the Journal of Public Deliberation 8(2), 2012)",
+            "Equal Shares as the proportional rule standing in for Porto Alegre's need-weighted allocation (modelling choice)",
+        ],
+        build: porto_alegre,
+    },
+    Preset {
+        name: "citizens-panel",
+        title_en: "A citizens' panel: letters to a random sample, a panel drawn by quotas, paid and facilitated",
+        title_da: "Et borgerpanel: breve til en tilfældig stikprøve, et panel udtrukket efter kvoter, betalt og faciliteret",
+        sources: &[
+            "Sortition letters: 5–10% answer (UK Climate Assembly: 30,000 letters → about 6%) (DESIGN §6)",
+            "10,000 letters for a panel of 48 in a Faxe-sized municipality (illustrative)",
+            "Panels are facilitated (ideal meeting format) and members are paid (common practice)",
+        ],
+        build: citizens_panel,
+    },
+    Preset {
+        name: "outreach",
+        title_en: "Door-to-door outreach to the marginalised: invited again, and again",
+        title_da: "Opsøgende arbejde dør til dør hos de udsatte: inviteret igen og igen",
+        sources: &[
+            "Door-to-door outreach recruits about one in two people reached (DESIGN §6)",
+            "\"Marginalized residents will only participate if they are invited. And then invited again, and again.\" (Journal of Public Deliberation 8(2), 2012, quoted in the workshop deck)",
+            "Three contacts per person, childcare and interpretation offered (illustrative)",
+        ],
+        build: outreach,
+    },
 ];
 
 fn faxe_dialogue() -> Scenario {
@@ -59,6 +122,81 @@ fn borgerbudget_small() -> Scenario {
     s.population.districts = 3;
     s.population.age_shares = [0.18, 0.30, 0.29, 0.23];
     s.invitation.strategy = Strategy::OpenCall;
+    s
+}
+
+fn aarhus_tranbjerg() -> Scenario {
+    let mut s = Scenario::default();
+    s.budget = 320_000;
+    s.population.size = 7_300;
+    s.population.districts = 3;
+    s.population.age_shares = [0.20, 0.33, 0.27, 0.20];
+    s.municipality.initiative = Initiative::Citizens;
+    s.vote.max_projects = 14;
+    s.vote.online = true;
+    s.vote.turnout_intercept = -2.15;
+    s
+}
+
+fn new_york() -> Scenario {
+    let mut s = Scenario::default();
+    s.budget = 6_800_000;
+    s.population.size = 130_000;
+    s.population.districts = 5;
+    s.population.age_shares = [0.22, 0.36, 0.26, 0.16];
+    s.population.marginalised_share = 0.25;
+    s.population.language_barrier_share = 0.5;
+    s.population.association_share = 0.35;
+    s.invitation.strategy = Strategy::Targeted;
+    s.invitation.contacts = 2;
+    s.invitation.outreach_reach = 0.15;
+    s.invitation.supports.interpretation = true;
+    s.invitation.supports.childcare = true;
+    s.municipality.initiative = Initiative::Citizens;
+    s.vote.turnout_intercept = -5.0;
+    s.vote.max_projects = 15;
+    s
+}
+
+fn porto_alegre() -> Scenario {
+    let mut s = Scenario::default();
+    s.budget = 30_000_000;
+    s.population.size = 100_000;
+    s.population.districts = 16;
+    s.population.age_shares = [0.25, 0.38, 0.24, 0.13];
+    s.population.marginalised_share = 0.35;
+    s.population.language_barrier_share = 0.05;
+    s.population.association_share = 0.45;
+    s.invitation.strategy = Strategy::Targeted;
+    s.invitation.contacts = 3;
+    s.invitation.outreach_reach = 0.3;
+    s.invitation.supports.childcare = true;
+    s.municipality.initiative = Initiative::Citizens;
+    s.municipality.rules_by = RulesBy::CoDesigned;
+    s.municipality.control = 0.1;
+    s.vote.rule = Rule::Mes;
+    s.vote.online = false;
+    s.vote.max_projects = 30;
+    s
+}
+
+fn citizens_panel() -> Scenario {
+    let mut s = Scenario::default();
+    s.invitation.strategy = Strategy::Stratified;
+    s.invitation.letters = 10_000;
+    s.invitation.panel_size = 48;
+    s.invitation.supports.payment = true;
+    s.meeting.format = MeetingFormat::Ideal;
+    s
+}
+
+fn outreach() -> Scenario {
+    let mut s = Scenario::default();
+    s.invitation.strategy = Strategy::Targeted;
+    s.invitation.contacts = 3;
+    s.invitation.outreach_reach = 0.5;
+    s.invitation.supports.childcare = true;
+    s.invitation.supports.interpretation = true;
     s
 }
 

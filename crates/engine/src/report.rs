@@ -8,7 +8,10 @@ use crate::metrics::Representativeness;
 use crate::scenario::Strategy;
 
 /// Version of the report format; bumped when a field changes meaning.
-pub const REPORT_VERSION: u32 = 1;
+pub const REPORT_VERSION: u32 = 2;
+
+/// Values per attribute key and category key.
+pub type GroupTable = BTreeMap<String, BTreeMap<String, f64>>;
 
 /// Everything a run measured.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -23,8 +26,19 @@ pub struct Report {
     pub budget: u64,
     /// The population the stages are compared with.
     pub population: PopulationReport,
-    /// Each stage by name: `invited`, `attendees`.
+    /// Each stage by name: `invited`, `attendees`, `speakers`, `voters` (year 1).
     pub stages: BTreeMap<String, StageReport>,
+    /// The meeting (year 1).
+    pub deliberation: DeliberationReport,
+    /// Proposals, the ballot and what was funded (year 1).
+    pub outcome: OutcomeReport,
+    /// Whose preferences the outcome reflects (year 1).
+    pub influence: InfluenceReport,
+    /// End-to-end inclusion probability per attribute and category: P(invited) × P(attend |
+    /// invited) × P(speak | attend) × P(own favourite ballot project funded) (year 1).
+    pub inclusion: GroupTable,
+    /// One entry per simulated year.
+    pub cycles: Vec<CycleReport>,
     /// Panel selection details (stratified sortition only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub selection: Option<SelectionReport>,
@@ -100,4 +114,118 @@ pub struct CostReport {
     /// `dkk` per attendee (absent when nobody attended).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dkk_per_attendee: Option<f64>,
+}
+
+/// The meeting.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DeliberationReport {
+    /// Number of tables.
+    pub tables: u32,
+    /// Gini coefficient of speaking time among attendees (0 = equal voice).
+    pub voice_gini: f64,
+    /// Share of speaking time taken by the most talkative tenth of attendees.
+    pub top_decile_share: f64,
+    /// Mean absolute change of attendees' category preferences during the meeting.
+    pub preference_shift: f64,
+}
+
+/// One project that was proposed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProjectReport {
+    /// Ballot id (`p01`, …) when on the ballot; `x01`, … for proposals that did not make it.
+    pub id: String,
+    /// Category key.
+    pub category: String,
+    /// District key.
+    pub district: String,
+    /// Cost in DKK.
+    pub cost: u64,
+    /// Number of citizens who proposed it (0 for municipal proposals).
+    pub proposers: u32,
+    /// Association members account for more than half of its proposers' speaking time.
+    pub association_backed: bool,
+    /// Proposed by the municipality.
+    pub municipal: bool,
+    /// Vetoed by the municipal filter.
+    pub vetoed: bool,
+    /// On the ballot (not vetoed and within `vote.max_projects`).
+    pub on_ballot: bool,
+    /// Voters who approved it (listed it, for cumulative ballots).
+    pub supporters: u32,
+    /// Funded by the vote.
+    pub funded: bool,
+    /// Funded in the counterfactual where every citizen votes sincerely.
+    pub funded_if_all_voted: bool,
+    /// Representation ratio of each group among its supporters (share among supporters ÷ share
+    /// in the population), core attributes only.
+    pub supporter_ratios: GroupTable,
+}
+
+/// Proposals, ballot and allocation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OutcomeReport {
+    /// Every proposal: ballot projects in ballot order, then the rest.
+    pub projects: Vec<ProjectReport>,
+    /// Ids of funded projects, in ballot order.
+    pub funded: Vec<String>,
+    /// Money spent, DKK.
+    pub spent: u64,
+    /// Ids of vetoed proposals.
+    pub vetoed: Vec<String>,
+    /// Ids funded in the counterfactual where every citizen votes sincerely.
+    pub funded_if_all_voted: Vec<String>,
+    /// Money spent in the counterfactual, DKK.
+    pub spent_if_all_voted: u64,
+    /// Share of the population that voted.
+    pub turnout: f64,
+    /// The PB rule used.
+    pub rule: String,
+}
+
+/// Whose preferences the outcome reflects (DESIGN §2.3).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InfluenceReport {
+    /// Mean satisfaction of all citizens: `s_i = Σ_{p∈W} u_i(p)·cost(p)/budget` with true utilities.
+    pub mean_satisfaction: f64,
+    /// Influence ratio `I_g = mean_{i∈g} s_i / mean_all s_i` per attribute and category (1 for
+    /// every group when nobody gets anything).
+    pub ratios: GroupTable,
+    /// Influence gap per attribute: `max_g I_g − min_g I_g`.
+    pub gap: BTreeMap<String, f64>,
+    /// `cost(W ∩ W_all) / max(cost(W), cost(W_all))` (1 when both are empty).
+    pub legitimacy: f64,
+    /// `1 − Σ s_i(W) / Σ s_i(W_all)` (0 when `W_all` gives nobody anything).
+    pub welfare_loss: f64,
+    /// Share of funded money on projects proposed by association-backed participants (projects
+    /// whose proposers' speaking time comes mostly from association members).
+    pub organised_capture: f64,
+    /// Citizen-decided money per capita, DKK.
+    pub money_per_capita: f64,
+    /// Share of citizen proposals vetoed by the municipality.
+    pub veto_rate: f64,
+}
+
+/// One simulated year.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CycleReport {
+    /// Year number, from 1.
+    pub year: u32,
+    /// Attendees.
+    pub attendees: u32,
+    /// Representativeness index of the attendees.
+    pub representativeness: f64,
+    /// Share of attendees who also took part the year before (year 1: who had taken part before).
+    pub repeat_share: f64,
+    /// Influence gap per attribute.
+    pub influence_gap: BTreeMap<String, f64>,
+    /// Share of citizen proposals vetoed.
+    pub veto_rate: f64,
+    /// Share of the population that voted.
+    pub turnout: f64,
+    /// Money spent, DKK.
+    pub spent: u64,
+    /// Mean efficacy per core attribute and category at the start of the year.
+    pub efficacy: GroupTable,
+    /// Mean efficacy of this year's proposers after the year's feedback (0 if none).
+    pub proposer_efficacy_after: f64,
 }

@@ -1,14 +1,15 @@
-//! Portable, seeded randomness: one ChaCha8 stream per model stage, and the few draws the model uses.
+//! Portable, seeded randomness: one xoshiro256++ stream per model stage, and the few draws the
+//! model uses.
 //!
 //! Every random number in a run comes from [`stream`], seeded by `Scenario::seed` and a [`Stage`].
 //! Draws are built from `u64`s only (never `usize`), floats from the top 53 bits, and noise from an
 //! Irwin–Hall sum, so the same seed gives bit-identical numbers natively and in WebAssembly.
 
 use rand::{Rng, SeedableRng};
-use rand_chacha::ChaCha8Rng;
+use rand_xoshiro::Xoshiro256PlusPlus;
 
-/// The generator every stage uses.
-pub type StageRng = ChaCha8Rng;
+/// The generator every stage uses: xoshiro256++ (portable, documented output sequence, fast).
+pub type StageRng = Xoshiro256PlusPlus;
 
 /// A model stage with its own random stream, so changing one stage leaves the others' draws alone
 /// (common random numbers across scenarios that share a seed).
@@ -41,11 +42,33 @@ pub fn stream(seed: u64, stage: Stage) -> StageRng {
 }
 
 /// The stream for `stage` in year `cycle` under `seed`.
+///
+/// The 256-bit state is four `SplitMix64` outputs, two from the seed and two from the stream
+/// number `(cycle << 8) | stage`, so distinct (seed, stream) pairs give distinct states.
 #[must_use]
 pub fn cycle_stream(seed: u64, stage: Stage, cycle: u32) -> StageRng {
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    rng.set_stream(((cycle as u64) << 8) | stage as u64);
-    rng
+    let mut a = seed;
+    let mut b = (u64::from(cycle) << 8 | stage as u64) ^ 0xD1B5_4A32_D192_ED03;
+    let words = [
+        splitmix(&mut a),
+        splitmix(&mut b),
+        splitmix(&mut a),
+        splitmix(&mut b),
+    ];
+    let mut bytes = [0u8; 32];
+    for (chunk, w) in bytes.chunks_exact_mut(8).zip(words) {
+        chunk.copy_from_slice(&w.to_le_bytes());
+    }
+    Xoshiro256PlusPlus::from_seed(bytes)
+}
+
+/// One `SplitMix64` step (Steele, Lea & Flood 2014), used only to seed the streams.
+fn splitmix(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
 }
 
 /// A uniform draw in `[0, 1)` with 53 random bits.

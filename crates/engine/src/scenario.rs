@@ -7,6 +7,8 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+use crate::pb::{Rule, TieBreak};
+
 /// Largest population the engine accepts.
 pub const MAX_POPULATION: u32 = 1_000_000;
 /// Largest budget in DKK (one trillion).
@@ -78,6 +80,16 @@ pub struct Scenario {
     pub attendance: AttendanceParams,
     /// Unit costs for the cost report.
     pub costs: CostParams,
+    /// The dialogue meeting: format, tables, rounds, persuasion, proposals.
+    pub meeting: MeetingParams,
+    /// The municipality: initiative, who writes the rules, control over proposals.
+    pub municipality: MunicipalityParams,
+    /// The PB vote: electorate, ballot, rule.
+    pub vote: VoteParams,
+    /// Year-to-year feedback on efficacy, trust and habit.
+    pub feedback: FeedbackParams,
+    /// Number of yearly cycles to simulate (1 – 20).
+    pub cycles: u8,
 }
 
 impl Default for Scenario {
@@ -89,6 +101,243 @@ impl Default for Scenario {
             invitation: InvitationParams::default(),
             attendance: AttendanceParams::default(),
             costs: CostParams::default(),
+            meeting: MeetingParams::default(),
+            municipality: MunicipalityParams::default(),
+            vote: VoteParams::default(),
+            feedback: FeedbackParams::default(),
+            cycles: 1,
+        }
+    }
+}
+
+/// How the meeting is run (DESIGN §2.2 step 4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum MeetingFormat {
+    /// Speaking turns go to the skilled, the assertive and the organised; persuasion follows status.
+    #[default]
+    Realistic,
+    /// A facilitator gives everyone equal turns; persuasion follows argument quality (Habermas).
+    Ideal,
+}
+
+/// Who takes the initiative (DESIGN §2.2 step 1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Initiative {
+    /// The municipality has a task and puts its own proposals on the ballot.
+    #[default]
+    Municipality,
+    /// Citizens formulate the projects; participants gain ownership.
+    Citizens,
+}
+
+/// Who writes the rules of the process.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum RulesBy {
+    /// The municipality alone.
+    #[default]
+    Municipality,
+    /// Co-designed with participants, the marginalised among them.
+    CoDesigned,
+}
+
+/// The kind of ballot in the PB vote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum BallotKind {
+    /// Approve every project whose utility reaches `vote.threshold` (at most `vote.max_approvals`).
+    #[default]
+    Approval,
+    /// Spread `vote.points` points over one's three favourite projects, in proportion to utility.
+    Cumulative,
+}
+
+/// The dialogue meeting.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MeetingParams {
+    /// Realistic or ideal (facilitated) meetings.
+    pub format: MeetingFormat,
+    /// Seats per table (2 – 20).
+    pub table_size: u8,
+    /// Rounds of conversation (1 – 20); each round has as many turns as there are seats.
+    pub rounds: u8,
+    /// Share of the distance to a speaker's preferences a listener moves per full-weight turn (0 – 1).
+    pub persuasion: f64,
+    /// Listeners only move towards speakers whose preferences differ by at most this mean
+    /// absolute difference (0 – 1; 1 = no bound).
+    pub confidence_bound: f64,
+    /// In realistic meetings, how strongly speaking weight follows civic skill, assertiveness and
+    /// organisational backing (0 – 10).
+    pub status_weight: f64,
+    /// In realistic meetings, the part of persuasion that follows status rather than argument
+    /// quality (0 – 1).
+    pub status_persuasion: f64,
+    /// Proposals each table sends to the ballot (0 – 10).
+    pub proposals_per_table: u8,
+}
+
+impl Default for MeetingParams {
+    fn default() -> Self {
+        MeetingParams {
+            format: MeetingFormat::Realistic,
+            table_size: 8,
+            rounds: 3,
+            persuasion: 0.06,
+            confidence_bound: 1.0,
+            status_weight: 2.5,
+            status_persuasion: 0.7,
+            proposals_per_table: 2,
+        }
+    }
+}
+
+/// The municipality.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MunicipalityParams {
+    /// Who takes the initiative.
+    pub initiative: Initiative,
+    /// Who writes the rules.
+    pub rules_by: RulesBy,
+    /// Municipal control over proposals (0 – 1): a proposal that conflicts with the municipality's
+    /// goals is vetoed with probability `control`.
+    pub control: f64,
+    /// How well each project category fits the municipality's goals (each 0 – 1), in the order
+    /// green areas, children and schools, elderly, culture and sports, social inclusion, roads and
+    /// infrastructure. A citizen proposal conflicts with probability `1 − goal`.
+    pub goals: [f64; 6],
+    /// Proposals the municipality puts on the ballot when it has the initiative (0 – 30).
+    pub municipal_proposals: u8,
+    /// Attendance bonus (logit) for the marginalised under co-designed rules (0 – 5).
+    pub co_design_attendance: f64,
+    /// Yearly trust gain of the marginalised under co-designed rules, as a share of the gap to 1 (0 – 1).
+    pub co_design_trust: f64,
+    /// Efficacy gain of participants under citizens' initiative, as a share of the gap to 1 (0 – 1).
+    pub ownership: f64,
+}
+
+impl Default for MunicipalityParams {
+    fn default() -> Self {
+        MunicipalityParams {
+            initiative: Initiative::Municipality,
+            rules_by: RulesBy::Municipality,
+            control: 0.3,
+            goals: [0.8, 0.7, 0.8, 0.6, 0.5, 0.9],
+            municipal_proposals: 4,
+            co_design_attendance: 0.6,
+            co_design_trust: 0.15,
+            ownership: 0.1,
+        }
+    }
+}
+
+/// The PB vote.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct VoteParams {
+    /// Approval or cumulative ballots.
+    pub ballot: BallotKind,
+    /// The PB rule that allocates the budget.
+    pub rule: Rule,
+    /// Tie-breaking order of the rule.
+    pub tie_break: TieBreak,
+    /// Approval: approve projects with utility at least this (0 – 1).
+    pub threshold: f64,
+    /// Approval: most projects one may approve (0 = no limit; 0 – 60).
+    pub max_approvals: u8,
+    /// Cumulative: points each voter spreads (1 – 1,000).
+    pub points: u16,
+    /// Most projects on the ballot (1 – 60).
+    pub max_projects: u8,
+    /// Share of a project's utility that depends on it being in the citizen's own district (0 – 1).
+    pub district_bonus: f64,
+    /// Smallest project cost as a share of the budget (0.001 – 1).
+    pub cost_share_min: f64,
+    /// Largest project cost as a share of the budget (0.001 – 1, at least `cost_share_min`).
+    pub cost_share_max: f64,
+    /// Voting online is possible (cheaper; the young and women vote relatively more online).
+    pub online: bool,
+    /// Baseline log-odds of voting.
+    pub turnout_intercept: f64,
+    /// Per unit of political interest, centred at 0.5.
+    pub turnout_interest: f64,
+    /// Per unit of efficacy, centred at 0.5.
+    pub turnout_efficacy: f64,
+    /// Per unit of trust, centred at 0.5.
+    pub turnout_trust: f64,
+    /// Per unit of stakes (as in attendance, with the same weight for the marginalised).
+    pub turnout_stakes: f64,
+    /// For citizens who attended the meeting.
+    pub turnout_attendee: f64,
+    /// Per unit of `ln(1 + invitation intensity)`: being asked in person also mobilises to vote.
+    pub turnout_invited: f64,
+    /// Online voting: for citizens aged 18–29.
+    pub online_young: f64,
+    /// Online voting: for women.
+    pub online_women: f64,
+    /// Online voting: for citizens aged 67+ (usually negative).
+    pub online_old: f64,
+}
+
+impl Default for VoteParams {
+    fn default() -> Self {
+        VoteParams {
+            ballot: BallotKind::Approval,
+            rule: Rule::Greedy,
+            tie_break: TieBreak::ProjectId,
+            threshold: 0.45,
+            max_approvals: 0,
+            points: 10,
+            max_projects: 12,
+            district_bonus: 0.4,
+            cost_share_min: 0.04,
+            cost_share_max: 0.3,
+            online: true,
+            turnout_intercept: -2.3,
+            turnout_interest: 1.6,
+            turnout_efficacy: 0.8,
+            turnout_trust: 0.6,
+            turnout_stakes: 0.2,
+            turnout_attendee: 3.0,
+            turnout_invited: 0.6,
+            online_young: 0.6,
+            online_women: 0.3,
+            online_old: -0.6,
+        }
+    }
+}
+
+/// Year-to-year feedback (DESIGN §2.2 step 8); each a share of the gap to 1 (gains) or of the
+/// current value (losses), 0 – 1.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct FeedbackParams {
+    /// Efficacy gain of a participant (attendee or voter) whose favourite project was funded.
+    pub efficacy_gain: f64,
+    /// Efficacy loss of a participant whose favourite project was not funded.
+    pub efficacy_loss: f64,
+    /// Efficacy loss of a proposer whose proposal was vetoed.
+    pub veto_efficacy_loss: f64,
+    /// Trust loss of a proposer whose proposal was vetoed.
+    pub veto_trust_loss: f64,
+    /// Trust gain of a participant whose favourite project was funded.
+    pub trust_gain: f64,
+    /// Share of habit lost in a year without taking part.
+    pub habit_decay: f64,
+}
+
+impl Default for FeedbackParams {
+    fn default() -> Self {
+        FeedbackParams {
+            efficacy_gain: 0.15,
+            efficacy_loss: 0.08,
+            veto_efficacy_loss: 0.25,
+            veto_trust_loss: 0.15,
+            trust_gain: 0.05,
+            habit_decay: 0.5,
         }
     }
 }
@@ -160,6 +409,9 @@ pub struct InvitationParams {
     pub panel_dropout: f64,
     /// Replicate draws used to estimate panel selection probabilities (1 – 1,000).
     pub selection_replicates: u16,
+    /// Last year's attendees are invited again personally (a mailing list), with intensity
+    /// `attendance.intensity_recontact`.
+    pub recontact: bool,
     /// Supports offered to participants.
     pub supports: Supports,
 }
@@ -175,6 +427,7 @@ impl Default for InvitationParams {
             mobilisation: 0.5,
             panel_dropout: 0.05,
             selection_replicates: 100,
+            recontact: true,
             supports: Supports {
                 evening: true,
                 ..Supports::default()
@@ -218,6 +471,8 @@ pub struct AttendanceParams {
     pub intensity_contact: f64,
     /// Intensity of a call from one's own association (0 – 10).
     pub intensity_association: f64,
+    /// Intensity of a personal re-invitation of last year's attendees (0 – 10).
+    pub intensity_recontact: f64,
     /// Penalty for employed citizens and students when meetings are in working hours.
     pub daytime_penalty: f64,
     /// Effect of childcare for parents of school-age children.
@@ -247,7 +502,7 @@ impl Default for AttendanceParams {
             interest: 1.8,
             efficacy: 0.8,
             trust: 0.7,
-            habit: 1.6,
+            habit: 2.4,
             stakes: 0.25,
             stakes_marginalised: 3.0,
             stakes_reference_dkk: 20.0,
@@ -255,6 +510,7 @@ impl Default for AttendanceParams {
             intensity_letter: 1.0,
             intensity_contact: 1.5,
             intensity_association: 0.8,
+            intensity_recontact: 1.0,
             daytime_penalty: 1.0,
             childcare: 0.9,
             language_penalty: 1.2,
@@ -470,6 +726,7 @@ impl Scenario {
             ("intensity_letter", a.intensity_letter),
             ("intensity_contact", a.intensity_contact),
             ("intensity_association", a.intensity_association),
+            ("intensity_recontact", a.intensity_recontact),
         ] {
             check_f(&format!("attendance.{name}"), value, 0.0, 10.0)?;
         }
@@ -498,6 +755,81 @@ impl Scenario {
             1_000.0,
         )?;
         check_f("costs.hours_per_response", c.hours_per_response, 0.0, 100.0)?;
+
+        let m = &self.meeting;
+        check_u("meeting.table_size", m.table_size.into(), 2, 20)?;
+        check_u("meeting.rounds", m.rounds.into(), 1, 20)?;
+        check_f("meeting.persuasion", m.persuasion, 0.0, 1.0)?;
+        check_f("meeting.confidence_bound", m.confidence_bound, 0.0, 1.0)?;
+        check_f("meeting.status_weight", m.status_weight, 0.0, 10.0)?;
+        check_f("meeting.status_persuasion", m.status_persuasion, 0.0, 1.0)?;
+        check_u(
+            "meeting.proposals_per_table",
+            m.proposals_per_table.into(),
+            0,
+            10,
+        )?;
+
+        let mu = &self.municipality;
+        check_f("municipality.control", mu.control, 0.0, 1.0)?;
+        for (k, g) in mu.goals.iter().enumerate() {
+            check_f(&format!("municipality.goals[{k}]"), *g, 0.0, 1.0)?;
+        }
+        check_u(
+            "municipality.municipal_proposals",
+            mu.municipal_proposals.into(),
+            0,
+            30,
+        )?;
+        check_f(
+            "municipality.co_design_attendance",
+            mu.co_design_attendance,
+            0.0,
+            5.0,
+        )?;
+        check_f("municipality.co_design_trust", mu.co_design_trust, 0.0, 1.0)?;
+        check_f("municipality.ownership", mu.ownership, 0.0, 1.0)?;
+
+        let v = &self.vote;
+        check_f("vote.threshold", v.threshold, 0.0, 1.0)?;
+        check_u("vote.max_approvals", v.max_approvals.into(), 0, 60)?;
+        check_u("vote.points", v.points.into(), 1, 1_000)?;
+        check_u("vote.max_projects", v.max_projects.into(), 1, 60)?;
+        check_f("vote.district_bonus", v.district_bonus, 0.0, 1.0)?;
+        check_f("vote.cost_share_min", v.cost_share_min, 0.001, 1.0)?;
+        check_f(
+            "vote.cost_share_max",
+            v.cost_share_max,
+            v.cost_share_min,
+            1.0,
+        )?;
+        for (name, value) in [
+            ("turnout_intercept", v.turnout_intercept),
+            ("turnout_interest", v.turnout_interest),
+            ("turnout_efficacy", v.turnout_efficacy),
+            ("turnout_trust", v.turnout_trust),
+            ("turnout_stakes", v.turnout_stakes),
+            ("turnout_attendee", v.turnout_attendee),
+            ("turnout_invited", v.turnout_invited),
+            ("online_young", v.online_young),
+            ("online_women", v.online_women),
+            ("online_old", v.online_old),
+        ] {
+            check_f(&format!("vote.{name}"), value, -20.0, 20.0)?;
+        }
+
+        let f = &self.feedback;
+        for (name, value) in [
+            ("efficacy_gain", f.efficacy_gain),
+            ("efficacy_loss", f.efficacy_loss),
+            ("veto_efficacy_loss", f.veto_efficacy_loss),
+            ("veto_trust_loss", f.veto_trust_loss),
+            ("trust_gain", f.trust_gain),
+            ("habit_decay", f.habit_decay),
+        ] {
+            check_f(&format!("feedback.{name}"), value, 0.0, 1.0)?;
+        }
+        check_u("cycles", self.cycles.into(), 1, 20)?;
         Ok(())
     }
 

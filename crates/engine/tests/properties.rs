@@ -24,10 +24,13 @@ prop_compose! {
         interpretation in any::<bool>(),
         payment in any::<bool>(),
         online in any::<bool>(),
+        ideal in any::<bool>(),
+        control in 0.0f64..1.0,
+        mes in any::<bool>(),
+        cumulative in any::<bool>(),
+        cycles in 1u8..3,
     ) -> Scenario {
-        let mut s = Scenario::default();
-        s.seed = seed;
-        s.budget = budget;
+        let mut s = Scenario { seed, budget, cycles, ..Scenario::default() };
         s.population.size = size;
         s.population.districts = districts;
         s.population.marginalised_share = marginalised;
@@ -41,6 +44,10 @@ prop_compose! {
         s.invitation.supports.interpretation = interpretation;
         s.invitation.supports.payment = payment;
         s.invitation.supports.online = online;
+        if ideal { s.meeting.format = dialoglab_engine::scenario::MeetingFormat::Ideal; }
+        s.municipality.control = control;
+        if mes { s.vote.rule = dialoglab_engine::pb::Rule::Mes; }
+        if cumulative { s.vote.ballot = dialoglab_engine::scenario::BallotKind::Cumulative; }
         s
     }
 }
@@ -52,7 +59,7 @@ proptest! {
     fn metrics_are_in_range_and_stages_nest(s in small_scenario()) {
         prop_assert!(s.validate().is_ok());
         let pop = population::generate(&s.population, s.seed);
-        let out = simulate_full(&pop, &s);
+        let out = simulate_full(&pop, &s, false);
         let report = &out.report;
         prop_assert_eq!(report.population.size as usize, pop.len());
         for (name, stage) in &report.stages {
@@ -69,15 +76,32 @@ proptest! {
         let invited = report.stages["invited"].count;
         let attendees = report.stages["attendees"].count;
         prop_assert!(attendees <= invited && invited <= report.population.size);
-        prop_assert_eq!(attendees as usize, out.attendees.len());
-        for &i in &out.attendees {
+        prop_assert_eq!(attendees as usize, out.first.attendees.len());
+        for &i in &out.first.attendees {
             prop_assert!((i as usize) < pop.len());
-            prop_assert!(out.invitation.invited[i as usize], "attendee {} was not invited", i);
+            prop_assert!(out.first.invitation.invited[i as usize], "attendee {} was not invited", i);
         }
-        let mut sorted = out.attendees.clone();
+        let mut sorted = out.first.attendees.clone();
         sorted.sort_unstable();
         sorted.dedup();
-        prop_assert_eq!(sorted.len(), out.attendees.len(), "an attendee is counted twice");
+        prop_assert_eq!(sorted.len(), out.first.attendees.len(), "an attendee is counted twice");
+        prop_assert!(report.stages["speakers"].count <= attendees);
+        prop_assert!(report.stages["voters"].count <= report.population.size);
+        // The allocation stays within the budget, in the vote and in the counterfactual.
+        prop_assert!(report.outcome.spent <= s.budget);
+        prop_assert!(report.outcome.spent_if_all_voted <= s.budget);
+        let inf = &report.influence;
+        for x in [inf.legitimacy, inf.organised_capture, inf.veto_rate, report.deliberation.voice_gini] {
+            prop_assert!((0.0..=1.0).contains(&x), "{:?}", inf);
+        }
+        prop_assert!(inf.welfare_loss.is_finite() && inf.welfare_loss <= 1.0);
+        for r in inf.ratios.values().flat_map(|m| m.values()) {
+            prop_assert!(r.is_finite() && *r >= 0.0);
+        }
+        for p in report.inclusion.values().flat_map(|m| m.values()) {
+            prop_assert!((0.0..=1.0).contains(p), "inclusion {}", p);
+        }
+        prop_assert_eq!(report.cycles.len(), usize::from(s.cycles));
         if let Some(sel) = &report.selection {
             prop_assert!(sel.panel <= s.invitation.panel_size);
             prop_assert!(sel.probabilities.iter().all(|p| (0.0..=1.0).contains(&p.probability)));

@@ -15,6 +15,14 @@ const GOLDEN: &[(&str, &str)] = &[
         "borgerbudget-small",
         include_str!("golden/borgerbudget-small.json"),
     ),
+    (
+        "aarhus-tranbjerg",
+        include_str!("golden/aarhus-tranbjerg.json"),
+    ),
+    ("new-york", include_str!("golden/new-york.json")),
+    ("porto-alegre", include_str!("golden/porto-alegre.json")),
+    ("citizens-panel", include_str!("golden/citizens-panel.json")),
+    ("outreach", include_str!("golden/outreach.json")),
 ];
 
 #[wasm_bindgen_test]

@@ -1,0 +1,288 @@
+//! One year of the process, from invitation to allocation, and the feedback that carries into the
+//! next year (DESIGN §2.2 steps 2–8).
+
+use crate::attributes::YES;
+use crate::deliberation::{Deliberation, deliberate};
+use crate::invitation::{self, Invitation};
+use crate::metrics::Counts;
+use crate::pb::Allocation;
+use crate::population::Population;
+use crate::proposals::{self, Proposal};
+use crate::rng::{Stage, cycle_stream, unit};
+use crate::scenario::{Initiative, RulesBy, Scenario, Strategy};
+use crate::selection::Panel;
+use crate::vote::{self, BallotProject};
+use crate::{attendance, selection};
+
+/// Everything one year produced.
+#[derive(Clone, Debug)]
+pub struct Year {
+    /// Who was invited.
+    pub invitation: Invitation,
+    /// Citizens who said yes (the pool, for stratified sortition).
+    pub willing: Vec<u32>,
+    /// The stratified panel, if any.
+    pub panel: Option<Panel>,
+    /// Attendees (citizen indices).
+    pub attendees: Vec<u32>,
+    /// The meeting.
+    pub deliberation: Deliberation,
+    /// Every proposal, vetoed ones included.
+    pub proposals: Vec<Proposal>,
+    /// Indices into `proposals` of the ballot, in ballot order.
+    pub on_ballot: Vec<usize>,
+    /// The ballot's projects.
+    pub projects: Vec<BallotProject>,
+    /// Voters (citizen indices).
+    pub voters: Vec<u32>,
+    /// Per ballot project: voters who approved (listed) it.
+    pub supporters: Vec<Vec<u32>>,
+    /// The allocation of the vote.
+    pub allocation: Allocation,
+    /// Funded flags per ballot project.
+    pub funded: Vec<bool>,
+    /// The counterfactual allocation (every citizen votes sincerely).
+    pub allocation_all: Allocation,
+    /// Counterfactual funded flags.
+    pub funded_all: Vec<bool>,
+    /// Staff hours including responses to letters.
+    pub staff_hours: f64,
+}
+
+/// Simulates year `year` (0-based) on `pop` (whose efficacy, trust and habit carry the earlier
+/// years' feedback).
+#[must_use]
+pub fn simulate_year(
+    pop: &Population,
+    scenario: &Scenario,
+    counts: &Counts,
+    year: u32,
+    trace: bool,
+) -> Year {
+    let seed = scenario.seed;
+    let invitation = invitation::invite_year(pop, scenario, year);
+    let stakes = attendance::stakes(scenario);
+
+    let mut rng = cycle_stream(seed, Stage::Attendance, year);
+    let mut willing = Vec::new();
+    for i in 0..pop.len() {
+        let u = unit(&mut rng);
+        if invitation.invited[i]
+            && u < attendance::probability(pop, i, invitation.intensity[i], stakes, scenario)
+        {
+            willing.push(i as u32);
+        }
+    }
+    let mut staff_hours = invitation.staff_hours;
+    let mut panel = None;
+    let attendees = match scenario.invitation.strategy {
+        Strategy::Stratified => {
+            staff_hours += willing.len() as f64 * scenario.costs.hours_per_response;
+            let inv = &scenario.invitation;
+            let mut rng = cycle_stream(seed, Stage::Selection, year);
+            let p = selection::select(
+                pop,
+                counts,
+                &willing,
+                inv.panel_size,
+                inv.selection_replicates,
+                &mut rng,
+            );
+            let attendees = p
+                .members
+                .iter()
+                .copied()
+                .filter(|_| unit(&mut rng) >= inv.panel_dropout)
+                .collect();
+            panel = Some(p);
+            attendees
+        }
+        Strategy::Letters => {
+            staff_hours += willing.len() as f64 * scenario.costs.hours_per_response;
+            willing.clone()
+        }
+        _ => willing.clone(),
+    };
+
+    let deliberation = deliberate(
+        pop,
+        &attendees,
+        scenario,
+        &mut cycle_stream(seed, Stage::Deliberation, year),
+        trace,
+    );
+    let mut vote_rng = cycle_stream(seed, Stage::Vote, year);
+    let (proposals, from_tables) =
+        proposals::propose(pop, &attendees, &deliberation, scenario, &mut vote_rng);
+    let mut deliberation = deliberation;
+    if let Some(t) = deliberation.trace.as_mut() {
+        for (table, picked) in t.tables.iter_mut().zip(&from_tables) {
+            table.proposals = picked
+                .iter()
+                .map(|&(k, c)| {
+                    (
+                        k,
+                        crate::attributes::PROJECT_CATEGORIES[usize::from(c)].to_string(),
+                    )
+                })
+                .collect();
+        }
+    }
+    let on_ballot = proposals::ballot(&proposals, scenario.vote.max_projects);
+    let projects = vote::ballot_projects(&proposals, &on_ballot);
+    let instance = vote::instance(&projects, scenario.budget);
+
+    // Attendees vote with their preferences after the meeting; everyone else with their own.
+    let mut slot_of = vec![u32::MAX; pop.len()];
+    for (slot, &i) in attendees.iter().enumerate() {
+        slot_of[i as usize] = slot as u32;
+    }
+    let attended: Vec<bool> = slot_of.iter().map(|&s| s != u32::MAX).collect();
+    let voters = vote::voters(
+        pop,
+        &attended,
+        &invitation.intensity,
+        stakes,
+        scenario,
+        &mut vote_rng,
+    );
+    let mut scratch = Vec::new();
+    let mut supporters = vec![Vec::new(); projects.len()];
+    let ballots: Vec<vote::BallotContent> = voters
+        .iter()
+        .map(|&i| {
+            let i = i as usize;
+            let prefs = if slot_of[i] == u32::MAX {
+                vote::true_prefs(pop, i)
+            } else {
+                deliberation.prefs_after[slot_of[i] as usize]
+            };
+            let b = vote::ballot(&prefs, pop.district[i], &projects, scenario, &mut scratch);
+            let listed: Vec<u32> = match &b {
+                vote::BallotContent::Approval(v) => v.clone(),
+                vote::BallotContent::Points(v) => v.iter().map(|x| x.0).collect(),
+            };
+            for k in listed {
+                supporters[k as usize].push(i as u32);
+            }
+            b
+        })
+        .collect();
+    let rule = scenario.vote.rule;
+    let tie = scenario.vote.tie_break;
+    let allocation = rule.run(
+        &instance,
+        &vote::profile(scenario.vote.ballot, ballots),
+        &tie,
+    );
+    let funded = vote::funded_flags(&allocation, projects.len());
+
+    let sincere: Vec<vote::BallotContent> = (0..pop.len())
+        .map(|i| {
+            vote::ballot(
+                &vote::true_prefs(pop, i),
+                pop.district[i],
+                &projects,
+                scenario,
+                &mut scratch,
+            )
+        })
+        .collect();
+    let allocation_all = rule.run(
+        &instance,
+        &vote::profile(scenario.vote.ballot, sincere),
+        &tie,
+    );
+    let funded_all = vote::funded_flags(&allocation_all, projects.len());
+
+    Year {
+        invitation,
+        willing,
+        panel,
+        attendees,
+        deliberation,
+        proposals,
+        on_ballot,
+        projects,
+        voters,
+        supporters,
+        allocation,
+        funded,
+        allocation_all,
+        funded_all,
+        staff_hours,
+    }
+}
+
+/// Index of each citizen's favourite ballot project by true utility (ties: earlier on the
+/// ballot), or `None` when the ballot is empty or every utility is zero.
+#[must_use]
+pub fn favourites(
+    pop: &Population,
+    projects: &[BallotProject],
+    district_bonus: f64,
+) -> Vec<Option<u16>> {
+    let mut u = Vec::with_capacity(projects.len());
+    (0..pop.len())
+        .map(|i| {
+            vote::utilities(
+                &vote::true_prefs(pop, i),
+                pop.district[i],
+                projects,
+                district_bonus,
+                &mut u,
+            );
+            let mut best: Option<(f64, u16)> = None;
+            for (k, &x) in u.iter().enumerate() {
+                if x > 0.0 && best.is_none_or(|(b, _)| x > b) {
+                    best = Some((x, k as u16));
+                }
+            }
+            best.map(|b| b.1)
+        })
+        .collect()
+}
+
+/// Applies the year's feedback to efficacy, trust and habit (DESIGN §2.2 step 8).
+pub fn feedback(pop: &mut Population, y: &Year, scenario: &Scenario, favourite: &[Option<u16>]) {
+    let f = &scenario.feedback;
+    let n = pop.len();
+    let mut attended = vec![false; n];
+    for &i in &y.attendees {
+        attended[i as usize] = true;
+    }
+    let mut participant = attended.clone();
+    for &i in &y.voters {
+        participant[i as usize] = true;
+    }
+    let gain = |x: &mut f32, rate: f64| *x += (rate * (1.0 - f64::from(*x))) as f32;
+    let lose = |x: &mut f32, rate: f64| *x -= (rate * f64::from(*x)) as f32;
+    for i in 0..n {
+        if participant[i] {
+            let won = favourite[i].is_some_and(|k| y.funded[usize::from(k)]);
+            if won {
+                gain(&mut pop.efficacy[i], f.efficacy_gain);
+                gain(&mut pop.trust[i], f.trust_gain);
+            } else {
+                lose(&mut pop.efficacy[i], f.efficacy_loss);
+            }
+        }
+        if attended[i] {
+            pop.habit[i] = 1.0;
+            if scenario.municipality.initiative == Initiative::Citizens {
+                gain(&mut pop.efficacy[i], scenario.municipality.ownership);
+            }
+        } else {
+            pop.habit[i] *= (1.0 - f.habit_decay) as f32;
+        }
+        if scenario.municipality.rules_by == RulesBy::CoDesigned && pop.marginalised[i] == YES {
+            gain(&mut pop.trust[i], scenario.municipality.co_design_trust);
+        }
+    }
+    for p in y.proposals.iter().filter(|p| p.vetoed) {
+        for &i in &p.proposers {
+            lose(&mut pop.efficacy[i as usize], f.veto_efficacy_loss);
+            lose(&mut pop.trust[i as usize], f.veto_trust_loss);
+        }
+    }
+}

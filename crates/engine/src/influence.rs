@@ -1,0 +1,208 @@
+//! Influence metrics (DESIGN §2.3): satisfaction of every citizen from true utilities, influence
+//! ratios and gaps, legitimacy against the counterfactual, welfare loss, and group tables.
+
+use std::collections::BTreeMap;
+
+use crate::attributes::Attribute;
+use crate::population::Population;
+use crate::report::GroupTable;
+use crate::vote::{self, BallotProject};
+
+/// Satisfaction of every citizen with the funded set: `s_i = Σ_{p∈W} u_i(p)·cost(p)/budget`,
+/// with true (pre-deliberation) utilities; all zero when the budget is zero.
+#[must_use]
+pub fn satisfaction(
+    pop: &Population,
+    projects: &[BallotProject],
+    funded: &[bool],
+    budget: u64,
+    district_bonus: f64,
+) -> Vec<f64> {
+    let won: Vec<&BallotProject> = projects
+        .iter()
+        .zip(funded)
+        .filter(|(_, f)| **f)
+        .map(|(p, _)| p)
+        .collect();
+    if budget == 0 || won.is_empty() {
+        return vec![0.0; pop.len()];
+    }
+    let won: Vec<BallotProject> = won.into_iter().copied().collect();
+    let b = budget as f64;
+    let mut u = Vec::with_capacity(won.len());
+    (0..pop.len())
+        .map(|i| {
+            vote::utilities(
+                &vote::true_prefs(pop, i),
+                pop.district[i],
+                &won,
+                district_bonus,
+                &mut u,
+            );
+            u.iter()
+                .zip(&won)
+                .map(|(x, p)| x * p.cost as f64)
+                .sum::<f64>()
+                / b
+        })
+        .collect()
+}
+
+/// Sums and counts of `values` per attribute row and category, over citizens `members` (all when
+/// `None`).
+fn group_sums(pop: &Population, values: &[f64]) -> Vec<(Vec<f64>, Vec<u32>)> {
+    Attribute::ALL
+        .iter()
+        .map(|&a| {
+            let k = a.category_count(pop.districts);
+            let mut sums = vec![0.0; k];
+            let mut counts = vec![0u32; k];
+            for (&c, v) in pop.column(a).iter().zip(values) {
+                sums[usize::from(c)] += v;
+                counts[usize::from(c)] += 1;
+            }
+            (sums, counts)
+        })
+        .collect()
+}
+
+/// Mean of `values` per attribute and category (categories with nobody are left out).
+#[must_use]
+pub fn group_means(pop: &Population, values: &[f64], core_only: bool) -> GroupTable {
+    let mut out = BTreeMap::new();
+    for ((sums, counts), a) in group_sums(pop, values).into_iter().zip(Attribute::ALL) {
+        if core_only && !a.is_core() {
+            continue;
+        }
+        let by_cat = sums
+            .iter()
+            .zip(&counts)
+            .enumerate()
+            .filter(|(_, (_, n))| **n > 0)
+            .map(|(c, (s, n))| (a.category_key(c as u8), s / f64::from(*n)))
+            .collect();
+        out.insert(a.key().to_string(), by_cat);
+    }
+    out
+}
+
+/// Influence ratios `I_g = mean_g s / mean_all s` (1 for every group when the overall mean is 0)
+/// and gaps `max_g I_g − min_g I_g` per attribute.
+#[must_use]
+pub fn ratios_and_gaps(
+    pop: &Population,
+    satisfaction: &[f64],
+) -> (GroupTable, BTreeMap<String, f64>) {
+    let mean_all = if satisfaction.is_empty() {
+        0.0
+    } else {
+        satisfaction.iter().sum::<f64>() / satisfaction.len() as f64
+    };
+    let means = group_means(pop, satisfaction, false);
+    let mut ratios = BTreeMap::new();
+    let mut gaps = BTreeMap::new();
+    for (attr, by_cat) in means {
+        let r: BTreeMap<String, f64> = by_cat
+            .into_iter()
+            .map(|(c, m)| (c, if mean_all > 0.0 { m / mean_all } else { 1.0 }))
+            .collect();
+        let hi = r.values().copied().fold(f64::NEG_INFINITY, f64::max);
+        let lo = r.values().copied().fold(f64::INFINITY, f64::min);
+        gaps.insert(attr.clone(), if r.is_empty() { 0.0 } else { hi - lo });
+        ratios.insert(attr, r);
+    }
+    (ratios, gaps)
+}
+
+/// `cost(W ∩ W_all) / max(cost(W), cost(W_all))`; 1 when both sets are empty.
+#[must_use]
+pub fn legitimacy(projects: &[BallotProject], funded: &[bool], funded_all: &[bool]) -> f64 {
+    let cost = |f: &dyn Fn(usize) -> bool| -> u64 {
+        projects
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| f(*k))
+            .map(|(_, p)| p.cost)
+            .sum()
+    };
+    let both = cost(&|k| funded[k] && funded_all[k]);
+    let denom = cost(&|k| funded[k]).max(cost(&|k| funded_all[k]));
+    if denom == 0 {
+        1.0
+    } else {
+        both as f64 / denom as f64
+    }
+}
+
+/// `1 − Σ s(W) / Σ s(W_all)`; 0 when the counterfactual satisfies nobody.
+#[must_use]
+pub fn welfare_loss(s: &[f64], s_all: &[f64]) -> f64 {
+    let all: f64 = s_all.iter().sum();
+    if all <= 0.0 {
+        0.0
+    } else {
+        1.0 - s.iter().sum::<f64>() / all
+    }
+}
+
+/// Share per attribute and category of citizens for whom `flag` holds.
+#[must_use]
+pub fn group_shares(pop: &Population, flag: &[bool]) -> GroupTable {
+    let values: Vec<f64> = flag.iter().map(|&b| if b { 1.0 } else { 0.0 }).collect();
+    group_means(pop, &values, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(cost: u64) -> BallotProject {
+        BallotProject {
+            category: 0,
+            district: 0,
+            cost,
+        }
+    }
+
+    #[test]
+    fn legitimacy_and_welfare_loss_follow_their_definitions() {
+        let projects = [p(10), p(20), p(30)];
+        assert!(
+            (legitimacy(&projects, &[true, true, false], &[true, true, false]) - 1.0).abs() < 1e-12
+        );
+        // W = {0, 2} (40), W_all = {1, 2} (50): overlap 30 / 50.
+        assert!(
+            (legitimacy(&projects, &[true, false, true], &[false, true, true]) - 0.6).abs() < 1e-12
+        );
+        assert!((legitimacy(&projects, &[false; 3], &[false; 3]) - 1.0).abs() < 1e-12);
+        assert!((welfare_loss(&[1.0, 1.0], &[2.0, 2.0]) - 0.5).abs() < 1e-12);
+        assert!(welfare_loss(&[1.0], &[0.0]).abs() < 1e-12);
+    }
+
+    #[test]
+    fn ratios_average_to_one_weighted_by_group_size() {
+        let s = crate::scenario::Scenario {
+            population: crate::scenario::PopulationParams {
+                size: 1_000,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let pop = crate::population::generate(&s.population, 1);
+        let sat: Vec<f64> = (0..pop.len())
+            .map(|i| if pop.age_band[i] == 3 { 2.0 } else { 1.0 })
+            .collect();
+        let (ratios, gaps) = ratios_and_gaps(&pop, &sat);
+        let shares = crate::metrics::share_table(&crate::metrics::Counts::population(&pop));
+        let weighted: f64 = ratios["gender"]
+            .iter()
+            .map(|(c, r)| r * shares["gender"][c])
+            .sum();
+        assert!((weighted - 1.0).abs() < 1e-9);
+        assert!(ratios["age_band"]["67+"] > 1.0 && ratios["age_band"]["18-29"] < 1.0);
+        assert!(
+            (gaps["age_band"] - (ratios["age_band"]["67+"] - ratios["age_band"]["18-29"])).abs()
+                < 1e-12
+        );
+    }
+}

@@ -1,0 +1,1164 @@
+//! The PB rules: greedy variants, Method of Equal Shares (with greedy, Add1 and increment
+//! completions) and sequential Phragmén, all on project indices with exact arithmetic.
+
+use core::cmp::Ordering;
+
+use serde::{Deserialize, Serialize};
+
+use super::exact::Ratio;
+use super::{Allocation, Ballot, Instance, Profile, TieBreak};
+
+/// Satisfaction function used by the Method of Equal Shares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MesUtility {
+    /// `u_i(p) = cost(p)` if `i` approves `p` (equalshares.net default).
+    Cost,
+    /// `u_i(p) = 1` if `i` approves `p`.
+    Cardinality,
+}
+
+/// One purchase made by the Method of Equal Shares.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MesPayment {
+    /// Index of the funded project.
+    pub project: u32,
+    /// Largest payment of one supporter (`ρ · u`): supporters pay `min(budget, price)`.
+    pub price: Ratio,
+    /// Sum of all supporters' payments; equals the project's cost.
+    pub total: Ratio,
+}
+
+/// Inspection of one MES run (see [`mes_trace`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MesTrace {
+    /// Funded projects in selection order.
+    pub winners: Vec<u32>,
+    /// Each voter's initial endowment.
+    pub endowment: Ratio,
+    /// Total paid by each ballot, aligned with `Profile::ballots`.
+    pub spent: Vec<Ratio>,
+    /// One entry per winner.
+    pub payments: Vec<MesPayment>,
+}
+
+/// Profile preprocessed for the rules: identical approval projections grouped with a multiplicity.
+pub(crate) struct Prepared {
+    pub(crate) costs: Vec<u64>,
+    /// Number of ballots, empty ones included.
+    pub(crate) n_voters: u64,
+    /// Distinct non-empty approval sets (sorted, deduplicated project indices).
+    pub(crate) groups: Vec<Vec<u32>>,
+    /// Multiplicity of each group.
+    pub(crate) weights: Vec<u64>,
+    /// Group of each ballot (`u32::MAX` for an empty ballot).
+    pub(crate) ballot_group: Vec<u32>,
+    /// Groups approving each project.
+    pub(crate) supporters: Vec<Vec<u32>>,
+    /// Weighted approval count of each project.
+    pub(crate) support: Vec<u64>,
+    /// Greedy score of each project (approvals, points, or positional score).
+    pub(crate) score: Vec<u128>,
+    /// Position of each project in the tie-breaking order (0 wins ties).
+    pub(crate) tb_rank: Vec<u32>,
+}
+
+fn approval_projection(ballot: &Ballot, m: usize) -> Vec<u32> {
+    let mut v: Vec<u32> = ballot
+        .projects()
+        .into_iter()
+        .filter(|&p| (p as usize) < m)
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+impl Prepared {
+    pub(crate) fn new(instance: &Instance, profile: &Profile, tie_break: TieBreak) -> Self {
+        let m = instance.projects.len();
+        let costs: Vec<u64> = instance.projects.iter().map(|p| p.cost).collect();
+        let n = profile.ballots.len();
+        let mut groups: Vec<Vec<u32>> = Vec::new();
+        let mut weights: Vec<u64> = Vec::new();
+        let mut ballot_group = vec![u32::MAX; n];
+        // Group identical non-empty approval sets; ordering by content makes the result
+        // independent of ballot order.
+        if m <= 128 {
+            let mut keyed: Vec<(u128, u32)> = Vec::with_capacity(n);
+            for (i, b) in profile.ballots.iter().enumerate() {
+                let mut mask = 0u128;
+                let mut add = |p: u32| {
+                    if (p as usize) < m {
+                        mask |= 1u128 << p;
+                    }
+                };
+                match b {
+                    Ballot::Approval(v) | Ballot::Ranking(v) => v.iter().for_each(|&p| add(p)),
+                    Ballot::Points(v) => v.iter().for_each(|&(p, _)| add(p)),
+                }
+                if mask != 0 {
+                    keyed.push((mask, i as u32));
+                }
+            }
+            keyed.sort_unstable();
+            let mut last = 0u128;
+            for &(mask, i) in &keyed {
+                if groups.is_empty() || mask != last {
+                    groups.push((0..m as u32).filter(|&p| mask >> p & 1 == 1).collect());
+                    weights.push(0);
+                    last = mask;
+                }
+                if let Some(w) = weights.last_mut() {
+                    *w += 1;
+                }
+                ballot_group[i as usize] = (groups.len() - 1) as u32;
+            }
+        } else {
+            let sets: Vec<Vec<u32>> = profile
+                .ballots
+                .iter()
+                .map(|b| approval_projection(b, m))
+                .collect();
+            let mut order: Vec<u32> = (0..n as u32)
+                .filter(|&i| !sets[i as usize].is_empty())
+                .collect();
+            order
+                .sort_unstable_by(|&a, &b| sets[a as usize].cmp(&sets[b as usize]).then(a.cmp(&b)));
+            for &i in &order {
+                let s = &sets[i as usize];
+                if groups.last() != Some(s) {
+                    groups.push(s.clone());
+                    weights.push(0);
+                }
+                if let Some(w) = weights.last_mut() {
+                    *w += 1;
+                }
+                ballot_group[i as usize] = (groups.len() - 1) as u32;
+            }
+        }
+
+        let mut supporters: Vec<Vec<u32>> = vec![Vec::new(); m];
+        let mut support = vec![0u64; m];
+        for (g, set) in groups.iter().enumerate() {
+            for &p in set {
+                supporters[p as usize].push(g as u32);
+                support[p as usize] += weights[g];
+            }
+        }
+
+        let mut score = vec![0u128; m];
+        for ballot in &profile.ballots {
+            match ballot {
+                Ballot::Approval(_) => {}
+                Ballot::Points(v) => {
+                    for &(p, s) in v {
+                        if (p as usize) < m {
+                            score[p as usize] += u128::from(s);
+                        }
+                    }
+                }
+                Ballot::Ranking(v) => {
+                    let len = v.len();
+                    let mut seen: Vec<u32> = Vec::with_capacity(len);
+                    for (pos, &p) in v.iter().enumerate() {
+                        if (p as usize) < m && !seen.contains(&p) {
+                            seen.push(p);
+                            score[p as usize] += (len - pos) as u128;
+                        }
+                    }
+                }
+            }
+        }
+        if profile
+            .ballots
+            .iter()
+            .all(|b| matches!(b, Ballot::Approval(_)))
+        {
+            for (s, &a) in score.iter_mut().zip(&support) {
+                *s = u128::from(a);
+            }
+        }
+
+        let mut idx: Vec<u32> = (0..m as u32).collect();
+        let id = |p: u32| instance.projects[p as usize].id.as_str();
+        idx.sort_by(|&a, &b| {
+            let primary = match tie_break {
+                TieBreak::ProjectId => Ordering::Equal,
+                TieBreak::MostVotes => support[b as usize].cmp(&support[a as usize]),
+                TieBreak::LowestCost => costs[a as usize].cmp(&costs[b as usize]),
+                TieBreak::HighestCost => costs[b as usize].cmp(&costs[a as usize]),
+            };
+            primary.then_with(|| id(a).cmp(id(b))).then(a.cmp(&b))
+        });
+        let mut tb_rank = vec![0u32; m];
+        for (r, &p) in idx.iter().enumerate() {
+            tb_rank[p as usize] = r as u32;
+        }
+
+        Prepared {
+            costs,
+            n_voters: profile.ballots.len() as u64,
+            groups,
+            weights,
+            ballot_group,
+            supporters,
+            support,
+            score,
+            tb_rank,
+        }
+    }
+
+    fn total_cost(&self, winners: &[u32]) -> u64 {
+        winners
+            .iter()
+            .map(|&p| self.costs[p as usize])
+            .fold(0u64, u64::saturating_add)
+    }
+
+    fn allocation(&self, instance: &Instance, winners: &[u32]) -> Allocation {
+        Allocation {
+            winners: winners
+                .iter()
+                .map(|&p| instance.projects[p as usize].id.clone())
+                .collect(),
+            total_cost: self.total_cost(winners),
+        }
+    }
+
+    /// True when every project with at least one supporter is in `winners`.
+    fn covers_supported(&self, winners: &[u32]) -> bool {
+        let supported = self.support.iter().filter(|&&s| s > 0).count();
+        let covered = winners
+            .iter()
+            .filter(|&&p| self.support[p as usize] > 0)
+            .count();
+        covered == supported
+    }
+
+    /// True when no unfunded project fits in `budget − cost(winners)`.
+    fn is_exhaustive(&self, winners: &[u32], budget: u64) -> bool {
+        let left = budget.saturating_sub(self.total_cost(winners));
+        (0..self.costs.len() as u32).all(|p| winners.contains(&p) || self.costs[p as usize] > left)
+    }
+
+    /// Greedy selection over `order`, starting from `selected` and `budget`.
+    fn greedy_fill(&self, order: &[u32], selected: &mut Vec<u32>, budget: u64, skip: bool) {
+        let mut used = self.total_cost(selected);
+        for &p in order {
+            if selected.contains(&p) {
+                continue;
+            }
+            let c = self.costs[p as usize];
+            if used.checked_add(c).is_some_and(|t| t <= budget) {
+                used += c;
+                selected.push(p);
+            } else if !skip {
+                break;
+            }
+        }
+    }
+
+    fn order_by_score(&self, score: &[u128]) -> Vec<u32> {
+        let mut idx: Vec<u32> = (0..self.costs.len() as u32).collect();
+        idx.sort_by(|&a, &b| {
+            score[b as usize]
+                .cmp(&score[a as usize])
+                .then(self.tb_rank[a as usize].cmp(&self.tb_rank[b as usize]))
+        });
+        idx
+    }
+}
+
+/// Greedy: projects by score (approvals; cumulative/scoring points; ordinal `len − position`
+/// within each ballot), highest first, ties by `tie_break`; a project is funded if it still fits,
+/// otherwise skipped.
+#[must_use]
+pub fn greedy(instance: &Instance, profile: &Profile, tie_break: &TieBreak) -> Allocation {
+    let prep = Prepared::new(instance, profile, *tie_break);
+    let mut w = Vec::new();
+    prep.greedy_fill(
+        &prep.order_by_score(&prep.score),
+        &mut w,
+        instance.budget,
+        true,
+    );
+    prep.allocation(instance, &w)
+}
+
+/// Greedy without skipping: same order as [`greedy`], stops at the first project that does not fit.
+#[must_use]
+pub fn greedy_no_skip(instance: &Instance, profile: &Profile, tie_break: &TieBreak) -> Allocation {
+    let prep = Prepared::new(instance, profile, *tie_break);
+    let mut w = Vec::new();
+    prep.greedy_fill(
+        &prep.order_by_score(&prep.score),
+        &mut w,
+        instance.budget,
+        false,
+    );
+    prep.allocation(instance, &w)
+}
+
+/// Greedy by score per unit of cost (exact cross-multiplication), skipping. Zero-cost projects
+/// come first (by score), then `score/cost` descending; ties by `tie_break`.
+#[must_use]
+pub fn greedy_per_cost(instance: &Instance, profile: &Profile, tie_break: &TieBreak) -> Allocation {
+    let prep = Prepared::new(instance, profile, *tie_break);
+    let mut idx: Vec<u32> = (0..prep.costs.len() as u32).collect();
+    let key = |p: u32| (prep.score[p as usize], u128::from(prep.costs[p as usize]));
+    idx.sort_by(|&a, &b| {
+        let ((sa, ca), (sb, cb)) = (key(a), key(b));
+        let by_ratio = match (ca == 0, cb == 0) {
+            (true, true) => sb.cmp(&sa),
+            (true, false) => Ordering::Less,
+            (false, true) => Ordering::Greater,
+            // sa/ca > sb/cb  ⇔  sa·cb > sb·ca  (scores < 2^64·2^32, costs < 2^64: fits u128? use wide)
+            (false, false) => Ratio::new(sb, 1)
+                .mul_int(ca)
+                .cmp(&Ratio::new(sa, 1).mul_int(cb)),
+        };
+        by_ratio.then(prep.tb_rank[a as usize].cmp(&prep.tb_rank[b as usize]))
+    });
+    let mut w = Vec::new();
+    prep.greedy_fill(&idx, &mut w, instance.budget, true);
+    prep.allocation(instance, &w)
+}
+
+/// Arithmetic used by the MES loop. `compare` returns `None` when it cannot decide for sure; the
+/// exact [`Ratio`] always decides, the [`Interval`] filter only when the answer is certain.
+trait Money: Clone {
+    fn frac(n: u128, d: u128) -> Self;
+    fn int(v: u128) -> Self {
+        Self::frac(v, 1)
+    }
+    fn plus(&self, o: &Self) -> Self;
+    /// `max(self − o, 0)`.
+    fn minus(&self, o: &Self) -> Self;
+    fn times(&self, k: u128) -> Self;
+    fn over(&self, k: u128) -> Self;
+    fn compare(&self, o: &Self) -> Option<Ordering>;
+    /// A total order used only to visit candidates in a good order; it must agree with every
+    /// decided `compare`.
+    fn order(&self, o: &Self) -> Ordering;
+}
+
+impl Money for Ratio {
+    fn frac(n: u128, d: u128) -> Self {
+        Ratio::new(n, d)
+    }
+    fn plus(&self, o: &Self) -> Self {
+        self.add(o)
+    }
+    fn minus(&self, o: &Self) -> Self {
+        self.sub(o)
+    }
+    fn times(&self, k: u128) -> Self {
+        self.mul_int(k)
+    }
+    fn over(&self, k: u128) -> Self {
+        self.div_int(k)
+    }
+    fn compare(&self, o: &Self) -> Option<Ordering> {
+        Some(self.cmp(o))
+    }
+    fn order(&self, o: &Self) -> Ordering {
+        self.cmp(o)
+    }
+}
+
+/// A certified enclosure `[lo, hi]` of a non-negative real, with outward rounding (one ulp per
+/// operation via `next_down`/`next_up`); `lo == hi` means the value is known exactly. Used as a
+/// fast filter: MES runs on intervals and falls back to exact rationals as soon as one decision
+/// cannot be certified, so the result is always the exact one.
+#[derive(Clone, Copy, Debug)]
+struct Interval {
+    lo: f64,
+    hi: f64,
+}
+
+#[allow(clippy::float_cmp)] // `lo == hi` means the value is known exactly
+impl Interval {
+    fn exact(&self) -> bool {
+        self.lo == self.hi
+    }
+    fn widen(lo: f64, hi: f64) -> Self {
+        Interval {
+            lo: lo.next_down().max(0.0),
+            hi: hi.next_up(),
+        }
+    }
+}
+
+#[allow(clippy::float_cmp)] // equality only between exactly known values
+impl Money for Interval {
+    fn frac(n: u128, d: u128) -> Self {
+        if n < 1 << 53 {
+            let a = n as u64 as f64;
+            return Interval { lo: a, hi: a }.over(d);
+        }
+        let a = n as f64;
+        let num = if a as u128 == n && a < 9.0e15 {
+            Interval { lo: a, hi: a }
+        } else {
+            Interval::widen(a, a)
+        };
+        num.over(d)
+    }
+    fn plus(&self, o: &Self) -> Self {
+        if self.exact() && o.exact() {
+            let (a, b) = (self.lo, o.lo);
+            let s = a + b;
+            let bb = s - a;
+            if (a - (s - bb)) + (b - bb) == 0.0 {
+                return Interval { lo: s, hi: s };
+            }
+        }
+        Interval::widen(self.lo + o.lo, self.hi + o.hi)
+    }
+    fn minus(&self, o: &Self) -> Self {
+        if self.exact() && o.exact() && self.lo >= o.lo {
+            let (a, b) = (self.lo, -o.lo);
+            let s = a + b;
+            let bb = s - a;
+            if (a - (s - bb)) + (b - bb) == 0.0 {
+                return Interval { lo: s, hi: s };
+            }
+        }
+        let w = Interval::widen(self.lo - o.hi, self.hi - o.lo);
+        Interval {
+            lo: w.lo.max(0.0),
+            hi: w.hi.max(0.0),
+        }
+    }
+    fn times(&self, k: u128) -> Self {
+        if k < 1 << 53 {
+            let kf = k as u64 as f64;
+            if self.exact() {
+                let p = self.lo * kf;
+                if libm::fma(self.lo, kf, -p) == 0.0 {
+                    return Interval { lo: p, hi: p };
+                }
+            }
+            return Interval::widen(self.lo * kf, self.hi * kf);
+        }
+        let kf = k as f64;
+        if kf as u128 != k || kf >= 9.0e15 {
+            return Interval::widen(self.lo * kf, self.hi * kf).widen_again();
+        }
+        if self.exact() {
+            let p = self.lo * kf;
+            if libm::fma(self.lo, kf, -p) == 0.0 {
+                return Interval { lo: p, hi: p };
+            }
+        }
+        Interval::widen(self.lo * kf, self.hi * kf)
+    }
+    fn over(&self, k: u128) -> Self {
+        if k < 1 << 53 {
+            let kf = k.max(1) as u64 as f64;
+            if self.exact() {
+                let q = self.lo / kf;
+                if libm::fma(q, kf, -self.lo) == 0.0 {
+                    return Interval { lo: q, hi: q };
+                }
+            }
+            return Interval::widen(self.lo / kf, self.hi / kf);
+        }
+        let kf = k.max(1) as f64;
+        if kf as u128 != k.max(1) || kf >= 9.0e15 {
+            return Interval::widen(self.lo / kf, self.hi / kf).widen_again();
+        }
+        if self.exact() {
+            let q = self.lo / kf;
+            if libm::fma(q, kf, -self.lo) == 0.0 {
+                return Interval { lo: q, hi: q };
+            }
+        }
+        Interval::widen(self.lo / kf, self.hi / kf)
+    }
+    fn compare(&self, o: &Self) -> Option<Ordering> {
+        if self.hi < o.lo {
+            Some(Ordering::Less)
+        } else if self.lo > o.hi {
+            Some(Ordering::Greater)
+        } else if self.exact() && o.exact() && self.lo == o.lo {
+            Some(Ordering::Equal)
+        } else {
+            None
+        }
+    }
+    fn order(&self, o: &Self) -> Ordering {
+        self.lo.total_cmp(&o.lo)
+    }
+}
+
+impl Interval {
+    /// Extra ulps when the integer factor itself was rounded to `f64`.
+    fn widen_again(self) -> Self {
+        Interval::widen(self.lo.next_down(), self.hi.next_up())
+    }
+}
+
+/// A decision the interval filter could not certify.
+struct Undecided;
+
+/// Voter budgets stored by value class: voters with identical budgets share one value, so the
+/// arithmetic is done once per class rather than once per voter.
+struct Budgets<M> {
+    /// Distinct budget values; class 0 is zero.
+    value: Vec<M>,
+    /// Class of each ballot group.
+    class: Vec<u32>,
+    /// Scratch: weight per class during an evaluation.
+    acc: Vec<u64>,
+    /// Scratch: class remapping during a payment.
+    map: Vec<u32>,
+    touched: Vec<u32>,
+}
+
+impl<M: Money> Budgets<M> {
+    fn new(endowment: &M, groups: usize) -> Self {
+        Budgets {
+            value: vec![M::int(0), endowment.clone()],
+            class: vec![1; groups],
+            acc: vec![0; 2],
+            map: vec![u32::MAX; 2],
+            touched: Vec::new(),
+        }
+    }
+
+    /// Aggregates the weights of `groups` per class.
+    fn classes_of(&mut self, groups: &[u32], weights: &[u64]) -> Vec<(u32, u64)> {
+        for &g in groups {
+            let c = self.class[g as usize] as usize;
+            if self.acc[c] == 0 {
+                self.touched.push(c as u32);
+            }
+            self.acc[c] += weights[g as usize];
+        }
+        // Order of first appearance among the supporters (deterministic); it only changes how
+        // interval sums round, never a certified result.
+        self.touched
+            .drain(..)
+            .map(|c| (c, core::mem::take(&mut self.acc[c as usize])))
+            .collect()
+    }
+
+    /// The smallest `price` with `Σ min(b_i, price) = cost` over the supporters (`Ok(None)` when
+    /// they cannot afford `cost`), by fixed-point iteration on the set of capped classes.
+    fn price(
+        &mut self,
+        cost: u64,
+        groups: &[u32],
+        weights: &[u64],
+        total_w: u64,
+    ) -> Result<Option<M>, Undecided> {
+        let classes = self.classes_of(groups, weights);
+        let cost_m = M::int(u128::from(cost));
+        let mut price = M::frac(u128::from(cost), u128::from(total_w));
+        let mut prev_capped_w = 0u64;
+        loop {
+            let mut capped_sum = M::int(0);
+            let mut capped_w = 0u64;
+            for &(c, w) in &classes {
+                let b = &self.value[c as usize];
+                match b.compare(&price) {
+                    Some(Ordering::Less) => {
+                        capped_sum = capped_sum.plus(&b.times(u128::from(w)));
+                        capped_w += w;
+                    }
+                    Some(_) => {}
+                    None => return Err(Undecided),
+                }
+            }
+            // Capped sets only grow, so an equal weight means the same set: a fixed point.
+            if capped_w == prev_capped_w {
+                return Ok(Some(price));
+            }
+            if capped_w == total_w {
+                return Ok(None);
+            }
+            price = cost_m
+                .minus(&capped_sum)
+                .over(u128::from(total_w - capped_w));
+            prev_capped_w = capped_w;
+        }
+    }
+
+    /// Every supporter pays `min(budget, price)`; returns the total paid.
+    fn pay(&mut self, groups: &[u32], weights: &[u64], price: &M) -> Result<M, Undecided> {
+        let mut total = M::int(0);
+        for &g in groups {
+            let c = self.class[g as usize] as usize;
+            let capped = match self.value[c].compare(price) {
+                Some(o) => o != Ordering::Greater,
+                None => return Err(Undecided),
+            };
+            if self.map[c] == u32::MAX {
+                self.touched.push(c as u32);
+                self.map[c] = if capped {
+                    0
+                } else {
+                    let v = self.value[c].minus(price);
+                    self.value.push(v);
+                    self.acc.push(0);
+                    self.map.push(u32::MAX);
+                    (self.value.len() - 1) as u32
+                };
+            }
+            let paid = if capped { &self.value[c] } else { price };
+            total = total.plus(&paid.times(u128::from(weights[g as usize])));
+            self.class[g as usize] = self.map[c];
+        }
+        for c in self.touched.drain(..) {
+            self.map[c as usize] = u32::MAX;
+        }
+        Ok(total)
+    }
+}
+
+/// Result of evaluating one candidate project in an MES round.
+struct Offer<M> {
+    /// Comparison key (ρ): `price / cost` for cost utilities, `price` for cardinality.
+    key: M,
+    /// Largest individual payment.
+    price: M,
+}
+
+/// Winners, final budget of each group, and `(project, price, total paid)` per winner.
+type MesRun<M> = (Vec<u32>, Vec<M>, Vec<(u32, M, M)>);
+
+/// The MES loop with the endowment `num / den` per voter.
+fn mes_generic<M: Money>(
+    prep: &Prepared,
+    utility: MesUtility,
+    endowment: (u128, u128),
+) -> Result<MesRun<M>, Undecided> {
+    let mut budgets = Budgets::new(&M::frac(endowment.0, endowment.1), prep.groups.len());
+    let mut payments = Vec::new();
+    let m = prep.costs.len();
+    // Lower bounds on each project's key: keys only grow as budgets shrink.
+    let mut lower: Vec<M> = vec![M::int(0); m];
+    let mut cands: Vec<u32> = (0..m as u32)
+        .filter(|&p| prep.support[p as usize] > 0)
+        .collect();
+    let mut winners = Vec::new();
+    let tb = &prep.tb_rank;
+
+    loop {
+        cands.sort_by(|&a, &b| {
+            lower[a as usize]
+                .order(&lower[b as usize])
+                .then(tb[a as usize].cmp(&tb[b as usize]))
+        });
+        let mut best: Option<(u32, Offer<M>)> = None;
+        let mut unaffordable: Vec<u32> = Vec::new();
+        for &p in &cands {
+            if let Some((bp, offer)) = &best {
+                // Every later candidate's key is at least lower[p] (in visiting order).
+                let stop = match offer.key.compare(&lower[p as usize]) {
+                    Some(Ordering::Less) => true,
+                    Some(Ordering::Equal) => tb[*bp as usize] < tb[p as usize],
+                    _ => false,
+                };
+                if stop {
+                    break;
+                }
+            }
+            let cost = prep.costs[p as usize];
+            let Some(price) = budgets.price(
+                cost,
+                &prep.supporters[p as usize],
+                &prep.weights,
+                prep.support[p as usize],
+            )?
+            else {
+                unaffordable.push(p);
+                continue;
+            };
+            let key = match utility {
+                MesUtility::Cost if cost > 0 => price.over(u128::from(cost)),
+                MesUtility::Cost => M::int(0),
+                MesUtility::Cardinality => price.clone(),
+            };
+            lower[p as usize] = key.clone();
+            let better = match &best {
+                None => true,
+                Some((bp, b)) => match key.compare(&b.key) {
+                    Some(Ordering::Less) => true,
+                    Some(Ordering::Equal) => tb[p as usize] < tb[*bp as usize],
+                    Some(Ordering::Greater) => false,
+                    None => return Err(Undecided),
+                },
+            };
+            if better {
+                best = Some((p, Offer { key, price }));
+            }
+        }
+        // Budgets only shrink, so an unaffordable project stays unaffordable.
+        cands.retain(|p| !unaffordable.contains(p));
+        let Some((p, offer)) = best else { break };
+        let total = budgets.pay(&prep.supporters[p as usize], &prep.weights, &offer.price)?;
+        payments.push((p, offer.price, total));
+        winners.push(p);
+        cands.retain(|&c| c != p);
+    }
+    let finals = budgets
+        .class
+        .iter()
+        .map(|&c| budgets.value[c as usize].clone())
+        .collect();
+    Ok((winners, finals, payments))
+}
+
+/// MES winners with the endowment `num / den`: certified intervals first, exact rationals when
+/// the intervals cannot decide.
+fn mes_winners(prep: &Prepared, utility: MesUtility, endowment: (u128, u128)) -> Vec<u32> {
+    match mes_generic::<Interval>(prep, utility, endowment) {
+        Ok(run) => run.0,
+        Err(Undecided) => mes_exact(prep, utility, endowment).0,
+    }
+}
+
+fn mes_exact(prep: &Prepared, utility: MesUtility, endowment: (u128, u128)) -> MesRun<Ratio> {
+    // `Ratio::compare` always decides, so this is never `Err`.
+    mes_generic::<Ratio>(prep, utility, endowment)
+        .unwrap_or_else(|Undecided| (Vec::new(), Vec::new(), Vec::new()))
+}
+
+fn endowment_of(instance: &Instance, prep: &Prepared) -> (u128, u128) {
+    (
+        u128::from(instance.budget),
+        u128::from(prep.n_voters.max(1)),
+    )
+}
+
+/// Runs MES with the endowment `budget / n` in exact arithmetic and returns the winners and every
+/// payment, for inspection and tests.
+#[must_use]
+pub fn mes_trace(
+    instance: &Instance,
+    profile: &Profile,
+    tie_break: &TieBreak,
+    utility: MesUtility,
+) -> MesTrace {
+    let prep = Prepared::new(instance, profile, *tie_break);
+    let (num, den) = endowment_of(instance, &prep);
+    let endowment = Ratio::new(num, den);
+    let (winners, finals, payments) = mes_exact(&prep, utility, (num, den));
+    let spent = prep
+        .ballot_group
+        .iter()
+        .map(|&g| {
+            if g == u32::MAX {
+                Ratio::zero()
+            } else {
+                endowment.sub(&finals[g as usize])
+            }
+        })
+        .collect();
+    MesTrace {
+        winners,
+        endowment,
+        spent,
+        payments: payments
+            .into_iter()
+            .map(|(project, price, total)| MesPayment {
+                project,
+                price,
+                total,
+            })
+            .collect(),
+    }
+}
+
+fn mes_plain(prep: &Prepared, instance: &Instance, utility: MesUtility) -> Vec<u32> {
+    if prep.n_voters == 0 {
+        return Vec::new();
+    }
+    mes_winners(prep, utility, endowment_of(instance, prep))
+}
+
+/// Method of Equal Shares with cost utilities, endowment `budget / n` (n = all ballots), no
+/// completion.
+#[must_use]
+pub fn mes(instance: &Instance, profile: &Profile, tie_break: &TieBreak) -> Allocation {
+    let prep = Prepared::new(instance, profile, *tie_break);
+    prep.allocation(instance, &mes_plain(&prep, instance, MesUtility::Cost))
+}
+
+/// Method of Equal Shares with cardinality utilities, no completion.
+#[must_use]
+pub fn mes_cardinality(instance: &Instance, profile: &Profile, tie_break: &TieBreak) -> Allocation {
+    let prep = Prepared::new(instance, profile, *tie_break);
+    prep.allocation(
+        instance,
+        &mes_plain(&prep, instance, MesUtility::Cardinality),
+    )
+}
+
+fn complete_by_approvals(prep: &Prepared, winners: &mut Vec<u32>, budget: u64) {
+    let approvals: Vec<u128> = prep.support.iter().map(|&s| u128::from(s)).collect();
+    prep.greedy_fill(&prep.order_by_score(&approvals), winners, budget, true);
+}
+
+/// MES (cost utilities), then utilitarian greedy by approval count over the leftover budget.
+#[must_use]
+pub fn mes_greedy(instance: &Instance, profile: &Profile, tie_break: &TieBreak) -> Allocation {
+    let prep = Prepared::new(instance, profile, *tie_break);
+    let mut w = mes_plain(&prep, instance, MesUtility::Cost);
+    complete_by_approvals(&prep, &mut w, instance.budget);
+    prep.allocation(instance, &w)
+}
+
+fn add1_winners(prep: &Prepared, instance: &Instance) -> Vec<u32> {
+    let n = prep.n_voters;
+    if n == 0 {
+        return Vec::new();
+    }
+    let unit = instance.scale.max(1);
+    let budget = instance.budget;
+    let start = budget / n / unit * unit;
+    let run = |e: u64| mes_winners(prep, MesUtility::Cost, (u128::from(e), 1));
+    // Beyond this endowment every supporter alone can pay every project: the outcome is constant.
+    let ceiling: u64 = (0..prep.costs.len())
+        .filter(|&p| prep.support[p] > 0)
+        .map(|p| prep.costs[p])
+        .fold(0u64, u64::saturating_add);
+    let mut e = start;
+    let mut best = run(e);
+    loop {
+        if e >= ceiling {
+            return best;
+        }
+        if prep.covers_supported(&best) {
+            // Every later outcome is a subset of the supported projects, which fit: no later step
+            // can overspend, so +1 stepping would end at the ceiling. Jump there.
+            let steps = (ceiling - e).div_ceil(unit);
+            return run(e.saturating_add(steps.saturating_mul(unit)));
+        }
+        let next_e = e.saturating_add(unit);
+        let next = run(next_e);
+        if prep.total_cost(&next) > budget {
+            return best;
+        }
+        best = next;
+        e = next_e;
+    }
+}
+
+/// MES with the equalshares.net "Add1" completion: endowments `⌊B/n⌋, ⌊B/n⌋+1, ...` (whole
+/// currency units, i.e. steps of `scale`); the result is the last outcome within the budget before
+/// the first one that overspends (not the first exhaustive one).
+#[must_use]
+pub fn mes_add1(instance: &Instance, profile: &Profile, tie_break: &TieBreak) -> Allocation {
+    let prep = Prepared::new(instance, profile, *tie_break);
+    prep.allocation(instance, &add1_winners(&prep, instance))
+}
+
+/// [`mes_add1`] followed by greedy completion by approval count.
+#[must_use]
+pub fn mes_add1_greedy(instance: &Instance, profile: &Profile, tie_break: &TieBreak) -> Allocation {
+    let prep = Prepared::new(instance, profile, *tie_break);
+    let mut w = add1_winners(&prep, instance);
+    complete_by_approvals(&prep, &mut w, instance.budget);
+    prep.allocation(instance, &w)
+}
+
+/// MES with pabutools' budget-increment completion: endowment `B/n`, then `B/n + 1`, `B/n + 2`,
+/// ... (currency units); returns the first exhaustive outcome (or one that funds every supported
+/// project), or the previous outcome once one overspends.
+#[must_use]
+pub fn mes_increment(instance: &Instance, profile: &Profile, tie_break: &TieBreak) -> Allocation {
+    let prep = Prepared::new(instance, profile, *tie_break);
+    if prep.n_voters == 0 {
+        return prep.allocation(instance, &[]);
+    }
+    let unit = u128::from(instance.scale.max(1));
+    let (num, den) = endowment_of(instance, &prep);
+    let mut previous: Vec<u32> = Vec::new();
+    for k in 0u128.. {
+        // Endowment B/n + k units = (B + k·unit·n) / n.
+        let e = (
+            num.saturating_add(k.saturating_mul(unit).saturating_mul(den)),
+            den,
+        );
+        let w = mes_winners(&prep, MesUtility::Cost, e);
+        if prep.total_cost(&w) > instance.budget {
+            break;
+        }
+        if prep.is_exhaustive(&w, instance.budget) || prep.covers_supported(&w) {
+            previous = w;
+            break;
+        }
+        previous = w;
+    }
+    prep.allocation(instance, &previous)
+}
+
+/// Sequential Phragmén for PB: every round, each project's new maximal load is
+/// `(cost + Σ loads of its supporters) / #supporters`; the smallest is selected (ties by
+/// `tie_break`) and its supporters' loads set to it. Stops at the first selected project that
+/// would exceed the budget. Non-approval ballots are projected to approval.
+#[must_use]
+pub fn phragmen(instance: &Instance, profile: &Profile, tie_break: &TieBreak) -> Allocation {
+    let prep = Prepared::new(instance, profile, *tie_break);
+    let winners = match phragmen_generic::<Interval>(&prep, instance.budget) {
+        Ok(w) => w,
+        // `Ratio` always decides.
+        Err(Undecided) => phragmen_generic::<Ratio>(&prep, instance.budget).unwrap_or_default(),
+    };
+    prep.allocation(instance, &winners)
+}
+
+fn phragmen_generic<M: Money>(prep: &Prepared, budget: u64) -> Result<Vec<u32>, Undecided> {
+    let m = prep.costs.len();
+    let tb = &prep.tb_rank;
+    // Loads take few distinct values (0 and one per round): store them by class, and for each
+    // project the supporters' weight in each class.
+    let mut load: Vec<M> = vec![M::int(0)];
+    let mut class: Vec<u32> = vec![0; prep.groups.len()];
+    let mut class_weight: Vec<Vec<u64>> = prep.support.iter().map(|&w| vec![w]).collect();
+    let mut cands: Vec<u32> = (0..m as u32)
+        .filter(|&p| prep.support[p as usize] > 0)
+        .collect();
+    let mut winners = Vec::new();
+    let mut used = 0u64;
+    while !cands.is_empty() {
+        let mut best: Option<(u32, M)> = None;
+        for &p in &cands {
+            let mut sum = M::int(u128::from(prep.costs[p as usize]));
+            for (c, &w) in class_weight[p as usize].iter().enumerate().skip(1) {
+                if w > 0 {
+                    sum = sum.plus(&load[c].times(u128::from(w)));
+                }
+            }
+            let t = sum.over(u128::from(prep.support[p as usize]));
+            let better = match &best {
+                None => true,
+                Some((bp, bt)) => match t.compare(bt) {
+                    Some(Ordering::Less) => true,
+                    Some(Ordering::Equal) => tb[p as usize] < tb[*bp as usize],
+                    Some(Ordering::Greater) => false,
+                    None => return Err(Undecided),
+                },
+            };
+            if better {
+                best = Some((p, t));
+            }
+        }
+        let Some((p, t)) = best else { break };
+        let cost = prep.costs[p as usize];
+        match used.checked_add(cost) {
+            Some(total) if total <= budget => used = total,
+            _ => break,
+        }
+        let new_class = load.len();
+        load.push(t);
+        for &g in &prep.supporters[p as usize] {
+            let w = prep.weights[g as usize];
+            let old = class[g as usize] as usize;
+            for &q in &prep.groups[g as usize] {
+                let cw = &mut class_weight[q as usize];
+                cw[old] -= w;
+                if cw.len() <= new_class {
+                    cw.resize(new_class + 1, 0);
+                }
+                cw[new_class] += w;
+            }
+            class[g as usize] = new_class as u32;
+        }
+        winners.push(p);
+        cands.retain(|&c| c != p);
+    }
+    Ok(winners)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Project, Rule};
+    use super::*;
+
+    fn ids(a: &Allocation) -> Vec<&str> {
+        a.winners.iter().map(String::as_str).collect()
+    }
+
+    /// equalshares.net "Explanation" page, example 1 (docs/explanation.mdx in
+    /// github.com/equalshares/equalshares.net): budget 1100, 11 voters; columns of the vote table
+    /// give each voter's approvals.
+    fn example(second: bool) -> (Instance, Profile) {
+        let projects = vec![
+            Project::new("bike path", 700),
+            Project::new("outdoor gym", 400),
+            Project::new("new park", 250),
+            Project::new("new playground", 200),
+            Project::new("library for kids", 100),
+        ];
+        let (bike, gym, park, play, lib) = (0, 1, 2, 3, 4);
+        let mut ballots = vec![
+            vec![bike, gym],
+            vec![bike, gym, park],
+            vec![bike, gym],
+            vec![bike, gym, park],
+            vec![bike, gym, park],
+            vec![bike, gym],
+            vec![park, play, lib],
+            vec![play],
+            vec![play, lib],
+            vec![park, play, lib],
+            vec![bike],
+        ];
+        if second {
+            // Example 2: the right-most voter votes for the gym instead of the bike path.
+            ballots[10] = vec![gym];
+        }
+        (Instance::new(projects, 1100), Profile::approval(ballots))
+    }
+
+    #[test]
+    fn equalshares_example_1() {
+        let (i, p) = example(false);
+        let t = TieBreak::default();
+        assert_eq!(ids(&greedy(&i, &p, &t)), ["bike path", "outdoor gym"]);
+        assert_eq!(
+            ids(&mes(&i, &p, &t)),
+            ["bike path", "new playground", "library for kids"]
+        );
+        let trace = mes_trace(&i, &p, &t, MesUtility::Cost);
+        // The bike path costs 700 = 7 × 100: each supporter pays exactly their 100.
+        assert_eq!(trace.payments[0].price, Ratio::from_int(100));
+        assert_eq!(trace.spent[7], Ratio::from_int(50));
+        assert_eq!(trace.spent[6], Ratio::new(250, 3));
+    }
+
+    #[test]
+    fn equalshares_example_2() {
+        let (i, p) = example(true);
+        let t = TieBreak::default();
+        let out = mes(&i, &p, &t);
+        assert_eq!(ids(&out), ["outdoor gym", "new park", "new playground"]);
+        let trace = mes_trace(&i, &p, &t, MesUtility::Cost);
+        assert_eq!(trace.payments[0].price, Ratio::new(400, 7));
+        // Park: three supporters pay their remaining 300/7, the two others (250 − 900/7)/2 = 60.5…
+        assert_eq!(trace.payments[1].price, Ratio::new(850, 14));
+        for pay in &trace.payments {
+            assert_eq!(
+                pay.total,
+                Ratio::from_int(u128::from(i.projects[pay.project as usize].cost))
+            );
+        }
+    }
+
+    #[test]
+    fn tie_breaks_change_equal_score_outcomes() {
+        let projects = vec![
+            Project::new("b", 10),
+            Project::new("a", 10),
+            Project::new("c", 5),
+        ];
+        let i = Instance::new(projects, 10);
+        let p = Profile::approval(vec![vec![0, 1, 2]]);
+        assert_eq!(ids(&greedy(&i, &p, &TieBreak::ProjectId)), ["a"]);
+        assert_eq!(ids(&greedy(&i, &p, &TieBreak::LowestCost)), ["c"]);
+        assert_eq!(ids(&greedy(&i, &p, &TieBreak::HighestCost)), ["a"]);
+        assert_eq!(ids(&greedy_no_skip(&i, &p, &TieBreak::HighestCost)), ["a"]);
+    }
+
+    #[test]
+    fn greedy_no_skip_stops_and_per_cost_prefers_cheap() {
+        let projects = vec![
+            Project::new("x", 8),
+            Project::new("y", 5),
+            Project::new("z", 2),
+        ];
+        let i = Instance::new(projects, 10);
+        let p = Profile::approval(vec![vec![0, 1, 2], vec![0, 1], vec![0]]);
+        assert_eq!(ids(&greedy(&i, &p, &TieBreak::default())), ["x", "z"]);
+        assert_eq!(ids(&greedy_no_skip(&i, &p, &TieBreak::default())), ["x"]);
+        // per cost: z 1/2, y 2/5, x 3/8 → z, y, then x does not fit.
+        assert_eq!(
+            ids(&greedy_per_cost(&i, &p, &TieBreak::default())),
+            ["z", "y"]
+        );
+    }
+
+    #[test]
+    fn completions_spend_more_than_plain_mes() {
+        let (i, p) = example(true);
+        let t = TieBreak::default();
+        let plain = mes(&i, &p, &t);
+        for rule in [
+            Rule::MesGreedy,
+            Rule::MesAdd1,
+            Rule::MesAdd1Greedy,
+            Rule::MesIncrement,
+        ] {
+            let out = rule.run(&i, &p, &t);
+            assert!(out.total_cost <= i.budget, "{rule}");
+            assert!(out.total_cost >= plain.total_cost, "{rule}");
+        }
+        // Add1 and greedy completion fund the remaining library (cost 100 ≤ leftover 250).
+        assert!(ids(&mes_greedy(&i, &p, &t)).contains(&"library for kids"));
+    }
+
+    /// Random profiles large enough that the interval filter usually decides on its own: its
+    /// winners must equal the exact engine's whenever it does not defer.
+    #[test]
+    fn interval_filter_agrees_with_exact_arithmetic() {
+        let mut state = 7u64;
+        let mut next = move || {
+            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            z ^ (z >> 31)
+        };
+        let mut decided = 0;
+        for case in 0..60u32 {
+            let m = 3 + (next() % 12) as u32;
+            let n = 20 + next() % 300;
+            let projects: Vec<Project> = (0..m)
+                .map(|i| Project::new(format!("p{i:02}"), 1 + next() % 10_000))
+                .collect();
+            let total: u64 = projects.iter().map(|p| p.cost).sum();
+            let ballots: Vec<Vec<u32>> = (0..n)
+                .map(|_| (0..m).filter(|_| next() % 4 == 0).collect())
+                .collect();
+            let inst = Instance::new(projects, total * (1 + next() % 6) / 10);
+            let prof = Profile::approval(ballots);
+            let prep = Prepared::new(&inst, &prof, TieBreak::default());
+            for utility in [MesUtility::Cost, MesUtility::Cardinality] {
+                for e in [
+                    (u128::from(inst.budget), u128::from(n)),
+                    (u128::from(inst.budget / n + 3), 1),
+                ] {
+                    let exact = mes_generic::<Ratio>(&prep, utility, e).ok().map(|r| r.0);
+                    if let Ok(fast) = mes_generic::<Interval>(&prep, utility, e) {
+                        decided += 1;
+                        assert_eq!(Some(fast.0), exact, "case {case}");
+                    }
+                }
+            }
+            let exact = phragmen_generic::<Ratio>(&prep, inst.budget).ok();
+            if let Ok(fast) = phragmen_generic::<Interval>(&prep, inst.budget) {
+                decided += 1;
+                assert_eq!(Some(fast), exact, "case {case}");
+            }
+        }
+        assert!(decided > 150, "the filter decided only {decided} runs");
+    }
+
+    #[test]
+    fn phragmen_stops_at_first_unaffordable() {
+        let projects = vec![
+            Project::new("a", 6),
+            Project::new("b", 6),
+            Project::new("c", 1),
+        ];
+        let i = Instance::new(projects, 7);
+        let p = Profile::approval(vec![vec![0], vec![0], vec![1], vec![1], vec![2]]);
+        // loads: a 6/2=3, b 6/2=3, c 1/1=1 → c, then a (tie with b, id), then b does not fit: stop.
+        assert_eq!(ids(&phragmen(&i, &p, &TieBreak::default())), ["c", "a"]);
+    }
+}

@@ -1,0 +1,223 @@
+//! Proposals and the municipal filter (DESIGN §2.2 steps 4–5).
+//!
+//! Agenda-setting: each table sends `meeting.proposals_per_table` proposals (half, at least one,
+//! when the municipality has the initiative). Each is drawn from the table's members in proportion
+//! to their speaking time; it is a project in the proposer's own favourite category (the pet
+//! project they came with; the meeting shapes how attendees vote, not what they propose) in the
+//! proposer's district. Identical proposals (category, district) merge; a proposal's weight is
+//! the speaking time of its proposers, and its *backed* part the speaking time of proposers who
+//! are association members (organisational backing). It counts as association-backed when that
+//! part is more than half. When the municipality has the initiative it adds
+//! `municipality.municipal_proposals` projects in categories drawn by its goals.
+//!
+//! Municipal filter: a citizen proposal in category `c` is vetoed with probability
+//! `control · (1 − goals[c])`; municipal proposals are never vetoed. The ballot holds at most
+//! `vote.max_projects` proposals that survived, heaviest first (weight = speaking time of the
+//! proposers; municipal proposals first). Costs are `budget · U(cost_share_min, cost_share_max)`,
+//! rounded to 1,000 DKK when the budget allows, and at least 1 DKK.
+
+use crate::deliberation::{Deliberation, Prefs};
+use crate::population::{CATEGORY_COUNT, Population};
+use crate::rng::{StageRng, below, pick, unit};
+use crate::scenario::{Initiative, Scenario};
+
+/// One proposal.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Proposal {
+    /// Project category index.
+    pub category: u8,
+    /// District code.
+    pub district: u8,
+    /// Citizens who proposed it (empty for municipal proposals).
+    pub proposers: Vec<u32>,
+    /// Whether association-backed participants (members) account for more than half of its
+    /// proposers' speaking time.
+    pub backed: bool,
+    /// Part of `weight` from proposers who are association members.
+    pub backed_weight: f64,
+    /// Whether the municipality proposed it.
+    pub municipal: bool,
+    /// Agenda weight: speaking time of its proposers.
+    pub weight: f64,
+    /// Cost in DKK.
+    pub cost: u64,
+    /// Whether the municipal filter vetoed it.
+    pub vetoed: bool,
+}
+
+fn favourite(p: &Prefs) -> u8 {
+    let mut best = 0;
+    for c in 1..CATEGORY_COUNT {
+        if p[c] > p[best] {
+            best = c;
+        }
+    }
+    best as u8
+}
+
+/// Collects proposals from the tables, adds municipal ones, sets costs and applies the filter.
+/// Returns every proposal (vetoed ones included), and for traced tables the proposers per table.
+#[must_use]
+pub fn propose(
+    pop: &Population,
+    attendees: &[u32],
+    delib: &Deliberation,
+    scenario: &Scenario,
+    rng: &mut StageRng,
+) -> (Vec<Proposal>, Vec<Vec<(u8, u8)>>) {
+    let per_table = match scenario.municipality.initiative {
+        Initiative::Citizens => scenario.meeting.proposals_per_table,
+        Initiative::Municipality => scenario.meeting.proposals_per_table.div_ceil(2),
+    };
+    let mut proposals: Vec<Proposal> = Vec::new();
+    let mut from_tables = Vec::with_capacity(delib.tables.len());
+    for table in &delib.tables {
+        let weights: Vec<f64> = table
+            .iter()
+            .map(|&s| delib.speaking_time[s as usize])
+            .collect();
+        let total: f64 = weights.iter().sum();
+        let mut picked = Vec::new();
+        for _ in 0..per_table {
+            let k = if total > 0.0 {
+                usize::from(pick(rng, &weights))
+            } else {
+                below(rng, table.len() as u32) as usize
+            };
+            let slot = table[k] as usize;
+            let citizen = attendees[slot];
+            let i = citizen as usize;
+            let category = favourite(&crate::vote::true_prefs(pop, i));
+            let district = pop.district[i];
+            let member_weight = if pop.association[i] > 0 {
+                weights[k]
+            } else {
+                0.0
+            };
+            picked.push((k as u8, category));
+            match proposals
+                .iter_mut()
+                .find(|p| !p.municipal && p.category == category && p.district == district)
+            {
+                Some(p) => {
+                    if !p.proposers.contains(&citizen) {
+                        p.proposers.push(citizen);
+                        p.weight += weights[k];
+                        p.backed_weight += member_weight;
+                    }
+                }
+                None => proposals.push(Proposal {
+                    category,
+                    district,
+                    proposers: vec![citizen],
+                    backed: false,
+                    backed_weight: member_weight,
+                    municipal: false,
+                    weight: weights[k],
+                    cost: 0,
+                    vetoed: false,
+                }),
+            }
+        }
+        from_tables.push(picked);
+    }
+    let mu = &scenario.municipality;
+    if mu.initiative == Initiative::Municipality {
+        for _ in 0..mu.municipal_proposals {
+            let category = pick(rng, &mu.goals);
+            let district = below(rng, u32::from(pop.districts)) as u8;
+            proposals.push(Proposal {
+                category,
+                district,
+                proposers: Vec::new(),
+                backed: false,
+                backed_weight: 0.0,
+                municipal: true,
+                weight: f64::INFINITY,
+                cost: 0,
+                vetoed: false,
+            });
+        }
+    }
+    let v = &scenario.vote;
+    for p in &mut proposals {
+        p.backed = !p.municipal && p.weight > 0.0 && p.backed_weight * 2.0 > p.weight;
+        let share = v.cost_share_min + unit(rng) * (v.cost_share_max - v.cost_share_min);
+        let raw = scenario.budget as f64 * share;
+        let rounded = if scenario.budget >= 20_000 {
+            libm::round(raw / 1_000.0) * 1_000.0
+        } else {
+            libm::round(raw)
+        };
+        p.cost = (rounded as u64).max(1);
+        let conflict = mu.control * (1.0 - mu.goals[usize::from(p.category)]);
+        p.vetoed = !p.municipal && unit(rng) < conflict;
+    }
+    (proposals, from_tables)
+}
+
+/// Indices of the proposals that make the ballot: not vetoed, heaviest first (ties: earlier
+/// first), at most `max_projects`.
+#[must_use]
+pub fn ballot(proposals: &[Proposal], max_projects: u8) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..proposals.len())
+        .filter(|&k| !proposals[k].vetoed)
+        .collect();
+    idx.sort_by(|&a, &b| {
+        proposals[b]
+            .weight
+            .total_cmp(&proposals[a].weight)
+            .then(a.cmp(&b))
+    });
+    idx.truncate(usize::from(max_projects));
+    idx
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::deliberation::deliberate;
+    use crate::population::generate;
+    use crate::rng::{Stage, stream};
+
+    fn run(control: f64, initiative: Initiative) -> Vec<Proposal> {
+        let mut s = Scenario::default();
+        s.population.size = 3_000;
+        s.municipality.control = control;
+        s.municipality.initiative = initiative;
+        let pop = generate(&s.population, 2);
+        let attendees: Vec<u32> = (0..120).map(|k| k * 13).collect();
+        let d = deliberate(
+            &pop,
+            &attendees,
+            &s,
+            &mut stream(1, Stage::Deliberation),
+            false,
+        );
+        propose(&pop, &attendees, &d, &s, &mut stream(1, Stage::Vote)).0
+    }
+
+    #[test]
+    fn no_control_no_veto_and_full_control_vetoes_conflicts() {
+        let free = run(0.0, Initiative::Citizens);
+        assert!(!free.is_empty());
+        assert!(free.iter().all(|p| !p.vetoed && !p.municipal));
+        assert!(
+            free.iter().all(|p| p.cost >= 10_000 && p.cost <= 75_000),
+            "{free:?}"
+        );
+        let strict = run(1.0, Initiative::Municipality);
+        assert!(strict.iter().any(|p| p.vetoed));
+        assert!(strict.iter().filter(|p| p.municipal).all(|p| !p.vetoed));
+        assert_eq!(strict.iter().filter(|p| p.municipal).count(), 4);
+    }
+
+    #[test]
+    fn the_ballot_skips_vetoed_and_respects_the_cap() {
+        let props = run(1.0, Initiative::Municipality);
+        let b = ballot(&props, 5);
+        assert!(b.len() <= 5);
+        assert!(b.iter().all(|&k| !props[k].vetoed));
+        assert!(props[b[0]].municipal);
+    }
+}

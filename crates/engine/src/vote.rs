@@ -1,0 +1,373 @@
+//! The PB vote (DESIGN §2.2 steps 6–7): who votes, their ballots, and the allocation by the
+//! scenario's PB rule — plus the counterfactual where every citizen votes sincerely.
+//!
+//! Utility of project `p` (category `c`, district `d`) for a citizen with preferences `w`:
+//! `u = w[c] / max(w) · (1 − district_bonus + district_bonus · [own district = d])`, in [0, 1]:
+//! a project in one's favourite category in one's own district is worth 1, so utilities compare
+//! what each citizen wants rather than how strongly they feel in general.
+//! Turnout: `P = logistic(turnout_intercept + interest·(x−½) + efficacy·(x−½) + trust·(x−½) +
+//! stakes·S·(marginalised multiplier) + attendee bonus + online terms)`, with online voting adding
+//! `online_young` for the 18–29, `online_women` for women and `online_old` for the 67+
+//! (Warsaw pabulib data: online voters skew young and female).
+//! Approval ballots list every project with `u ≥ threshold` (the `max_approvals` best when
+//! limited; ties by ballot order). Cumulative ballots spread `points` over the three best
+//! projects in proportion to utility (largest remainder; ties by ballot order).
+
+use crate::attributes::YES;
+use crate::deliberation::Prefs;
+use crate::pb::{Allocation, Instance, Profile, Project};
+use crate::population::{CATEGORY_COUNT, Population};
+use crate::proposals::Proposal;
+use crate::rng::{StageRng, logistic, unit};
+use crate::scenario::{BallotKind, Scenario};
+
+/// One project on the ballot, as the vote sees it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BallotProject {
+    /// Category index.
+    pub category: u8,
+    /// District code.
+    pub district: u8,
+    /// Cost in DKK.
+    pub cost: u64,
+}
+
+/// The ballot's projects from the proposals that made it.
+#[must_use]
+pub fn ballot_projects(proposals: &[Proposal], on_ballot: &[usize]) -> Vec<BallotProject> {
+    on_ballot
+        .iter()
+        .map(|&k| BallotProject {
+            category: proposals[k].category,
+            district: proposals[k].district,
+            cost: proposals[k].cost,
+        })
+        .collect()
+}
+
+/// Utility of `project` for preferences `prefs` of a citizen living in `district`.
+#[inline]
+#[must_use]
+pub fn utility(prefs: &Prefs, district: u8, project: &BallotProject, district_bonus: f64) -> f64 {
+    let top = prefs.iter().copied().fold(0.0f32, f32::max);
+    if top <= 0.0 {
+        return 0.0;
+    }
+    let w = f64::from(prefs[usize::from(project.category)]) / f64::from(top);
+    let local = if project.district == district {
+        1.0
+    } else {
+        0.0
+    };
+    (w * (1.0 - district_bonus + district_bonus * local)).clamp(0.0, 1.0)
+}
+
+/// Utilities of every ballot project for one citizen, written into `out` (cleared first).
+pub fn utilities(
+    prefs: &Prefs,
+    district: u8,
+    projects: &[BallotProject],
+    district_bonus: f64,
+    out: &mut Vec<f64>,
+) {
+    out.clear();
+    let top = f64::from(prefs.iter().copied().fold(0.0f32, f32::max));
+    if top <= 0.0 {
+        out.resize(projects.len(), 0.0);
+        return;
+    }
+    let away = 1.0 - district_bonus;
+    out.extend(projects.iter().map(|p| {
+        let w = f64::from(prefs[usize::from(p.category)]) / top;
+        let factor = if p.district == district { 1.0 } else { away };
+        (w * factor).clamp(0.0, 1.0)
+    }));
+}
+
+/// Stable project id for ballot position `k` (`p01`, `p02`, …), so that ids sort in ballot order.
+#[must_use]
+pub fn project_id(k: usize) -> String {
+    format!("p{:02}", k + 1)
+}
+
+/// The PB instance for the ballot.
+#[must_use]
+pub fn instance(projects: &[BallotProject], budget: u64) -> Instance {
+    let list = projects
+        .iter()
+        .enumerate()
+        .map(|(k, p)| {
+            let mut project = Project::new(project_id(k), p.cost);
+            let category = crate::attributes::PROJECT_CATEGORIES[usize::from(p.category)];
+            project.name = format!("{category} d{}", u32::from(p.district) + 1);
+            project.category = vec![category.to_string()];
+            project.district = Some(format!("d{}", u32::from(p.district) + 1));
+            project
+        })
+        .collect();
+    Instance::new(list, budget)
+}
+
+/// The ballot of a citizen with preferences `prefs` in `district`.
+pub fn ballot(
+    prefs: &Prefs,
+    district: u8,
+    projects: &[BallotProject],
+    scenario: &Scenario,
+    scratch: &mut Vec<(f64, u32)>,
+) -> BallotContent {
+    let v = &scenario.vote;
+    let top = f64::from(prefs.iter().copied().fold(0.0f32, f32::max));
+    let away = 1.0 - v.district_bonus;
+    scratch.clear();
+    scratch.extend(projects.iter().enumerate().map(|(k, p)| {
+        let u = if top > 0.0 {
+            let factor = if p.district == district { 1.0 } else { away };
+            (f64::from(prefs[usize::from(p.category)]) / top * factor).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        (u, k as u32)
+    }));
+    match v.ballot {
+        BallotKind::Approval => {
+            scratch.retain(|(u, _)| *u >= v.threshold);
+            if v.max_approvals > 0 && scratch.len() > usize::from(v.max_approvals) {
+                scratch.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                scratch.truncate(usize::from(v.max_approvals));
+                scratch.sort_by_key(|x| x.1);
+            }
+            BallotContent::Approval(scratch.iter().map(|x| x.1).collect())
+        }
+        BallotKind::Cumulative => {
+            scratch.retain(|(u, _)| *u > 0.0);
+            scratch.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            scratch.truncate(3);
+            let total: f64 = scratch.iter().map(|x| x.0).sum();
+            if total <= 0.0 {
+                return BallotContent::Points(Vec::new());
+            }
+            let points = f64::from(v.points);
+            let mut alloc: Vec<(u32, u32, f64)> = scratch
+                .iter()
+                .map(|&(u, k)| {
+                    let exact = points * u / total;
+                    (k, exact.floor() as u32, exact - exact.floor())
+                })
+                .collect();
+            let given: u32 = alloc.iter().map(|a| a.1).sum();
+            let mut left = u32::from(v.points).saturating_sub(given);
+            let mut order: Vec<usize> = (0..alloc.len()).collect();
+            order.sort_by(|&a, &b| alloc[b].2.total_cmp(&alloc[a].2).then(a.cmp(&b)));
+            for &k in order.iter().cycle().take(alloc.len() * 2) {
+                if left == 0 {
+                    break;
+                }
+                alloc[k].1 += 1;
+                left -= 1;
+            }
+            let mut out: Vec<(u32, u32)> = alloc
+                .into_iter()
+                .filter(|a| a.1 > 0)
+                .map(|a| (a.0, a.1))
+                .collect();
+            out.sort_by_key(|a| a.0);
+            BallotContent::Points(out)
+        }
+    }
+}
+
+/// A ballot before it becomes a PB profile entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BallotContent {
+    /// Approved ballot positions.
+    Approval(Vec<u32>),
+    /// Ballot positions with points.
+    Points(Vec<(u32, u32)>),
+}
+
+/// Builds a profile from ballots of one kind.
+#[must_use]
+pub fn profile(kind: BallotKind, ballots: Vec<BallotContent>) -> Profile {
+    match kind {
+        BallotKind::Approval => Profile::approval(
+            ballots
+                .into_iter()
+                .map(|b| match b {
+                    BallotContent::Approval(v) => v,
+                    BallotContent::Points(v) => v.into_iter().map(|x| x.0).collect(),
+                })
+                .collect(),
+        ),
+        BallotKind::Cumulative => Profile::cumulative(
+            ballots
+                .into_iter()
+                .map(|b| match b {
+                    BallotContent::Points(v) => v,
+                    BallotContent::Approval(v) => v.into_iter().map(|p| (p, 1)).collect(),
+                })
+                .collect(),
+        ),
+    }
+}
+
+/// Probability that citizen `i` votes.
+#[must_use]
+pub fn turnout_probability(
+    pop: &Population,
+    i: usize,
+    attended: bool,
+    intensity: f32,
+    stakes: f64,
+    scenario: &Scenario,
+) -> f64 {
+    let v = &scenario.vote;
+    let marginalised = pop.marginalised[i] == YES;
+    let mut z = v.turnout_intercept
+        + v.turnout_interest * (f64::from(pop.interest[i]) - 0.5)
+        + v.turnout_efficacy * (f64::from(pop.efficacy[i]) - 0.5)
+        + v.turnout_trust * (f64::from(pop.trust[i]) - 0.5)
+        + v.turnout_stakes
+            * stakes
+            * if marginalised {
+                scenario.attendance.stakes_marginalised
+            } else {
+                1.0
+            };
+    if attended {
+        z += v.turnout_attendee;
+    }
+    z += v.turnout_invited * libm::log1p(f64::from(intensity));
+    if v.online {
+        if pop.age_band[i] == 0 {
+            z += v.online_young;
+        }
+        if pop.gender[i] == 0 {
+            z += v.online_women;
+        }
+        if pop.age_band[i] == 3 {
+            z += v.online_old;
+        }
+    }
+    logistic(z)
+}
+
+/// Who votes: one draw per citizen, in citizen order. `attended[i]` marks attendees and
+/// `intensity[i]` is the invitation intensity.
+#[must_use]
+pub fn voters(
+    pop: &Population,
+    attended: &[bool],
+    intensity: &[f32],
+    stakes: f64,
+    scenario: &Scenario,
+    rng: &mut StageRng,
+) -> Vec<u32> {
+    (0..pop.len())
+        .filter(|&i| {
+            let u = unit(rng);
+            u < turnout_probability(pop, i, attended[i], intensity[i], stakes, scenario)
+        })
+        .map(|i| i as u32)
+        .collect()
+}
+
+/// Funded flags per ballot position from an allocation over [`instance`].
+#[must_use]
+pub fn funded_flags(allocation: &Allocation, count: usize) -> Vec<bool> {
+    let mut flags = vec![false; count];
+    for id in &allocation.winners {
+        if let Some(k) = id.strip_prefix('p').and_then(|d| d.parse::<usize>().ok())
+            && (1..=count).contains(&k)
+        {
+            flags[k - 1] = true;
+        }
+    }
+    flags
+}
+
+/// Preferences of citizen `i` from the population (the *true*, pre-deliberation preferences).
+#[inline]
+#[must_use]
+pub fn true_prefs(pop: &Population, i: usize) -> Prefs {
+    std::array::from_fn(|c| pop.prefs[c][i])
+}
+
+/// Number of categories (re-exported for callers building preference arrays).
+pub const CATEGORIES: usize = CATEGORY_COUNT;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn projects() -> Vec<BallotProject> {
+        vec![
+            BallotProject {
+                category: 0,
+                district: 0,
+                cost: 10,
+            },
+            BallotProject {
+                category: 1,
+                district: 1,
+                cost: 10,
+            },
+            BallotProject {
+                category: 2,
+                district: 0,
+                cost: 10,
+            },
+        ]
+    }
+
+    #[test]
+    fn approval_ballots_follow_threshold_and_cap() {
+        let mut s = Scenario::default();
+        s.vote.threshold = 0.5;
+        s.vote.district_bonus = 0.0;
+        let prefs: Prefs = [0.9, 0.54, 0.36, 0.0, 0.0, 0.0];
+        let mut scratch = Vec::new();
+        // Normalised utilities: 1, 0.6, 0.4.
+        assert_eq!(
+            ballot(&prefs, 0, &projects(), &s, &mut scratch),
+            BallotContent::Approval(vec![0, 1])
+        );
+        s.vote.max_approvals = 1;
+        assert_eq!(
+            ballot(&prefs, 0, &projects(), &s, &mut scratch),
+            BallotContent::Approval(vec![0])
+        );
+        s.vote.district_bonus = 0.5;
+        s.vote.max_approvals = 0;
+        // Project 1 is in another district: 0.6 · 0.5 = 0.3 < 0.5.
+        assert_eq!(
+            ballot(&prefs, 0, &projects(), &s, &mut scratch),
+            BallotContent::Approval(vec![0])
+        );
+    }
+
+    #[test]
+    fn cumulative_ballots_spend_exactly_the_points() {
+        let mut s = Scenario::default();
+        s.vote.ballot = BallotKind::Cumulative;
+        s.vote.points = 10;
+        s.vote.district_bonus = 0.0;
+        let prefs: Prefs = [0.5, 0.3, 0.2, 0.1, 0.0, 0.0];
+        let mut scratch = Vec::new();
+        let BallotContent::Points(points) = ballot(&prefs, 0, &projects(), &s, &mut scratch) else {
+            panic!("points expected")
+        };
+        assert_eq!(points.iter().map(|p| p.1).sum::<u32>(), 10);
+        assert_eq!(points, vec![(0, 5), (1, 3), (2, 2)]);
+    }
+
+    #[test]
+    fn funded_flags_map_ids_back_to_positions() {
+        let a = Allocation {
+            winners: vec!["p03".into(), "p01".into()],
+            total_cost: 20,
+        };
+        assert_eq!(funded_flags(&a, 3), vec![true, false, true]);
+        assert_eq!(project_id(9), "p10");
+    }
+}
