@@ -7,6 +7,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use dialoglab_engine::{Scenario, presets};
 
+mod pb_cmd;
+
 #[derive(Parser, Debug)]
 #[command(
     name = "dialoglab",
@@ -26,6 +28,8 @@ enum Command {
     Presets,
     /// Print a scenario (a preset with --set changes applied) as JSON, to save and edit.
     Scenario(RunArgs),
+    /// Run PB rules on a pabulib .pb file and print winners and analytics as JSON.
+    Pb(pb_cmd::PbArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -92,6 +96,7 @@ fn to_json<T: serde::Serialize>(value: &T, compact: bool) -> Result<String, Stri
 fn execute(cli: &Cli) -> Result<String, String> {
     match &cli.command {
         Command::Presets => Ok(presets::names().join("\n")),
+        Command::Pb(args) => pb_cmd::run(args),
         Command::Scenario(args) => to_json(&build_scenario(args)?, args.compact),
         Command::Run(args) => {
             let scenario = build_scenario(args)?;
@@ -114,8 +119,16 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match execute(&cli) {
         Ok(out) => {
-            println!("{out}");
-            ExitCode::SUCCESS
+            use std::io::Write;
+            // A closed pipe (`dialoglab run | head`) is not an error worth a panic.
+            match writeln!(std::io::stdout().lock(), "{out}") {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("dialoglab: cannot write the output: {e}");
+                    ExitCode::from(2)
+                }
+            }
         }
         Err(message) => {
             eprintln!("dialoglab: {message}");

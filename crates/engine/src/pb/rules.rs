@@ -48,7 +48,9 @@ pub(crate) struct Prepared {
     /// Number of ballots, empty ones included.
     pub(crate) n_voters: u64,
     /// Distinct non-empty approval sets (sorted, deduplicated project indices).
-    pub(crate) groups: Vec<Vec<u32>>,
+    pub(crate) group_items: Vec<u32>,
+    /// Group `g` is `group_items[group_start[g]..group_start[g + 1]]`.
+    pub(crate) group_start: Vec<u32>,
     /// Multiplicity of each group.
     pub(crate) weights: Vec<u64>,
     /// Group of each ballot (`u32::MAX` for an empty ballot).
@@ -79,7 +81,8 @@ impl Prepared {
         let m = instance.projects.len();
         let costs: Vec<u64> = instance.projects.iter().map(|p| p.cost).collect();
         let n = profile.ballots.len();
-        let mut groups: Vec<Vec<u32>> = Vec::new();
+        let mut group_items: Vec<u32> = Vec::new();
+        let mut group_start: Vec<u32> = vec![0];
         let mut weights: Vec<u64> = Vec::new();
         let mut ballot_group = vec![u32::MAX; n];
         // Group identical non-empty approval sets; ordering by content makes the result
@@ -104,15 +107,20 @@ impl Prepared {
             keyed.sort_unstable();
             let mut last = 0u128;
             for &(mask, i) in &keyed {
-                if groups.is_empty() || mask != last {
-                    groups.push((0..m as u32).filter(|&p| mask >> p & 1 == 1).collect());
+                if weights.is_empty() || mask != last {
+                    let mut bits = mask;
+                    while bits != 0 {
+                        group_items.push(bits.trailing_zeros());
+                        bits &= bits - 1;
+                    }
+                    group_start.push(group_items.len() as u32);
                     weights.push(0);
                     last = mask;
                 }
                 if let Some(w) = weights.last_mut() {
                     *w += 1;
                 }
-                ballot_group[i as usize] = (groups.len() - 1) as u32;
+                ballot_group[i as usize] = (weights.len() - 1) as u32;
             }
         } else {
             let sets: Vec<Vec<u32>> = profile
@@ -127,20 +135,26 @@ impl Prepared {
                 .sort_unstable_by(|&a, &b| sets[a as usize].cmp(&sets[b as usize]).then(a.cmp(&b)));
             for &i in &order {
                 let s = &sets[i as usize];
-                if groups.last() != Some(s) {
-                    groups.push(s.clone());
+                let last = weights
+                    .len()
+                    .checked_sub(1)
+                    .map(|g| &group_items[group_start[g] as usize..group_start[g + 1] as usize]);
+                if last != Some(s.as_slice()) {
+                    group_items.extend_from_slice(s);
+                    group_start.push(group_items.len() as u32);
                     weights.push(0);
                 }
                 if let Some(w) = weights.last_mut() {
                     *w += 1;
                 }
-                ballot_group[i as usize] = (groups.len() - 1) as u32;
+                ballot_group[i as usize] = (weights.len() - 1) as u32;
             }
         }
 
         let mut supporters: Vec<Vec<u32>> = vec![Vec::new(); m];
         let mut support = vec![0u64; m];
-        for (g, set) in groups.iter().enumerate() {
+        for g in 0..weights.len() {
+            let set = &group_items[group_start[g] as usize..group_start[g + 1] as usize];
             for &p in set {
                 supporters[p as usize].push(g as u32);
                 support[p as usize] += weights[g];
@@ -199,7 +213,8 @@ impl Prepared {
         Prepared {
             costs,
             n_voters: profile.ballots.len() as u64,
-            groups,
+            group_items,
+            group_start,
             weights,
             ballot_group,
             supporters,
@@ -207,6 +222,11 @@ impl Prepared {
             score,
             tb_rank,
         }
+    }
+
+    fn group(&self, g: u32) -> &[u32] {
+        &self.group_items
+            [self.group_start[g as usize] as usize..self.group_start[g as usize + 1] as usize]
     }
 
     fn total_cost(&self, winners: &[u32]) -> u64 {
@@ -635,7 +655,7 @@ fn mes_generic<M: Money>(
     utility: MesUtility,
     endowment: (u128, u128),
 ) -> Result<MesRun<M>, Undecided> {
-    let mut budgets = Budgets::new(&M::frac(endowment.0, endowment.1), prep.groups.len());
+    let mut budgets = Budgets::new(&M::frac(endowment.0, endowment.1), prep.weights.len());
     let mut payments = Vec::new();
     let m = prep.costs.len();
     // Lower bounds on each project's key: keys only grow as budgets shrink.
@@ -918,16 +938,23 @@ fn phragmen_generic<M: Money>(prep: &Prepared, budget: u64) -> Result<Vec<u32>, 
     // Loads take few distinct values (0 and one per round): store them by class, and for each
     // project the supporters' weight in each class.
     let mut load: Vec<M> = vec![M::int(0)];
-    let mut class: Vec<u32> = vec![0; prep.groups.len()];
+    let mut class: Vec<u32> = vec![0; prep.weights.len()];
     let mut class_weight: Vec<Vec<u64>> = prep.support.iter().map(|&w| vec![w]).collect();
+    // As pabutools: projects costing more than the whole budget are never candidates.
     let mut cands: Vec<u32> = (0..m as u32)
-        .filter(|&p| prep.support[p as usize] > 0)
+        .filter(|&p| prep.costs[p as usize] <= budget)
         .collect();
     let mut winners = Vec::new();
     let mut used = 0u64;
     while !cands.is_empty() {
-        let mut best: Option<(u32, M)> = None;
+        // Projects tied for the smallest new maximal load (unsupported projects have an
+        // infinite load and only tie with each other once no supported project is left).
+        let mut best: Option<M> = None;
+        let mut tied: Vec<u32> = Vec::new();
         for &p in &cands {
+            if prep.support[p as usize] == 0 {
+                continue;
+            }
             let mut sum = M::int(u128::from(prep.costs[p as usize]));
             for (c, &w) in class_weight[p as usize].iter().enumerate().skip(1) {
                 if w > 0 {
@@ -935,31 +962,44 @@ fn phragmen_generic<M: Money>(prep: &Prepared, budget: u64) -> Result<Vec<u32>, 
                 }
             }
             let t = sum.over(u128::from(prep.support[p as usize]));
-            let better = match &best {
-                None => true,
-                Some((bp, bt)) => match t.compare(bt) {
-                    Some(Ordering::Less) => true,
-                    Some(Ordering::Equal) => tb[p as usize] < tb[*bp as usize],
-                    Some(Ordering::Greater) => false,
-                    None => return Err(Undecided),
-                },
+            let ord = match &best {
+                None => Ordering::Less,
+                Some(bt) => t.compare(bt).ok_or(Undecided)?,
             };
-            if better {
-                best = Some((p, t));
+            match ord {
+                Ordering::Less => {
+                    best = Some(t);
+                    tied = vec![p];
+                }
+                Ordering::Equal => tied.push(p),
+                Ordering::Greater => {}
             }
         }
-        let Some((p, t)) = best else { break };
-        let cost = prep.costs[p as usize];
-        match used.checked_add(cost) {
-            Some(total) if total <= budget => used = total,
-            _ => break,
+        if best.is_none() {
+            tied.clone_from(&cands);
         }
+        // Stop as soon as one of the tied projects would exceed the budget.
+        if tied.iter().any(|&p| {
+            used.checked_add(prep.costs[p as usize])
+                .is_none_or(|c| c > budget)
+        }) {
+            break;
+        }
+        let Some(&p) = tied.iter().min_by_key(|&&p| tb[p as usize]) else {
+            break;
+        };
+        used += prep.costs[p as usize];
+        let Some(t) = best else {
+            winners.push(p);
+            cands.retain(|&c| c != p);
+            continue;
+        };
         let new_class = load.len();
         load.push(t);
         for &g in &prep.supporters[p as usize] {
             let w = prep.weights[g as usize];
             let old = class[g as usize] as usize;
-            for &q in &prep.groups[g as usize] {
+            for &q in prep.group(g) {
                 let cw = &mut class_weight[q as usize];
                 cw[old] -= w;
                 if cw.len() <= new_class {
