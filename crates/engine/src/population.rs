@@ -141,8 +141,9 @@ pub fn generate(params: &PopulationParams, seed: u64) -> Population {
         column.reserve_exact(n);
     }
     let mut latent_income = Vec::with_capacity(n);
+    let association_logit = logit(params.association_share);
     for _ in 0..n {
-        let income = draw_citizen(&mut pop, params, &mut rng);
+        let income = draw_citizen(&mut pop, params, association_logit, &mut rng);
         latent_income.push(income);
     }
     pop.income = income_terciles(&latent_income);
@@ -150,7 +151,12 @@ pub fn generate(params: &PopulationParams, seed: u64) -> Population {
 }
 
 /// Draws one citizen, pushes their attributes and returns their latent income score.
-fn draw_citizen(pop: &mut Population, params: &PopulationParams, rng: &mut StageRng) -> f64 {
+fn draw_citizen(
+    pop: &mut Population,
+    params: &PopulationParams,
+    association_logit: f64,
+    rng: &mut StageRng,
+) -> f64 {
     let age = pick(rng, &params.age_shares);
     // Women outlive men: 55% of the 67+ are women, 50% elsewhere.
     let gender = u8::from(!chance(rng, if age == 3 { 0.55 } else { 0.50 }));
@@ -183,7 +189,7 @@ fn draw_citizen(pop: &mut Population, params: &PopulationParams, rng: &mut Stage
     let language = marginalised && chance(rng, params.language_barrier_share);
 
     // Association membership: higher with education and age, lower when marginalised.
-    let member_z = logit(params.association_share)
+    let member_z = association_logit
         + 0.35 * (f64::from(education) - 1.0)
         + if marginalised { -0.9 } else { 0.1 }
         + if age == 3 { 0.2 } else { 0.0 };
