@@ -3,9 +3,10 @@
 use yew::prelude::*;
 
 use crate::components::{
-    header::Header, results::Results, runner::Runner, scenario_panel::ScenarioPanel,
+    compare::Compare, header::Header, meeting_view::MeetingView, notice::NoticeBar,
+    persistence::Persistence, results::Results, runner::Runner, scenario_panel::ScenarioPanel,
 };
-use crate::state::AppState;
+use crate::state::{AppState, Start};
 
 /// The shared state handle every component reads through [`use_app`].
 pub type AppContext = UseReducerHandle<AppState>;
@@ -16,17 +17,34 @@ pub fn use_app() -> AppContext {
     use_context::<AppContext>().expect("AppContext is provided by App")
 }
 
+/// Props of [`App`].
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// What the page found when it opened (link, storage).
+    #[prop_or_default]
+    pub start: Start,
+}
+
 /// The whole app.
 #[component]
-pub fn App() -> Html {
-    let state = use_reducer(AppState::default);
+pub fn App(props: &AppProps) -> Html {
+    let state = {
+        let start = props.start.clone();
+        use_reducer(move || AppState::start(start))
+    };
     html! {
         <ContextProvider<AppContext> context={state}>
             <Runner />
+            <Persistence />
             <Header />
+            <NoticeBar />
             <main class="layout">
                 <ScenarioPanel />
-                <Results />
+                <div class="main-column">
+                    <Results />
+                    <MeetingView />
+                    <Compare />
+                </div>
             </main>
         </ContextProvider<AppContext>>
     }
@@ -35,6 +53,7 @@ pub fn App() -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::url::LinkError;
 
     #[tokio::test]
     async fn the_app_renders_the_panel_and_headings_in_danish_by_default() {
@@ -43,5 +62,45 @@ mod tests {
         assert!(html.contains(crate::i18n::DA.scenario_heading));
         assert!(html.contains("id=\"strategy\""));
         assert!(html.contains("id=\"budget-slider\""));
+        assert!(html.contains("id=\"seed\"") && html.contains("id=\"reset-all\""));
+        for s in crate::fields::Support::ALL {
+            assert!(html.contains(&format!("id=\"{}\"", s.key())), "{s:?}");
+        }
+    }
+
+    #[tokio::test]
+    async fn a_bad_link_renders_a_bilingual_notice() {
+        let start = Start {
+            link: Some(Err(LinkError::Newer(7))),
+            ..Start::default()
+        };
+        let html = yew::LocalServerRenderer::<App>::with_props(AppProps { start })
+            .render()
+            .await;
+        assert!(html.contains("id=\"link-notice\""));
+        assert!(html.contains("linkformat 7"), "Danish by default");
+    }
+
+    #[tokio::test]
+    async fn strategy_parameters_appear_with_their_strategy() {
+        let mut scenario = dialoglab_engine::Scenario::default();
+        scenario.invitation.strategy = dialoglab_engine::Strategy::Targeted;
+        let start = Start {
+            link: Some(Ok(crate::url::Link {
+                lang: Some(crate::i18n::Lang::En),
+                preset: "faxe-dialogue".into(),
+                scenario,
+            })),
+            ..Start::default()
+        };
+        let html = yew::LocalServerRenderer::<App>::with_props(AppProps { start })
+            .render()
+            .await;
+        assert!(html.contains("id=\"contacts\"") && html.contains("id=\"outreach-reach-slider\""));
+        assert!(!html.contains("id=\"panel-size\""));
+        assert!(
+            html.contains("aria-valuetext=\"40%\""),
+            "outreach reach 0.4 as a percentage"
+        );
     }
 }

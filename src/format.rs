@@ -68,6 +68,15 @@ pub fn money(lang: Lang, dkk: u64) -> String {
     }
 }
 
+/// An amount of DKK with decimals (`8,41 kr.`, `DKK 8.41`).
+#[must_use]
+pub fn money_dec(lang: Lang, dkk: f64, digits: usize) -> String {
+    match lang {
+        Lang::Da => format!("{} kr.", dec(lang, dkk, digits)),
+        Lang::En => format!("DKK {}", dec(lang, dkk, digits)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,6 +92,8 @@ mod tests {
         assert_eq!(dec(Lang::En, -2.5, 1), "-2.5");
         assert_eq!(money(Lang::Da, 250_000), "250.000 kr.");
         assert_eq!(money(Lang::En, 250_000), "DKK 250,000");
+        assert_eq!(money_dec(Lang::Da, 8.406, 2), "8,41 kr.");
+        assert_eq!(money_dec(Lang::En, 1234.5, 2), "DKK 1,234.50");
         assert_eq!(percent(Lang::Da, 0.125, 1), "12,5 %");
         assert_eq!(dec(Lang::En, f64::NAN, 1), "–");
     }

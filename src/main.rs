@@ -3,13 +3,17 @@
 mod app;
 mod charts;
 mod components;
+mod export;
+mod fields;
 mod format;
 mod i18n;
 mod state;
+mod url;
 
 fn main() {
     // Compiled on every target (so native builds check it), run only in the browser.
     if cfg!(target_arch = "wasm32") {
-        yew::Renderer::<app::App>::new().render();
+        let start = components::persistence::read_start();
+        yew::Renderer::<app::App>::with_props(app::AppProps { start }).render();
     }
 }

@@ -1,12 +1,76 @@
-//! The app's one state and its pure reducer. Effects (running the engine, storage, timers) live in
-//! components; `reduce` only computes the next state.
+//! The app's one state and its pure reducer. Effects (running the engine, storage, the address bar,
+//! timers) live in components; `reduce` only computes the next state.
 
 use std::rc::Rc;
 
-use dialoglab_engine::{Report, Scenario, Strategy, presets};
+use dialoglab_engine::{Report, Scenario, ScenarioError, presets};
+use serde_json::Value;
 use yew::Reducible;
 
+use crate::fields::Field;
 use crate::i18n::Lang;
+use crate::url::{Link, LinkError};
+
+/// A scenario with the report computed from it.
+pub type Run = Rc<(Scenario, Report)>;
+
+/// Colour theme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Follow the system (light or dark, high contrast when asked for).
+    #[default]
+    Auto,
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
+    /// High contrast, large type: for projectors.
+    Projector,
+}
+
+impl Theme {
+    /// Every theme, in menu order.
+    pub const ALL: [Theme; 4] = [Theme::Auto, Theme::Light, Theme::Dark, Theme::Projector];
+
+    /// Stable name (storage, `data-theme`).
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Projector => "projector",
+        }
+    }
+
+    /// The theme with this name.
+    #[must_use]
+    pub fn from_key(key: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.key() == key)
+    }
+}
+
+/// Why the last change was not applied.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    /// The engine rejected the scenario.
+    Scenario(ScenarioError),
+    /// Text typed into a number field that is not a number.
+    NotANumber(Field, String),
+    /// No preset of this name.
+    UnknownPreset(String),
+}
+
+/// A message about the scenario's origin.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// The link could not be opened; the default scenario is shown.
+    BadLink(LinkError),
+    /// An uploaded file was not a valid scenario; the current one is kept.
+    BadUpload(ScenarioError),
+    /// An uploaded file was loaded.
+    Uploaded,
+}
 
 /// Everything the app shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -17,10 +81,19 @@ pub struct AppState {
     pub preset: String,
     /// Interface language.
     pub lang: Lang,
+    /// Colour theme.
+    pub theme: Theme,
     /// The last report, for the scenario it was computed from.
-    pub report: Option<Rc<(Scenario, Report)>>,
-    /// The last rejected change or failed run, in words.
-    pub error: Option<String>,
+    pub report: Option<Run>,
+    /// Run pinned as A for comparison.
+    pub pinned: Option<Run>,
+    /// The last rejected change or failed run.
+    pub error: Option<Problem>,
+    /// A message about links and uploads.
+    pub notice: Option<Notice>,
+    /// Whether the scenario may be written to storage (false after a bad link until an edit, so
+    /// the user's stored work survives).
+    pub save: bool,
 }
 
 impl Default for AppState {
@@ -29,13 +102,56 @@ impl Default for AppState {
             scenario: Scenario::default(),
             preset: presets::ALL[0].name.to_string(),
             lang: Lang::default(),
+            theme: Theme::default(),
             report: None,
+            pinned: None,
             error: None,
+            notice: None,
+            save: true,
         }
     }
 }
 
+/// What the page found when it opened.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Start {
+    /// The decoded address (`Ok(None)`: no link).
+    pub link: Option<Result<Link, LinkError>>,
+    /// The last scenario from storage.
+    pub stored: Option<Link>,
+    /// The stored theme.
+    pub theme: Option<Theme>,
+}
+
 impl AppState {
+    /// The first state: link > stored > default. A bad link shows a notice, opens the default
+    /// scenario and leaves storage alone until the user edits.
+    #[must_use]
+    pub fn start(start: Start) -> AppState {
+        let mut state = AppState {
+            theme: start.theme.unwrap_or_default(),
+            ..AppState::default()
+        };
+        let stored_lang = start.stored.as_ref().and_then(|l| l.lang);
+        let chosen = match start.link {
+            Some(Ok(link)) => Some(link),
+            Some(Err(e)) => {
+                state.notice = Some(Notice::BadLink(e));
+                state.save = false;
+                None
+            }
+            None => start.stored,
+        };
+        if let Some(link) = chosen {
+            state.lang = link.lang.or(stored_lang).unwrap_or_default();
+            state.scenario = link.scenario;
+            state.preset = link.preset;
+        } else if let Some(lang) = stored_lang {
+            state.lang = lang;
+        }
+        state
+    }
+
     /// Whether the shown report belongs to the current scenario.
     #[must_use]
     pub fn is_current(&self) -> bool {
@@ -48,20 +164,42 @@ impl AppState {
 pub enum Action {
     /// Load a preset by name.
     LoadPreset(String),
-    /// Set the budget in DKK.
-    SetBudget(u64),
-    /// Set the invitation strategy.
-    SetStrategy(Strategy),
-    /// Set the population size.
-    SetPopulation(u32),
-    /// Set the number of outreach contacts.
-    SetContacts(u8),
+    /// Set a field to a JSON value (checked against the scenario's types and ranges).
+    Set(Field, Value),
+    /// Text typed into a number field could not be read.
+    NotANumber(Field, String),
+    /// Back to the preset's values.
+    ResetAll,
     /// Switch language.
     SetLang(Lang),
+    /// Switch theme.
+    SetTheme(Theme),
+    /// Replace the scenario with an uploaded JSON text (kept as is when invalid).
+    Upload(String),
+    /// Pin the current run as A.
+    Pin,
+    /// Drop the pinned run.
+    Unpin,
+    /// Hide the notice.
+    DismissNotice,
     /// A run finished for the given scenario.
-    Ran(Rc<(Scenario, Report)>),
+    Ran(Run),
     /// A run failed.
-    Failed(String),
+    Failed(ScenarioError),
+}
+
+fn set(scenario: &Scenario, field: Field, value: Value) -> Result<Scenario, ScenarioError> {
+    let mut s = scenario.clone();
+    s.set_path(&field.path(), value)?;
+    if field == Field::PopulationSize {
+        s.invitation.letters = s.invitation.letters.min(s.population.size.max(1));
+        s.invitation.panel_size = s.invitation.panel_size.min(s.invitation.letters);
+    }
+    if field == Field::Letters {
+        s.invitation.panel_size = s.invitation.panel_size.min(s.invitation.letters.max(1));
+    }
+    s.validate()?;
+    Ok(s)
 }
 
 impl Reducible for AppState {
@@ -69,17 +207,10 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
-        let edit = |next: &mut AppState, change: &dyn Fn(&mut Scenario)| {
-            let mut candidate = next.scenario.clone();
-            change(&mut candidate);
-            match candidate.validate() {
-                Ok(()) => {
-                    next.scenario = candidate;
-                    next.error = None;
-                }
-                Err(e) => next.error = Some(e.to_string()),
-            }
-        };
+        let edited = matches!(
+            action,
+            Action::LoadPreset(_) | Action::Set(..) | Action::ResetAll | Action::Upload(_)
+        );
         match action {
             Action::LoadPreset(name) => match presets::get(&name) {
                 Some(scenario) => {
@@ -87,22 +218,48 @@ impl Reducible for AppState {
                     next.preset = name;
                     next.error = None;
                 }
-                None => next.error = Some(format!("no preset named {name}")),
+                None => next.error = Some(Problem::UnknownPreset(name)),
             },
-            Action::SetBudget(b) => edit(&mut next, &|s| s.budget = b),
-            Action::SetStrategy(st) => edit(&mut next, &|s| s.invitation.strategy = st),
-            Action::SetPopulation(n) => edit(&mut next, &|s| {
-                s.population.size = n;
-                s.invitation.letters = s.invitation.letters.min(n.max(1));
-                s.invitation.panel_size = s.invitation.panel_size.min(s.invitation.letters);
-            }),
-            Action::SetContacts(k) => edit(&mut next, &|s| s.invitation.contacts = k),
+            Action::Set(field, value) => match set(&next.scenario, field, value) {
+                Ok(s) => {
+                    next.scenario = s;
+                    next.error = None;
+                }
+                Err(e) => next.error = Some(Problem::Scenario(e)),
+            },
+            Action::NotANumber(field, text) => next.error = Some(Problem::NotANumber(field, text)),
+            Action::ResetAll => {
+                next.scenario = presets::get(&next.preset).unwrap_or_default();
+                next.error = None;
+            }
             Action::SetLang(lang) => next.lang = lang,
+            Action::SetTheme(theme) => next.theme = theme,
+            Action::Upload(text) => match Scenario::from_json(&text) {
+                Ok(s) => {
+                    next.scenario = s;
+                    next.notice = Some(Notice::Uploaded);
+                    next.error = None;
+                }
+                Err(e) => next.notice = Some(Notice::BadUpload(e)),
+            },
+            Action::Pin => {
+                if next.is_current() {
+                    next.pinned.clone_from(&next.report);
+                }
+            }
+            Action::Unpin => next.pinned = None,
+            Action::DismissNotice => next.notice = None,
             Action::Ran(result) => {
                 next.report = Some(result);
                 next.error = None;
             }
-            Action::Failed(message) => next.error = Some(message),
+            Action::Failed(e) => next.error = Some(Problem::Scenario(e)),
+        }
+        if edited && next.scenario != self.scenario {
+            next.save = true;
+            if matches!(next.notice, Some(Notice::BadLink(_))) {
+                next.notice = None;
+            }
         }
         Rc::new(next)
     }
@@ -111,54 +268,166 @@ impl Reducible for AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fields::Support;
+    use dialoglab_engine::Strategy;
 
     fn reduce(state: AppState, action: Action) -> AppState {
         (*Rc::new(state).reduce(action)).clone()
     }
 
+    fn set(field: Field, v: impl Into<Value>) -> Action {
+        Action::Set(field, v.into())
+    }
+
     #[test]
     fn edits_change_the_scenario() {
-        let s = reduce(AppState::default(), Action::SetStrategy(Strategy::Targeted));
+        let s = reduce(AppState::default(), set(Field::Strategy, "targeted"));
         assert_eq!(s.scenario.invitation.strategy, Strategy::Targeted);
-        let s = reduce(s, Action::SetBudget(1_000_000));
+        let s = reduce(s, set(Field::Budget, 1_000_000));
         assert_eq!(s.scenario.budget, 1_000_000);
+        let s = reduce(s, set(Field::Support(Support::Childcare), true));
+        assert!(s.scenario.invitation.supports.childcare);
+        let s = reduce(s, set(Field::OutreachReach, 0.75));
+        assert!((s.scenario.invitation.outreach_reach - 0.75).abs() < 1e-12);
         let s = reduce(s, Action::LoadPreset("borgerbudget-small".into()));
+        assert_eq!(s.scenario, presets::get("borgerbudget-small").unwrap());
+        let s = reduce(s, set(Field::Seed, 42));
+        assert_eq!(s.scenario.seed, 42);
+        let s = reduce(s, Action::ResetAll);
         assert_eq!(s.scenario, presets::get("borgerbudget-small").unwrap());
     }
 
     #[test]
     fn an_invalid_edit_is_rejected_and_named_and_the_scenario_kept() {
         let before = AppState::default();
-        let s = reduce(before.clone(), Action::SetPopulation(0));
+        let s = reduce(before.clone(), set(Field::PopulationSize, 0));
         assert_eq!(s.scenario, before.scenario);
-        assert!(s.error.as_deref().unwrap_or("").contains("population.size"));
-        let s = reduce(s, Action::LoadPreset("atlantis".into()));
+        match &s.error {
+            Some(Problem::Scenario(e)) => assert!(e.to_string().contains("population.size")),
+            other => panic!("{other:?}"),
+        }
+        let s = reduce(s, set(Field::Contacts, 300));
         assert_eq!(s.scenario, before.scenario);
         assert!(s.error.is_some());
+        let s = reduce(s, Action::LoadPreset("atlantis".into()));
+        assert_eq!(s.scenario, before.scenario);
+        assert_eq!(s.error, Some(Problem::UnknownPreset("atlantis".into())));
+        let s = reduce(s, set(Field::Budget, 5));
+        assert_eq!(s.error, None);
     }
 
     #[test]
     fn small_populations_keep_letters_consistent() {
-        let s = reduce(
-            AppState::default(),
-            Action::SetStrategy(Strategy::Stratified),
-        );
-        let s = reduce(s, Action::SetPopulation(30));
+        let s = reduce(AppState::default(), set(Field::Strategy, "stratified"));
+        let s = reduce(s, set(Field::PopulationSize, 30));
         assert!(s.error.is_none(), "{:?}", s.error);
         assert_eq!(s.scenario.population.size, 30);
         assert!(s.scenario.invitation.letters <= 30);
+        assert!(s.scenario.invitation.panel_size <= s.scenario.invitation.letters);
     }
 
     #[test]
-    fn a_report_is_current_only_for_its_scenario() {
+    fn a_report_is_current_only_for_its_scenario_and_can_be_pinned() {
         let s = AppState::default();
+        let s = reduce(s.clone(), Action::Pin);
+        assert!(s.pinned.is_none(), "nothing to pin before a run");
         let report = dialoglab_engine::run(&s.scenario).unwrap();
         let s = reduce(
             s.clone(),
             Action::Ran(Rc::new((s.scenario.clone(), report))),
         );
         assert!(s.is_current());
-        let s = reduce(s, Action::SetBudget(500_000));
+        let s = reduce(s, Action::Pin);
+        assert!(s.pinned.is_some());
+        let s = reduce(s, set(Field::Budget, 500_000));
         assert!(!s.is_current());
+        assert_eq!(s.pinned.as_ref().unwrap().0.budget, 250_000);
+        let s = reduce(s, Action::Unpin);
+        assert!(s.pinned.is_none());
+    }
+
+    #[test]
+    fn uploads_replace_the_scenario_or_name_the_problem() {
+        let s = reduce(
+            AppState::default(),
+            Action::Upload(r#"{"budget": 7000}"#.into()),
+        );
+        assert_eq!(s.scenario.budget, 7000);
+        assert_eq!(s.notice, Some(Notice::Uploaded));
+        let s = reduce(s, Action::Upload(r#"{"budget": 7000, "colour": 1}"#.into()));
+        assert_eq!(s.scenario.budget, 7000);
+        match &s.notice {
+            Some(Notice::BadUpload(e)) => assert!(e.to_string().contains("colour"), "{e}"),
+            other => panic!("{other:?}"),
+        }
+        let s = reduce(s, Action::Upload("{\"budget\": ".into()));
+        assert!(matches!(
+            s.notice,
+            Some(Notice::BadUpload(ScenarioError::Json(_)))
+        ));
+        assert_eq!(s.scenario.budget, 7000);
+    }
+
+    #[test]
+    fn start_prefers_link_then_storage_then_default() {
+        let stored = Scenario {
+            budget: 123_000,
+            ..Scenario::default()
+        };
+        let stored = Link {
+            lang: Some(Lang::En),
+            preset: "faxe-dialogue".into(),
+            scenario: stored,
+        };
+        let linked = Scenario {
+            budget: 999_000,
+            ..Scenario::default()
+        };
+        let link = Link {
+            lang: None,
+            preset: "faxe-dialogue".into(),
+            scenario: linked.clone(),
+        };
+        let s = AppState::start(Start {
+            link: Some(Ok(link)),
+            stored: Some(stored.clone()),
+            theme: Some(Theme::Projector),
+        });
+        assert_eq!(s.scenario, linked);
+        assert_eq!(s.lang, Lang::En, "stored language when the link names none");
+        assert_eq!(s.theme, Theme::Projector);
+        let s = AppState::start(Start {
+            stored: Some(stored.clone()),
+            ..Start::default()
+        });
+        assert_eq!(s.scenario.budget, 123_000);
+        assert!(s.save);
+        assert_eq!(
+            AppState::start(Start::default()).scenario,
+            Scenario::default()
+        );
+    }
+
+    #[test]
+    fn a_bad_link_opens_the_default_and_protects_storage_until_an_edit() {
+        let stored = Link {
+            lang: Some(Lang::En),
+            preset: "borgerbudget-small".into(),
+            scenario: presets::get("borgerbudget-small").unwrap(),
+        };
+        let s = AppState::start(Start {
+            link: Some(Err(LinkError::Newer(9))),
+            stored: Some(stored),
+            theme: None,
+        });
+        assert_eq!(s.scenario, Scenario::default());
+        assert_eq!(s.notice, Some(Notice::BadLink(LinkError::Newer(9))));
+        assert!(!s.save);
+        assert_eq!(s.lang, Lang::En);
+        let s = reduce(s, Action::SetLang(Lang::Da));
+        assert!(!s.save, "a language switch is not an edit of the scenario");
+        let s = reduce(s, set(Field::Budget, 1000));
+        assert!(s.save);
+        assert_eq!(s.notice, None);
     }
 }

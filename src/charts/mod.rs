@@ -1,5 +1,7 @@
-//! Chart geometry: pure scales and ticks (unit-tested), and the Okabe–Ito palette with shapes.
+//! Chart geometry: pure scales and ticks (unit-tested), QR geometry, and the Okabe–Ito palette.
 
+pub mod meeting;
+pub mod qr;
 pub mod scale;
 
 /// Okabe–Ito colour-blind-safe palette.
@@ -12,6 +14,8 @@ pub mod palette {
     pub const BLUE: &str = "#0072B2";
     /// Reddish purple.
     pub const PURPLE: &str = "#CC79A7";
+    /// Vermillion.
+    pub const VERMILLION: &str = "#D55E00";
     /// Grey for the population.
     pub const GREY: &str = "#6B6B6B";
 }

@@ -42,6 +42,49 @@ pub fn ratio_ticks(lo: f64, hi: f64) -> Vec<f64> {
     ticks
 }
 
+/// A linear map from `[d0, d1]` to `[r0, r1]`; values are clamped into the domain.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Linear {
+    /// Domain start.
+    pub d0: f64,
+    /// Domain end (≠ d0).
+    pub d1: f64,
+    /// Range start.
+    pub r0: f64,
+    /// Range end.
+    pub r1: f64,
+}
+
+impl Linear {
+    /// Maps `x`, clamped to the domain (non-finite values go to the start).
+    #[must_use]
+    pub fn map(&self, x: f64) -> f64 {
+        let x = if x.is_finite() {
+            x.clamp(self.d0.min(self.d1), self.d0.max(self.d1))
+        } else {
+            self.d0
+        };
+        self.r0 + (x - self.d0) / (self.d1 - self.d0) * (self.r1 - self.r0)
+    }
+}
+
+/// About five round ticks from 0 to at least `max` (steps of 1, 2 or 5 times a power of ten).
+#[must_use]
+pub fn nice_ticks(max: f64) -> Vec<f64> {
+    if !(max.is_finite() && max > 0.0) {
+        return vec![0.0, 1.0];
+    }
+    let raw = max / 5.0;
+    let power = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|m| m * power)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * power);
+    let n = (max / step).ceil() as usize;
+    (0..=n).map(|k| k as f64 * step).collect()
+}
+
 /// Smallest budget on the slider, DKK.
 pub const BUDGET_MIN: u64 = 10_000;
 /// Largest budget on the slider, DKK.
@@ -94,6 +137,23 @@ mod tests {
         assert!((g.map(1.0) - 300.0).abs() < 1e-9);
         assert!((g.map(0.0) - 0.0).abs() < 1e-9);
         assert!((g.map(100.0) - 600.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn linear_maps_and_nice_ticks_cover_the_maximum() {
+        let g = Linear {
+            d0: 0.0,
+            d1: 10.0,
+            r0: 100.0,
+            r1: 200.0,
+        };
+        assert!((g.map(5.0) - 150.0).abs() < 1e-9);
+        assert!((g.map(20.0) - 200.0).abs() < 1e-9);
+        let t = nice_ticks(0.0043);
+        assert_eq!(t.len(), 6);
+        assert!((t[5] - 0.005).abs() < 1e-12 && (t[1] - 0.001).abs() < 1e-12);
+        assert_eq!(nice_ticks(9.0), vec![0.0, 2.0, 4.0, 6.0, 8.0, 10.0]);
+        assert_eq!(nice_ticks(f64::NAN), vec![0.0, 1.0]);
     }
 
     #[test]

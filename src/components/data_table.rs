@@ -1,46 +1,51 @@
 //! A collapsible data table under a chart.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
+
+use crate::export::Table;
+use crate::i18n::Lang;
 
 /// Props of [`DataTable`].
 #[derive(Properties, PartialEq)]
 pub struct DataTableProps {
-    /// Text of the disclosure summary.
-    pub summary: AttrValue,
+    /// Interface language (number format).
+    pub lang: Lang,
     /// Caption of the table.
     pub caption: AttrValue,
-    /// Column headers.
-    pub headers: Vec<AttrValue>,
-    /// Rows of cells (first cell is a row header).
-    pub rows: Vec<Vec<String>>,
+    /// The numbers.
+    pub table: Rc<Table>,
     /// Id of the table element, for tests and links.
-    #[prop_or_default]
-    pub id: Option<AttrValue>,
+    pub id: AttrValue,
 }
 
 /// A `<details>` with a plain table of the chart's numbers.
 #[component]
 pub fn DataTable(props: &DataTableProps) -> Html {
+    let lang = props.lang;
     html! {
         <details class="data-table">
-            <summary>{ props.summary.clone() }</summary>
-            <table id={props.id.clone()}>
-                <caption>{ props.caption.clone() }</caption>
-                <thead>
-                    <tr>{ for props.headers.iter().map(|h| html! { <th scope="col">{ h.clone() }</th> }) }</tr>
-                </thead>
-                <tbody>
-                    { for props.rows.iter().map(|row| html! {
-                        <tr>
-                            { for row.iter().enumerate().map(|(k, cell)| if k == 0 {
-                                html! { <th scope="row">{ cell.clone() }</th> }
-                            } else {
-                                html! { <td>{ cell.clone() }</td> }
-                            }) }
-                        </tr>
-                    }) }
-                </tbody>
-            </table>
+            <summary>{ lang.t().show_table }</summary>
+            <div class="table-scroll">
+                <table id={props.id.clone()}>
+                    <caption>{ props.caption.clone() }</caption>
+                    <thead>
+                        <tr>{ for props.table.headers.iter().map(|h| html! { <th scope="col">{ h.clone() }</th> }) }</tr>
+                    </thead>
+                    <tbody>
+                        { for props.table.rows.iter().map(|row| html! {
+                            <tr>
+                                { for row.iter().enumerate().map(|(k, cell)| if k == 0 {
+                                    html! { <th scope="row">{ cell.display(lang) }</th> }
+                                } else {
+                                    html! { <td>{ cell.display(lang) }</td> }
+                                }) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
         </details>
     }
 }

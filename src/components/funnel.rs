@@ -2,8 +2,11 @@
 
 use yew::prelude::*;
 
+use std::rc::Rc;
+
 use crate::charts::palette;
-use crate::components::data_table::DataTable;
+use crate::components::chart_frame::{ChartFrame, Mark};
+use crate::export::{Cell, Table};
 use crate::format;
 use crate::i18n::Lang;
 
@@ -12,7 +15,7 @@ use crate::i18n::Lang;
 pub struct FunnelProps {
     /// Interface language.
     pub lang: Lang,
-    /// Stages as (name, count), the population first.
+    /// Stages as (name, count): population, invited, attendees, then any later stages.
     pub stages: Vec<(AttrValue, u32)>,
 }
 
@@ -47,7 +50,7 @@ pub fn Funnel(props: &FunnelProps) -> Html {
     let desc = lang.funnel_desc(
         population,
         counts.get(1).copied().unwrap_or(0),
-        counts.last().copied().unwrap_or(0),
+        counts.get(2).copied().unwrap_or(0),
     );
     let colours = [
         palette::GREY,
@@ -57,44 +60,64 @@ pub fn Funnel(props: &FunnelProps) -> Html {
         palette::PURPLE,
     ];
     let height = ROW * props.stages.len() as f64 + 10.0;
-    let share = |c: u32| format::percent(lang, f64::from(c) / f64::from(population.max(1)), 1);
-    let rows: Vec<Vec<String>> = props
-        .stages
-        .iter()
-        .map(|(name, c)| vec![name.to_string(), format::int(lang, (*c).into()), share(*c)])
-        .collect();
+    let share_of = |c: u32| f64::from(c) / f64::from(population.max(1));
+    let share = |c: u32| format::percent(lang, share_of(c), 1);
+    let table = Rc::new(Table {
+        headers: vec![t.col_stage.into(), t.col_count.into(), t.col_share.into()],
+        rows: props
+            .stages
+            .iter()
+            .map(|(name, c)| {
+                vec![
+                    Cell::Text(name.to_string()),
+                    Cell::Int((*c).into()),
+                    Cell::Share(share_of(*c)),
+                ]
+            })
+            .collect(),
+    });
     html! {
-        <figure class="chart" id="funnel">
-            <figcaption><h3>{ t.funnel_title }</h3></figcaption>
-            <svg viewBox={format!("0 0 {WIDTH} {height}")} role="img" aria-labelledby="funnel-title funnel-desc">
-                <title id="funnel-title">{ t.funnel_title }</title>
-                <desc id="funnel-desc">{ desc.clone() }</desc>
-                { for props.stages.iter().zip(&widths).enumerate().map(|(k, ((name, c), w))| {
-                    let y = 5.0 + ROW * k as f64;
-                    let label = format!("{name}: {} ({})", format::int(lang, (*c).into()), share(*c));
-                    html! {
-                        <g class="bar" tabindex="0" aria-label={label.clone()}>
-                            <title>{ label }</title>
-                            <text x={(LABEL - 8.0).to_string()} y={(y + ROW / 2.0).to_string()} text-anchor="end" dominant-baseline="middle">{ name.clone() }</text>
-                            <rect x={LABEL.to_string()} y={(y + 4.0).to_string()} width={format!("{w:.1}")} height={(ROW - 8.0).to_string()}
-                                fill={colours[k % colours.len()]} />
-                            <text x={format!("{:.1}", LABEL + w + 6.0)} y={(y + ROW / 2.0).to_string()} dominant-baseline="middle" class="count">
-                                { format!("{} · {}", format::int(lang, (*c).into()), share(*c)) }
-                            </text>
-                        </g>
-                    }
-                }) }
-            </svg>
-            <p class="chart-summary">{ desc }</p>
-            <DataTable summary={t.show_table} caption={t.funnel_title} id={Some(AttrValue::from("funnel-table"))}
-                headers={vec![AttrValue::from(t.col_stage), t.col_count.into(), t.col_share.into()]} {rows} />
-        </figure>
+        <ChartFrame id="funnel" {lang} title={t.funnel_title} desc={desc} width={WIDTH} {height} {table}>
+            { for props.stages.iter().zip(&widths).enumerate().map(|(k, ((name, c), w))| {
+                let y = 5.0 + ROW * k as f64;
+                let label = format!("{name}: {} ({})", format::int(lang, (*c).into()), share(*c));
+                html! {
+                    <Mark class="bar" label={label} x={LABEL + w / 2.0} y={y + 4.0}>
+                        <text x={(LABEL - 8.0).to_string()} y={(y + ROW / 2.0).to_string()} text-anchor="end" dominant-baseline="middle">{ name.clone() }</text>
+                        <rect x={LABEL.to_string()} y={(y + 4.0).to_string()} width={format!("{w:.1}")} height={(ROW - 8.0).to_string()}
+                            fill={colours[k % colours.len()]} />
+                        <text x={format!("{:.1}", LABEL + w + 6.0)} y={(y + ROW / 2.0).to_string()} dominant-baseline="middle" class="count">
+                            { format!("{} · {}", format::int(lang, (*c).into()), share(*c)) }
+                        </text>
+                    </Mark>
+                }
+            }) }
+        </ChartFrame>
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::bar_widths;
+    use super::*;
+
+    #[tokio::test]
+    async fn the_summary_names_the_attendees_not_the_last_stage() {
+        let stages: Vec<(AttrValue, u32)> = vec![
+            ("P".into(), 29_500),
+            ("I".into(), 5_000),
+            ("A".into(), 44),
+            ("S".into(), 42),
+            ("V".into(), 3_007),
+        ];
+        let html = yew::LocalServerRenderer::<Funnel>::with_props(FunnelProps {
+            lang: Lang::En,
+            stages,
+        })
+        .render()
+        .await;
+        assert!(html.contains("and 44 attended"), "{html}");
+        assert_eq!(html.matches("class=\"mark bar\"").count(), 5);
+    }
 
     #[test]
     fn widths_are_proportional_with_a_visible_minimum() {

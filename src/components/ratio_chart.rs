@@ -6,7 +6,10 @@ use yew::prelude::*;
 
 use crate::charts::palette;
 use crate::charts::scale::{Log, ratio_ticks};
-use crate::components::data_table::DataTable;
+use std::rc::Rc;
+
+use crate::components::chart_frame::{ChartFrame, Mark};
+use crate::export::{Cell, Table};
 use crate::format;
 use crate::i18n::Lang;
 
@@ -14,9 +17,9 @@ use crate::i18n::Lang;
 const LO: f64 = 0.125;
 const HI: f64 = 8.0;
 const WIDTH: f64 = 640.0;
-const LEFT: f64 = 190.0;
+const LEFT: f64 = 215.0;
 const RIGHT: f64 = 24.0;
-const ROW: f64 = 20.0;
+const ROW: f64 = 24.0;
 const HEAD: f64 = 24.0;
 
 /// One group's ratios at each stage.
@@ -33,10 +36,15 @@ pub struct RatioRow {
 }
 
 /// Stages drawn, with marker shape and colour.
-pub const STAGES: [(&str, Shape, &str); 2] = [
+pub const STAGES: [(&str, Shape, &str); 4] = [
     ("invited", Shape::Circle, palette::ORANGE),
     ("attendees", Shape::Diamond, palette::BLUE),
+    ("speakers", Shape::Triangle, palette::GREEN),
+    ("voters", Shape::Square, palette::PURPLE),
 ];
+
+/// Index of the attendees in [`STAGES`].
+pub const ATTENDEES: usize = 1;
 
 /// Marker shapes (so colour is never the only cue).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,6 +53,10 @@ pub enum Shape {
     Circle,
     /// A diamond.
     Diamond,
+    /// A triangle.
+    Triangle,
+    /// A square.
+    Square,
 }
 
 /// Rows for the core attributes, in attribute and category order.
@@ -92,14 +104,8 @@ fn shares_in_order(
 /// The most over- and under-represented attendee groups: ((label, ratio), (label, ratio)).
 #[must_use]
 pub fn extremes(rows: &[RatioRow], lang: Lang) -> Option<((String, f64), (String, f64))> {
-    let k = STAGES.len() - 1;
-    let named = |r: &RatioRow| {
-        format!(
-            "{} ({})",
-            r.label,
-            lang.attribute(r.attribute).to_lowercase()
-        )
-    };
+    let k = ATTENDEES;
+    let named = |r: &RatioRow| lang.group_name(r.attribute, &r.label);
     let over = rows
         .iter()
         .max_by(|a, b| a.ratios[k].total_cmp(&b.ratios[k]))?;
@@ -130,6 +136,20 @@ fn marker(shape: Shape, x: f64, y: f64, colour: &'static str) -> Html {
                 y
             );
             html! { <polygon {points} fill={colour} stroke="#000" stroke-width="0.6" /> }
+        }
+        Shape::Triangle => {
+            let points = format!(
+                "{x:.1},{:.1} {:.1},{:.1} {:.1},{:.1}",
+                y - 6.5,
+                x + 6.0,
+                y + 5.0,
+                x - 6.0,
+                y + 5.0
+            );
+            html! { <polygon {points} fill={colour} stroke="#000" stroke-width="0.6" /> }
+        }
+        Shape::Square => {
+            html! { <rect x={format!("{:.1}", x - 5.0)} y={format!("{:.1}", y - 5.0)} width="10" height="10" fill={colour} stroke="#000" stroke-width="0.6" /> }
         }
     }
 }
@@ -167,12 +187,11 @@ pub fn RatioChart(props: &RatioChartProps) -> Html {
     let desc = extremes(&rows, lang).map_or_else(String::new, |(o, u)| {
         lang.ratio_desc((&o.0, o.1), (&u.0, u.1), index)
     });
-    let stage_name = |k: usize| {
-        if k == 0 {
-            t.stage_invited
-        } else {
-            t.stage_attendees
-        }
+    let stage_name = |k: usize| match STAGES[k].0 {
+        "invited" => t.stage_invited,
+        "attendees" => t.stage_attendees,
+        "speakers" => t.stage_speakers,
+        _ => t.stage_voters,
     };
 
     let mut y = 34.0;
@@ -196,70 +215,81 @@ pub fn RatioChart(props: &RatioChartProps) -> Html {
         for (k, (_, shape, colour)) in STAGES.iter().enumerate() {
             let v = row.ratios[k];
             let label = format!(
-                "{} – {}: {} {}",
+                "{} – {} – {}: {}{}",
+                lang.attribute(row.attribute),
                 row.label,
                 stage_name(k),
                 format::dec(lang, v, 2),
                 if (LO..=HI).contains(&v) {
                     ""
                 } else {
-                    "(⇤⇥)"
+                    " (⇤⇥)"
                 }
             );
+            let cx = x.map(v);
+            // Stages sit slightly apart vertically so equal values stay visible.
+            let my = cy + (k as f64 - 1.5) * 3.5;
             body.push(html! {
-                <g class="point" tabindex="0" aria-label={label.clone()}>
-                    <title>{ label }</title>
-                    { marker(*shape, x.map(v), cy, colour) }
-                </g>
+                <Mark class="point" {label} x={cx} y={my}>
+                    { marker(*shape, cx, my, colour) }
+                </Mark>
             });
         }
         y += ROW;
     }
     let height = y + 40.0;
     let ticks = ratio_ticks(LO, HI);
-    let table_rows: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| {
-            let mut cells = vec![
-                format!("{} – {}", lang.attribute(r.attribute), r.label),
-                format::percent(lang, r.population_share, 1),
-            ];
-            cells.extend(r.ratios.iter().map(|v| format::dec(lang, *v, 2)));
-            cells
-        })
-        .collect();
+    let table = Rc::new(Table {
+        headers: [t.col_group.to_string(), t.col_population_share.to_string()]
+            .into_iter()
+            .chain((0..STAGES.len()).map(|k| stage_name(k).to_string()))
+            .collect(),
+        rows: rows
+            .iter()
+            .map(|r| {
+                let mut cells = vec![
+                    Cell::Text(format!("{} – {}", lang.attribute(r.attribute), r.label)),
+                    Cell::Share(r.population_share),
+                ];
+                cells.extend(r.ratios.iter().map(|v| Cell::Num(*v, 2)));
+                cells
+            })
+            .collect(),
+    });
+    let legend = html! {
+        <ul class="legend">
+            { for STAGES.iter().enumerate().map(|(k, (_, shape, colour))| html! {
+                <li>
+                    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">{ marker(*shape, 8.0, 8.0, colour) }</svg>
+                    { stage_name(k) }
+                </li>
+            }) }
+        </ul>
+    };
     html! {
-        <figure class="chart" id="ratio-chart">
-            <figcaption><h3>{ t.ratio_title }</h3></figcaption>
-            <ul class="legend">
-                { for STAGES.iter().enumerate().map(|(k, (_, shape, colour))| html! {
-                    <li>
-                        <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">{ marker(*shape, 8.0, 8.0, colour) }</svg>
-                        { stage_name(k) }
-                    </li>
-                }) }
-            </ul>
-            <svg viewBox={format!("0 0 {WIDTH} {height:.0}")} role="img" aria-labelledby="ratio-title ratio-desc">
-                <title id="ratio-title">{ t.ratio_title }</title>
-                <desc id="ratio-desc">{ desc.clone() }</desc>
-                { for ticks.iter().map(|&v| {
-                    let tx = x.map(v);
-                    html! {
-                        <g class={if (v - 1.0).abs() < 1e-9 { "tick fair" } else { "tick" }}>
-                            <line x1={format!("{tx:.1}")} x2={format!("{tx:.1}")} y1="30" y2={format!("{:.0}", height - 30.0)} />
-                            <text x={format!("{tx:.1}")} y="22" text-anchor="middle">{ format::dec(lang, v, if v < 1.0 { 3 } else { 0 }).trim_end_matches('0').trim_end_matches([',', '.']).to_string() }</text>
-                        </g>
-                    }
-                }) }
-                { for body.into_iter() }
-                <text x={format!("{:.1}", x.map(1.0))} y={format!("{:.0}", height - 12.0)} text-anchor="middle" class="axis-label">{ t.ratio_axis }</text>
-            </svg>
-            <p class="chart-summary">{ desc }</p>
-            <DataTable summary={t.show_table} caption={t.ratio_title} id={Some(AttrValue::from("ratio-table"))}
-                headers={vec![AttrValue::from(t.col_group), t.col_population_share.into(), t.stage_invited.into(), t.stage_attendees.into()]}
-                rows={table_rows} />
-        </figure>
+        <ChartFrame id="ratio-chart" {lang} title={t.ratio_title} desc={desc} width={WIDTH} {height} {table} {legend}>
+            { for ticks.iter().map(|&v| {
+                let tx = x.map(v);
+                html! {
+                    <g class={if (v - 1.0).abs() < 1e-9 { "tick fair" } else { "tick" }}>
+                        <line x1={format!("{tx:.1}")} x2={format!("{tx:.1}")} y1="28" y2={format!("{:.0}", height - 34.0)} />
+                        <text x={format!("{tx:.1}")} y="22" text-anchor="middle">{ tick_label(lang, v) }</text>
+                    </g>
+                }
+            }) }
+            { for body.into_iter() }
+            <text x={format!("{:.1}", x.map(1.0))} y={format!("{:.0}", height - 12.0)} text-anchor="middle" class="axis-label">{ t.ratio_axis }</text>
+        </ChartFrame>
     }
+}
+
+/// Tick text: ½ as `0,5`/`0.5`, whole numbers without decimals.
+#[must_use]
+pub fn tick_label(lang: Lang, v: f64) -> String {
+    format::dec(lang, v, if v < 1.0 { 3 } else { 0 })
+        .trim_end_matches('0')
+        .trim_end_matches([',', '.'])
+        .to_string()
 }
 
 #[cfg(test)]
@@ -275,5 +305,8 @@ mod tests {
         assert!(r.iter().all(|row| row.ratios.len() == STAGES.len()));
         let ((over, ov), (under, uv)) = extremes(&r, Lang::En).unwrap();
         assert!(ov > 1.0 && uv < 1.0, "{over} {ov} {under} {uv}");
+        assert_eq!(tick_label(Lang::Da, 0.125), "0,125");
+        assert_eq!(tick_label(Lang::En, 0.5), "0.5");
+        assert_eq!(tick_label(Lang::En, 8.0), "8");
     }
 }

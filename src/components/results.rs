@@ -1,9 +1,20 @@
-//! The results area: funnel, index, ratio chart and a polite live summary of each run.
+//! The results area: headline numbers, the funnel, representation by stage, the panel selection
+//! (sortition only), influence by group, the projects and the counterfactual, inclusion, the
+//! years, the cost, and a polite live summary of each run.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::app::use_app;
-use crate::components::{funnel::Funnel, ratio_chart::RatioChart};
+use crate::components::{
+    cost_chart::CostChart,
+    cycles_chart::CyclesChart,
+    funnel::Funnel,
+    group_chart::{GroupChart, GroupKind},
+    projects_chart::ProjectsChart,
+    ratio_chart::RatioChart,
+};
 use crate::format;
 
 /// Results of the last run.
@@ -15,7 +26,7 @@ pub fn Results() -> Html {
     let Some(result) = app.report.clone() else {
         return html! {
             <section class="results" aria-labelledby="results-heading" aria-busy="true">
-                <h2 id="results-heading">{ t.results_heading }</h2>
+                <h2 id="results-heading" tabindex="-1">{ t.results_heading }</h2>
                 <p>{ t.running }</p>
                 <p class="visually-hidden" aria-live="polite" id="live-summary"></p>
             </section>
@@ -33,28 +44,50 @@ pub fn Results() -> Html {
         (AttrValue::from(t.stage_population), report.population.size),
         (AttrValue::from(t.stage_invited), count("invited")),
         (AttrValue::from(t.stage_attendees), count("attendees")),
+        (AttrValue::from(t.stage_speakers), count("speakers")),
+        (AttrValue::from(t.stage_voters), count("voters")),
     ];
     let summary = lang.run_summary(report.strategy, count("attendees"), index("attendees"));
+    let metric = |id: &'static str, label: String, value: String| {
+        html! {
+            <div>
+                <dt>{ label }</dt>
+                <dd id={id}>{ value }</dd>
+            </div>
+        }
+    };
+    let influence = &report.influence;
     html! {
         <section class="results" aria-labelledby="results-heading" aria-busy={(!app.is_current()).to_string()}>
-            <h2 id="results-heading">{ t.results_heading }</h2>
+            <h2 id="results-heading" tabindex="-1">{ t.results_heading }</h2>
             <dl class="headline">
-                <div>
-                    <dt>{ format!("{} – {}", t.index_label, t.stage_attendees.to_lowercase()) }</dt>
-                    <dd id="index-attendees">{ format::dec(lang, index("attendees"), 3) }</dd>
-                </div>
-                <div>
-                    <dt>{ format!("{} – {}", t.index_label, t.stage_invited.to_lowercase()) }</dt>
-                    <dd id="index-invited">{ format::dec(lang, index("invited"), 3) }</dd>
-                </div>
-                <div>
-                    <dt>{ t.cost_label }</dt>
-                    <dd id="cost">{ format::money(lang, report.cost.dkk) }</dd>
-                </div>
+                { metric("index-attendees", format!("{} – {}", t.index_label, t.stage_attendees.to_lowercase()), format::dec(lang, index("attendees"), 3)) }
+                { metric("index-invited", format!("{} – {}", t.index_label, t.stage_invited.to_lowercase()), format::dec(lang, index("invited"), 3)) }
+                { metric("cost", t.cost_label.to_string(), format::money(lang, report.cost.dkk)) }
             </dl>
             <p class="hint">{ t.index_help }</p>
             <Funnel {lang} {stages} />
             <RatioChart {lang} report={result.clone()} />
+            if let Some(selection) = &report.selection {
+                <GroupChart {lang} kind={GroupKind::Selection} table={Rc::new(selection.end_to_end.clone())} />
+            }
+            <h3 class="subhead">{ t.outcome_heading }</h3>
+            <dl class="headline">
+                { metric("turnout", t.turnout_label.to_string(), format::percent(lang, report.outcome.turnout, 1)) }
+                { metric("voice-gini", t.voice_gini_label.to_string(), format::dec(lang, report.deliberation.voice_gini, 2)) }
+                { metric("top-decile", t.top_decile_label.to_string(), format::percent(lang, report.deliberation.top_decile_share, 0)) }
+                { metric("legitimacy", t.legitimacy_label.to_string(), format::percent(lang, influence.legitimacy, 0)) }
+                { metric("welfare-loss", t.welfare_loss_label.to_string(), format::percent(lang, influence.welfare_loss, 1)) }
+                { metric("money-per-capita", t.money_per_capita_label.to_string(), format::money_dec(lang, influence.money_per_capita, 2)) }
+            </dl>
+            <GroupChart {lang} kind={GroupKind::Influence} table={Rc::new(influence.ratios.clone())} />
+            <ProjectsChart {lang} outcome={Rc::new(report.outcome.clone())} legitimacy={influence.legitimacy} />
+            <GroupChart {lang} kind={GroupKind::Inclusion} table={Rc::new(report.inclusion.clone())} />
+            if report.cycles.len() > 1 {
+                <CyclesChart {lang} cycles={Rc::new(report.cycles.clone())} />
+            }
+            <CostChart {lang} run={result.clone()} />
+            <p class="hint">{ t.tooltip_hint }</p>
             <p class="visually-hidden" aria-live="polite" id="live-summary">{ summary }</p>
         </section>
     }

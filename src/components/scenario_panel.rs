@@ -1,31 +1,23 @@
-//! The scenario panel: preset, population, budget (log slider + number field), strategy, contacts.
+//! The scenario panel: preset, then one fieldset per section with a control for every field that
+//! applies to the chosen strategy (drawn from `fields::Section`), a new-seed button and Reset All.
 
-use dialoglab_engine::{Strategy, presets};
+use dialoglab_engine::presets;
+use serde_json::Value;
 use yew::prelude::*;
 
 use crate::app::use_app;
-use crate::charts::scale::{budget_steps, budget_to_slider, slider_to_budget};
-use crate::format;
+use crate::components::number_control::NumberControl;
+use crate::fields::{Field, Kind, Section};
 use crate::state::Action;
-
-fn input_value(e: &Event) -> String {
-    e.target_unchecked_into::<web_sys::HtmlInputElement>()
-        .value()
-}
 
 fn select_value(e: &Event) -> String {
     e.target_unchecked_into::<web_sys::HtmlSelectElement>()
         .value()
 }
 
-/// Parses a whole number typed by a user, allowing spaces and the locale's group separators.
-#[must_use]
-pub fn parse_whole(text: &str) -> Option<u64> {
-    let digits: String = text
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '.' | ',' | '_' | '\u{a0}'))
-        .collect();
-    digits.parse().ok()
+/// A fresh seed from the browser's random numbers (an effect, so it lives here, not in `reduce`).
+fn fresh_seed() -> u64 {
+    (js_sys::Math::random() * f64::from(u32::MAX)).floor() as u64
 }
 
 /// The scenario controls.
@@ -35,50 +27,80 @@ pub fn ScenarioPanel() -> Html {
     let lang = app.lang;
     let t = lang.t();
     let s = &app.scenario;
+    let tree = serde_json::to_value(s).unwrap_or(Value::Null);
 
     let on_preset = {
         let app = app.clone();
         Callback::from(move |e: Event| app.dispatch(Action::LoadPreset(select_value(&e))))
     };
-    let on_strategy = {
+    let on_new_seed = {
         let app = app.clone();
-        Callback::from(move |e: Event| {
-            if let Some(st) = Strategy::from_key(&select_value(&e)) {
-                app.dispatch(Action::SetStrategy(st));
-            }
+        Callback::from(move |_: MouseEvent| {
+            app.dispatch(Action::Set(Field::Seed, Value::from(fresh_seed())));
         })
     };
-    let on_budget_slider = {
+    let on_reset = {
         let app = app.clone();
-        Callback::from(move |e: InputEvent| {
-            let v = e
-                .target_unchecked_into::<web_sys::HtmlInputElement>()
-                .value();
-            if let Ok(step) = v.parse::<u32>() {
-                app.dispatch(Action::SetBudget(slider_to_budget(step)));
-            }
-        })
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::ResetAll))
     };
-    let number_field = |make: fn(u64) -> Option<Action>, field: &'static str| {
-        let app = app.clone();
-        Callback::from(
-            move |e: Event| match parse_whole(&input_value(&e)).and_then(make) {
-                Some(action) => app.dispatch(action),
-                None => app.dispatch(Action::Failed(format!("{field}: {}", input_value(&e)))),
-            },
-        )
-    };
-    let on_budget_number = number_field(|v| Some(Action::SetBudget(v)), "budget");
-    let on_population = number_field(
-        |v| u32::try_from(v).ok().map(Action::SetPopulation),
-        "population.size",
-    );
-    let on_contacts = number_field(
-        |v| u8::try_from(v).ok().map(Action::SetContacts),
-        "invitation.contacts",
-    );
 
-    let budget_text = format::money(lang, s.budget);
+    let control = |field: Field| -> Html {
+        let kind = field.kind(s);
+        let value = field.value(&tree);
+        match kind {
+            Kind::Choice => {
+                let app = app.clone();
+                let choices = field.choices();
+                let options = choices.clone();
+                let onchange = Callback::from(move |e: Event| {
+                    let key = Value::String(select_value(&e));
+                    if let Some(c) = options.iter().find(|c| c.value() == key) {
+                        app.dispatch(Action::Set(field, c.value()));
+                    }
+                });
+                html! {
+                    <div class="field">
+                        <label for={field.id()}>{ lang.field(field) }</label>
+                        <select id={field.id()} {onchange}>
+                            { for choices.iter().map(|c| html! {
+                                <option value={c.value().as_str().unwrap_or_default().to_string()}
+                                    selected={c.value() == value}>{ lang.choice(*c) }</option>
+                            }) }
+                        </select>
+                    </div>
+                }
+            }
+            Kind::Flag => {
+                let app = app.clone();
+                let checked = value.as_bool().unwrap_or(false);
+                let onchange = Callback::from(move |e: Event| {
+                    let on = e
+                        .target_unchecked_into::<web_sys::HtmlInputElement>()
+                        .checked();
+                    app.dispatch(Action::Set(field, Value::Bool(on)));
+                });
+                html! {
+                    <div class="check">
+                        <input type="checkbox" id={field.id()} {checked} {onchange} />
+                        <label for={field.id()}>{ lang.field(field) }</label>
+                    </div>
+                }
+            }
+            Kind::Money => html! {
+                <NumberControl {field} {kind} {value}>
+                    <p class="hint">{ t.budget_hint }</p>
+                </NumberControl>
+            },
+            _ if field == Field::Seed => html! {
+                <NumberControl {field} {kind} {value}>
+                    <button type="button" id="new-seed" onclick={on_new_seed.clone()}>{ t.new_seed }</button>
+                    <p class="hint">{ t.seed_hint }</p>
+                </NumberControl>
+            },
+            _ => html! { <NumberControl {field} {kind} {value} /> },
+        }
+    };
+
     html! {
         <section class="panel" aria-labelledby="scenario-heading">
             <h2 id="scenario-heading">{ t.scenario_heading }</h2>
@@ -92,68 +114,35 @@ pub fn ScenarioPanel() -> Html {
                 </select>
             </div>
 
-            <div class="field">
-                <label for="population">{ t.population_label }</label>
-                <div class="with-unit">
-                    <input id="population" type="number" inputmode="numeric" min="1" max="1000000" step="100"
-                        value={s.population.size.to_string()} onchange={on_population} />
-                    <span class="unit">{ t.citizens_unit }</span>
-                </div>
-            </div>
-
-            <div class="field">
-                <label for="budget-slider" id="budget-label">{ t.budget_label }</label>
-                <output for="budget-slider" class="value">{ budget_text.clone() }</output>
-                <input id="budget-slider" type="range" min="0" max={budget_steps().to_string()} step="1"
-                    value={budget_to_slider(s.budget).to_string()}
-                    aria-valuetext={budget_text}
-                    oninput={on_budget_slider} />
-                <p class="hint">{ t.budget_hint }</p>
-                <div class="with-unit">
-                    <input id="budget" type="number" inputmode="numeric" min="0" step="1000"
-                        aria-labelledby="budget-label"
-                        value={s.budget.to_string()} onchange={on_budget_number} />
-                    <span class="unit">{ "DKK" }</span>
-                </div>
-            </div>
-
-            <div class="field">
-                <label for="strategy">{ t.strategy_label }</label>
-                <select id="strategy" onchange={on_strategy}>
-                    { for Strategy::ALL.iter().map(|st| html! {
-                        <option value={st.key()} selected={*st == s.invitation.strategy}>{ lang.strategy(*st) }</option>
-                    }) }
-                </select>
-            </div>
-
-            if s.invitation.strategy == Strategy::Targeted {
-                <div class="field">
-                    <label for="contacts">{ t.contacts_label }</label>
-                    <div class="with-unit">
-                        <input id="contacts" type="number" min="1" max="10" step="1"
-                            value={s.invitation.contacts.to_string()} onchange={on_contacts} />
-                        <span class="unit">{ t.contacts_unit }</span>
-                    </div>
-                </div>
+            if let Some(problem) = &app.error {
+                <p class="error" role="alert">{ format!("{}: {}", t.error_prefix, lang.problem(problem)) }</p>
             }
 
-            if let Some(message) = &app.error {
-                <p class="error" role="alert">{ format!("{}: {message}", t.error_prefix) }</p>
-            }
+            { for Section::ALL.iter().map(|section| {
+                let fields: Vec<Field> = section.fields().into_iter().filter(|f| f.applies(s)).collect();
+                html! {
+                    <fieldset class={format!("section section-{}", section_key(*section))}>
+                        <legend>{ lang.section(*section) }</legend>
+                        { for fields.into_iter().map(control) }
+                    </fieldset>
+                }
+            }) }
+
+            <button type="button" id="reset-all" class="reset" onclick={on_reset}>{ t.reset_all }</button>
         </section>
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::parse_whole;
-
-    #[test]
-    fn whole_numbers_accept_group_separators() {
-        assert_eq!(parse_whole("250.000"), Some(250_000));
-        assert_eq!(parse_whole("1,000,000"), Some(1_000_000));
-        assert_eq!(parse_whole(" 42 "), Some(42));
-        assert_eq!(parse_whole("ten"), None);
-        assert_eq!(parse_whole("-5"), None);
+fn section_key(section: Section) -> &'static str {
+    match section {
+        Section::Population => "population",
+        Section::Invitation => "invitation",
+        Section::Supports => "supports",
+        Section::Budget => "budget",
+        Section::Seed => "seed",
+        Section::Meeting => "meeting",
+        Section::Municipality => "municipality",
+        Section::Vote => "vote",
+        Section::Cycles => "cycles",
     }
 }

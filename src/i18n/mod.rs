@@ -4,7 +4,16 @@
 use dialoglab_engine::Strategy;
 use dialoglab_engine::attributes::Attribute;
 
+use crate::components::cycles_chart::Series;
+use crate::components::group_chart::GroupKind;
+use crate::components::projects_chart::Status;
+use crate::fields::{Choice, Field, Section, Support};
 use crate::format;
+use crate::state::{Problem, Theme};
+use crate::url::{LINK_VERSION, LinkError};
+use dialoglab_engine::ScenarioError;
+use dialoglab_engine::pb::Rule;
+use dialoglab_engine::scenario::{BallotKind, Initiative, MeetingFormat, RulesBy};
 
 /// The interface language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -109,6 +118,166 @@ pub struct Texts {
     pub cost_label: &'static str,
     /// Prefix of an error message.
     pub error_prefix: &'static str,
+    /// Meeting view heading.
+    pub meeting_title: &'static str,
+    /// Meeting view hint.
+    pub meeting_hint: &'static str,
+    /// Play.
+    pub meeting_play: &'static str,
+    /// Pause.
+    pub meeting_pause: &'static str,
+    /// Step back.
+    pub meeting_back: &'static str,
+    /// Step forward.
+    pub meeting_next: &'static str,
+    /// Speed.
+    pub meeting_speed: &'static str,
+    /// Table.
+    pub meeting_table: &'static str,
+    /// Turn slider.
+    pub meeting_turn: &'static str,
+    /// Speaking time.
+    pub meeting_talk: &'static str,
+    /// Preference drift.
+    pub meeting_drift: &'static str,
+    /// Speaking now.
+    pub meeting_speaking: &'static str,
+    /// Women.
+    pub meeting_women: &'static str,
+    /// Men.
+    pub meeting_men: &'static str,
+    /// No trace.
+    pub meeting_none: &'static str,
+    /// Stage: speakers.
+    pub stage_speakers: &'static str,
+    /// Stage: voters.
+    pub stage_voters: &'static str,
+    /// Column: supporters.
+    pub col_supporters: &'static str,
+    /// Column: funded if everyone voted.
+    pub col_if_all: &'static str,
+    /// Short header of the counterfactual marker.
+    pub col_if_all_short: &'static str,
+    /// Column: status.
+    pub col_status: &'static str,
+    /// Column: project.
+    pub col_project: &'static str,
+    /// Column: most over-represented supporters.
+    pub col_top_supporters: &'static str,
+    /// Yes.
+    pub yes: &'static str,
+    /// No.
+    pub no: &'static str,
+    /// Legend: funded if everyone voted.
+    pub legend_if_all: &'static str,
+    /// Projects chart title.
+    pub projects_title: &'static str,
+    /// Cycles chart title.
+    pub cycles_title: &'static str,
+    /// Cycles axis.
+    pub cycles_axis: &'static str,
+    /// Turnout.
+    pub turnout_label: &'static str,
+    /// Voice inequality.
+    pub voice_gini_label: &'static str,
+    /// Top decile share of speaking time.
+    pub top_decile_label: &'static str,
+    /// Legitimacy.
+    pub legitimacy_label: &'static str,
+    /// Welfare loss.
+    pub welfare_loss_label: &'static str,
+    /// Money per capita.
+    pub money_per_capita_label: &'static str,
+    /// Heading of the outcome metrics.
+    pub outcome_heading: &'static str,
+    /// Skip link to the results.
+    pub skip_link: &'static str,
+    /// Label of the theme switch.
+    pub theme_label: &'static str,
+    /// Button opening the share dialog.
+    pub share_button: &'static str,
+    /// Heading of the share dialog.
+    pub share_title: &'static str,
+    /// Text at the top of the share dialog.
+    pub share_intro: &'static str,
+    /// Label of the link field.
+    pub link_label: &'static str,
+    /// Copy button.
+    pub copy_link: &'static str,
+    /// Shown after copying.
+    pub copied: &'static str,
+    /// Title of the QR code.
+    pub qr_title: &'static str,
+    /// Shown when the link is too long for a QR code.
+    pub qr_too_long: &'static str,
+    /// Download the scenario.
+    pub download_json: &'static str,
+    /// Upload a scenario.
+    pub upload_json: &'static str,
+    /// After an upload.
+    pub uploaded: &'static str,
+    /// Close button.
+    pub close: &'static str,
+    /// Dismiss a message.
+    pub dismiss: &'static str,
+    /// Reset All button.
+    pub reset_all: &'static str,
+    /// New seed button.
+    pub new_seed: &'static str,
+    /// Hint under the seed.
+    pub seed_hint: &'static str,
+    /// Label of a chart's export buttons.
+    pub export_label: &'static str,
+    /// CSV export.
+    pub export_csv: &'static str,
+    /// Danish-Excel CSV export.
+    pub export_csv_da: &'static str,
+    /// SVG export.
+    pub export_svg: &'static str,
+    /// PNG export.
+    pub export_png: &'static str,
+    /// Cost chart title.
+    pub cost_title: &'static str,
+    /// Cost part: letters.
+    pub cost_letters: &'static str,
+    /// Cost part: staff hours.
+    pub cost_staff: &'static str,
+    /// Cost per attendee.
+    pub cost_per_attendee: &'static str,
+    /// Column: amount.
+    pub col_amount: &'static str,
+    /// Column: quantity.
+    pub col_quantity: &'static str,
+    /// Column: probability.
+    pub col_probability: &'static str,
+    /// Compare heading.
+    pub compare_heading: &'static str,
+    /// How to compare.
+    pub compare_hint: &'static str,
+    /// Pin button.
+    pub pin: &'static str,
+    /// Unpin button.
+    pub unpin: &'static str,
+    /// Column: metric.
+    pub col_metric: &'static str,
+    /// Column: difference B − A.
+    pub col_difference: &'static str,
+    /// Warning when A and B have different populations.
+    pub other_population: &'static str,
+    /// Note when A and B share the population.
+    pub same_population: &'static str,
+    /// Label of the list of changed fields.
+    pub changed_fields: &'static str,
+    /// When A equals B.
+    pub no_changes: &'static str,
+    /// Heading of the bad link notice.
+    pub bad_link_title: &'static str,
+    /// Sentence after the bad-link reason.
+    pub bad_link_tail: &'static str,
+    /// Prefix of a bad upload.
+    pub bad_upload: &'static str,
+    /// Hint under charts.
+    pub tooltip_hint: &'static str,
 }
 
 /// Danish.
@@ -144,6 +313,86 @@ pub const DA: Texts = Texts {
     index_help: "1 = et perfekt spejl af befolkningen (1 − gennemsnitlig total variationsafstand)",
     cost_label: "Omkostning",
     error_prefix: "Fejl",
+    meeting_title: "Mødet, tur for tur",
+    meeting_hint: "Ét bord fra mødet: realistisk og ideelt møde side om side med de samme deltagere. Størrelsen viser taletid, ringen hvem der taler, bjælken hvor meget ønskerne har flyttet sig.",
+    meeting_play: "Afspil",
+    meeting_pause: "Pause",
+    meeting_back: "Forrige tur",
+    meeting_next: "Næste tur",
+    meeting_speed: "Hastighed",
+    meeting_table: "Bord",
+    meeting_turn: "Tur",
+    meeting_talk: "Taletid",
+    meeting_drift: "Ændring i ønsker",
+    meeting_speaking: "taler nu",
+    meeting_women: "Kvinder",
+    meeting_men: "Mænd",
+    meeting_none: "Ingen deltagere ved dette bord.",
+    stage_speakers: "Talere",
+    stage_voters: "Vælgere",
+    col_supporters: "Stemmer",
+    col_if_all: "Finansieret hvis alle stemte",
+    col_if_all_short: "Alle stemte",
+    col_status: "Status",
+    col_project: "Projekt",
+    col_top_supporters: "Mest overrepræsenteret blandt tilhængerne",
+    yes: "Ja",
+    no: "Nej",
+    legend_if_all: "Finansieret, hvis alle havde stemt",
+    projects_title: "Projekterne: stemmer, finansiering og veto",
+    cycles_title: "År for år",
+    cycles_axis: "År",
+    turnout_label: "Valgdeltagelse",
+    voice_gini_label: "Ulighed i taletid (Gini)",
+    top_decile_label: "Taletid for de 10 % mest talende",
+    legitimacy_label: "Overlap med 'hvis alle stemte'",
+    welfare_loss_label: "Velfærdstab mod 'hvis alle stemte'",
+    money_per_capita_label: "Borgerbudget pr. borger",
+    outcome_heading: "Mødet og afstemningen",
+    skip_link: "Gå til resultaterne",
+    theme_label: "Tema",
+    share_button: "Del og gem …",
+    share_title: "Del scenariet",
+    share_intro: "Linket gengiver præcis denne kørsel: samme scenarie, samme frø, samme tal.",
+    link_label: "Link til scenariet",
+    copy_link: "Kopiér link",
+    copied: "Linket er kopieret.",
+    qr_title: "QR-kode med linket",
+    qr_too_long: "Linket er for langt til en QR-kode; brug JSON-filen.",
+    download_json: "Hent scenariet som JSON",
+    upload_json: "Indlæs scenarie fra JSON-fil",
+    uploaded: "Scenariet fra filen er indlæst.",
+    close: "Luk",
+    dismiss: "Skjul besked",
+    reset_all: "Nulstil alt",
+    new_seed: "Nyt frø",
+    seed_hint: "Samme frø giver samme befolkning og samme lodtrækninger.",
+    export_label: "Eksportér",
+    export_csv: "CSV",
+    export_csv_da: "CSV (dansk Excel)",
+    export_svg: "SVG",
+    export_png: "PNG",
+    cost_title: "Hvad invitationen koster",
+    cost_letters: "Breve",
+    cost_staff: "Personaletimer",
+    cost_per_attendee: "Pris pr. deltager",
+    col_amount: "Beløb",
+    col_quantity: "Mængde",
+    col_probability: "Sandsynlighed",
+    compare_heading: "Sammenlign A og B",
+    compare_hint: "Fastgør den aktuelle kørsel som A, ændr parametrene, og se B ved siden af – på samme befolkning, når frø og befolkning er de samme.",
+    pin: "Fastgør som A",
+    unpin: "Fjern A",
+    col_metric: "Mål",
+    col_difference: "Forskel (B − A)",
+    other_population: "A og B har ikke samme befolkning (frø eller befolkningsparametre er ændret), så forskellen blander tilfældighed og parametre.",
+    same_population: "A og B har samme befolkning og samme tilfældige trækninger.",
+    changed_fields: "Ændret fra A til B",
+    no_changes: "Ingen ændringer endnu.",
+    bad_link_title: "Linket kunne ikke åbnes",
+    bad_link_tail: "Standardscenariet vises i stedet; dit gemte arbejde er urørt.",
+    bad_upload: "Filen kunne ikke indlæses, og det aktuelle scenarie er bevaret",
+    tooltip_hint: "Hold musen over eller tab til et punkt for at se tallet.",
 };
 
 /// English.
@@ -179,6 +428,86 @@ pub const EN: Texts = Texts {
     index_help: "1 = a perfect mirror of the population (1 − mean total variation distance)",
     cost_label: "Cost",
     error_prefix: "Error",
+    meeting_title: "The meeting, turn by turn",
+    meeting_hint: "One table from the meeting: a realistic and an ideal meeting side by side with the same attendees. Size shows speaking time, the ring who is speaking, the bar how far wishes have moved.",
+    meeting_play: "Play",
+    meeting_pause: "Pause",
+    meeting_back: "Previous turn",
+    meeting_next: "Next turn",
+    meeting_speed: "Speed",
+    meeting_table: "Table",
+    meeting_turn: "Turn",
+    meeting_talk: "Speaking time",
+    meeting_drift: "Change of wishes",
+    meeting_speaking: "speaking now",
+    meeting_women: "Women",
+    meeting_men: "Men",
+    meeting_none: "No attendees at this table.",
+    stage_speakers: "Speakers",
+    stage_voters: "Voters",
+    col_supporters: "Votes",
+    col_if_all: "Funded if everyone voted",
+    col_if_all_short: "All voted",
+    col_status: "Status",
+    col_project: "Project",
+    col_top_supporters: "Most over-represented among supporters",
+    yes: "Yes",
+    no: "No",
+    legend_if_all: "Funded if everyone had voted",
+    projects_title: "The projects: votes, funding and vetoes",
+    cycles_title: "Year by year",
+    cycles_axis: "Year",
+    turnout_label: "Turnout",
+    voice_gini_label: "Voice inequality (Gini)",
+    top_decile_label: "Speaking time of the top 10 %",
+    legitimacy_label: "Overlap with 'if everyone voted'",
+    welfare_loss_label: "Welfare loss vs 'if everyone voted'",
+    money_per_capita_label: "Citizen budget per capita",
+    outcome_heading: "The meeting and the vote",
+    skip_link: "Skip to results",
+    theme_label: "Theme",
+    share_button: "Share and save …",
+    share_title: "Share the scenario",
+    share_intro: "The link reproduces exactly this run: same scenario, same seed, same numbers.",
+    link_label: "Link to the scenario",
+    copy_link: "Copy link",
+    copied: "Link copied.",
+    qr_title: "QR code of the link",
+    qr_too_long: "The link is too long for a QR code; use the JSON file.",
+    download_json: "Download scenario JSON",
+    upload_json: "Load scenario from a JSON file",
+    uploaded: "The scenario from the file is loaded.",
+    close: "Close",
+    dismiss: "Dismiss message",
+    reset_all: "Reset all",
+    new_seed: "New seed",
+    seed_hint: "The same seed gives the same population and the same draws.",
+    export_label: "Export",
+    export_csv: "CSV",
+    export_csv_da: "CSV (Danish Excel)",
+    export_svg: "SVG",
+    export_png: "PNG",
+    cost_title: "What the invitation costs",
+    cost_letters: "Letters",
+    cost_staff: "Staff hours",
+    cost_per_attendee: "Cost per attendee",
+    col_amount: "Amount",
+    col_quantity: "Quantity",
+    col_probability: "Probability",
+    compare_heading: "Compare A and B",
+    compare_hint: "Pin the current run as A, change parameters, and see B beside it – on the same population when seed and population are unchanged.",
+    pin: "Pin as A",
+    unpin: "Clear A",
+    col_metric: "Metric",
+    col_difference: "Difference (B − A)",
+    other_population: "A and B do not share a population (seed or population parameters changed), so the difference mixes chance and parameters.",
+    same_population: "A and B share the population and the random draws.",
+    changed_fields: "Changed from A to B",
+    no_changes: "No changes yet.",
+    bad_link_title: "The link could not be opened",
+    bad_link_tail: "The default scenario is shown instead; your stored work is untouched.",
+    bad_upload: "The file could not be loaded, and the current scenario is kept",
+    tooltip_hint: "Hover over or tab to a mark to see its value.",
 };
 
 impl Lang {
@@ -339,6 +668,16 @@ impl Lang {
         s.to_string()
     }
 
+    /// A group named with its attribute for use mid-sentence, e.g. `socialt udsat: ja`.
+    #[must_use]
+    pub fn group_name(self, a: Attribute, label: &str) -> String {
+        format!(
+            "{}: {}",
+            self.attribute(a).to_lowercase(),
+            label.to_lowercase()
+        )
+    }
+
     /// Text alternative of the funnel chart.
     #[must_use]
     pub fn funnel_desc(self, population: u32, invited: u32, attendees: u32) -> String {
@@ -371,10 +710,10 @@ impl Lang {
         let idx = format::dec(self, index, 2);
         match self {
             Lang::Da => format!(
-                "Blandt deltagerne er {o} mest overrepræsenteret (forhold {ov}) og {u} mest underrepræsenteret (forhold {uv}). Repræsentativitetsindeks: {idx}."
+                "Blandt deltagerne er den mest overrepræsenterede gruppe {o} (forhold {ov}) og den mest underrepræsenterede {u} (forhold {uv}). Repræsentativitetsindeks: {idx}."
             ),
             Lang::En => format!(
-                "Among attendees, {o} are the most over-represented (ratio {ov}) and {u} the most under-represented (ratio {uv}). Representativeness index: {idx}."
+                "Among attendees, the most over-represented group is {o} (ratio {ov}) and the most under-represented {u} (ratio {uv}). Representativeness index: {idx}."
             ),
         }
     }
@@ -397,6 +736,617 @@ impl Lang {
         match self {
             Lang::Da => preset.title_da,
             Lang::En => preset.title_en,
+        }
+    }
+}
+
+impl Lang {
+    /// Name of a theme.
+    #[must_use]
+    pub fn theme(self, theme: Theme) -> &'static str {
+        match (self, theme) {
+            (Lang::Da, Theme::Auto) => "Som systemet",
+            (Lang::Da, Theme::Light) => "Lyst",
+            (Lang::Da, Theme::Dark) => "Mørkt",
+            (Lang::Da, Theme::Projector) => "Projektor (høj kontrast)",
+            (Lang::En, Theme::Auto) => "System",
+            (Lang::En, Theme::Light) => "Light",
+            (Lang::En, Theme::Dark) => "Dark",
+            (Lang::En, Theme::Projector) => "Projector (high contrast)",
+        }
+    }
+
+    /// Heading of a panel section.
+    #[must_use]
+    pub fn section(self, section: Section) -> &'static str {
+        match (self, section) {
+            (Lang::Da, Section::Population) => "Befolkning",
+            (_, Section::Invitation) => "Invitation",
+            (_, Section::Budget) => "Budget",
+            (Lang::Da, Section::Supports) => "Støtte til deltagerne",
+            (Lang::Da, Section::Seed) => "Tilfældighed",
+            (Lang::Da, Section::Meeting) => "Mødet",
+            (Lang::Da, Section::Municipality) => "Kommunen",
+            (Lang::Da, Section::Vote) => "Afstemningen",
+            (Lang::Da, Section::Cycles) => "Over flere år",
+            (Lang::En, Section::Meeting) => "The meeting",
+            (Lang::En, Section::Municipality) => "The municipality",
+            (Lang::En, Section::Vote) => "The vote",
+            (Lang::En, Section::Cycles) => "Over several years",
+            (Lang::En, Section::Population) => "Population",
+            (Lang::En, Section::Supports) => "Supports for participants",
+            (Lang::En, Section::Seed) => "Randomness",
+        }
+    }
+
+    /// Label of a support.
+    #[must_use]
+    pub fn support(self, support: Support) -> &'static str {
+        match (self, support) {
+            (Lang::Da, Support::Childcare) => "Børnepasning under mødet",
+            (Lang::Da, Support::Evening) => "Møder om aftenen",
+            (Lang::Da, Support::Interpretation) => "Tolkning",
+            (Lang::Da, Support::Payment) => "Honorar eller gavekort",
+            (Lang::Da, Support::Online) => "Mulighed for at deltage online",
+            (Lang::En, Support::Childcare) => "Childcare during the meeting",
+            (Lang::En, Support::Evening) => "Evening meetings",
+            (Lang::En, Support::Interpretation) => "Interpretation",
+            (Lang::En, Support::Payment) => "Payment or gift card",
+            (Lang::En, Support::Online) => "Online option",
+        }
+    }
+
+    /// Label of one option of a choice field.
+    #[must_use]
+    pub fn choice(self, c: Choice) -> &'static str {
+        let da = self == Lang::Da;
+        let pick = |d: &'static str, e: &'static str| if da { d } else { e };
+        match c {
+            Choice::Strategy(s) => self.strategy(s),
+            Choice::Format(MeetingFormat::Realistic) => {
+                pick("Realistisk møde", "Realistic meeting")
+            }
+            Choice::Format(MeetingFormat::Ideal) => {
+                pick("Ideelt, faciliteret møde", "Ideal, facilitated meeting")
+            }
+            Choice::Initiative(Initiative::Municipality) => pick("Kommunen", "The municipality"),
+            Choice::Initiative(Initiative::Citizens) => pick("Borgerne", "The citizens"),
+            Choice::RulesBy(RulesBy::Municipality) => {
+                pick("Kommunen alene", "The municipality alone")
+            }
+            Choice::RulesBy(RulesBy::CoDesigned) => pick(
+                "Udformet sammen med deltagerne",
+                "Co-designed with participants",
+            ),
+            Choice::Ballot(BallotKind::Approval) => pick(
+                "Godkendelse: kryds ved alle gode projekter",
+                "Approval: tick every good project",
+            ),
+            Choice::Ballot(BallotKind::Cumulative) => {
+                pick("Kumulativ: fordel point", "Cumulative: spread points")
+            }
+            Choice::Rule(Rule::Greedy) => {
+                pick("Flest stemmer først (grådig)", "Most votes first (greedy)")
+            }
+            Choice::Rule(Rule::GreedyNoSkip) => pick(
+                "Flest stemmer først, stop ved første for dyre",
+                "Most votes first, stop at the first unaffordable",
+            ),
+            Choice::Rule(Rule::GreedyPerCost) => pick(
+                "Flest stemmer pr. krone først",
+                "Most votes per krone first",
+            ),
+            Choice::Rule(Rule::Mes) => pick("Lige andele (MES)", "Method of Equal Shares (MES)"),
+            Choice::Rule(Rule::MesCardinality) => pick(
+                "Lige andele, nytte = antal projekter",
+                "Equal Shares, utility = number of projects",
+            ),
+            Choice::Rule(Rule::MesGreedy) => pick(
+                "Lige andele, resten grådigt",
+                "Equal Shares, rest filled greedily",
+            ),
+            Choice::Rule(Rule::MesAdd1) => pick(
+                "Lige andele med Add1-forhøjelse",
+                "Equal Shares with Add1 completion",
+            ),
+            Choice::Rule(Rule::MesAdd1Greedy) => pick(
+                "Lige andele, Add1 og derefter grådigt",
+                "Equal Shares, Add1 then greedy",
+            ),
+            Choice::Rule(Rule::MesIncrement) => pick(
+                "Lige andele med trinvis forhøjelse",
+                "Equal Shares with stepwise completion",
+            ),
+            Choice::Rule(Rule::Phragmen) => pick(
+                "Phragméns sekventielle metode",
+                "Phragmén's sequential method",
+            ),
+        }
+    }
+
+    /// Label of a field.
+    #[must_use]
+    pub fn field(self, field: Field) -> &'static str {
+        let t = self.t();
+        match (self, field) {
+            (_, Field::PopulationSize) => t.population_label,
+            (_, Field::Strategy) => t.strategy_label,
+            (_, Field::Contacts) => t.contacts_label,
+            (_, Field::Budget) => t.budget_label,
+            (_, Field::Support(s)) => self.support(s),
+            (Lang::Da, Field::Districts) => "Bydele",
+            (Lang::Da, Field::Letters) => "Breve til tilfældigt udtrukne borgere",
+            (Lang::Da, Field::PanelSize) => "Panelets størrelse",
+            (Lang::Da, Field::PanelDropout) => "Frafald fra panelet før mødet",
+            (Lang::Da, Field::OutreachReach) => "Udsatte borgere som det opsøgende arbejde når",
+            (Lang::Da, Field::Mobilisation) => "Foreningsmedlemmer som foreningerne mobiliserer",
+            (Lang::Da, Field::Seed) => "Frø (seed)",
+            (Lang::Da, Field::MeetingFormat) => "Mødeform",
+            (Lang::Da, Field::TableSize) => "Pladser pr. bord",
+            (Lang::Da, Field::Rounds) => "Samtalerunder",
+            (Lang::Da, Field::ProposalsPerTable) => "Forslag pr. bord til afstemningen",
+            (Lang::Da, Field::Initiative) => "Hvem tager initiativet",
+            (Lang::Da, Field::RulesBy) => "Hvem skriver reglerne",
+            (Lang::Da, Field::Control) => "Kommunal kontrol med forslag (veto)",
+            (Lang::Da, Field::Ballot) => "Stemmeseddel",
+            (Lang::Da, Field::Rule) => "Regel for fordeling af budgettet",
+            (Lang::Da, Field::VoteOnline) => "Mulighed for at stemme online",
+            (Lang::Da, Field::MaxProjects) => "Højst projekter på stemmesedlen",
+            (Lang::Da, Field::Cycles) => "År der simuleres",
+            (Lang::En, Field::MeetingFormat) => "Meeting format",
+            (Lang::En, Field::TableSize) => "Seats per table",
+            (Lang::En, Field::Rounds) => "Rounds of conversation",
+            (Lang::En, Field::ProposalsPerTable) => "Proposals per table to the ballot",
+            (Lang::En, Field::Initiative) => "Who takes the initiative",
+            (Lang::En, Field::RulesBy) => "Who writes the rules",
+            (Lang::En, Field::Control) => "Municipal control over proposals (veto)",
+            (Lang::En, Field::Ballot) => "Ballot",
+            (Lang::En, Field::Rule) => "Rule allocating the budget",
+            (Lang::En, Field::VoteOnline) => "Online voting",
+            (Lang::En, Field::MaxProjects) => "Most projects on the ballot",
+            (Lang::En, Field::Cycles) => "Years simulated",
+            (Lang::En, Field::Districts) => "Districts",
+            (Lang::En, Field::Letters) => "Letters to randomly drawn citizens",
+            (Lang::En, Field::PanelSize) => "Panel size",
+            (Lang::En, Field::PanelDropout) => "Panel drop-out before the meeting",
+            (Lang::En, Field::OutreachReach) => "Marginalised citizens that outreach reaches",
+            (Lang::En, Field::Mobilisation) => "Association members mobilised",
+            (Lang::En, Field::Seed) => "Seed",
+        }
+    }
+
+    /// Unit shown beside a field ("" for none).
+    #[must_use]
+    pub fn unit(self, field: Field) -> &'static str {
+        let t = self.t();
+        match (self, field) {
+            (_, Field::PopulationSize) => t.citizens_unit,
+            (_, Field::Contacts) => t.contacts_unit,
+            (
+                _,
+                Field::PanelDropout | Field::OutreachReach | Field::Mobilisation | Field::Control,
+            ) => "%",
+            (
+                _,
+                Field::Strategy
+                | Field::Support(_)
+                | Field::MeetingFormat
+                | Field::Initiative
+                | Field::RulesBy
+                | Field::Ballot
+                | Field::Rule
+                | Field::VoteOnline,
+            ) => "",
+            (Lang::Da, Field::TableSize) => "pladser",
+            (Lang::Da, Field::Rounds) => "runder",
+            (Lang::Da, Field::ProposalsPerTable) => "forslag",
+            (Lang::Da, Field::MaxProjects) => "projekter",
+            (Lang::Da, Field::Cycles) => "år",
+            (Lang::En, Field::TableSize) => "seats",
+            (Lang::En, Field::Rounds) => "rounds",
+            (Lang::En, Field::ProposalsPerTable) => "proposals",
+            (Lang::En, Field::MaxProjects) => "projects",
+            (Lang::En, Field::Cycles) => "years",
+            (Lang::Da, Field::Budget) => "kr.",
+            (Lang::En, Field::Budget) => "DKK",
+            (Lang::Da, Field::Districts) => "bydele",
+            (Lang::Da, Field::Letters) => "breve",
+            (Lang::Da, Field::PanelSize) => "medlemmer",
+            (Lang::Da, Field::Seed) => "nr.",
+            (Lang::En, Field::Districts) => "districts",
+            (Lang::En, Field::Letters) => "letters",
+            (Lang::En, Field::PanelSize) => "members",
+            (Lang::En, Field::Seed) => "no.",
+        }
+    }
+
+    /// Label of the field at a dotted scenario path, with the path, e.g. `Panel size
+    /// (invitation.panel_size)`; the bare path for fields without a control.
+    #[must_use]
+    pub fn path_label(self, path: &str) -> String {
+        crate::fields::Section::ALL
+            .iter()
+            .flat_map(|s| s.fields())
+            .find(|f| f.path() == path)
+            .map_or_else(
+                || path.to_string(),
+                |f| format!("{} ({path})", self.field(f)),
+            )
+    }
+
+    /// A scenario error in words.
+    #[must_use]
+    pub fn scenario_error(self, e: &ScenarioError) -> String {
+        match (self, e) {
+            (
+                Lang::Da,
+                ScenarioError::OutOfRange {
+                    field,
+                    value,
+                    allowed,
+                },
+            ) => format!(
+                "{} = {value} ligger uden for det tilladte interval {allowed}",
+                self.path_label(field)
+            ),
+            (
+                Lang::En,
+                ScenarioError::OutOfRange {
+                    field,
+                    value,
+                    allowed,
+                },
+            ) => format!(
+                "{} = {value} is outside the allowed range {allowed}",
+                self.path_label(field)
+            ),
+            (_, ScenarioError::Inconsistent { field, problem }) => {
+                format!("{}: {problem}", self.path_label(field))
+            }
+            (Lang::Da, ScenarioError::Json(msg)) => format!("scenariet kunne ikke læses: {msg}"),
+            (Lang::En, ScenarioError::Json(msg)) => {
+                format!("the scenario could not be read: {msg}")
+            }
+            (Lang::Da, ScenarioError::UnknownPath(p)) => {
+                format!("der er intet scenariefelt ved navn {p}")
+            }
+            (Lang::En, ScenarioError::UnknownPath(p)) => {
+                format!("there is no scenario field named {p}")
+            }
+        }
+    }
+
+    /// Why the last change was rejected.
+    #[must_use]
+    pub fn problem(self, p: &Problem) -> String {
+        match (self, p) {
+            (_, Problem::Scenario(e)) => self.scenario_error(e),
+            (Lang::Da, Problem::NotANumber(f, text)) => {
+                format!("»{text}« er ikke et tal ({})", self.path_label(&f.path()))
+            }
+            (Lang::En, Problem::NotANumber(f, text)) => {
+                format!("“{text}” is not a number ({})", self.path_label(&f.path()))
+            }
+            (Lang::Da, Problem::UnknownPreset(name)) => {
+                format!("der er ingen forudindstilling ved navn {name}")
+            }
+            (Lang::En, Problem::UnknownPreset(name)) => format!("there is no preset named {name}"),
+        }
+    }
+
+    /// Why a link could not be opened.
+    #[must_use]
+    pub fn link_error(self, e: &LinkError) -> String {
+        match (self, e) {
+            (Lang::Da, LinkError::Newer(v)) => format!(
+                "Linket er lavet med en nyere udgave af Dialoglab (linkformat {v}; denne udgave læser til og med {LINK_VERSION}). Genindlæs siden for at få den nyeste udgave."
+            ),
+            (Lang::En, LinkError::Newer(v)) => format!(
+                "The link was made by a newer Dialoglab (link format {v}; this version reads up to {LINK_VERSION}). Reload the page to get the newest version."
+            ),
+            (Lang::Da, LinkError::BadVersion(v)) => format!("Linkets versionsnummer »{v}« er ikke et tal."),
+            (Lang::En, LinkError::BadVersion(v)) => format!("The link's version “{v}” is not a number."),
+            (Lang::Da, LinkError::BadValue(k, v)) => format!("Værdien »{v}« for {k} i linket er ikke et helt tal."),
+            (Lang::En, LinkError::BadValue(k, v)) => format!("The value “{v}” for {k} in the link is not a whole number."),
+            (Lang::Da, LinkError::BadFragment) => "Linkets sidste del (efter #) er beskadiget eller afkortet – måske blev linket ikke kopieret helt.".to_string(),
+            (Lang::En, LinkError::BadFragment) => "The last part of the link (after #) is damaged or cut off – perhaps the link was not copied completely.".to_string(),
+            (Lang::Da, LinkError::UnknownPreset(p)) => format!("Linket nævner en forudindstilling, der ikke findes: »{p}«."),
+            (Lang::En, LinkError::UnknownPreset(p)) => format!("The link names a preset that does not exist: “{p}”."),
+            (Lang::Da, LinkError::Scenario(e)) => format!("Linket beskriver et ugyldigt scenarie: {}.", self.scenario_error(e)),
+            (Lang::En, LinkError::Scenario(e)) => format!("The link describes an invalid scenario: {}.", self.scenario_error(e)),
+        }
+    }
+
+    /// Text alternative of the cost chart.
+    #[must_use]
+    pub fn cost_desc(
+        self,
+        total: u64,
+        letters: u64,
+        staff: u64,
+        per_attendee: Option<f64>,
+    ) -> String {
+        let (tt, l, st) = (
+            format::money(self, total),
+            format::money(self, letters),
+            format::money(self, staff),
+        );
+        let per = per_attendee.map(|p| format::money(self, p.round() as u64));
+        match (self, per) {
+            (Lang::Da, Some(p)) => format!(
+                "Invitationen koster {tt}: {l} til breve og {st} til personaletimer – {p} pr. deltager."
+            ),
+            (Lang::Da, None) => format!(
+                "Invitationen koster {tt}: {l} til breve og {st} til personaletimer. Ingen deltog."
+            ),
+            (Lang::En, Some(p)) => format!(
+                "The invitation costs {tt}: {l} for letters and {st} for staff hours – {p} per attendee."
+            ),
+            (Lang::En, None) => format!(
+                "The invitation costs {tt}: {l} for letters and {st} for staff hours. Nobody attended."
+            ),
+        }
+    }
+
+    /// Text alternative of the comparison.
+    #[must_use]
+    pub fn compare_desc(self, a: u32, b: u32, ia: f64, ib: f64) -> String {
+        let (a, b) = (format::int(self, a.into()), format::int(self, b.into()));
+        let (ia, ib) = (format::dec(self, ia, 3), format::dec(self, ib, 3));
+        match self {
+            Lang::Da => format!("A: {a} deltagere, indeks {ia}. B: {b} deltagere, indeks {ib}."),
+            Lang::En => format!("A: {a} attendees, index {ia}. B: {b} attendees, index {ib}."),
+        }
+    }
+}
+
+impl Lang {
+    /// Title and axis label of a group chart.
+    #[must_use]
+    pub fn group_chart(self, kind: GroupKind) -> (&'static str, &'static str) {
+        match (self, kind) {
+            (Lang::Da, GroupKind::Selection) => (
+                "Sandsynlighed for at komme i borgerpanelet",
+                "Sandsynlighed fra brev til panel (promille)",
+            ),
+            (Lang::En, GroupKind::Selection) => (
+                "Probability of being selected for the panel",
+                "Probability from letter to panel (per mille)",
+            ),
+            (Lang::Da, GroupKind::Inclusion) => (
+                "Hele vejen: inviteret, mødt, talt og fået sit ønske finansieret",
+                "Sandsynlighed (promille)",
+            ),
+            (Lang::En, GroupKind::Inclusion) => (
+                "All the way: invited, attended, spoke and got their wish funded",
+                "Probability (per mille)",
+            ),
+            (Lang::Da, GroupKind::Influence) => (
+                "Indflydelse pr. gruppe",
+                "Indflydelsesforhold (1 = gennemsnittet, logaritmisk akse)",
+            ),
+            (Lang::En, GroupKind::Influence) => (
+                "Influence by group",
+                "Influence ratio (1 = average, logarithmic axis)",
+            ),
+        }
+    }
+
+    /// Text alternative of a group chart.
+    #[must_use]
+    pub fn group_desc(self, kind: GroupKind, high: (&str, f64), low: (&str, f64)) -> String {
+        let v = |x: f64| crate::components::group_chart::value_text(self, kind, x);
+        let (h, hv, l, lv) = (high.0, v(high.1), low.0, v(low.1));
+        match (self, kind) {
+            (Lang::Da, GroupKind::Selection) => format!(
+                "Fra brev til panel er chancen størst for {h} ({hv}) og mindst for {l} ({lv})."
+            ),
+            (Lang::En, GroupKind::Selection) => format!(
+                "From letter to panel, the chance is highest for {h} ({hv}) and lowest for {l} ({lv})."
+            ),
+            (Lang::Da, GroupKind::Inclusion) => format!(
+                "Hele vejen fra invitation til finansieret ønske når {h} længst ({hv}) og {l} kortest ({lv})."
+            ),
+            (Lang::En, GroupKind::Inclusion) => format!(
+                "All the way from invitation to a funded wish, {h} get furthest ({hv}) and {l} least far ({lv})."
+            ),
+            (Lang::Da, GroupKind::Influence) => format!(
+                "Resultatet afspejler mest ønskerne hos {h} (forhold {hv}) og mindst hos {l} (forhold {lv})."
+            ),
+            (Lang::En, GroupKind::Influence) => format!(
+                "The outcome reflects the wishes of {h} most (ratio {hv}) and of {l} least (ratio {lv})."
+            ),
+        }
+    }
+
+    /// Name of a project category (keys from the engine; unknown keys shown as they are).
+    #[must_use]
+    pub fn project_category(self, key: &str) -> String {
+        let da = self == Lang::Da;
+        let s = match key {
+            "green_areas" => {
+                if da {
+                    "Grønne områder"
+                } else {
+                    "Green areas"
+                }
+            }
+            "children_schools" => {
+                if da {
+                    "Børn og skoler"
+                } else {
+                    "Children and schools"
+                }
+            }
+            "elderly" => {
+                if da {
+                    "Ældre"
+                } else {
+                    "Elderly"
+                }
+            }
+            "culture_sports" => {
+                if da {
+                    "Kultur og idræt"
+                } else {
+                    "Culture and sports"
+                }
+            }
+            "social_inclusion" => {
+                if da {
+                    "Social inklusion"
+                } else {
+                    "Social inclusion"
+                }
+            }
+            "roads_infrastructure" => {
+                if da {
+                    "Veje og infrastruktur"
+                } else {
+                    "Roads and infrastructure"
+                }
+            }
+            other => return other.to_string(),
+        };
+        s.to_string()
+    }
+
+    /// Name of a project status.
+    #[must_use]
+    pub fn status(self, s: Status) -> &'static str {
+        match (self, s) {
+            (Lang::Da, Status::Funded) => "finansieret",
+            (Lang::Da, Status::NotFunded) => "ikke finansieret",
+            (Lang::Da, Status::Vetoed) => "afvist af kommunen",
+            (Lang::Da, Status::OffBallot) => "ikke på stemmesedlen",
+            (Lang::En, Status::Funded) => "funded",
+            (Lang::En, Status::NotFunded) => "not funded",
+            (Lang::En, Status::Vetoed) => "vetoed by the municipality",
+            (Lang::En, Status::OffBallot) => "not on the ballot",
+        }
+    }
+
+    /// Text alternative of the projects chart.
+    #[must_use]
+    pub fn projects_desc(
+        self,
+        funded: usize,
+        ballot: usize,
+        vetoed: usize,
+        if_all: usize,
+        legitimacy: f64,
+    ) -> String {
+        let l = format::percent(self, legitimacy, 0);
+        match self {
+            Lang::Da => format!(
+                "{funded} af {ballot} projekter på stemmesedlen blev finansieret, og kommunen afviste {vetoed} forslag. Hvis alle havde stemt, var {if_all} blevet finansieret; pengene overlapper {l}."
+            ),
+            Lang::En => format!(
+                "{funded} of {ballot} projects on the ballot were funded, and the municipality vetoed {vetoed} proposals. Had everyone voted, {if_all} would have been funded; the money overlaps {l}."
+            ),
+        }
+    }
+
+    /// Name of a series of the cycles chart.
+    #[must_use]
+    pub fn series(self, s: Series) -> &'static str {
+        match (self, s) {
+            (Lang::Da, Series::Representativeness) => "Repræsentativitet",
+            (Lang::Da, Series::Repeat) => "Andel gengangere",
+            (Lang::Da, Series::Turnout) => "Valgdeltagelse",
+            (Lang::Da, Series::EfficacyMarginalised) => "Udsattes tro på egen indflydelse",
+            (Lang::En, Series::Representativeness) => "Representativeness",
+            (Lang::En, Series::Repeat) => "Repeat attendees",
+            (Lang::En, Series::Turnout) => "Turnout",
+            (Lang::En, Series::EfficacyMarginalised) => "Efficacy of the marginalised",
+        }
+    }
+
+    /// Text alternative of the cycles chart.
+    #[must_use]
+    pub fn cycles_desc(
+        self,
+        years: usize,
+        index: (f64, f64),
+        repeat: f64,
+        efficacy: (f64, f64),
+    ) -> String {
+        let (i0, i1) = (format::dec(self, index.0, 2), format::dec(self, index.1, 2));
+        let r = format::percent(self, repeat, 0);
+        let (e0, e1) = (
+            format::dec(self, efficacy.0, 2),
+            format::dec(self, efficacy.1, 2),
+        );
+        match self {
+            Lang::Da => format!(
+                "Over {years} år går repræsentativiteten fra {i0} til {i1}; sidste år var {r} af deltagerne gengangere, og de udsattes tro på egen indflydelse gik fra {e0} til {e1}."
+            ),
+            Lang::En => format!(
+                "Over {years} years, representativeness goes from {i0} to {i1}; in the last year {r} of attendees were repeat attendees, and the efficacy of the marginalised went from {e0} to {e1}."
+            ),
+        }
+    }
+}
+
+impl Lang {
+    /// A traced meeting member in words, e.g. `kvinde, 67+ år, foreningsmedlem`.
+    #[must_use]
+    pub fn member(self, m: &dialoglab_engine::deliberation::TraceMember) -> String {
+        let da = self == Lang::Da;
+        let gender = match (da, m.gender.as_str()) {
+            (true, "woman") => "kvinde",
+            (true, _) => "mand",
+            (false, "woman") => "woman",
+            (false, _) => "man",
+        };
+        let mut out = format!(
+            "{gender}, {}",
+            self.category(Attribute::AgeBand, &m.age_band)
+        );
+        if m.marginalised {
+            out.push_str(if da {
+                ", socialt udsat"
+            } else {
+                ", marginalised"
+            });
+        }
+        if m.association_member {
+            out.push_str(if da {
+                ", foreningsmedlem"
+            } else {
+                ", association member"
+            });
+        }
+        out
+    }
+
+    /// "Turn 5 of 24".
+    #[must_use]
+    pub fn meeting_step(self, step: usize, last: usize) -> String {
+        match self {
+            Lang::Da => format!("Tur {step} af {last}"),
+            Lang::En => format!("Turn {step} of {last}"),
+        }
+    }
+
+    /// Summary of a traced table.
+    #[must_use]
+    pub fn meeting_desc(self, format: &str, top: &str, share: f64, proposals: &[String]) -> String {
+        let s = format::percent(self, share, 0);
+        let list = proposals.join("; ");
+        match (self, proposals.is_empty()) {
+            (Lang::Da, false) => format!(
+                "{format}: {top} taler mest ({s} af taletiden). Forslag fra bordet til afstemningen: {list}."
+            ),
+            (Lang::Da, true) => format!(
+                "{format}: {top} taler mest ({s} af taletiden). Ingen forslag fra bordet nåede afstemningen."
+            ),
+            (Lang::En, false) => format!(
+                "{format}: {top} speaks most ({s} of the speaking time). Proposals from the table to the ballot: {list}."
+            ),
+            (Lang::En, true) => format!(
+                "{format}: {top} speaks most ({s} of the speaking time). No proposal from the table reached the ballot."
+            ),
         }
     }
 }

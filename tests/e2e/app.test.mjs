@@ -26,7 +26,7 @@ test('changing the strategy changes the charts', async () => {
   await page.selectOption('#lang', 'en');
   const before = {
     funnel: await page.locator('#funnel-desc').textContent(),
-    ratio: await page.locator('#ratio-desc').textContent(),
+    ratio: await page.locator('#ratio-chart-desc').textContent(),
     index: await text(page, '#index-attendees'),
   };
   assert.match(before.funnel, /citizens/);
@@ -37,7 +37,7 @@ test('changing the strategy changes the charts', async () => {
     before.funnel, { timeout: 20000 });
   const after = {
     funnel: await page.locator('#funnel-desc').textContent(),
-    ratio: await page.locator('#ratio-desc').textContent(),
+    ratio: await page.locator('#ratio-chart-desc').textContent(),
     index: await text(page, '#index-attendees'),
   };
   assert.notEqual(after.funnel, before.funnel);
@@ -45,7 +45,7 @@ test('changing the strategy changes the charts', async () => {
   assert.ok(Number(after.index) > Number(before.index),
     `stratified index ${after.index} should exceed open call ${before.index}`);
   // The marker count is one per group and stage.
-  assert.equal(await page.locator('#ratio-chart g.point').count(), 22 * 2);
+  assert.equal(await page.locator('#ratio-chart g.point').count(), 22 * 4);
   await page.screenshot({ path: path.join(shots, 'stratified-en.png'), fullPage: true });
   assert.deepEqual(errors, []);
   await page.close();
@@ -59,7 +59,7 @@ test('the page shows the same numbers as the native CLI', async () => {
   await page.selectOption('#lang', 'en');
   await page.waitForFunction(() => /citizens/.test(document.querySelector('#funnel-desc')?.textContent ?? ''));
   const rows = await page.locator('#funnel-table tbody tr').allTextContents();
-  assert.equal(rows.length, 3);
+  assert.equal(rows.length, 5);
   const fmt = (n) => n.toLocaleString('en-US');
   assert.ok(rows[0].includes(fmt(report.population.size)), rows[0]);
   assert.ok(rows[1].includes(fmt(report.stages.invited.count)), rows[1]);

@@ -67,3 +67,22 @@ export async function openApp(browser, url, options = {}) {
 
 /** Directory for screenshots that people look at (not committed). */
 export const shots = path.join(root, 'tests/e2e/screenshots');
+
+/** A v1 share link for the given query knobs and fragment object. */
+export function shareLink(base, query, fragment) {
+  const q = new URLSearchParams({ v: '1', ...query }).toString();
+  const f = fragment ? `#s=${Buffer.from(JSON.stringify(fragment)).toString('base64url')}` : '';
+  return `${base}?${q}${f}`;
+}
+
+/** Waits until the results belong to the current scenario (the run after the last change). */
+export async function settled(page) {
+  await page.waitForFunction(() => document.querySelector('section.results')?.getAttribute('aria-busy') === 'false',
+    null, { timeout: 30000 });
+}
+
+/** The numbers in a row of a data table, as text cells. */
+export async function tableRows(page, id) {
+  return page.locator(`#${id} tbody tr`).evaluateAll((rows) =>
+    rows.map((r) => [...r.children].map((c) => c.textContent.trim())));
+}

@@ -1,0 +1,230 @@
+//! Compare: pin the current run as A, change parameters, and see B (the current run) beside it,
+//! with a difference table. Same seed and population parameters mean the same citizens and the
+//! same random draws (common random numbers).
+
+use dialoglab_engine::Report;
+use serde_json::Value;
+use yew::prelude::*;
+
+use crate::app::use_app;
+use crate::components::ratio_chart;
+use crate::format;
+use crate::i18n::Lang;
+use crate::state::{Action, Run};
+use crate::url::diff;
+
+/// Dotted paths of the leaves that differ between two scenario JSON trees.
+#[must_use]
+pub fn changed_paths(a: &Value, b: &Value) -> Vec<String> {
+    fn walk(prefix: &str, d: &Value, out: &mut Vec<String>) {
+        match d {
+            Value::Object(m) => {
+                for (k, v) in m {
+                    let p = if prefix.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{prefix}.{k}")
+                    };
+                    walk(&p, v, out);
+                }
+            }
+            _ => out.push(prefix.to_string()),
+        }
+    }
+    let mut out = Vec::new();
+    if let Some(d) = diff(a, b) {
+        walk("", &d, &mut out);
+    }
+    out
+}
+
+/// A row of the difference table: label, A, B, B − A (all formatted).
+#[must_use]
+pub fn metric_rows(lang: Lang, a: &Report, b: &Report) -> Vec<[String; 4]> {
+    let t = lang.t();
+    let count = |r: &Report, s: &str| r.stages.get(s).map_or(0, |x| x.count);
+    let index = |r: &Report, s: &str| r.stages.get(s).map_or(0.0, |x| x.representativeness.index);
+    let int_row = |label: String, x: u64, y: u64| {
+        let sign = match y.cmp(&x) {
+            std::cmp::Ordering::Greater => "+",
+            std::cmp::Ordering::Less => "−",
+            std::cmp::Ordering::Equal => "±",
+        };
+        [
+            label,
+            format::int(lang, x),
+            format::int(lang, y),
+            format!("{sign}{}", format::int(lang, y.abs_diff(x))),
+        ]
+    };
+    let dec_row = |label: String, x: f64, y: f64| {
+        let d = y - x;
+        let sign = if d > 0.0005 {
+            "+"
+        } else if d < -0.0005 {
+            "−"
+        } else {
+            "±"
+        };
+        [
+            label,
+            format::dec(lang, x, 3),
+            format::dec(lang, y, 3),
+            format!("{sign}{}", format::dec(lang, d.abs(), 3)),
+        ]
+    };
+    let mut rows = vec![
+        int_row(
+            t.stage_population.into(),
+            a.population.size.into(),
+            b.population.size.into(),
+        ),
+        int_row(
+            t.stage_invited.into(),
+            count(a, "invited").into(),
+            count(b, "invited").into(),
+        ),
+        int_row(
+            t.stage_attendees.into(),
+            count(a, "attendees").into(),
+            count(b, "attendees").into(),
+        ),
+        dec_row(
+            format!("{} – {}", t.index_label, t.stage_attendees.to_lowercase()),
+            index(a, "attendees"),
+            index(b, "attendees"),
+        ),
+        dec_row(
+            format!("{} – {}", t.index_label, t.stage_invited.to_lowercase()),
+            index(a, "invited"),
+            index(b, "invited"),
+        ),
+        int_row(format!("{} (DKK)", t.cost_label), a.cost.dkk, b.cost.dkk),
+    ];
+    let ra = ratio_chart::rows(a, lang);
+    let rb = ratio_chart::rows(b, lang);
+    let k = ratio_chart::STAGES.len() - 1;
+    for (x, y) in ra.iter().zip(&rb) {
+        rows.push(dec_row(
+            format!(
+                "{} – {} ({})",
+                lang.attribute(x.attribute),
+                x.label,
+                t.stage_attendees.to_lowercase()
+            ),
+            x.ratios[k],
+            y.ratios[k],
+        ));
+    }
+    rows
+}
+
+/// The compare section.
+#[component]
+pub fn Compare() -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let t = lang.t();
+    let pin = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::Pin))
+    };
+    let unpin = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::Unpin))
+    };
+    let body = match (&app.pinned, &app.report) {
+        (Some(a), Some(b)) => comparison(lang, a, b),
+        _ => html! { <p class="hint">{ t.compare_hint }</p> },
+    };
+    html! {
+        <section class="compare" aria-labelledby="compare-heading">
+            <h2 id="compare-heading">{ t.compare_heading }</h2>
+            <div class="buttons">
+                <button type="button" id="pin" onclick={pin} disabled={!app.is_current()}>{ t.pin }</button>
+                if app.pinned.is_some() {
+                    <button type="button" id="unpin" onclick={unpin}>{ t.unpin }</button>
+                }
+            </div>
+            { body }
+        </section>
+    }
+}
+
+fn comparison(lang: Lang, a: &Run, b: &Run) -> Html {
+    let t = lang.t();
+    let same = a.0.seed == b.0.seed && a.0.population == b.0.population;
+    let ta = serde_json::to_value(&a.0).unwrap_or(Value::Null);
+    let tb = serde_json::to_value(&b.0).unwrap_or(Value::Null);
+    let changed = changed_paths(&ta, &tb);
+    let count = |r: &Report| r.stages.get("attendees").map_or(0, |x| x.count);
+    let index = |r: &Report| {
+        r.stages
+            .get("attendees")
+            .map_or(0.0, |x| x.representativeness.index)
+    };
+    html! {
+        <>
+            <p id="compare-summary">{ lang.compare_desc(count(&a.1), count(&b.1), index(&a.1), index(&b.1)) }</p>
+            <p class={if same { "hint" } else { "warning" }} id="compare-population">{ if same { t.same_population } else { t.other_population } }</p>
+            <p><strong>{ t.changed_fields }{ ": " }</strong>
+                { if changed.is_empty() { t.no_changes.to_string() } else {
+                    changed.iter().map(|p| lang.path_label(p)).collect::<Vec<_>>().join(", ")
+                } }
+            </p>
+            <div class="table-scroll">
+                <table id="compare-table" class="compare-table">
+                    <caption>{ t.compare_heading }</caption>
+                    <thead><tr>
+                        <th scope="col">{ t.col_metric }</th><th scope="col">{ "A" }</th><th scope="col">{ "B" }</th>
+                        <th scope="col">{ t.col_difference }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for metric_rows(lang, &a.1, &b.1).into_iter().map(|[l, x, y, d]| html! {
+                            <tr><th scope="row">{ l }</th><td>{ x }</td><td>{ y }</td><td>{ d }</td></tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dialoglab_engine::Scenario;
+
+    #[test]
+    fn changed_paths_name_the_leaves() {
+        let a = Scenario::default();
+        let mut b = a.clone();
+        b.budget = 1;
+        b.invitation.supports.childcare = true;
+        let paths = changed_paths(
+            &serde_json::to_value(&a).unwrap(),
+            &serde_json::to_value(&b).unwrap(),
+        );
+        assert_eq!(paths, vec!["budget", "invitation.supports.childcare"]);
+    }
+
+    #[test]
+    fn the_difference_of_a_run_with_itself_is_zero_and_b_minus_a_otherwise() {
+        let a = Scenario::default();
+        let ra = dialoglab_engine::run(&a).unwrap();
+        let rows = metric_rows(Lang::En, &ra, &ra);
+        assert!(rows.iter().all(|r| r[3].starts_with('±')), "{rows:?}");
+        let mut b = a.clone();
+        b.invitation.strategy = dialoglab_engine::Strategy::Stratified;
+        let rb = dialoglab_engine::run(&b).unwrap();
+        let rows = metric_rows(Lang::En, &ra, &rb);
+        assert_eq!(rows[0][3], "±0", "same population");
+        assert_ne!(rows[2][1], rows[2][2], "attendees differ");
+        assert!(
+            rows[3][3].starts_with('+'),
+            "stratified is more representative: {:?}",
+            rows[3]
+        );
+        assert_eq!(rows.len(), 6 + 22);
+    }
+}

@@ -1,0 +1,213 @@
+//! The vote's outcome: every proposal with its supporters, whether it was funded, whether it
+//! would have been funded if everyone had voted (the counterfactual), what was vetoed, and which
+//! group was most over-represented among its supporters.
+
+use std::rc::Rc;
+
+use dialoglab_engine::attributes::Attribute;
+use dialoglab_engine::report::{OutcomeReport, ProjectReport};
+use yew::prelude::*;
+
+use crate::charts::palette;
+use crate::components::chart_frame::{ChartFrame, Mark};
+use crate::export::{Cell, Table};
+use crate::format;
+use crate::i18n::Lang;
+
+const WIDTH: f64 = 640.0;
+const LEFT: f64 = 285.0;
+const RIGHT: f64 = 95.0;
+const ROW: f64 = 22.0;
+
+/// Status of a proposal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// On the ballot and funded.
+    Funded,
+    /// On the ballot, not funded.
+    NotFunded,
+    /// Vetoed by the municipality.
+    Vetoed,
+    /// Neither vetoed nor on the ballot (the ballot was full).
+    OffBallot,
+}
+
+/// The status of a project.
+#[must_use]
+pub fn status(p: &ProjectReport) -> Status {
+    if p.vetoed {
+        Status::Vetoed
+    } else if p.funded {
+        Status::Funded
+    } else if p.on_ballot {
+        Status::NotFunded
+    } else {
+        Status::OffBallot
+    }
+}
+
+/// The group most over-represented among a project's supporters: (label, ratio).
+#[must_use]
+pub fn top_supporters(p: &ProjectReport, lang: Lang) -> Option<(String, f64)> {
+    let mut best: Option<(String, f64)> = None;
+    for a in Attribute::CORE {
+        for (key, ratio) in p.supporter_ratios.get(a.key()).into_iter().flatten() {
+            if best.as_ref().is_none_or(|b| *ratio > b.1) {
+                best = Some((lang.group_name(a, &lang.category(a, key)), *ratio));
+            }
+        }
+    }
+    best
+}
+
+/// Props of [`ProjectsChart`].
+#[derive(Properties, PartialEq)]
+pub struct ProjectsChartProps {
+    /// Interface language.
+    pub lang: Lang,
+    /// The vote's outcome.
+    pub outcome: Rc<OutcomeReport>,
+    /// Agreement of the actual and the everyone-votes outcome (0 – 1).
+    pub legitimacy: f64,
+}
+
+/// The projects chart.
+#[component]
+pub fn ProjectsChart(props: &ProjectsChartProps) -> Html {
+    let lang = props.lang;
+    let t = lang.t();
+    let o = &props.outcome;
+    let max = o
+        .projects
+        .iter()
+        .map(|p| p.supporters)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let span = WIDTH - LEFT - RIGHT;
+    let name = |p: &ProjectReport| {
+        format!(
+            "{} · {} · {}",
+            p.id,
+            lang.project_category(&p.category),
+            lang.category(Attribute::District, &p.district)
+        )
+    };
+    let desc = lang.projects_desc(
+        o.funded.len(),
+        o.projects.iter().filter(|p| p.on_ballot).count(),
+        o.vetoed.len(),
+        o.funded_if_all_voted.len(),
+        props.legitimacy,
+    );
+    let body = o.projects.iter().enumerate().map(|(k, p)| {
+        let y = 30.0 + ROW * k as f64;
+        let w = f64::from(p.supporters) / f64::from(max) * span;
+        let st = status(p);
+        let (fill, dash) = match st {
+            Status::Funded => (palette::BLUE, ""),
+            Status::NotFunded => ("none", "4 2"),
+            Status::Vetoed | Status::OffBallot => ("none", "1 2"),
+        };
+        let label = format!(
+            "{}: {}, {} {}, {}; {}: {}",
+            name(p),
+            format::money(lang, p.cost),
+            format::int(lang, p.supporters.into()),
+            t.col_supporters.to_lowercase(),
+            lang.status(st),
+            t.col_if_all,
+            if p.funded_if_all_voted { t.yes } else { t.no },
+        );
+        let ax = WIDTH - RIGHT + 60.0;
+        html! {
+            <Mark class="project" {label} x={LEFT + w / 2.0} y={y}>
+                <text x={(LEFT - 8.0).to_string()} y={format!("{:.1}", y + ROW / 2.0)} text-anchor="end" dominant-baseline="middle">{ name(p) }</text>
+                <rect x={LEFT.to_string()} y={format!("{:.1}", y + 4.0)} width={format!("{:.1}", w.max(1.0))} height={(ROW - 8.0).to_string()}
+                    fill={fill} stroke={if st == Status::Funded { "#000" } else { palette::GREY }} stroke-width="1.2" stroke-dasharray={dash} />
+                <text x={format!("{:.1}", LEFT + w + 4.0)} y={format!("{:.1}", y + ROW / 2.0)} dominant-baseline="middle" class="count">
+                    { if st == Status::Vetoed { format!("✕ {}", lang.status(st)) } else { format::int(lang, p.supporters.into()) } }
+                </text>
+                if p.funded_if_all_voted {
+                    <polygon points={format!("{ax:.1},{:.1} {:.1},{:.1} {ax:.1},{:.1} {:.1},{:.1}", y + 4.0, ax + 7.0, y + ROW / 2.0, y + ROW - 4.0, ax - 7.0, y + ROW / 2.0)}
+                        fill={palette::ORANGE} stroke="#000" stroke-width="0.6" />
+                }
+            </Mark>
+        }
+    });
+    let height = 30.0 + ROW * o.projects.len() as f64 + 10.0;
+    let table = Rc::new(Table {
+        headers: vec![
+            t.col_project.into(),
+            t.col_amount.into(),
+            t.col_supporters.into(),
+            t.col_status.into(),
+            t.col_if_all.into(),
+            t.col_top_supporters.into(),
+        ],
+        rows: o
+            .projects
+            .iter()
+            .map(|p| {
+                let top = top_supporters(p, lang).map_or_else(String::new, |(g, r)| {
+                    format!("{g}: {}", format::dec(lang, r, 2))
+                });
+                vec![
+                    Cell::Text(name(p)),
+                    Cell::Money(p.cost),
+                    Cell::Int(p.supporters.into()),
+                    Cell::Text(lang.status(status(p)).into()),
+                    Cell::Text(if p.funded_if_all_voted { t.yes } else { t.no }.into()),
+                    Cell::Text(top),
+                ]
+            })
+            .collect(),
+    });
+    let legend = html! {
+        <ul class="legend">
+            <li><svg width="22" height="14" aria-hidden="true"><rect x="1" y="2" width="20" height="10" fill={palette::BLUE} stroke="#000" /></svg>{ lang.status(Status::Funded) }</li>
+            <li><svg width="22" height="14" aria-hidden="true"><rect x="1" y="2" width="20" height="10" fill="none" stroke={palette::GREY} stroke-dasharray="4 2" /></svg>{ lang.status(Status::NotFunded) }</li>
+            <li><svg width="22" height="14" aria-hidden="true"><rect x="1" y="2" width="20" height="10" fill="none" stroke={palette::GREY} stroke-dasharray="1 2" /></svg>{ lang.status(Status::Vetoed) }</li>
+            <li><svg width="16" height="16" aria-hidden="true"><polygon points="8,1 15,8 8,15 1,8" fill={palette::ORANGE} stroke="#000" stroke-width="0.6" /></svg>{ t.legend_if_all }</li>
+        </ul>
+    };
+    html! {
+        <ChartFrame id="projects-chart" {lang} title={t.projects_title} desc={desc} width={WIDTH} {height} {table} {legend}>
+            <text x={LEFT.to_string()} y="16" class="axis-label">{ t.col_supporters }</text>
+            <text x={format!("{:.1}", WIDTH - RIGHT + 60.0)} y="16" text-anchor="middle" class="axis-label">{ t.col_if_all_short }</text>
+            { for body }
+        </ChartFrame>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_follow_the_flags_and_supporters_are_named() {
+        let r = dialoglab_engine::run(&dialoglab_engine::Scenario::default()).unwrap();
+        let funded = r
+            .outcome
+            .projects
+            .iter()
+            .filter(|p| status(p) == Status::Funded)
+            .count();
+        assert_eq!(funded, r.outcome.funded.len());
+        let vetoed = r
+            .outcome
+            .projects
+            .iter()
+            .filter(|p| status(p) == Status::Vetoed)
+            .count();
+        assert_eq!(vetoed, r.outcome.vetoed.len());
+        let with_supporters = r
+            .outcome
+            .projects
+            .iter()
+            .find(|p| p.supporters > 0)
+            .unwrap();
+        let (group, ratio) = top_supporters(with_supporters, Lang::En).unwrap();
+        assert!(ratio >= 1.0 && group.contains(':'), "{group} {ratio}");
+    }
+}

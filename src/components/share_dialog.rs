@@ -1,0 +1,151 @@
+//! The Share dialog (native `<dialog>`, modal): the link with a Copy button, its QR code as SVG,
+//! and download/upload of the scenario as JSON.
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::app::use_app;
+use crate::charts::qr::qr_path;
+use crate::export::browser::download_text;
+use crate::state::{Action, Notice};
+use crate::url;
+
+/// Props of [`ShareDialog`].
+#[derive(Properties, PartialEq)]
+pub struct ShareDialogProps {
+    /// Whether the dialog is shown.
+    pub open: bool,
+    /// Called when the dialog closes (Escape, the Close button).
+    pub on_close: Callback<()>,
+}
+
+/// The page's address without query and fragment.
+fn page_base() -> String {
+    let location = gloo::utils::window().location();
+    format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    )
+}
+
+/// The dialog.
+#[component]
+pub fn ShareDialog(props: &ShareDialogProps) -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let t = lang.t();
+    let dialog = use_node_ref();
+    let copied = use_state(|| false);
+    {
+        let dialog = dialog.clone();
+        let copied = copied.clone();
+        use_effect_with(props.open, move |open| {
+            if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>() {
+                if *open && !d.open() {
+                    let _ = d.show_modal();
+                    copied.set(false);
+                } else if !*open && d.open() {
+                    d.close();
+                }
+            }
+        });
+    }
+    let link = if props.open {
+        format!(
+            "{}{}",
+            page_base(),
+            url::encode(&app.preset, &app.scenario, lang)
+        )
+    } else {
+        String::new()
+    };
+    let qr = if props.open { qr_path(&link) } else { None };
+    let on_copy = {
+        let (link, copied) = (link.clone(), copied.clone());
+        Callback::from(move |_: MouseEvent| {
+            let _ = gloo::utils::window()
+                .navigator()
+                .clipboard()
+                .write_text(&link);
+            if let Some(input) = gloo::utils::document().get_element_by_id("share-link") {
+                let input: web_sys::HtmlInputElement = input.unchecked_into();
+                input.select();
+            }
+            copied.set(true);
+        })
+    };
+    let on_download = {
+        let scenario = app.scenario.clone();
+        Callback::from(move |_: MouseEvent| {
+            let json = serde_json::to_string_pretty(&scenario).unwrap_or_default();
+            download_text("dialoglab-scenario.json", "application/json", &json);
+        })
+    };
+    let on_upload = {
+        let app = app.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            let app = app.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                    app.dispatch(Action::Upload(text.as_string().unwrap_or_default()));
+                }
+            });
+            input.set_value("");
+        })
+    };
+    let on_close_click = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |_: MouseEvent| on_close.emit(()))
+    };
+    let on_dialog_close = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |_: Event| on_close.emit(()))
+    };
+    let notice = match &app.notice {
+        Some(Notice::Uploaded) => {
+            html! { <p class="ok" role="status" id="upload-status">{ t.uploaded }</p> }
+        }
+        Some(Notice::BadUpload(e)) => html! {
+            <p class="error" role="alert" id="upload-status">{ format!("{}: {}", t.bad_upload, lang.scenario_error(e)) }</p>
+        },
+        _ => html! { <p role="status" id="upload-status"></p> },
+    };
+    html! {
+        <dialog ref={dialog} id="share-dialog" aria-labelledby="share-title" onclose={on_dialog_close}>
+            if props.open {
+                <h2 id="share-title">{ t.share_title }</h2>
+                <p>{ t.share_intro }</p>
+                <label for="share-link">{ t.link_label }</label>
+                <div class="with-unit">
+                    <input id="share-link" type="text" readonly=true value={link.clone()} />
+                    <button type="button" id="copy-link" onclick={on_copy}>{ t.copy_link }</button>
+                </div>
+                <p role="status" class="ok">{ if *copied { t.copied } else { "" } }</p>
+                { match qr {
+                    Some(q) => html! {
+                        <svg id="share-qr" class="qr" viewBox={format!("0 0 {0} {0}", q.size)} role="img" aria-labelledby="qr-title" shape-rendering="crispEdges">
+                            <title id="qr-title">{ t.qr_title }</title>
+                            <rect width="100%" height="100%" fill="#fff" />
+                            <path d={q.d} fill="#000" />
+                        </svg>
+                    },
+                    None => html! { <p>{ t.qr_too_long }</p> },
+                } }
+                <div class="dialog-actions">
+                    <button type="button" id="download-json" onclick={on_download}>{ t.download_json }</button>
+                    <div class="upload">
+                        <label for="upload-json">{ t.upload_json }</label>
+                        <input type="file" id="upload-json" accept=".json,application/json" onchange={on_upload} />
+                    </div>
+                </div>
+                { notice }
+                <button type="button" id="close-share" class="primary" onclick={on_close_click}>{ t.close }</button>
+            }
+        </dialog>
+    }
+}

@@ -1,0 +1,254 @@
+//! Chart data as tables and CSV (standard, and Danish Excel with `;` and decimal comma), and the
+//! browser side of downloads: files, SVG and PNG of a chart.
+
+use crate::format;
+use crate::i18n::Lang;
+
+/// One table cell.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    /// Text.
+    Text(String),
+    /// A whole number.
+    Int(u64),
+    /// A decimal with this many digits on screen (full precision in CSV).
+    Num(f64, usize),
+    /// A share 0 – 1, shown as a percentage (as a fraction in CSV).
+    Share(f64),
+    /// Whole DKK.
+    Money(u64),
+}
+
+impl Cell {
+    /// The cell as shown on screen.
+    #[must_use]
+    pub fn display(&self, lang: Lang) -> String {
+        match self {
+            Cell::Text(t) => t.clone(),
+            Cell::Int(n) => format::int(lang, *n),
+            Cell::Num(x, d) => format::dec(lang, *x, *d),
+            Cell::Share(x) => format::percent(lang, *x, 1),
+            Cell::Money(x) => format::money(lang, *x),
+        }
+    }
+
+    fn csv(&self, dialect: Dialect) -> String {
+        let number = |x: f64| {
+            let text = if x.is_finite() {
+                let t = format!("{x:.6}");
+                let t = t.trim_end_matches('0').trim_end_matches('.');
+                t.to_string()
+            } else {
+                String::new()
+            };
+            match dialect {
+                Dialect::Standard => text,
+                Dialect::DanishExcel => text.replace('.', ","),
+            }
+        };
+        match self {
+            Cell::Text(t) => t.clone(),
+            Cell::Int(n) | Cell::Money(n) => n.to_string(),
+            Cell::Num(x, _) | Cell::Share(x) => number(*x),
+        }
+    }
+}
+
+/// A chart's numbers.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Table {
+    /// Column headers.
+    pub headers: Vec<String>,
+    /// Rows; the first cell names the row.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// CSV flavour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialect {
+    /// RFC 4180: `,` between fields, `.` as decimal mark.
+    Standard,
+    /// What Danish Excel opens directly: `;` between fields, `,` as decimal mark, UTF-8 BOM.
+    DanishExcel,
+}
+
+/// The table as CSV (CRLF line ends; fields quoted when needed).
+#[must_use]
+pub fn csv(table: &Table, dialect: Dialect) -> String {
+    let sep = match dialect {
+        Dialect::Standard => ',',
+        Dialect::DanishExcel => ';',
+    };
+    let quote = |field: &str| {
+        if field.contains([sep, '"', '\n', '\r']) {
+            format!("\"{}\"", field.replace('"', "\"\""))
+        } else {
+            field.to_string()
+        }
+    };
+    let mut out = String::new();
+    if dialect == Dialect::DanishExcel {
+        out.push('\u{feff}');
+    }
+    let line = |cells: Vec<String>| {
+        cells
+            .iter()
+            .map(|c| quote(c))
+            .collect::<Vec<_>>()
+            .join(&sep.to_string())
+    };
+    out.push_str(&line(table.headers.clone()));
+    out.push_str("\r\n");
+    for row in &table.rows {
+        out.push_str(&line(row.iter().map(|c| c.csv(dialect)).collect()));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// Styles inlined into exported SVG (the page's stylesheet does not travel with the file).
+pub const SVG_STYLE: &str = "text{font-family:system-ui,sans-serif;font-size:12px;fill:#1b1b1b}\
+.row-rule,.tick line{stroke:#d6d6d0}.tick line{stroke-dasharray:2 3}\
+.tick.fair line{stroke:#1b1b1b;stroke-dasharray:none;stroke-width:1.4}.axis-label{fill:#555}\
+.group-heading{font-weight:700}.tip{display:none}";
+
+/// Browser-only helpers (they compile natively but need a page to run).
+pub mod browser {
+    use wasm_bindgen::{JsCast, JsValue};
+
+    /// Offers `content` as a file download.
+    pub fn download_text(filename: &str, mime: &str, content: &str) {
+        let parts = js_sys::Array::of1(&JsValue::from_str(content));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        if let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+            && let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob)
+        {
+            download_url(filename, &url);
+            let _ = web_sys::Url::revoke_object_url(&url);
+        }
+    }
+
+    /// Clicks a temporary link to `href` with a download name.
+    pub fn download_url(filename: &str, href: &str) {
+        let document = gloo::utils::document();
+        if let Ok(a) = document.create_element("a") {
+            let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+            a.set_href(href);
+            a.set_download(filename);
+            let _ = gloo::utils::body().append_child(&a);
+            a.click();
+            a.remove();
+        }
+    }
+
+    /// The chart `<svg>` with this id as a standalone SVG document with inlined styles.
+    #[must_use]
+    pub fn svg_text(id: &str) -> Option<String> {
+        let svg = gloo::utils::document().get_element_by_id(id)?;
+        let copy: web_sys::Element = svg.clone_node_with_deep(true).ok()?.unchecked_into();
+        copy.set_attribute("xmlns", "http://www.w3.org/2000/svg")
+            .ok()?;
+        let view = copy.get_attribute("viewBox").unwrap_or_default();
+        let size: Vec<&str> = view.split_whitespace().collect();
+        if size.len() == 4 {
+            let _ = copy.set_attribute("width", size[2]);
+            let _ = copy.set_attribute("height", size[3]);
+        }
+        let text = web_sys::XmlSerializer::new()
+            .ok()?
+            .serialize_to_string(&copy)
+            .ok()?;
+        let head = format!(
+            "<style>{}</style><rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>",
+            super::SVG_STYLE
+        );
+        let at = text.find('>')? + 1;
+        Some(format!("{}{head}{}", &text[..at], &text[at..]))
+    }
+
+    /// Draws the SVG on a canvas at twice its size and downloads it as PNG.
+    pub fn download_png(id: &str, filename: &str) {
+        let Some(svg) = svg_text(id) else { return };
+        let Ok(image) = web_sys::HtmlImageElement::new() else {
+            return;
+        };
+        let img = image.clone();
+        let name = filename.to_string();
+        let onload = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let document = gloo::utils::document();
+            let Ok(canvas) = document.create_element("canvas") else {
+                return;
+            };
+            let canvas: web_sys::HtmlCanvasElement = canvas.unchecked_into();
+            let (w, h) = (img.natural_width() * 2, img.natural_height() * 2);
+            canvas.set_width(w);
+            canvas.set_height(h);
+            if let Ok(Some(ctx)) = canvas.get_context("2d") {
+                let ctx: web_sys::CanvasRenderingContext2d = ctx.unchecked_into();
+                let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(
+                    &img,
+                    0.0,
+                    0.0,
+                    f64::from(w),
+                    f64::from(h),
+                );
+                if let Ok(url) = canvas.to_data_url_with_type("image/png") {
+                    download_url(&name, &url);
+                }
+            }
+        });
+        image.set_onload(Some(onload.unchecked_ref()));
+        let encoded = String::from(js_sys::encode_uri_component(&svg));
+        image.set_src(&format!("data:image/svg+xml;charset=utf-8,{encoded}"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table() -> Table {
+        Table {
+            headers: vec!["Gruppe".into(), "Andel".into(), "Antal".into()],
+            rows: vec![
+                vec![
+                    Cell::Text("Kvinder; over 67".into()),
+                    Cell::Share(0.125),
+                    Cell::Int(1234),
+                ],
+                vec![
+                    Cell::Text("Say \"hi\"".into()),
+                    Cell::Num(1.5, 2),
+                    Cell::Money(250_000),
+                ],
+            ],
+        }
+    }
+
+    #[test]
+    fn standard_csv_uses_commas_and_points() {
+        let text = csv(&table(), Dialect::Standard);
+        assert_eq!(
+            text,
+            "Gruppe,Andel,Antal\r\nKvinder; over 67,0.125,1234\r\n\"Say \"\"hi\"\"\",1.5,250000\r\n"
+        );
+    }
+
+    #[test]
+    fn danish_excel_csv_uses_semicolons_and_decimal_commas() {
+        let text = csv(&table(), Dialect::DanishExcel);
+        assert!(text.starts_with('\u{feff}'));
+        let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").collect();
+        assert_eq!(lines[0], "Gruppe;Andel;Antal");
+        assert_eq!(lines[1], "\"Kvinder; over 67\";0,125;1234");
+        assert_eq!(lines[2], "\"Say \"\"hi\"\"\";1,5;250000");
+    }
+
+    #[test]
+    fn cells_display_in_the_locale() {
+        assert_eq!(Cell::Share(0.125).display(Lang::Da), "12,5 %");
+        assert_eq!(Cell::Money(1500).display(Lang::En), "DKK 1,500");
+        assert_eq!(Cell::Num(0.5, 3).display(Lang::Da), "0,500");
+    }
+}

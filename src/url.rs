@@ -1,0 +1,508 @@
+//! Scenario ⇄ link. A link is a readable query for the main knobs plus a compact fragment for
+//! every other field that differs from the preset:
+//!
+//! `?v=1&lang=da&preset=faxe-dialogue&budget=250000&strategy=open-call&size=29500&seed=1#s=<diff>`
+//!
+//! `<diff>` is base64url (no padding) of the compact JSON of the scenario's differences from the
+//! preset's JSON (objects are compared key by key, anything else as a whole), leaving out the
+//! knobs in the query. The codec works on serde JSON, so a new `Scenario` field needs no change
+//! here. Links carry a version `v`; older versions are migrated ([`migrate`]) and newer ones are
+//! refused with [`LinkError::Newer`].
+
+use std::fmt::Write;
+
+use dialoglab_engine::{Scenario, ScenarioError, presets};
+use serde_json::{Map, Value};
+
+use crate::i18n::Lang;
+
+/// Version of the link format written by this build.
+pub const LINK_VERSION: u32 = 1;
+
+/// The query knobs of version 1: (query name, dotted scenario path).
+pub const KNOBS: [(&str, &str); 4] = [
+    ("budget", "budget"),
+    ("strategy", "invitation.strategy"),
+    ("size", "population.size"),
+    ("seed", "seed"),
+];
+
+/// A decoded link.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Link {
+    /// Language asked for by `?lang=`, if any.
+    pub lang: Option<Lang>,
+    /// Name of the preset the scenario starts from.
+    pub preset: String,
+    /// The scenario, validated.
+    pub scenario: Scenario,
+}
+
+/// Why a link could not be opened.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LinkError {
+    /// Written by a newer Dialoglab (this version number).
+    Newer(u32),
+    /// `v` is not a whole number.
+    BadVersion(String),
+    /// A query knob that does not parse (name, value).
+    BadValue(String, String),
+    /// The fragment is damaged or truncated (not base64url of a JSON object).
+    BadFragment,
+    /// No preset of this name.
+    UnknownPreset(String),
+    /// The scenario it describes is not valid (unknown field, value out of range).
+    Scenario(ScenarioError),
+}
+
+/// Writes the link (query and fragment, starting with `?`) for a scenario started from `preset`.
+#[must_use]
+pub fn encode(preset: &str, scenario: &Scenario, lang: Lang) -> String {
+    let base = presets::get(preset).unwrap_or_default();
+    let preset = if presets::get(preset).is_some() {
+        preset
+    } else {
+        presets::ALL[0].name
+    };
+    let now = serde_json::to_value(scenario).unwrap_or(Value::Null);
+    let mut query = format!("?v={LINK_VERSION}&lang={}&preset={preset}", lang.code());
+    for (name, path) in KNOBS {
+        if let Some(v) = lookup(&now, path) {
+            let text = match v {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            let _ = write!(query, "&{name}={}", escape(&text));
+        }
+    }
+    let base = serde_json::to_value(&base).unwrap_or(Value::Null);
+    let mut delta = diff(&base, &now).unwrap_or(Value::Object(Map::new()));
+    for (_, path) in KNOBS {
+        remove(&mut delta, path);
+    }
+    if delta.as_object().is_some_and(|m| !m.is_empty()) {
+        query.push_str("#s=");
+        query.push_str(&base64url_encode(delta.to_string().as_bytes()));
+    }
+    query
+}
+
+/// Reads a link from the page's `location.search` and `location.hash` (with or without the
+/// leading `?`/`#`). `Ok(None)` when the address carries no scenario at all.
+pub fn decode(search: &str, hash: &str) -> Result<Option<Link>, LinkError> {
+    let params = parse_query(search.trim_start_matches('?'));
+    let fragment = hash
+        .trim_start_matches('#')
+        .strip_prefix("s=")
+        .map(str::to_string);
+    let ours = [
+        "v",
+        "lang",
+        "preset",
+        "budget",
+        "budget_k",
+        "strategy",
+        "size",
+        "population",
+        "seed",
+    ];
+    let has_any = params.iter().any(|(k, _)| ours.contains(&k.as_str())) || fragment.is_some();
+    if !has_any {
+        return Ok(None);
+    }
+    let version = match get(&params, "v") {
+        None => 0,
+        Some(v) => v
+            .parse::<u32>()
+            .map_err(|_| LinkError::BadVersion(v.to_string()))?,
+    };
+    if version > LINK_VERSION {
+        return Err(LinkError::Newer(version));
+    }
+    let delta = match fragment {
+        None => Value::Object(Map::new()),
+        Some(text) => {
+            let bytes = base64url_decode(&text).ok_or(LinkError::BadFragment)?;
+            let value: Value =
+                serde_json::from_slice(&bytes).map_err(|_| LinkError::BadFragment)?;
+            if !value.is_object() {
+                return Err(LinkError::BadFragment);
+            }
+            value
+        }
+    };
+    let (params, delta) = migrate(version, params, delta)?;
+    build(&params, delta).map(Some)
+}
+
+/// Brings the parameters and fragment of a link of `version` up to [`LINK_VERSION`].
+///
+/// Version 0 (drafts before links were versioned) had no `v`, called the population size
+/// `population` and gave the budget in thousands of DKK as `budget_k`.
+pub fn migrate(
+    version: u32,
+    mut params: Vec<(String, String)>,
+    delta: Value,
+) -> Result<(Vec<(String, String)>, Value), LinkError> {
+    if version == 0 {
+        for (k, v) in &mut params {
+            if k == "population" {
+                *k = "size".into();
+            } else if k == "budget_k" {
+                let thousands: u64 = v
+                    .parse()
+                    .map_err(|_| LinkError::BadValue(k.clone(), v.clone()))?;
+                *k = "budget".into();
+                *v = thousands.saturating_mul(1000).to_string();
+            }
+        }
+    }
+    Ok((params, delta))
+}
+
+fn build(params: &[(String, String)], delta: Value) -> Result<Link, LinkError> {
+    let preset = get(params, "preset")
+        .unwrap_or(presets::ALL[0].name)
+        .to_string();
+    let base = presets::get(&preset).ok_or_else(|| LinkError::UnknownPreset(preset.clone()))?;
+    let mut tree = serde_json::to_value(&base).unwrap_or(Value::Null);
+    merge(&mut tree, delta);
+    for (name, path) in KNOBS {
+        if let Some(text) = get(params, name) {
+            let value = if name == "strategy" {
+                Value::String(text.to_string())
+            } else {
+                text.parse::<u64>()
+                    .map(Value::from)
+                    .map_err(|_| LinkError::BadValue(name.to_string(), text.to_string()))?
+            };
+            set(&mut tree, path, value);
+        }
+    }
+    let scenario: Scenario = serde_json::from_value(tree)
+        .map_err(|e| LinkError::Scenario(ScenarioError::Json(e.to_string())))?;
+    scenario.validate().map_err(LinkError::Scenario)?;
+    Ok(Link {
+        lang: get(params, "lang").and_then(Lang::from_code),
+        preset,
+        scenario,
+    })
+}
+
+/// Differences of `now` from `base`: objects key by key, other values as a whole. `None` if equal.
+#[must_use]
+pub fn diff(base: &Value, now: &Value) -> Option<Value> {
+    match (base, now) {
+        (Value::Object(b), Value::Object(n)) => {
+            let mut out = Map::new();
+            for (k, v) in n {
+                if let Some(d) = diff(b.get(k).unwrap_or(&Value::Null), v) {
+                    out.insert(k.clone(), d);
+                }
+            }
+            (!out.is_empty()).then_some(Value::Object(out))
+        }
+        _ if base == now => None,
+        _ => Some(now.clone()),
+    }
+}
+
+/// Applies a [`diff`] to `base`.
+pub fn merge(base: &mut Value, delta: Value) {
+    match (base, delta) {
+        (Value::Object(b), Value::Object(d)) => {
+            for (k, v) in d {
+                match b.get_mut(&k) {
+                    Some(slot) => merge(slot, v),
+                    None => {
+                        b.insert(k, v);
+                    }
+                }
+            }
+        }
+        (slot, d) => *slot = d,
+    }
+}
+
+fn lookup<'a>(tree: &'a Value, path: &str) -> Option<&'a Value> {
+    path.split('.').try_fold(tree, |node, part| node.get(part))
+}
+
+fn set(tree: &mut Value, path: &str, value: Value) {
+    let mut node = tree;
+    for part in path.split('.') {
+        let Value::Object(map) = node else { return };
+        node = map.entry(part.to_string()).or_insert(Value::Null);
+    }
+    *node = value;
+}
+
+fn remove(tree: &mut Value, path: &str) {
+    let parts: Vec<&str> = path.split('.').collect();
+    let (last, parents) = parts.split_last().expect("paths are non-empty");
+    let mut node = &mut *tree;
+    for part in parents {
+        match node.get_mut(*part) {
+            Some(next) => node = next,
+            None => return,
+        }
+    }
+    if let Value::Object(map) = node {
+        map.remove(*last);
+    }
+    // Drop objects left empty, so a diff of only knobs writes no fragment.
+    if let Some((first, _)) = parts.split_first()
+        && parts.len() > 1
+        && let Some(Value::Object(m)) = tree.get(*first)
+        && m.is_empty()
+        && let Value::Object(top) = tree
+    {
+        top.remove(*first);
+    }
+}
+
+fn get<'a>(params: &'a [(String, String)], key: &str) -> Option<&'a str> {
+    params
+        .iter()
+        .rev()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
+}
+
+fn parse_query(query: &str) -> Vec<(String, String)> {
+    query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (unescape(k), unescape(v))
+        })
+        .collect()
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::new();
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+fn unescape(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut k = 0;
+    while k < bytes.len() {
+        match bytes[k] {
+            b'+' => out.push(b' '),
+            b'%' if k + 2 < bytes.len() => {
+                let hex = |c: u8| (c as char).to_digit(16);
+                match (hex(bytes[k + 1]), hex(bytes[k + 2])) {
+                    (Some(hi), Some(lo)) => {
+                        out.push((hi * 16 + lo) as u8);
+                        k += 2;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        k += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Base64url without padding (RFC 4648 §5).
+#[must_use]
+pub fn base64url_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 4 / 3 + 3);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |acc, (k, b)| acc | (u32::from(*b) << (16 - 8 * k)));
+        for k in 0..=chunk.len() {
+            out.push(ALPHABET[((n >> (18 - 6 * k)) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+/// Decodes base64url without padding (padding `=` is tolerated); `None` if damaged.
+#[must_use]
+pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
+    let text = text.trim_end_matches('=');
+    if text.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    for chunk in text.as_bytes().chunks(4) {
+        let mut n = 0u32;
+        for (k, c) in chunk.iter().enumerate() {
+            let v = ALPHABET.iter().position(|a| a == c)? as u32;
+            n |= v << (18 - 6 * k);
+        }
+        for k in 0..chunk.len() - 1 {
+            out.push((n >> (16 - 8 * k)) as u8);
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dialoglab_engine::Strategy;
+
+    fn split(link: &str) -> (&str, &str) {
+        link.split_once('#').unwrap_or((link, ""))
+    }
+
+    fn round_trip(preset: &str, s: &Scenario) -> Link {
+        let link = encode(preset, s, Lang::En);
+        let (q, h) = split(&link);
+        decode(q, h).unwrap().unwrap()
+    }
+
+    #[test]
+    fn base64url_round_trips_every_length() {
+        for n in 0..40u8 {
+            let bytes: Vec<u8> = (0..n)
+                .map(|k| k.wrapping_mul(37).wrapping_add(200))
+                .collect();
+            let text = base64url_encode(&bytes);
+            assert!(!text.contains(['+', '/', '=']));
+            assert_eq!(base64url_decode(&text).unwrap(), bytes);
+        }
+        assert_eq!(base64url_encode(b"hi?"), "aGk_");
+        assert_eq!(base64url_decode("a"), None);
+        assert_eq!(base64url_decode("a*bc"), None);
+    }
+
+    #[test]
+    fn a_preset_gives_a_readable_query_and_no_fragment() {
+        let link = encode("faxe-dialogue", &Scenario::default(), Lang::Da);
+        assert_eq!(
+            link,
+            "?v=1&lang=da&preset=faxe-dialogue&budget=250000&strategy=open-call&size=29500&seed=1"
+        );
+        let l = decode(&link, "").unwrap().unwrap();
+        assert_eq!(l.scenario, Scenario::default());
+        assert_eq!(l.lang, Some(Lang::Da));
+    }
+
+    #[test]
+    fn every_field_round_trips_through_the_fragment() {
+        let mut s = presets::get("borgerbudget-small").unwrap();
+        s.invitation.strategy = Strategy::Targeted;
+        s.invitation.supports.childcare = true;
+        s.invitation.outreach_reach = 0.73;
+        s.attendance.trust = 0.123_456_789_012_345_6;
+        s.population.age_shares = [0.2, 0.3, 0.3, 0.2];
+        s.costs.letter_dkk = 11;
+        s.seed = 987_654_321_012;
+        s.budget = 1_234_567;
+        let link = encode("borgerbudget-small", &s, Lang::En);
+        assert!(link.contains("&strategy=targeted&"), "{link}");
+        assert!(link.contains("#s="), "{link}");
+        let l = round_trip("borgerbudget-small", &s);
+        assert_eq!(l.scenario, s);
+        assert_eq!(l.preset, "borgerbudget-small");
+        // Knobs alone need no fragment.
+        let mut k = Scenario {
+            budget: 1_000_000,
+            ..Scenario::default()
+        };
+        k.invitation.strategy = Strategy::Letters;
+        assert!(!encode("faxe-dialogue", &k, Lang::En).contains('#'));
+        assert_eq!(round_trip("faxe-dialogue", &k).scenario, k);
+    }
+
+    #[test]
+    fn no_link_is_not_an_error_and_foreign_params_are_ignored() {
+        assert_eq!(decode("", ""), Ok(None));
+        assert_eq!(decode("?utm_source=x", "#main"), Ok(None));
+        let l = decode("?v=1&budget=5000&fbclid=abc", "").unwrap().unwrap();
+        assert_eq!(l.scenario.budget, 5000);
+    }
+
+    #[test]
+    fn a_version_0_link_is_migrated() {
+        let l = decode(
+            "?preset=borgerbudget-small&population=9000&budget_k=75&strategy=letters",
+            "",
+        )
+        .unwrap()
+        .unwrap();
+        let mut want = presets::get("borgerbudget-small").unwrap();
+        want.population.size = 9000;
+        want.budget = 75_000;
+        want.invitation.strategy = Strategy::Letters;
+        assert_eq!(l.scenario, want);
+        assert_eq!(l.lang, None);
+    }
+
+    #[test]
+    fn damaged_newer_and_foreign_links_are_named_errors() {
+        assert_eq!(decode("?v=2&budget=1", ""), Err(LinkError::Newer(2)));
+        assert_eq!(
+            decode("?v=one", ""),
+            Err(LinkError::BadVersion("one".into()))
+        );
+        assert_eq!(
+            decode("?v=1&budget=lots", ""),
+            Err(LinkError::BadValue("budget".into(), "lots".into()))
+        );
+        assert_eq!(
+            decode("?v=1&preset=atlantis", ""),
+            Err(LinkError::UnknownPreset("atlantis".into()))
+        );
+        // Truncated fragment.
+        let mut s = Scenario::default();
+        s.attendance.trust = 0.3;
+        let link = encode("faxe-dialogue", &s, Lang::En);
+        let (q, h) = split(&link);
+        assert_eq!(decode(q, &h[..h.len() - 5]), Err(LinkError::BadFragment));
+        assert_eq!(decode(q, "s=%%%"), Err(LinkError::BadFragment));
+        // A JSON array, not an object.
+        assert_eq!(
+            decode(q, &format!("s={}", base64url_encode(b"[1]"))),
+            Err(LinkError::BadFragment)
+        );
+        // An unknown field is named.
+        let unknown = format!("s={}", base64url_encode(br#"{"population":{"sise":3}}"#));
+        match decode(q, &unknown) {
+            Err(LinkError::Scenario(e)) => assert!(e.to_string().contains("sise"), "{e}"),
+            other => panic!("{other:?}"),
+        }
+        // Out of range.
+        assert!(matches!(
+            decode("?v=1&size=0", ""),
+            Err(LinkError::Scenario(ScenarioError::OutOfRange { .. }))
+        ));
+    }
+
+    #[test]
+    fn diff_and_merge_are_inverse() {
+        let a = serde_json::json!({"x": 1, "o": {"p": [1, 2], "q": true}});
+        let b = serde_json::json!({"x": 1, "o": {"p": [1, 3], "q": true}});
+        let d = diff(&a, &b).unwrap();
+        assert_eq!(d, serde_json::json!({"o": {"p": [1, 3]}}));
+        let mut m = a.clone();
+        merge(&mut m, d);
+        assert_eq!(m, b);
+        assert_eq!(diff(&a, &a), None);
+    }
+
+    #[test]
+    fn query_values_are_escaped_and_unescaped() {
+        assert_eq!(escape("a b&c"), "a%20b%26c");
+        assert_eq!(unescape("a%20b%26c+d%"), "a b&c d%");
+    }
+}
