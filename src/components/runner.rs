@@ -2,8 +2,12 @@
 //! (`dialoglab-run` measures, read by tests/e2e/bench.mjs). An isolated change runs at once; a
 //! burst of changes (a slider being dragged) is debounced so the page stays responsive.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
+use dialoglab_engine::population::{self, Population};
+use dialoglab_engine::scenario::PopulationParams;
+use dialoglab_engine::{Report, Scenario, ScenarioError};
 use yew::prelude::*;
 
 use crate::app::use_app;
@@ -28,11 +32,37 @@ fn now() -> f64 {
     gloo::utils::window().performance().map_or(0.0, |p| p.now())
 }
 
+/// The last population drawn, with what it was drawn from.
+type PopulationCache = Option<(PopulationParams, u64, Rc<Population>)>;
+
+/// Runs `scenario` exactly as `dialoglab_engine::run` does, reusing the cached population when
+/// only later stages changed (moving the budget or the strategy does not redraw 30,000 citizens).
+fn run_cached(
+    cache: &RefCell<PopulationCache>,
+    scenario: &Scenario,
+) -> Result<Report, ScenarioError> {
+    scenario.validate()?;
+    let mut slot = cache.borrow_mut();
+    let pop = match slot.as_ref() {
+        Some((params, seed, pop)) if *params == scenario.population && *seed == scenario.seed => {
+            Rc::clone(pop)
+        }
+        _ => {
+            let pop = Rc::new(population::generate(&scenario.population, scenario.seed));
+            *slot = Some((scenario.population.clone(), scenario.seed, Rc::clone(&pop)));
+            pop
+        }
+    };
+    drop(slot);
+    Ok(dialoglab_engine::simulate(&pop, scenario))
+}
+
 /// Invisible: effects only.
 #[component]
 pub fn Runner() -> Html {
     let app = use_app();
     let last_change = use_mut_ref(|| f64::NEG_INFINITY);
+    let cache = use_mut_ref(|| PopulationCache::None);
     {
         let app = app.clone();
         use_effect_with(app.scenario.clone(), move |scenario| {
@@ -45,7 +75,7 @@ pub fn Runner() -> Html {
                 if let Some(p) = &perf {
                     let _ = p.mark("dialoglab-run-start");
                 }
-                let result = dialoglab_engine::run(&scenario);
+                let result = run_cached(&cache, &scenario);
                 if let Some(p) = &perf {
                     let _ = p.measure_with_start_mark("dialoglab-run", "dialoglab-run-start");
                 }
@@ -63,6 +93,34 @@ pub fn Runner() -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_cached_run_equals_the_engine_run_and_reuses_the_population() {
+        let cache = RefCell::new(None);
+        let mut s = dialoglab_engine::presets::get("borgerbudget-small").unwrap();
+        assert_eq!(
+            run_cached(&cache, &s).unwrap(),
+            dialoglab_engine::run(&s).unwrap()
+        );
+        let first = cache.borrow().as_ref().map(|c| Rc::clone(&c.2)).unwrap();
+        s.budget = 400_000;
+        assert_eq!(
+            run_cached(&cache, &s).unwrap(),
+            dialoglab_engine::run(&s).unwrap()
+        );
+        assert!(
+            Rc::ptr_eq(&first, &cache.borrow().as_ref().unwrap().2),
+            "population was redrawn"
+        );
+        s.seed = 2;
+        assert_eq!(
+            run_cached(&cache, &s).unwrap(),
+            dialoglab_engine::run(&s).unwrap()
+        );
+        assert!(!Rc::ptr_eq(&first, &cache.borrow().as_ref().unwrap().2));
+        s.population.size = 0;
+        assert!(run_cached(&cache, &s).is_err());
+    }
 
     #[test]
     fn isolated_changes_run_at_once_and_bursts_wait() {
