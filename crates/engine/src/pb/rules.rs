@@ -295,27 +295,29 @@ impl Prepared {
 /// otherwise skipped.
 #[must_use]
 pub fn greedy(instance: &Instance, profile: &Profile, tie_break: &TieBreak) -> Allocation {
-    let prep = Prepared::new(instance, profile, *tie_break);
-    let mut w = Vec::new();
-    prep.greedy_fill(
-        &prep.order_by_score(&prep.score),
-        &mut w,
-        instance.budget,
-        true,
-    );
-    prep.allocation(instance, &w)
+    greedy_by_score(instance, profile, *tie_break, true)
 }
 
 /// Greedy without skipping: same order as [`greedy`], stops at the first project that does not fit.
 #[must_use]
 pub fn greedy_no_skip(instance: &Instance, profile: &Profile, tie_break: &TieBreak) -> Allocation {
-    let prep = Prepared::new(instance, profile, *tie_break);
+    greedy_by_score(instance, profile, *tie_break, false)
+}
+
+/// Greedy by score, skipping projects that no longer fit (`skip`) or stopping at the first.
+fn greedy_by_score(
+    instance: &Instance,
+    profile: &Profile,
+    tie_break: TieBreak,
+    skip: bool,
+) -> Allocation {
+    let prep = Prepared::new(instance, profile, tie_break);
     let mut w = Vec::new();
     prep.greedy_fill(
         &prep.order_by_score(&prep.score),
         &mut w,
         instance.budget,
-        false,
+        skip,
     );
     prep.allocation(instance, &w)
 }
