@@ -127,16 +127,21 @@ pub fn simulated_vote(scenario: &Scenario) -> Result<(pb::Instance, pb::Profile)
         })
         .collect();
     let mut profile = vote::profile(scenario.vote.ballot, ballots);
-    for (voter, &i) in profile.voters.iter_mut().zip(&y.voters) {
-        let i = i as usize;
-        voter.id = format!("v{}", i + 1);
-        voter.sex = Some(if pop.gender[i] == 0 { "F" } else { "M" }.to_string());
-        voter.district = Some(Attribute::District.category_key(pop.district[i]));
-        voter.extra = vec![(
-            "age_band".into(),
-            Attribute::AgeBand.category_key(pop.age_band[i]),
-        )];
-    }
+    profile.voters = y
+        .voters
+        .iter()
+        .map(|&i| {
+            let i = i as usize;
+            let mut voter = pb::Voter::anonymous(format!("v{}", i + 1));
+            voter.sex = Some(if pop.gender[i] == 0 { "F" } else { "M" }.to_string());
+            voter.district = Some(Attribute::District.category_key(pop.district[i]));
+            voter.extra = vec![(
+                "age_band".into(),
+                Attribute::AgeBand.category_key(pop.age_band[i]),
+            )];
+            voter
+        })
+        .collect();
     if scenario.vote.ballot == scenario::BallotKind::Cumulative {
         profile.max_sum_points = Some(u64::from(scenario.vote.points));
     }

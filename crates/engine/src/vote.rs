@@ -15,7 +15,7 @@
 
 use crate::attributes::YES;
 use crate::deliberation::Prefs;
-use crate::pb::{Allocation, Instance, Profile, Project};
+use crate::pb::{Allocation, Ballot, Instance, Profile, Project, VoteKind};
 use crate::population::{CATEGORY_COUNT, Population};
 use crate::proposals::Proposal;
 use crate::rng::{StageRng, logistic, unit};
@@ -186,28 +186,47 @@ pub enum BallotContent {
     Points(Vec<(u32, u32)>),
 }
 
-/// Builds a profile from ballots of one kind.
+/// Builds a profile from ballots of one kind. The profile carries no per-voter metadata (the
+/// rules do not read it, and a million empty voter records cost time); [`crate::simulated_vote`]
+/// adds it for export.
 #[must_use]
 pub fn profile(kind: BallotKind, ballots: Vec<BallotContent>) -> Profile {
-    match kind {
-        BallotKind::Approval => Profile::approval(
+    let (vote_kind, ballots): (VoteKind, Vec<Ballot>) = match kind {
+        BallotKind::Approval => (
+            VoteKind::Approval,
             ballots
                 .into_iter()
                 .map(|b| match b {
-                    BallotContent::Approval(v) => v,
-                    BallotContent::Points(v) => v.into_iter().map(|x| x.0).collect(),
+                    BallotContent::Approval(v) => Ballot::Approval(v),
+                    BallotContent::Points(v) => {
+                        Ballot::Approval(v.into_iter().map(|x| x.0).collect())
+                    }
                 })
                 .collect(),
         ),
-        BallotKind::Cumulative => Profile::cumulative(
+        BallotKind::Cumulative => (
+            VoteKind::Cumulative,
             ballots
                 .into_iter()
                 .map(|b| match b {
-                    BallotContent::Points(v) => v,
-                    BallotContent::Approval(v) => v.into_iter().map(|p| (p, 1)).collect(),
+                    BallotContent::Points(v) => {
+                        Ballot::Points(v.into_iter().map(|(p, s)| (p, u64::from(s))).collect())
+                    }
+                    BallotContent::Approval(v) => {
+                        Ballot::Points(v.into_iter().map(|p| (p, 1)).collect())
+                    }
                 })
                 .collect(),
         ),
+    };
+    Profile {
+        kind: vote_kind,
+        ballots,
+        voters: Vec::new(),
+        min_length: None,
+        max_length: None,
+        max_sum_cost: None,
+        max_sum_points: None,
     }
 }
 

@@ -18,6 +18,13 @@ fn the_exported_vote_reruns_to_the_reported_winners() {
         let text = pabulib::write(&instance, &profile);
         let (instance2, profile2) = pabulib::parse(&text).expect("our own .pb parses");
         assert_eq!(profile2.ballots.len() as u32, report.stages["voters"].count);
+        assert_eq!(profile2.voters.len(), profile2.ballots.len());
+        assert!(
+            profile2
+                .voters
+                .iter()
+                .all(|v| v.sex.is_some() && v.id.starts_with('v'))
+        );
         let allocation = s.vote.rule.run(&instance2, &profile2, &s.vote.tie_break);
         assert_eq!(
             allocation.winners.len(),
