@@ -1,28 +1,17 @@
 // End to end in headless Chromium: the built site loads, runs the engine in the page, reacts to
 // the strategy and the language, and its numbers equal the native CLI's report.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serveDist, launch, openApp, shots } from './helpers.mjs';
+import { openApp, shots, useSite } from './helpers.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-  fs.mkdirSync(shots, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 const text = (page, sel) => page.locator(sel).first().innerText();
 
 test('changing the strategy changes the charts', async () => {
-  const { page, errors } = await openApp(browser, server.url);
+  const { page, errors } = await openApp(site.browser, site.url);
   await page.selectOption('#lang', 'en');
   const before = {
     funnel: await page.locator('#funnel-desc').textContent(),
@@ -55,7 +44,7 @@ test('the page shows the same numbers as the native CLI', async () => {
   const cli = process.env.DIALOGLAB_CLI;
   assert.ok(cli, 'set DIALOGLAB_CLI to the dialoglab binary (scripts/test.sh does)');
   const report = JSON.parse(execFileSync(cli, ['run', '--preset', 'faxe-dialogue', '--compact']).toString());
-  const { page } = await openApp(browser, server.url);
+  const { page } = await openApp(site.browser, site.url);
   await page.selectOption('#lang', 'en');
   await page.waitForFunction(() => /citizens/.test(document.querySelector('#funnel-desc')?.textContent ?? ''));
   const rows = await page.locator('#funnel-table tbody tr').allTextContents();
@@ -70,7 +59,7 @@ test('the page shows the same numbers as the native CLI', async () => {
 });
 
 test('Danish is the default and switching language changes text and number format', async () => {
-  const { page } = await openApp(browser, server.url);
+  const { page } = await openApp(site.browser, site.url);
   assert.equal(await page.getAttribute('html', 'lang'), 'da');
   const da = await page.locator('#funnel-desc').textContent();
   assert.match(da, /borgere/);
@@ -87,7 +76,7 @@ test('Danish is the default and switching language changes text and number forma
 });
 
 test('the budget slider works by keyboard and announces its value with the unit', async () => {
-  const { page } = await openApp(browser, server.url);
+  const { page } = await openApp(site.browser, site.url);
   await page.selectOption('#lang', 'en');
   const slider = page.locator('#budget-slider');
   await slider.focus();
@@ -101,7 +90,7 @@ test('the budget slider works by keyboard and announces its value with the unit'
 });
 
 test('an invalid number is rejected with a message naming the field, and the run is kept', async () => {
-  const { page } = await openApp(browser, server.url);
+  const { page } = await openApp(site.browser, site.url);
   await page.selectOption('#lang', 'en');
   const index = await text(page, '#index-attendees');
   await page.fill('#population', '0');

@@ -4,6 +4,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -85,4 +86,26 @@ export async function settled(page) {
 export async function tableRows(page, id) {
   return page.locator(`#${id} tbody tr`).evaluateAll((rows) =>
     rows.map((r) => [...r.children].map((c) => c.textContent.trim())));
+}
+
+/**
+ * Registers the file's before/after hooks: serve dist/ and launch Chromium once for all its
+ * tests, and close both afterwards. Returns live accessors: `site.url`, `site.browser`.
+ */
+export function useSite() {
+  let server;
+  let browser;
+  before(async () => {
+    server = await serveDist();
+    browser = await launch();
+    fs.mkdirSync(shots, { recursive: true });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get url() { return server.url; },
+    get browser() { return browser; },
+  };
 }

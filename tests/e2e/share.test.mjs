@@ -1,22 +1,13 @@
 // Share links, persistence, upload/download and CSV export in headless Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serveDist, launch, openApp, shareLink, settled, tableRows } from './helpers.mjs';
+import { openApp, shareLink, settled, tableRows, useSite } from './helpers.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 const cli = (args) => {
   const bin = process.env.DIALOGLAB_CLI;
@@ -26,13 +17,13 @@ const cli = (args) => {
 const en = (n) => n.toLocaleString('en-US');
 
 test('a share link reproduces the CLI report for the same scenario', async () => {
-  const link = shareLink(server.url, {
+  const link = shareLink(site.url, {
     lang: 'en', preset: 'borgerbudget-small', budget: '400000', strategy: 'targeted', size: '12000', seed: '7',
   }, { invitation: { contacts: 4, outreach_reach: 0.6, supports: { childcare: true } } });
   const report = cli(['--preset', 'borgerbudget-small', '--set', 'budget=400000', '--set', 'invitation.strategy=targeted',
     '--set', 'population.size=12000', '--set', 'seed=7', '--set', 'invitation.contacts=4',
     '--set', 'invitation.outreach_reach=0.6', '--set', 'invitation.supports.childcare=true']);
-  const { page, errors } = await openApp(browser, link);
+  const { page, errors } = await openApp(site.browser, link);
   await settled(page);
   assert.equal(await page.inputValue('#budget'), '400000');
   assert.equal(await page.inputValue('#population'), '12000');
@@ -63,8 +54,8 @@ test('a share link reproduces the CLI report for the same scenario', async () =>
 });
 
 test('the downloaded scenario JSON runs to the same numbers in the CLI', async () => {
-  const link = shareLink(server.url, { lang: 'en', strategy: 'stratified', seed: '3' }, { invitation: { panel_size: 36 } });
-  const { page } = await openApp(browser, link, { acceptDownloads: true });
+  const link = shareLink(site.url, { lang: 'en', strategy: 'stratified', seed: '3' }, { invitation: { panel_size: 36 } });
+  const { page } = await openApp(site.browser, link, { acceptDownloads: true });
   await settled(page);
   await page.click('#share');
   const qr = page.locator('#share-qr path');
@@ -84,7 +75,7 @@ test('the downloaded scenario JSON runs to the same numbers in the CLI', async (
 });
 
 test('an uploaded file with an unknown field is refused with its name, keeping the scenario', async () => {
-  const { page } = await openApp(browser, shareLink(server.url, { lang: 'en', budget: '300000' }));
+  const { page } = await openApp(site.browser, shareLink(site.url, { lang: 'en', budget: '300000' }));
   await page.click('#share');
   await page.setInputFiles('#upload-json', {
     name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"budget": 5000, "colour": "red"}'),
@@ -104,36 +95,36 @@ test('an uploaded file with an unknown field is refused with its name, keeping t
 });
 
 test('a newer, damaged or foreign link shows a bilingual message and keeps stored work', async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
   // Stored work: a scenario edited in an earlier visit.
-  await page.goto(shareLink(server.url, { lang: 'en', budget: '777000' }));
+  await page.goto(shareLink(site.url, { lang: 'en', budget: '777000' }));
   await page.waitForSelector('#index-attendees');
   await page.waitForFunction(() => (localStorage.getItem('dialoglab.last') ?? '').includes('budget=777000'));
   const stored = await page.evaluate(() => localStorage.getItem('dialoglab.last'));
 
   for (const bad of ['?v=99&budget=1', '?v=1&budget=lots', `?v=1#s=eyJidWRnZXQiOjEy`, '?v=1&preset=atlantis']) {
-    await page.goto(server.url + bad);
+    await page.goto(site.url + bad);
     const notice = page.locator('#link-notice');
     await notice.waitFor();
     assert.equal(await page.inputValue('#budget'), '250000', `${bad}: the default scenario is shown`);
     assert.equal(await page.evaluate(() => localStorage.getItem('dialoglab.last')), stored, `${bad}: storage untouched`);
   }
   // The message is in the stored language and switches live.
-  await page.goto(server.url + '?v=99');
+  await page.goto(site.url + '?v=99');
   await page.locator('#link-notice').waitFor();
   assert.match(await page.locator('#link-notice').innerText(), /newer Dialoglab/);
   await page.selectOption('#lang', 'da');
   assert.match(await page.locator('#link-notice').innerText(), /nyere udgave af Dialoglab/);
   // Opening the bare address restores the stored work (link > stored > default).
-  await page.goto(server.url);
+  await page.goto(site.url);
   await page.waitForSelector('#index-attendees');
   assert.equal(await page.inputValue('#budget'), '777000');
   await context.close();
 });
 
 test('an old (version 0) link is migrated', async () => {
-  const { page } = await openApp(browser, `${server.url}?preset=borgerbudget-small&population=9000&budget_k=75`);
+  const { page } = await openApp(site.browser, `${site.url}?preset=borgerbudget-small&population=9000&budget_k=75`);
   assert.equal(await page.inputValue('#population'), '9000');
   assert.equal(await page.inputValue('#budget'), '75000');
   assert.equal(new URL(page.url()).searchParams.get('v'), '1', 'rewritten as a current link');
@@ -141,9 +132,9 @@ test('an old (version 0) link is migrated', async () => {
 });
 
 test('the last scenario, language and theme persist across visits', async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(site.url);
   await page.waitForSelector('#index-attendees');
   await page.selectOption('#lang', 'en');
   await page.selectOption('#theme', 'projector');
@@ -151,7 +142,7 @@ test('the last scenario, language and theme persist across visits', async () => 
   await page.fill('#letters', '2000');
   await page.locator('#letters').press('Enter');
   await page.waitForFunction(() => location.search.includes('strategy=letters') && location.hash.startsWith('#s='));
-  await page.goto(server.url);
+  await page.goto(site.url);
   await page.waitForSelector('#index-attendees');
   assert.equal(await page.inputValue('#strategy'), 'letters');
   assert.equal(await page.inputValue('#letters'), '2000');
@@ -161,7 +152,7 @@ test('the last scenario, language and theme persist across visits', async () => 
 });
 
 test('CSV export of a chart: standard and Danish Excel', async () => {
-  const { page } = await openApp(browser, shareLink(server.url, { lang: 'da' }), { acceptDownloads: true });
+  const { page } = await openApp(site.browser, shareLink(site.url, { lang: 'da' }), { acceptDownloads: true });
   await settled(page);
   const rows = await tableRows(page, 'funnel-table');
   const read = async (selector) => {

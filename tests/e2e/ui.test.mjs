@@ -1,26 +1,15 @@
 // Keyboard operation of every control, compare, tooltips, the axe-core scan in both languages
 // and all themes, and screenshots of the main views (tests/e2e/screenshots/, not committed).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { serveDist, launch, openApp, shareLink, settled, shots } from './helpers.mjs';
+import { openApp, shareLink, settled, shots, useSite } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const axePath = require.resolve('axe-core/axe.min.js');
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-  fs.mkdirSync(shots, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 const state = (page) => page.evaluate(() => location.search + location.hash);
 
@@ -47,7 +36,7 @@ async function operate(page) {
 
 for (const strategy of ['open-call', 'letters', 'stratified', 'targeted', 'associations']) {
   test(`every control of the ${strategy} panel works from the keyboard alone`, async () => {
-    const { page, errors } = await openApp(browser, shareLink(server.url, { lang: 'en', strategy }));
+    const { page, errors } = await openApp(site.browser, shareLink(site.url, { lang: 'en', strategy }));
     await settled(page);
     await page.focus('#preset');
     const visited = [];
@@ -91,7 +80,7 @@ for (const strategy of ['open-call', 'letters', 'stratified', 'targeted', 'assoc
 }
 
 test('the language switches live, with Danish text and number formats', async () => {
-  const { page } = await openApp(browser, shareLink(server.url, { lang: 'en' }));
+  const { page } = await openApp(site.browser, shareLink(site.url, { lang: 'en' }));
   await settled(page);
   assert.match(await page.locator('#scenario-heading').innerText(), /Scenario/);
   await page.selectOption('#lang', 'da');
@@ -105,7 +94,7 @@ test('the language switches live, with Danish text and number formats', async ()
 });
 
 test('compare pins A and shows B beside it on the same population', async () => {
-  const { page } = await openApp(browser, shareLink(server.url, { lang: 'en' }));
+  const { page } = await openApp(site.browser, shareLink(site.url, { lang: 'en' }));
   await settled(page);
   await page.click('#pin');
   await page.selectOption('#strategy', 'stratified');
@@ -123,7 +112,7 @@ test('compare pins A and shows B beside it on the same population', async () => 
 });
 
 test('the axe scan finds a planted violation (the harness works)', async () => {
-  const { page } = await openApp(browser, shareLink(server.url, { lang: 'en' }));
+  const { page } = await openApp(site.browser, shareLink(site.url, { lang: 'en' }));
   await page.evaluate(() => { const b = document.createElement('button'); b.id = 'planted'; document.body.append(b); });
   const violations = await axeScan(page);
   assert.ok(violations.some((v) => v.startsWith('button-name')), violations.join('\n'));
@@ -131,7 +120,7 @@ test('the axe scan finds a planted violation (the harness works)', async () => {
 });
 
 test('chart marks show a tooltip on focus', async () => {
-  const { page } = await openApp(browser, shareLink(server.url, { lang: 'en' }));
+  const { page } = await openApp(site.browser, shareLink(site.url, { lang: 'en' }));
   await settled(page);
   const mark = page.locator('#ratio-chart g.point').first();
   await mark.focus();
@@ -151,7 +140,7 @@ async function axeScan(page) {
 for (const lang of ['da', 'en']) {
   for (const theme of ['light', 'dark', 'projector']) {
     test(`no serious or critical axe violations: ${lang}, ${theme}`, async () => {
-      const { page } = await openApp(browser, shareLink(server.url, { lang, strategy: 'stratified' }),
+      const { page } = await openApp(site.browser, shareLink(site.url, { lang, strategy: 'stratified' }),
         { viewport: { width: 1280, height: 900 } });
       await page.selectOption('#theme', theme);
       await settled(page);
@@ -174,7 +163,7 @@ for (const lang of ['da', 'en']) {
 }
 
 test('narrow screens: screenshots in Danish', async () => {
-  const { page } = await openApp(browser, shareLink(server.url, { lang: 'da', strategy: 'targeted' }),
+  const { page } = await openApp(site.browser, shareLink(site.url, { lang: 'da', strategy: 'targeted' }),
     { viewport: { width: 390, height: 844 } });
   await settled(page);
   await page.screenshot({ path: path.join(shots, 'mobile-da.png'), fullPage: true });
@@ -184,7 +173,7 @@ test('narrow screens: screenshots in Danish', async () => {
 });
 
 test('the meeting, the vote and the years have their views', async () => {
-  const { page, errors } = await openApp(browser, shareLink(server.url, { lang: 'en' }, { cycles: 3 }));
+  const { page, errors } = await openApp(site.browser, shareLink(site.url, { lang: 'en' }, { cycles: 3 }));
   await settled(page);
   assert.equal(await page.locator('#influence-chart g.point').count(), 22);
   assert.equal(await page.locator('#inclusion-chart g.point').count(), 22);
@@ -198,7 +187,7 @@ test('the meeting, the vote and the years have their views', async () => {
 });
 
 test('the meeting view starts paused and steps, plays and scrubs by keyboard', async () => {
-  const { page, errors } = await openApp(browser, shareLink(server.url, { lang: 'en' }));
+  const { page, errors } = await openApp(site.browser, shareLink(site.url, { lang: 'en' }));
   await settled(page);
   await page.focus('#meeting-details summary');
   await page.keyboard.press('Enter');

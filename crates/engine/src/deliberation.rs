@@ -268,6 +268,17 @@ mod tests {
         (pop, attendees, s)
     }
 
+    /// The meeting of `attendees` with seed 1's deliberation stream.
+    fn meet(pop: &Population, attendees: &[u32], s: &Scenario, trace: bool) -> Deliberation {
+        deliberate(
+            pop,
+            attendees,
+            s,
+            &mut stream(1, Stage::Deliberation),
+            trace,
+        )
+    }
+
     #[test]
     fn gini_of_known_distributions() {
         assert!(gini(&[1.0, 1.0, 1.0]).abs() < 1e-12);
@@ -278,26 +289,14 @@ mod tests {
     #[test]
     fn everyone_is_seated_once_and_ideal_meetings_are_equal() {
         let (pop, attendees, s) = setup(MeetingFormat::Ideal);
-        let d = deliberate(
-            &pop,
-            &attendees,
-            &s,
-            &mut stream(1, Stage::Deliberation),
-            false,
-        );
+        let d = meet(&pop, &attendees, &s, false);
         let mut seated: Vec<u32> = d.tables.iter().flatten().copied().collect();
         seated.sort_unstable();
         assert_eq!(seated, (0..attendees.len() as u32).collect::<Vec<_>>());
         assert!(d.tables.iter().all(|t| t.len() >= 2 && t.len() <= 9));
         assert!(gini(&d.speaking_time) < 1e-12);
         let (pop, attendees, s) = setup(MeetingFormat::Realistic);
-        let r = deliberate(
-            &pop,
-            &attendees,
-            &s,
-            &mut stream(1, Stage::Deliberation),
-            false,
-        );
+        let r = meet(&pop, &attendees, &s, false);
         assert!(gini(&r.speaking_time) > 0.2, "{}", gini(&r.speaking_time));
     }
 
@@ -308,13 +307,7 @@ mod tests {
             .iter()
             .map(|&i| std::array::from_fn(|c| pop.prefs[c][i as usize]))
             .collect();
-        let d = deliberate(
-            &pop,
-            &attendees,
-            &s,
-            &mut stream(1, Stage::Deliberation),
-            true,
-        );
+        let d = meet(&pop, &attendees, &s, true);
         assert_ne!(d.prefs_after, before);
         // Preferences within each table come closer together.
         let spread = |p: &[Prefs], t: &[u32]| -> f32 {
@@ -334,13 +327,7 @@ mod tests {
         let trace = d.trace.unwrap();
         assert_eq!(trace.tables[0].rounds.len(), usize::from(s.meeting.rounds));
         s.meeting.persuasion = 0.0;
-        let d = deliberate(
-            &pop,
-            &attendees,
-            &s,
-            &mut stream(1, Stage::Deliberation),
-            false,
-        );
+        let d = meet(&pop, &attendees, &s, false);
         assert_eq!(d.prefs_after, before);
     }
 }
