@@ -3,10 +3,11 @@
 use yew::prelude::*;
 
 use crate::components::{
-    compare::Compare, header::Header, meeting_view::MeetingView, notice::NoticeBar,
-    persistence::Persistence, results::Results, runner::Runner, scenario_panel::ScenarioPanel,
+    compare::Compare, guide::Guide, header::Header, meeting_view::MeetingView, notice::NoticeBar,
+    pb_view::PbView, persistence::Persistence, results::Results, runner::Runner,
+    scenario_panel::ScenarioPanel, sweep_view::SweepView,
 };
-use crate::state::{AppState, Start};
+use crate::state::{AppState, Start, View};
 
 /// The shared state handle every component reads through [`use_app`].
 pub type AppContext = UseReducerHandle<AppState>;
@@ -32,12 +33,8 @@ pub fn App(props: &AppProps) -> Html {
         let start = props.start.clone();
         use_reducer(move || AppState::start(start))
     };
-    html! {
-        <ContextProvider<AppContext> context={state}>
-            <Runner />
-            <Persistence />
-            <Header />
-            <NoticeBar />
+    let main = match state.view {
+        View::Sandbox => html! {
             <main class="layout">
                 <ScenarioPanel />
                 <div class="main-column">
@@ -46,6 +43,18 @@ pub fn App(props: &AppProps) -> Html {
                     <Compare />
                 </div>
             </main>
+        },
+        View::Sweep => html! { <main class="page"><SweepView /></main> },
+        View::RealData => html! { <main class="page"><PbView /></main> },
+        View::Guide => html! { <main class="page"><Guide /></main> },
+    };
+    html! {
+        <ContextProvider<AppContext> context={state}>
+            <Runner />
+            <Persistence />
+            <Header />
+            <NoticeBar />
+            { main }
         </ContextProvider<AppContext>>
     }
 }

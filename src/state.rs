@@ -50,6 +50,43 @@ impl Theme {
     }
 }
 
+/// The app's views, one tab each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum View {
+    /// Scenario panel, results, meeting and compare.
+    #[default]
+    Sandbox,
+    /// Many seeded runs over a parameter grid.
+    Sweep,
+    /// A real pabulib `.pb` file and every PB rule on it.
+    RealData,
+    /// The guided chapters from the workshop deck.
+    Guide,
+}
+
+impl View {
+    /// Every view, in tab order.
+    pub const ALL: [View; 4] = [View::Sandbox, View::Sweep, View::RealData, View::Guide];
+
+    /// Stable name (links, element ids).
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Sandbox => "sandbox",
+            View::Sweep => "sweep",
+            View::RealData => "real-data",
+            View::Guide => "guide",
+        }
+    }
+
+    /// The view with this name.
+    #[must_use]
+    #[allow(dead_code, reason = "read from links once `?view=` lands with the guide")]
+    pub fn from_key(key: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.key() == key)
+    }
+}
+
 /// Why the last change was not applied.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Problem {
@@ -83,6 +120,8 @@ pub struct AppState {
     pub lang: Lang,
     /// Colour theme.
     pub theme: Theme,
+    /// The view shown.
+    pub view: View,
     /// The last report, for the scenario it was computed from.
     pub report: Option<Run>,
     /// Run pinned as A for comparison.
@@ -103,6 +142,7 @@ impl Default for AppState {
             preset: presets::ALL[0].name.to_string(),
             lang: Lang::default(),
             theme: Theme::default(),
+            view: View::default(),
             report: None,
             pinned: None,
             error: None,
@@ -174,6 +214,16 @@ pub enum Action {
     SetLang(Lang),
     /// Switch theme.
     SetTheme(Theme),
+    /// Switch view.
+    SetView(View),
+    /// Open a scenario built elsewhere (a guide chapter, a real `.pb` file) in the sandbox.
+    #[allow(dead_code, reason = "sent by the guide and the real-data view as they land")]
+    Open {
+        /// The preset it was built from (Reset All goes back to it).
+        preset: String,
+        /// The scenario.
+        scenario: Box<Scenario>,
+    },
     /// Replace the scenario with an uploaded JSON text (kept as is when invalid).
     Upload(String),
     /// Pin the current run as A.
@@ -209,7 +259,11 @@ impl Reducible for AppState {
         let mut next = (*self).clone();
         let edited = matches!(
             action,
-            Action::LoadPreset(_) | Action::Set(..) | Action::ResetAll | Action::Upload(_)
+            Action::LoadPreset(_)
+                | Action::Set(..)
+                | Action::ResetAll
+                | Action::Upload(_)
+                | Action::Open { .. }
         );
         match action {
             Action::LoadPreset(name) => match presets::get(&name) {
@@ -234,6 +288,20 @@ impl Reducible for AppState {
             }
             Action::SetLang(lang) => next.lang = lang,
             Action::SetTheme(theme) => next.theme = theme,
+            Action::SetView(view) => next.view = view,
+            Action::Open { preset, scenario } => match scenario.validate() {
+                Ok(()) => {
+                    next.scenario = *scenario;
+                    next.preset = if presets::get(&preset).is_some() {
+                        preset
+                    } else {
+                        presets::ALL[0].name.to_string()
+                    };
+                    next.view = View::Sandbox;
+                    next.error = None;
+                }
+                Err(e) => next.error = Some(Problem::Scenario(e)),
+            },
             Action::Upload(text) => match Scenario::from_json(&text) {
                 Ok(s) => {
                     next.scenario = s;
@@ -366,6 +434,44 @@ mod tests {
             Some(Notice::BadUpload(ScenarioError::Json(_)))
         ));
         assert_eq!(s.scenario.budget, 7000);
+    }
+
+    #[test]
+    fn open_puts_a_valid_scenario_in_the_sandbox_and_keeps_the_current_one_otherwise() {
+        let s = reduce(AppState::default(), Action::SetView(View::Guide));
+        assert_eq!(s.view, View::Guide);
+        let mut bad = presets::get("new-york").unwrap();
+        bad.population.size = 0;
+        let s = reduce(
+            s,
+            Action::Open {
+                preset: "new-york".into(),
+                scenario: Box::new(bad),
+            },
+        );
+        assert_eq!(s.scenario, Scenario::default());
+        assert_eq!(s.view, View::Guide);
+        assert!(matches!(s.error, Some(Problem::Scenario(_))));
+        let good = presets::get("new-york").unwrap();
+        let s = reduce(
+            s,
+            Action::Open {
+                preset: "new-york".into(),
+                scenario: Box::new(good.clone()),
+            },
+        );
+        assert_eq!(
+            (s.scenario.clone(), s.view, s.error.clone()),
+            (good.clone(), View::Sandbox, None)
+        );
+        assert_eq!(
+            reduce(s, Action::ResetAll).scenario,
+            good,
+            "Reset All returns to its preset"
+        );
+        for v in View::ALL {
+            assert_eq!(View::from_key(v.key()), Some(v));
+        }
     }
 
     #[test]

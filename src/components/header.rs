@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::app::use_app;
 use crate::components::share_dialog::ShareDialog;
+use crate::components::view_tabs::ViewTabs;
 use crate::i18n::Lang;
 use crate::state::{Action, Notice, Theme};
 
@@ -84,6 +85,7 @@ pub fn Header() -> Html {
                 </label>
                 <button type="button" id="share" class="primary" onclick={open}>{ t.share_button }</button>
             </div>
+            <ViewTabs />
             <ShareDialog open={*share_open} {on_close} />
         </header>
     }

@@ -9,7 +9,7 @@ use crate::components::group_chart::GroupKind;
 use crate::components::projects_chart::Status;
 use crate::fields::{Choice, Field, Section, Support};
 use crate::format;
-use crate::state::{Problem, Theme};
+use crate::state::{Problem, Theme, View};
 use crate::url::{LINK_VERSION, LinkError};
 use dialoglab_engine::ScenarioError;
 use dialoglab_engine::pb::Rule;
@@ -192,6 +192,8 @@ pub struct Texts {
     pub outcome_heading: &'static str,
     /// Skip link to the results.
     pub skip_link: &'static str,
+    /// Label of the row of view tabs.
+    pub views_label: &'static str,
     /// Label of the theme switch.
     pub theme_label: &'static str,
     /// Button opening the share dialog.
@@ -350,6 +352,7 @@ pub const DA: Texts = Texts {
     money_per_capita_label: "Borgerbudget pr. borger",
     outcome_heading: "Mødet og afstemningen",
     skip_link: "Gå til resultaterne",
+    views_label: "Visninger",
     theme_label: "Tema",
     share_button: "Del og gem …",
     share_title: "Del scenariet",
@@ -465,6 +468,7 @@ pub const EN: Texts = Texts {
     money_per_capita_label: "Citizen budget per capita",
     outcome_heading: "The meeting and the vote",
     skip_link: "Skip to results",
+    views_label: "Views",
     theme_label: "Theme",
     share_button: "Share and save …",
     share_title: "Share the scenario",
@@ -753,6 +757,21 @@ impl Lang {
             (Lang::En, Theme::Light) => "Light",
             (Lang::En, Theme::Dark) => "Dark",
             (Lang::En, Theme::Projector) => "Projector (high contrast)",
+        }
+    }
+
+    /// Name of a view (its tab).
+    #[must_use]
+    pub fn view(self, view: View) -> &'static str {
+        match (self, view) {
+            (Lang::Da, View::Sandbox) => "Sandkasse",
+            (Lang::Da, View::Sweep) => "Mange kørsler",
+            (Lang::Da, View::RealData) => "Rigtige afstemninger",
+            (Lang::Da, View::Guide) => "Guidet tur",
+            (Lang::En, View::Sandbox) => "Sandbox",
+            (Lang::En, View::Sweep) => "Sweeps",
+            (Lang::En, View::RealData) => "Real PB data",
+            (Lang::En, View::Guide) => "Guided tour",
         }
     }
 

@@ -217,3 +217,21 @@ test('the meeting view starts paused and steps, plays and scrubs by keyboard', a
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the view tabs switch views by keyboard and keep the scenario', async () => {
+  const { page, errors } = await openApp(site.browser, shareLink(site.url, { lang: 'en', budget: '777000' }));
+  const tabs = await page.locator('nav.view-tabs button').allTextContents();
+  assert.deepEqual(tabs, ['Sandbox', 'Sweeps', 'Real PB data', 'Guided tour']);
+  assert.equal(await page.getAttribute('#tab-sandbox', 'aria-current'), 'page');
+  await page.focus('#tab-guide');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#tab-guide[aria-current="page"]');
+  assert.equal(await page.locator('#tab-sandbox').getAttribute('aria-current'), null);
+  assert.equal(await page.locator('#scenario-heading, #budget-slider').count(), 0, 'the sandbox is hidden');
+  await page.focus('#tab-sandbox');
+  await page.keyboard.press('Space');
+  await page.waitForSelector('#budget-slider');
+  assert.equal(await page.inputValue('#budget'), '777000', 'the scenario survives a view switch');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

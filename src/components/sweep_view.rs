@@ -1,0 +1,17 @@
+//! The Sweep view. Placeholder from the navigation skeleton: its owner replaces the body.
+
+use yew::prelude::*;
+
+use crate::app::use_app;
+use crate::state::View;
+
+/// The Sweep view.
+#[component]
+pub fn SweepView() -> Html {
+    let app = use_app();
+    html! {
+        <section class="view-page" aria-labelledby="view-heading">
+            <h2 id="view-heading">{ app.lang.view(View::Sweep) }</h2>
+        </section>
+    }
+}
