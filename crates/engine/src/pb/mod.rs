@@ -13,7 +13,10 @@
 mod analytics;
 mod exact;
 pub mod pabulib;
+pub mod reweight;
 mod rules;
+pub mod seed;
+pub mod study;
 
 use core::fmt;
 use core::str::FromStr;
