@@ -81,7 +81,10 @@ impl View {
 
     /// The view with this name.
     #[must_use]
-    #[allow(dead_code, reason = "read from links once `?view=` lands with the guide")]
+    #[allow(
+        dead_code,
+        reason = "read from links once `?view=` lands with the guide"
+    )]
     pub fn from_key(key: &str) -> Option<View> {
         View::ALL.into_iter().find(|v| v.key() == key)
     }
@@ -217,7 +220,10 @@ pub enum Action {
     /// Switch view.
     SetView(View),
     /// Open a scenario built elsewhere (a guide chapter, a real `.pb` file) in the sandbox.
-    #[allow(dead_code, reason = "sent by the guide and the real-data view as they land")]
+    #[allow(
+        dead_code,
+        reason = "sent by the guide and the real-data view as they land"
+    )]
     Open {
         /// The preset it was built from (Reset All goes back to it).
         preset: String,
