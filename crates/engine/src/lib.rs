@@ -26,6 +26,7 @@ pub mod report;
 pub mod rng;
 pub mod scenario;
 pub mod selection;
+pub mod sweep;
 pub mod vote;
 
 use std::collections::BTreeMap;

@@ -1,0 +1,956 @@
+//! Sweeps: one or two scenario parameters varied over a grid, `R` seeded runs per grid point, and
+//! the mean with a 95% interval of every headline metric (DESIGN §2.3, "Sweeps").
+//!
+//! A [`SweepSpec`] is plain serde data (the CLI builds it from `--vary`, the app's worker receives
+//! it as JSON); [`Sweep::new`] validates it and prepares the scenario of every point.
+//!
+//! # Order
+//! - **Points**: the x axis varies fastest. Point `p = s · nx + x` has x value `x` and series value
+//!   `s` (`s = 0` when there is no series axis), so each series is one curve, in x order.
+//! - **Jobs**: job `j = p · R + k` runs point `p` with seed index `k` (`0 ≤ k < R`); its seed is
+//!   `first_seed + k`. The same seed index gives the same seed at every point.
+//!
+//! # Common random numbers
+//! The engine draws every stage from a stream seeded by the scenario's seed and the stage
+//! ([`crate::rng`]), so running every point with the same seed sequence compares points on the
+//! same citizens and the same draws. When the varied paths leave `population.*` alone, each seed's
+//! population is drawn once and reused at every point ([`PopulationCache`]): the report is the
+//! same as [`crate::run`]'s (population drawing depends only on `population` and `seed`).
+//!
+//! # Metrics
+//! [`METRICS`] lists the headline metrics by stable name (an API: files, the worker and the app
+//! use these names); [`Sample::values`] and [`PointSummary::metrics`] follow its order:
+//!
+//! | name | definition (from the run's [`Report`]) |
+//! |---|---|
+//! | `representativeness.invited`, `.attendees`, `.speakers`, `.voters` | representativeness index `R(S) = 1 − mean_a TVD_a` of the stage (year 1) |
+//! | `influence_gap.<attribute>` for `age_band`, `gender`, `occupation`, `children`, `education`, `income`, `marginalised`, `association_member`, `district` | `max_g I_g − min_g I_g` (year 1) |
+//! | `legitimacy` | `cost(W ∩ W_all) / max(cost(W), cost(W_all))` |
+//! | `welfare_loss` | `1 − Σ s_i(W) / Σ s_i(W_all)` |
+//! | `voice_gini` | Gini of speaking time among attendees |
+//! | `turnout` | voters ÷ population |
+//! | `attendees` | number of attendees (year 1) |
+//! | `cost_per_attendee` | invitation cost in DKK ÷ attendees; absent when nobody attended |
+//!
+//! # Intervals
+//! For a metric with `n` values `v_1 … v_n` at a point (runs where it is absent do not count):
+//! mean `m = (Σ v_k) / n` summed in seed order; sample standard deviation
+//! `s = √(Σ (v_k − m)² / (n − 1))`; 95% interval `m ± t · s / √n` with `t` the 0.975 quantile of
+//! Student's t with `n − 1` degrees of freedom ([`t_quantile_975`], computed with `libm` so that
+//! native and WebAssembly agree bit for bit). With `n < 2` there is no interval.
+//!
+//! # Limits
+//! An axis has at most [`MAX_AXIS_VALUES`] values, a sweep at most [`MAX_POINTS`] points and
+//! [`MAX_JOBS`] runs in all (points × seeds); larger experiments are split into several sweeps.
+//!
+//! ```
+//! use dialoglab_engine::sweep::{Axis, Sweep, SweepSpec};
+//! let mut base = dialoglab_engine::presets::get("faxe-dialogue").unwrap();
+//! base.population.size = 2_000;
+//! base.invitation.letters = 500;
+//! let x = Axis::parse("budget=100000..1000000:log:3", &base).unwrap();
+//! let series = Axis::parse("invitation.strategy=open-call,targeted", &base).unwrap();
+//! let spec = SweepSpec { base, x, series: Some(series), seeds: 2, first_seed: 1 };
+//! let sweep = Sweep::new(spec).unwrap();
+//! assert_eq!((sweep.point_count(), sweep.job_count()), (6, 12));
+//! let result = sweep.run();
+//! let legitimacy = result.points[0].get("legitimacy").unwrap();
+//! assert_eq!(legitimacy.n, 2);
+//! ```
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::population::{self, Population};
+use crate::report::Report;
+use crate::scenario::{PopulationParams, Scenario, ScenarioError};
+
+/// Most values on one axis.
+pub const MAX_AXIS_VALUES: u32 = 1_000;
+/// Most points (x values × series values) in one sweep.
+pub const MAX_POINTS: u32 = 10_000;
+/// Most runs (points × seeds) in one sweep; one run of `faxe-dialogue` takes a few milliseconds,
+/// so this is about an hour of one core, and keeps every sample of a merge in memory.
+pub const MAX_JOBS: u32 = 1_000_000;
+
+/// The headline metrics, by stable name, in the order of [`Sample::values`].
+pub const METRICS: [&str; 19] = [
+    "representativeness.invited",
+    "representativeness.attendees",
+    "representativeness.speakers",
+    "representativeness.voters",
+    "influence_gap.age_band",
+    "influence_gap.gender",
+    "influence_gap.occupation",
+    "influence_gap.children",
+    "influence_gap.education",
+    "influence_gap.income",
+    "influence_gap.marginalised",
+    "influence_gap.association_member",
+    "influence_gap.district",
+    "legitimacy",
+    "welfare_loss",
+    "voice_gini",
+    "turnout",
+    "attendees",
+    "cost_per_attendee",
+];
+
+/// The position of metric `name` in [`METRICS`].
+#[must_use]
+pub fn metric_index(name: &str) -> Option<usize> {
+    METRICS.iter().position(|m| *m == name)
+}
+
+/// How an axis's values were made, and how a chart should draw them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scale {
+    /// Listed values (`PATH=v1,v2,v3`), drawn as categories in the given order.
+    #[default]
+    Categorical,
+    /// An evenly spaced grid (`PATH=A..B:lin:N`).
+    Linear,
+    /// A geometric grid (`PATH=A..B:log:N`): draw on a log axis.
+    Log,
+}
+
+/// One varied parameter: a dotted scenario path (as [`Scenario::set_path`] takes) and its values.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Axis {
+    /// Dotted path of the scenario field, e.g. `budget` or `invitation.strategy`.
+    pub path: String,
+    /// The values in order, as JSON (numbers, strings such as `"targeted"`, booleans).
+    pub values: Vec<Value>,
+    /// How the values were made.
+    #[serde(default)]
+    pub scale: Scale,
+}
+
+/// A sweep: a base scenario, an x axis, an optional series axis and `seeds` runs per point.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SweepSpec {
+    /// The scenario every point starts from; its `seed` is replaced by the sweep's seeds.
+    pub base: Scenario,
+    /// The x axis.
+    pub x: Axis,
+    /// The series axis (one curve per value), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<Axis>,
+    /// Runs per point, `R` (1 – [`MAX_JOBS`] ÷ points).
+    pub seeds: u32,
+    /// Seed of seed index 0; seed index `k` runs with seed `first_seed + k`.
+    pub first_seed: u64,
+}
+
+/// Why a sweep cannot be run.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SweepError {
+    /// An axis written in the `--vary` grammar could not be read.
+    Grammar {
+        /// The text as given.
+        text: String,
+        /// What is wrong.
+        problem: String,
+    },
+    /// An axis value does not fit its field, or a point's scenario is not valid.
+    Point {
+        /// What the point sets, e.g. `budget = 100 and invitation.strategy = "targeted"`.
+        point: String,
+        /// The scenario's complaint.
+        error: ScenarioError,
+    },
+    /// The base scenario is not valid.
+    Base(ScenarioError),
+    /// A count outside its limit, or axes that do not fit together.
+    Invalid(String),
+}
+
+impl fmt::Display for SweepError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SweepError::Grammar { text, problem } => write!(
+                f,
+                "cannot read the axis {text:?}: {problem} (write PATH=A..B:log:N, PATH=A..B:lin:N or PATH=v1,v2,...)"
+            ),
+            SweepError::Point { point, error } => write!(f, "at {point}: {error}"),
+            SweepError::Base(error) => write!(f, "the base scenario: {error}"),
+            SweepError::Invalid(problem) => f.write_str(problem),
+        }
+    }
+}
+
+impl std::error::Error for SweepError {}
+
+fn grammar(text: &str, problem: impl Into<String>) -> SweepError {
+    SweepError::Grammar {
+        text: text.to_string(),
+        problem: problem.into(),
+    }
+}
+
+/// The JSON value at a dotted path of `scenario`, if the path names a field.
+fn value_at(scenario: &Scenario, path: &str) -> Option<Value> {
+    let tree = serde_json::to_value(scenario).ok()?;
+    let mut node = &tree;
+    for part in path.split('.') {
+        node = match node {
+            Value::Object(map) => map.get(part)?,
+            Value::Array(items) => items.get(part.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(node.clone())
+}
+
+impl Axis {
+    /// Reads an axis in the CLI grammar, checking the path against `base`:
+    ///
+    /// - `PATH=A..B:log:N` — `N` values from `A` to `B` (both > 0) evenly spaced in logarithm;
+    /// - `PATH=A..B:lin:N` — `N` evenly spaced values from `A` to `B`;
+    /// - `PATH=v1,v2,...` — the listed values (JSON when they parse, else strings, as `--set`).
+    ///
+    /// Grids need `N ≥ 2` and `A ≠ B`. For integer fields (such as `budget`: money is integer)
+    /// grid values are rounded to the nearest integer; if rounding makes two values equal the axis
+    /// is an error (ask for fewer points). `seed` cannot be an axis: the sweep sets the seeds.
+    pub fn parse(text: &str, base: &Scenario) -> Result<Axis, SweepError> {
+        let (path, spec) = text
+            .split_once('=')
+            .ok_or_else(|| grammar(text, "expected PATH=VALUES"))?;
+        let path = path.trim();
+        let spec = spec.trim();
+        if path.is_empty() {
+            return Err(grammar(text, "the path is empty"));
+        }
+        if path == "seed" {
+            return Err(grammar(
+                text,
+                "seed cannot be varied: the sweep runs every point with the same seeds (--seeds, --first-seed)",
+            ));
+        }
+        let current = value_at(base, path)
+            .ok_or_else(|| grammar(text, format!("there is no scenario field named {path}")))?;
+        if spec.is_empty() {
+            return Err(grammar(text, "no values after '='"));
+        }
+        let axis = if let Some((a, rest)) = spec.split_once("..") {
+            Self::parse_grid(text, path, a, rest, &current)?
+        } else {
+            let values: Vec<Value> = spec
+                .split(',')
+                .map(|v| {
+                    let v = v.trim();
+                    serde_json::from_str(v).unwrap_or_else(|_| Value::String(v.to_string()))
+                })
+                .collect();
+            if values.iter().any(|v| v.as_str() == Some("")) {
+                return Err(grammar(text, "an empty value in the list"));
+            }
+            Axis {
+                path: path.to_string(),
+                values,
+                scale: Scale::Categorical,
+            }
+        };
+        if axis.values.len() > MAX_AXIS_VALUES as usize {
+            return Err(grammar(
+                text,
+                format!(
+                    "{} values; an axis has at most {MAX_AXIS_VALUES}",
+                    axis.values.len()
+                ),
+            ));
+        }
+        Ok(axis)
+    }
+
+    fn parse_grid(
+        text: &str,
+        path: &str,
+        a: &str,
+        rest: &str,
+        current: &Value,
+    ) -> Result<Axis, SweepError> {
+        let mut parts = rest.split(':');
+        let (Some(b), Some(kind), Some(n), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(grammar(text, "a range needs A..B:log:N or A..B:lin:N"));
+        };
+        let number = |s: &str, what: &str| -> Result<f64, SweepError> {
+            s.trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite())
+                .ok_or_else(|| grammar(text, format!("{what} {s:?} is not a number")))
+        };
+        let a = number(a, "the start")?;
+        let b = number(b, "the end")?;
+        let n: u32 = n.trim().parse().map_err(|_| {
+            grammar(
+                text,
+                format!("the number of points {n:?} is not a whole number"),
+            )
+        })?;
+        if !(2..=MAX_AXIS_VALUES).contains(&n) {
+            return Err(grammar(
+                text,
+                format!("a grid needs 2 – {MAX_AXIS_VALUES} points, not {n}"),
+            ));
+        }
+        if a.total_cmp(&b).is_eq() {
+            return Err(grammar(text, "the start and the end are equal"));
+        }
+        let scale = match kind.trim() {
+            "log" => {
+                if a <= 0.0 || b <= 0.0 {
+                    return Err(grammar(text, "a log grid needs a start and end above 0"));
+                }
+                Scale::Log
+            }
+            "lin" => Scale::Linear,
+            other => {
+                return Err(grammar(
+                    text,
+                    format!("unknown grid {other:?}: use log or lin"),
+                ));
+            }
+        };
+        if !current.is_number() {
+            return Err(grammar(
+                text,
+                format!("{path} is not a number ({current}); list its values instead"),
+            ));
+        }
+        let integer = current.is_u64() || current.is_i64();
+        let last = f64::from(n - 1);
+        let mut values = Vec::with_capacity(n as usize);
+        for k in 0..n {
+            let t = f64::from(k) / last;
+            let v = if k == 0 {
+                a
+            } else if k == n - 1 {
+                b
+            } else if scale == Scale::Log {
+                libm::exp(libm::log(a) + (libm::log(b) - libm::log(a)) * t)
+            } else {
+                a + (b - a) * t
+            };
+            let value = if integer {
+                let r = libm::round(v);
+                if r >= 0.0 {
+                    Value::from(r as u64)
+                } else {
+                    Value::from(r as i64)
+                }
+            } else {
+                Value::from(v)
+            };
+            if integer && values.last() == Some(&value) {
+                return Err(grammar(
+                    text,
+                    format!(
+                        "{path} is a whole number and rounding makes grid values repeat ({value}); ask for fewer points or a wider range"
+                    ),
+                ));
+            }
+            values.push(value);
+        }
+        Ok(Axis {
+            path: path.to_string(),
+            values,
+            scale,
+        })
+    }
+
+    /// Number of values.
+    #[must_use]
+    pub fn len(&self) -> u32 {
+        self.values.len() as u32
+    }
+
+    /// Whether the axis has no values.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+}
+
+/// One grid point.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Point {
+    /// Point index (`series · nx + x`).
+    pub index: u32,
+    /// Index of the x value.
+    pub x: u32,
+    /// Index of the series value (0 without a series axis).
+    pub series: u32,
+}
+
+/// One run of a sweep: a point and a seed index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Job {
+    /// Job index (`point · R + seed_index`).
+    pub index: u32,
+    /// Point index.
+    pub point: u32,
+    /// Seed index `k`; the run's seed is `first_seed + k`.
+    pub seed_index: u32,
+}
+
+/// The headline metrics of one run.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Sample {
+    /// Job index.
+    pub job: u32,
+    /// Point index.
+    pub point: u32,
+    /// Seed index.
+    pub seed_index: u32,
+    /// One value per entry of [`METRICS`], `None` where the metric is undefined for this run.
+    pub values: Vec<Option<f64>>,
+}
+
+impl Sample {
+    /// The headline metrics of `report`, in [`METRICS`] order.
+    #[must_use]
+    pub fn metrics_of(report: &Report) -> Vec<Option<f64>> {
+        let stage = |s: &str| report.stages.get(s).map(|r| r.representativeness.index);
+        let gap = |a: &str| report.influence.gap.get(a).copied();
+        let attendees = report.stages.get("attendees").map(|s| f64::from(s.count));
+        let values = vec![
+            stage("invited"),
+            stage("attendees"),
+            stage("speakers"),
+            stage("voters"),
+            gap("age_band"),
+            gap("gender"),
+            gap("occupation"),
+            gap("children"),
+            gap("education"),
+            gap("income"),
+            gap("marginalised"),
+            gap("association_member"),
+            gap("district"),
+            Some(report.influence.legitimacy),
+            Some(report.influence.welfare_loss),
+            Some(report.deliberation.voice_gini),
+            Some(report.outcome.turnout),
+            attendees,
+            report.cost.dkk_per_attendee,
+        ];
+        debug_assert_eq!(values.len(), METRICS.len());
+        values
+    }
+}
+
+/// Mean and 95% interval of one metric at one point.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Estimate {
+    /// Number of runs in which the metric was defined.
+    pub n: u32,
+    /// Mean (absent when `n = 0`).
+    pub mean: Option<f64>,
+    /// Lower end of the 95% interval (absent when `n < 2`).
+    pub lo: Option<f64>,
+    /// Upper end of the 95% interval (absent when `n < 2`).
+    pub hi: Option<f64>,
+}
+
+/// Every metric's estimate at one point.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PointSummary {
+    /// Point index.
+    pub point: u32,
+    /// The x value.
+    pub x: Value,
+    /// The series value (absent without a series axis).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<Value>,
+    /// Runs that contributed to this point.
+    pub runs: u32,
+    /// One estimate per entry of [`METRICS`].
+    pub metrics: Vec<Estimate>,
+}
+
+impl PointSummary {
+    /// The estimate of metric `name` (a [`METRICS`] name).
+    #[must_use]
+    pub fn get(&self, name: &str) -> Option<&Estimate> {
+        metric_index(name).and_then(|k| self.metrics.get(k))
+    }
+}
+
+/// What [`Sweep::run`] returns: every point's summary and every run's sample, in job order.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SweepResult {
+    /// One summary per point, in point order.
+    pub points: Vec<PointSummary>,
+    /// One sample per job, in job order.
+    pub samples: Vec<Sample>,
+}
+
+/// Populations already drawn, keyed by what they were drawn from (`population` parameters and
+/// seed). Holds at most `capacity` populations (about 66 bytes per citizen each) and forgets the
+/// oldest first.
+#[derive(Debug, Default)]
+pub struct PopulationCache {
+    capacity: usize,
+    entries: Vec<(PopulationParams, u64, Population)>,
+    draws: u64,
+}
+
+impl PopulationCache {
+    /// A cache of at most `capacity` populations (at least 1).
+    #[must_use]
+    pub fn new(capacity: usize) -> PopulationCache {
+        PopulationCache {
+            capacity: capacity.max(1),
+            entries: Vec::new(),
+            draws: 0,
+        }
+    }
+
+    /// The population of `params` and `seed`, drawn now unless it is cached.
+    pub fn get(&mut self, params: &PopulationParams, seed: u64) -> &Population {
+        let found = self
+            .entries
+            .iter()
+            .position(|(p, s, _)| *s == seed && p == params);
+        let k = if let Some(k) = found {
+            k
+        } else {
+            if self.entries.len() >= self.capacity {
+                self.entries.remove(0);
+            }
+            self.draws += 1;
+            self.entries
+                .push((params.clone(), seed, population::generate(params, seed)));
+            self.entries.len() - 1
+        };
+        &self.entries[k].2
+    }
+
+    /// How many populations this cache has drawn (a measure of reuse).
+    #[must_use]
+    pub fn draws(&self) -> u64 {
+        self.draws
+    }
+}
+
+/// A validated sweep, with the scenario of every point prepared.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sweep {
+    spec: SweepSpec,
+    scenarios: Vec<Scenario>,
+}
+
+fn describe(path: &str, value: &Value) -> String {
+    format!("{path} = {value}")
+}
+
+impl Sweep {
+    /// Validates `spec` and prepares every point's scenario. Errors name the axis or point at
+    /// fault: an unknown path, a value of the wrong type or out of range (by
+    /// [`Scenario::validate`]), an empty axis, the same path on both axes, or more than
+    /// [`MAX_POINTS`] points or [`MAX_JOBS`] runs.
+    pub fn new(spec: SweepSpec) -> Result<Sweep, SweepError> {
+        spec.base.validate().map_err(SweepError::Base)?;
+        let axes: Vec<&Axis> = std::iter::once(&spec.x).chain(&spec.series).collect();
+        for axis in &axes {
+            if axis.values.is_empty() {
+                return Err(SweepError::Invalid(format!(
+                    "the axis {} has no values",
+                    axis.path
+                )));
+            }
+            if axis.values.len() > MAX_AXIS_VALUES as usize {
+                return Err(SweepError::Invalid(format!(
+                    "the axis {} has {} values; at most {MAX_AXIS_VALUES}",
+                    axis.path,
+                    axis.values.len()
+                )));
+            }
+            if axis.path == "seed" {
+                return Err(SweepError::Invalid(
+                    "seed cannot be an axis: the sweep sets the seeds".into(),
+                ));
+            }
+        }
+        if let Some(series) = &spec.series
+            && series.path == spec.x.path
+        {
+            return Err(SweepError::Invalid(format!(
+                "{} is on both axes; vary two different fields",
+                series.path
+            )));
+        }
+        let nx = spec.x.len();
+        let ns = spec.series.as_ref().map_or(1, Axis::len);
+        let points = u64::from(nx) * u64::from(ns);
+        if points > u64::from(MAX_POINTS) {
+            return Err(SweepError::Invalid(format!(
+                "{nx} × {ns} = {points} points; a sweep has at most {MAX_POINTS}"
+            )));
+        }
+        if spec.seeds == 0 {
+            return Err(SweepError::Invalid(
+                "the number of seeds must be at least 1".into(),
+            ));
+        }
+        let jobs = points * u64::from(spec.seeds);
+        if jobs > u64::from(MAX_JOBS) {
+            return Err(SweepError::Invalid(format!(
+                "{points} points × {} seeds = {jobs} runs; a sweep has at most {MAX_JOBS} (split the experiment into several sweeps)",
+                spec.seeds
+            )));
+        }
+        if spec
+            .first_seed
+            .checked_add(u64::from(spec.seeds - 1))
+            .is_none()
+        {
+            return Err(SweepError::Invalid(format!(
+                "seeds {} + {} overflow the largest seed",
+                spec.first_seed, spec.seeds
+            )));
+        }
+        // Apply each x value once and each series value on top of it.
+        let mut scenarios = Vec::with_capacity(points as usize);
+        for s in 0..ns {
+            for x in 0..nx {
+                let mut scenario = spec.base.clone();
+                let mut what = Vec::new();
+                for (axis, k) in
+                    std::iter::once((&spec.x, x)).chain(spec.series.as_ref().map(|a| (a, s)))
+                {
+                    let value = &axis.values[k as usize];
+                    what.push(describe(&axis.path, value));
+                    scenario
+                        .set_path(&axis.path, value.clone())
+                        .map_err(|error| SweepError::Point {
+                            point: what.join(" and "),
+                            error,
+                        })?;
+                }
+                scenario.validate().map_err(|error| SweepError::Point {
+                    point: what.join(" and "),
+                    error,
+                })?;
+                scenarios.push(scenario);
+            }
+        }
+        Ok(Sweep { spec, scenarios })
+    }
+
+    /// The specification.
+    #[must_use]
+    pub fn spec(&self) -> &SweepSpec {
+        &self.spec
+    }
+
+    /// Number of points.
+    #[must_use]
+    pub fn point_count(&self) -> u32 {
+        self.scenarios.len() as u32
+    }
+
+    /// Number of jobs (points × seeds).
+    #[must_use]
+    pub fn job_count(&self) -> u32 {
+        self.point_count() * self.spec.seeds
+    }
+
+    /// Point `index` (`index < point_count()`).
+    #[must_use]
+    pub fn point(&self, index: u32) -> Point {
+        let nx = self.spec.x.len();
+        Point {
+            index,
+            x: index % nx,
+            series: index / nx,
+        }
+    }
+
+    /// Job `index` (`index < job_count()`).
+    #[must_use]
+    pub fn job(&self, index: u32) -> Job {
+        Job {
+            index,
+            point: index / self.spec.seeds,
+            seed_index: index % self.spec.seeds,
+        }
+    }
+
+    /// The seed of seed index `seed_index`.
+    #[must_use]
+    pub fn seed(&self, seed_index: u32) -> u64 {
+        self.spec.first_seed + u64::from(seed_index)
+    }
+
+    /// The scenario of `point` run with seed index `seed_index`.
+    #[must_use]
+    pub fn scenario_for(&self, point: u32, seed_index: u32) -> Scenario {
+        let mut scenario = self.scenarios[point as usize].clone();
+        scenario.seed = self.seed(seed_index);
+        scenario
+    }
+
+    /// Runs job `job` from scratch (draws its population), exactly as [`crate::run`] would.
+    #[must_use]
+    pub fn run_job(&self, job: u32) -> Sample {
+        let job = self.job(job);
+        let scenario = self.scenario_for(job.point, job.seed_index);
+        let pop = population::generate(&scenario.population, scenario.seed);
+        Self::sample(job, &pop, &scenario)
+    }
+
+    /// Runs job `job` on a population from `cache`.
+    pub fn run_job_cached(&self, job: u32, cache: &mut PopulationCache) -> Sample {
+        let job = self.job(job);
+        let scenario = self.scenario_for(job.point, job.seed_index);
+        let pop = cache.get(&scenario.population, scenario.seed);
+        Self::sample(job, pop, &scenario)
+    }
+
+    fn sample(job: Job, pop: &Population, scenario: &Scenario) -> Sample {
+        let report = crate::simulate(pop, scenario);
+        Sample {
+            job: job.index,
+            point: job.point,
+            seed_index: job.seed_index,
+            values: Sample::metrics_of(&report),
+        }
+    }
+
+    /// Runs every seed of `point` and summarises it: a caller can stream results point by point.
+    /// Populations come from `cache`; give it room for `seeds` populations (when the population
+    /// is not varied, later points then reuse every draw).
+    pub fn run_point(
+        &self,
+        point: u32,
+        cache: &mut PopulationCache,
+    ) -> (PointSummary, Vec<Sample>) {
+        let samples: Vec<Sample> = (0..self.spec.seeds)
+            .map(|k| self.run_job_cached(point * self.spec.seeds + k, cache))
+            .collect();
+        (self.summarise(point, &samples), samples)
+    }
+
+    /// Runs every point with seed index `seed_index` (one population draw when the population is
+    /// not varied): a caller can also stream a sweep seed by seed, every curve gaining one run per
+    /// pass. Samples come in point order.
+    #[must_use]
+    pub fn run_seed(&self, seed_index: u32) -> Vec<Sample> {
+        let mut cache = PopulationCache::new(1);
+        (0..self.point_count())
+            .map(|p| self.run_job_cached(p * self.spec.seeds + seed_index, &mut cache))
+            .collect()
+    }
+
+    /// Runs the whole sweep sequentially (seed by seed, so each population is drawn once) and
+    /// summarises it.
+    #[must_use]
+    pub fn run(&self) -> SweepResult {
+        let mut samples: Vec<Sample> = (0..self.spec.seeds)
+            .flat_map(|k| self.run_seed(k))
+            .collect();
+        samples.sort_by_key(|s| s.job);
+        SweepResult {
+            points: self.aggregate(&samples),
+            samples,
+        }
+    }
+
+    /// Summarises `samples` (any subset of the jobs, in any order) for every point; points with
+    /// no sample get `runs = 0`. The result does not depend on the order of `samples`.
+    #[must_use]
+    pub fn aggregate(&self, samples: &[Sample]) -> Vec<PointSummary> {
+        let mut by_point: Vec<Vec<&Sample>> = vec![Vec::new(); self.point_count() as usize];
+        for s in samples {
+            if let Some(v) = by_point.get_mut(s.point as usize) {
+                v.push(s);
+            }
+        }
+        let mut t_cache = BTreeMap::new();
+        by_point
+            .into_iter()
+            .enumerate()
+            .map(|(p, mut v)| {
+                v.sort_by_key(|s| s.job);
+                self.summarise_sorted(p as u32, &v, &mut t_cache)
+            })
+            .collect()
+    }
+
+    fn summarise(&self, point: u32, samples: &[Sample]) -> PointSummary {
+        let mut v: Vec<&Sample> = samples.iter().filter(|s| s.point == point).collect();
+        v.sort_by_key(|s| s.job);
+        self.summarise_sorted(point, &v, &mut BTreeMap::new())
+    }
+
+    fn summarise_sorted(
+        &self,
+        point: u32,
+        samples: &[&Sample],
+        t_cache: &mut BTreeMap<u32, f64>,
+    ) -> PointSummary {
+        let p = self.point(point);
+        let metrics = (0..METRICS.len())
+            .map(|m| {
+                let values: Vec<f64> = samples
+                    .iter()
+                    .filter_map(|s| s.values.get(m).copied().flatten())
+                    .collect();
+                estimate(&values, t_cache)
+            })
+            .collect();
+        PointSummary {
+            point,
+            x: self.spec.x.values[p.x as usize].clone(),
+            series: self
+                .spec
+                .series
+                .as_ref()
+                .map(|a| a.values[p.series as usize].clone()),
+            runs: samples.len() as u32,
+            metrics,
+        }
+    }
+}
+
+/// Mean and 95% Student-t interval of `values`, as the module documentation defines them.
+fn estimate(values: &[f64], t_cache: &mut BTreeMap<u32, f64>) -> Estimate {
+    let n = values.len() as u32;
+    if n == 0 {
+        return Estimate {
+            n,
+            mean: None,
+            lo: None,
+            hi: None,
+        };
+    }
+    let mean = values.iter().sum::<f64>() / f64::from(n);
+    if n < 2 {
+        return Estimate {
+            n,
+            mean: Some(mean),
+            lo: None,
+            hi: None,
+        };
+    }
+    let ss: f64 = values.iter().map(|v| (v - mean) * (v - mean)).sum();
+    let sd = libm::sqrt(ss / f64::from(n - 1));
+    let t = *t_cache
+        .entry(n - 1)
+        .or_insert_with(|| t_quantile_975(n - 1));
+    let half = t * sd / libm::sqrt(f64::from(n));
+    Estimate {
+        n,
+        mean: Some(mean),
+        lo: Some(mean - half),
+        hi: Some(mean + half),
+    }
+}
+
+/// `P(|T| < t)` for Student's t with `df ≥ 1` degrees of freedom, by the closed forms for whole
+/// degrees of freedom (Abramowitz & Stegun 26.7.3–4) with `θ = atan(t / √df)`.
+fn t_two_sided(t: f64, df: u32) -> f64 {
+    let nu = f64::from(df);
+    let r = libm::sqrt(nu + t * t);
+    let sin = t / r;
+    let cos = libm::sqrt(nu) / r;
+    let cos2 = cos * cos;
+    if df % 2 == 1 {
+        let theta = libm::atan(t / libm::sqrt(nu));
+        if df == 1 {
+            return 2.0 * theta / std::f64::consts::PI;
+        }
+        let mut term = cos;
+        let mut sum = term;
+        for k in 1..df.div_ceil(2) - 1 {
+            term *= cos2 * f64::from(2 * k) / f64::from(2 * k + 1);
+            sum += term;
+        }
+        2.0 / std::f64::consts::PI * (theta + sin * sum)
+    } else {
+        let mut term = 1.0;
+        let mut sum = term;
+        for k in 1..df / 2 {
+            term *= cos2 * f64::from(2 * k - 1) / f64::from(2 * k);
+            sum += term;
+        }
+        sin * sum
+    }
+}
+
+/// The 0.975 quantile of Student's t with `df` degrees of freedom (`t` with `P(|T| < t) = 0.95`),
+/// found by bisection on the exact distribution function; `df = 0` gives infinity.
+///
+/// ```
+/// use dialoglab_engine::sweep::t_quantile_975;
+/// assert!((t_quantile_975(1) - 12.706_204_736).abs() < 1e-8);
+/// assert!((t_quantile_975(19) - 2.093_024_054).abs() < 1e-8);
+/// ```
+#[must_use]
+pub fn t_quantile_975(df: u32) -> f64 {
+    if df == 0 {
+        return f64::INFINITY;
+    }
+    let (mut lo, mut hi) = (0.0f64, 64.0f64);
+    for _ in 0..200 {
+        let mid = 0.5 * (lo + hi);
+        if mid <= lo || mid >= hi {
+            break;
+        }
+        if t_two_sided(mid, df) < 0.95 {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    0.5 * (lo + hi)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn t_quantiles_match_tables() {
+        for (df, t) in [
+            (1, 12.706_204_736_174_7),
+            (2, 4.302_652_729_749_464),
+            (4, 2.776_445_105_197_793),
+            (10, 2.228_138_851_986_274),
+            (19, 2.093_024_054_408_263),
+            (49, 2.009_575_237_129_235),
+            (1000, 1.962_339_081),
+        ] {
+            let got = t_quantile_975(df);
+            assert!((got - t).abs() < 1e-8, "df {df}: {got} vs {t}");
+        }
+    }
+
+    #[test]
+    fn estimate_of_known_values() {
+        let mut cache = BTreeMap::new();
+        let e = estimate(&[1.0, 2.0, 3.0], &mut cache);
+        assert_eq!(e.mean, Some(2.0));
+        // s = 1, t(2) = 4.3027, half = 4.3027 / √3.
+        let half = t_quantile_975(2) / 3f64.sqrt();
+        assert!((e.lo.unwrap() - (2.0 - half)).abs() < 1e-12);
+        assert!((e.hi.unwrap() - (2.0 + half)).abs() < 1e-12);
+        let one = estimate(&[5.0], &mut cache);
+        assert_eq!(
+            (one.n, one.mean, one.lo, one.hi),
+            (1, Some(5.0), None, None)
+        );
+        assert_eq!(estimate(&[], &mut cache).mean, None);
+    }
+}
