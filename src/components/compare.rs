@@ -2,11 +2,14 @@
 //! with a difference table. Same seed and population parameters mean the same citizens and the
 //! same random draws (common random numbers).
 
+use std::rc::Rc;
+
 use dialoglab_engine::Report;
 use serde_json::Value;
 use yew::prelude::*;
 
 use crate::app::use_app;
+use crate::components::compare_chart::{CompareChart, PairKind};
 use crate::components::ratio_chart;
 use crate::format;
 use crate::i18n::Lang;
@@ -103,7 +106,7 @@ pub fn metric_rows(lang: Lang, a: &Report, b: &Report) -> Vec<[String; 4]> {
     ];
     let ra = ratio_chart::rows(a, lang);
     let rb = ratio_chart::rows(b, lang);
-    let k = ratio_chart::STAGES.len() - 1;
+    let k = ratio_chart::ATTENDEES;
     for (x, y) in ra.iter().zip(&rb) {
         rows.push(dec_row(
             format!(
@@ -153,6 +156,7 @@ pub fn Compare() -> Html {
 
 fn comparison(lang: Lang, a: &Run, b: &Run) -> Html {
     let t = lang.t();
+    let (ra, rb) = (Rc::new(a.1.clone()), Rc::new(b.1.clone()));
     let same = a.0.seed == b.0.seed && a.0.population == b.0.population;
     let ta = serde_json::to_value(&a.0).unwrap_or(Value::Null);
     let tb = serde_json::to_value(&b.0).unwrap_or(Value::Null);
@@ -186,6 +190,8 @@ fn comparison(lang: Lang, a: &Run, b: &Run) -> Html {
                     </tbody>
                 </table>
             </div>
+            <CompareChart {lang} kind={PairKind::Representation} a={ra.clone()} b={rb.clone()} />
+            <CompareChart {lang} kind={PairKind::Influence} a={ra} b={rb} />
         </>
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod chart_frame;
 pub mod compare;
+pub mod compare_chart;
 pub mod cost_chart;
 pub mod cycles_chart;
 pub mod data_table;

@@ -4,6 +4,7 @@
 use dialoglab_engine::Strategy;
 use dialoglab_engine::attributes::Attribute;
 
+use crate::components::compare_chart::PairKind;
 use crate::components::cycles_chart::Series;
 use crate::components::group_chart::GroupKind;
 use crate::components::projects_chart::Status;
@@ -256,6 +257,10 @@ pub struct Texts {
     pub compare_heading: &'static str,
     /// How to compare.
     pub compare_hint: &'static str,
+    /// Legend entry of the pinned run in paired charts.
+    pub compare_legend_a: &'static str,
+    /// Legend entry of the current run in paired charts.
+    pub compare_legend_b: &'static str,
     /// Pin button.
     pub pin: &'static str,
     /// Unpin button.
@@ -383,6 +388,8 @@ pub const DA: Texts = Texts {
     col_quantity: "Mængde",
     col_probability: "Sandsynlighed",
     compare_heading: "Sammenlign A og B",
+    compare_legend_a: "A (fastgjort)",
+    compare_legend_b: "B (nu)",
     compare_hint: "Fastgør den aktuelle kørsel som A, ændr parametrene, og se B ved siden af – på samme befolkning, når frø og befolkning er de samme.",
     pin: "Fastgør som A",
     unpin: "Fjern A",
@@ -499,6 +506,8 @@ pub const EN: Texts = Texts {
     col_quantity: "Quantity",
     col_probability: "Probability",
     compare_heading: "Compare A and B",
+    compare_legend_a: "A (pinned)",
+    compare_legend_b: "B (now)",
     compare_hint: "Pin the current run as A, change parameters, and see B beside it – on the same population when seed and population are unchanged.",
     pin: "Pin as A",
     unpin: "Clear A",
@@ -1120,6 +1129,47 @@ impl Lang {
 }
 
 impl Lang {
+    /// Title and axis label of a paired A/B chart.
+    #[must_use]
+    pub fn compare_chart(self, kind: PairKind) -> (&'static str, &'static str) {
+        match (self, kind) {
+            (Lang::Da, PairKind::Representation) => (
+                "Hvem mødte op: A og B",
+                "Repræsentationsforhold blandt deltagere (1 = fair andel)",
+            ),
+            (Lang::En, PairKind::Representation) => (
+                "Who attended: A and B",
+                "Representation ratio among attendees (1 = fair share)",
+            ),
+            (Lang::Da, PairKind::Influence) => (
+                "Hvis ønsker blev til noget: A og B",
+                "Indflydelsesforhold (1 = lige indflydelse)",
+            ),
+            (Lang::En, PairKind::Influence) => (
+                "Whose preferences the outcome reflects: A and B",
+                "Influence ratio (1 = equal influence)",
+            ),
+        }
+    }
+
+    /// Summary of a paired chart: the group that moved most.
+    #[must_use]
+    pub fn compare_chart_desc(self, group: &str, a: &str, b: &str) -> String {
+        match self {
+            Lang::Da => format!("Den største forskel er for {group}: {a} i A og {b} i B."),
+            Lang::En => format!("The largest change is for {group}: {a} in A and {b} in B."),
+        }
+    }
+
+    /// Summary of a paired chart when no group moved.
+    #[must_use]
+    pub fn compare_chart_same(self) -> String {
+        match self {
+            Lang::Da => "A og B er ens for alle grupper.".into(),
+            Lang::En => "A and B are the same for every group.".into(),
+        }
+    }
+
     /// Title and axis label of a group chart.
     #[must_use]
     pub fn group_chart(self, kind: GroupKind) -> (&'static str, &'static str) {

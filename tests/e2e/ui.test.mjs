@@ -107,6 +107,19 @@ test('compare pins A and shows B beside it on the same population', async () => 
   assert.equal(population[2], '±0');
   assert.match(await page.locator('#compare-population').innerText(), /share the population/);
   assert.match(await page.locator('.compare').innerText(), /Invitation strategy/);
+  // A and B side by side on the same axes: each group has A's and B's marker, and the chart's
+  // table carries the same attendee ratios as the difference table.
+  for (const id of ['compare-representation', 'compare-influence']) {
+    const marks = await page.locator(`#${id}-svg .point`).count();
+    assert.equal(marks, 2 * 22, `${id}: two markers per group`);
+    assert.match(await page.locator(`#${id}`).innerText(), /largest change is for/);
+  }
+  const chartRow = page.locator('#compare-representation-table tbody tr').first();
+  const group = (await chartRow.locator('th').innerText()).trim();
+  const [a, b] = await chartRow.locator('td').allTextContents();
+  const diffRow = table.locator('tbody tr').filter({ hasText: `${group} (attendees)` });
+  assert.deepEqual((await diffRow.locator('td').allTextContents()).slice(0, 2), [a, b],
+    'the chart and the difference table agree');
   await page.screenshot({ path: path.join(shots, 'compare-en.png'), fullPage: true });
   await page.close();
 });
