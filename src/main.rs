@@ -9,6 +9,7 @@ mod format;
 mod i18n;
 mod state;
 mod url;
+mod worker_client;
 
 fn main() {
     // Compiled on every target (so native builds check it), run only in the browser.

@@ -11,6 +11,7 @@ pub mod group_chart;
 pub mod guide;
 pub mod header;
 pub mod meeting_view;
+pub mod monte_carlo;
 pub mod notice;
 pub mod number_control;
 pub mod pb_view;

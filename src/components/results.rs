@@ -12,6 +12,7 @@ use crate::components::{
     cycles_chart::CyclesChart,
     funnel::Funnel,
     group_chart::{GroupChart, GroupKind},
+    monte_carlo::MonteCarlo,
     projects_chart::ProjectsChart,
     ratio_chart::RatioChart,
 };
@@ -66,6 +67,7 @@ pub fn Results() -> Html {
                 { metric("cost", t.cost_label.to_string(), format::money(lang, report.cost.dkk)) }
             </dl>
             <p class="hint">{ t.index_help }</p>
+            <MonteCarlo {lang} run={result.clone()} />
             <Funnel {lang} {stages} />
             <RatioChart {lang} report={result.clone()} />
             if let Some(selection) = &report.selection {

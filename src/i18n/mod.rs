@@ -1,6 +1,8 @@
 //! The typed Danish/English string table. Every user-visible string lives here; a field or a
 //! match arm missing in one language is a compile error.
 
+pub mod sweep;
+
 use dialoglab_engine::Strategy;
 use dialoglab_engine::attributes::Attribute;
 

@@ -1,0 +1,112 @@
+//! The messages between the page and the worker. Both directions travel as JSON strings
+//! (`serde_json`), so the page and the worker only share these types.
+//!
+//! ```text
+//! page   → worker  {"id":1,"job":{"seeds":{"scenario":{…},"n":20}}}
+//! worker → page    {"id":0,"message":"ready"}                       (once, when it can take jobs)
+//! worker → page    {"id":1,"message":{"progress":{"done":3,"total":20}}}
+//! worker → page    {"id":1,"message":{"partial":{"seed":{…}}}}
+//! worker → page    {"id":1,"message":{"done":{"seeds":{…}}}}        (or {"error":{"message":"…"}})
+//! ```
+
+use dialoglab_engine::Scenario;
+use serde::{Deserialize, Serialize};
+
+use crate::seeds::{SeedRun, SeedsSummary};
+
+/// The id of the worker's `Ready` message; jobs use ids from 1.
+pub const READY_ID: u32 = 0;
+
+/// A job for the worker, with the id its answers will carry.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Request {
+    /// Chosen by the page (≥ 1); every answer to this request carries it.
+    pub id: u32,
+    /// What to do.
+    pub job: Job,
+}
+
+/// The kinds of work the worker does. One variant per job module (see the crate docs).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Job {
+    /// Monte Carlo: `n` runs of `scenario` with seeds `scenario.seed`, `scenario.seed + 1`, …
+    Seeds {
+        /// The scenario; only its seed changes between runs.
+        scenario: Scenario,
+        /// Number of runs (1 ..= [`crate::seeds::MAX_SEEDS`]).
+        n: u32,
+    },
+}
+
+/// One answer from the worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Response {
+    /// The request's id ([`READY_ID`] for [`Message::Ready`]).
+    pub id: u32,
+    /// The answer.
+    pub message: Message,
+}
+
+/// What the worker says about a job.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Message {
+    /// The worker has loaded and takes jobs (sent once, with [`READY_ID`]).
+    Ready,
+    /// `done` of `total` units of work are finished.
+    Progress {
+        /// Units finished.
+        done: u32,
+        /// Units in the job.
+        total: u32,
+    },
+    /// A piece of the result, sent as soon as it is known (charts draw it at once).
+    Partial(Partial),
+    /// The job's result; nothing more comes for this id.
+    Done(Output),
+    /// The job failed; nothing more comes for this id.
+    Error {
+        /// What went wrong, for the user (English; the page adds its own translated context).
+        message: String,
+    },
+}
+
+/// A piece of a result streamed while the job runs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Partial {
+    /// One finished Monte-Carlo run.
+    Seed(SeedRun),
+}
+
+/// The result of a job.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Output {
+    /// Mean and 95% interval of the headline numbers over the seeds.
+    Seeds(SeedsSummary),
+}
+
+impl Request {
+    /// The request as the JSON text the page posts.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+impl Response {
+    /// The response as the JSON text the worker posts.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads a response posted by the worker.
+    pub fn from_json(text: &str) -> Result<Response, String> {
+        serde_json::from_str(text).map_err(|e| format!("unreadable message from the worker: {e}"))
+    }
+}

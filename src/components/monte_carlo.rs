@@ -1,0 +1,183 @@
+//! The "× N seeds" panel on the results: runs the current scenario with N consecutive seeds in
+//! the worker and shows the mean and 95% interval of each headline number beside this run's value.
+
+use dialoglab_worker::seeds::{Headline, SeedsSummary};
+use dialoglab_worker::{Job, Output};
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+use crate::state::Run;
+use crate::worker_client::{Event as JobEvent, WorkerClient};
+
+/// Choices for the number of seeds.
+pub const SEED_CHOICES: [u32; 4] = [10, 20, 50, 100];
+
+/// Where the Monte-Carlo job is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    /// Off, or not started.
+    Idle,
+    /// Running: `done` of `total` runs.
+    Running {
+        /// Runs finished.
+        done: u32,
+        /// Runs in the job.
+        total: u32,
+    },
+    /// Finished.
+    Done(SeedsSummary),
+    /// Cancelled by the user.
+    Cancelled,
+    /// The worker reported an error.
+    Failed(String),
+}
+
+/// Props of [`MonteCarlo`].
+#[derive(Properties, PartialEq)]
+pub struct MonteCarloProps {
+    /// Interface language.
+    pub lang: Lang,
+    /// The run shown in the results.
+    pub run: Run,
+}
+
+/// The toggle, the progress and the table of intervals.
+#[component]
+pub fn MonteCarlo(props: &MonteCarloProps) -> Html {
+    let lang = props.lang;
+    let t = lang.sweep();
+    let enabled = use_state(|| false);
+    let n = use_state(|| 20u32);
+    let status = use_state(|| Status::Idle);
+    let client = use_memo((), |()| WorkerClient::new());
+    {
+        let (client, status) = (client.clone(), status.clone());
+        use_effect_with(
+            (*enabled, *n, props.run.0.clone()),
+            move |(enabled, n, scenario)| {
+                if *enabled {
+                    status.set(Status::Running { done: 0, total: *n });
+                    let status = status.clone();
+                    client.run(
+                        Job::Seeds {
+                            scenario: scenario.clone(),
+                            n: *n,
+                        },
+                        Callback::from(move |event| match event {
+                            JobEvent::Progress { done, total } => {
+                                status.set(Status::Running { done, total });
+                            }
+                            JobEvent::Partial(_) => {}
+                            JobEvent::Done(Output::Seeds(summary)) => {
+                                status.set(Status::Done(summary));
+                            }
+                            JobEvent::Error(message) => status.set(Status::Failed(message)),
+                        }),
+                    );
+                } else {
+                    client.cancel();
+                    status.set(Status::Idle);
+                }
+            },
+        );
+    }
+    let on_toggle = {
+        let enabled = enabled.clone();
+        Callback::from(move |e: Event| {
+            enabled.set(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .checked(),
+            );
+        })
+    };
+    let on_n = {
+        let n = n.clone();
+        Callback::from(move |e: Event| {
+            let v = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            if let Ok(v) = v.parse::<u32>() {
+                n.set(v);
+            }
+        })
+    };
+    let on_cancel = {
+        let (client, status) = (client.clone(), status.clone());
+        Callback::from(move |_: MouseEvent| {
+            client.cancel();
+            status.set(Status::Cancelled);
+        })
+    };
+    let report = &props.run.1;
+    let body = match &*status {
+        Status::Idle => Html::default(),
+        Status::Running { done, total } => html! {
+            <div class="job-progress">
+                <progress id="mc-progress" max={total.to_string()} value={done.to_string()}
+                    aria-label={t.progress_label}>{ lang.runs_done(*done, *total) }</progress>
+                <span class="job-progress-text">{ lang.runs_done(*done, *total) }</span>
+                <button type="button" id="mc-cancel" onclick={on_cancel}>{ t.cancel }</button>
+            </div>
+        },
+        Status::Cancelled => html! { <p class="hint">{ t.cancelled }</p> },
+        Status::Failed(message) => html! {
+            <p class="error" role="alert">{ lang.job_failed(message) }</p>
+        },
+        Status::Done(summary) => html! {
+            <div class="table-scroll">
+                <table id="mc-table" class="mc-table">
+                    <caption>{ lang.mc_heading(summary.n) }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ t.mc_metric }</th>
+                            <th scope="col">{ t.mc_this_run }</th>
+                            <th scope="col">{ t.mc_mean }</th>
+                            <th scope="col">{ t.mc_interval }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for summary.metrics.iter().map(|(h, i)| html! {
+                            <tr data-metric={serde_json::to_string(h).unwrap_or_default().trim_matches('"').to_string()}>
+                                <th scope="row">{ lang.headline(*h) }</th>
+                                <td>{ lang.headline_value(*h, h.of(report)) }</td>
+                                <td>{ lang.headline_value(*h, i.mean) }</td>
+                                <td>{ format!("{} – {}", lang.headline_value(*h, i.lo), lang.headline_value(*h, i.hi)) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        },
+    };
+    let live = match &*status {
+        Status::Done(summary) => summary
+            .metrics
+            .iter()
+            .find(|(h, _)| *h == Headline::IndexAttendees)
+            .map(|(_, i)| lang.mc_summary(summary.n, i.mean, i.lo, i.hi))
+            .unwrap_or_default(),
+        Status::Cancelled => t.cancelled.to_string(),
+        _ => String::new(),
+    };
+    html! {
+        <section class="monte-carlo" aria-label={t.mc_toggle}>
+            <div class="mc-controls">
+                <label class="mc-toggle">
+                    <input type="checkbox" id="mc-toggle" checked={*enabled} onchange={on_toggle} />
+                    { " " }{ t.mc_toggle }
+                </label>
+                <label for="mc-seeds">{ t.mc_seeds_label }</label>
+                <select id="mc-seeds" onchange={on_n}>
+                    { for SEED_CHOICES.iter().map(|c| html! {
+                        <option value={c.to_string()} selected={*c == *n}>{ format!("× {c}") }</option>
+                    }) }
+                </select>
+            </div>
+            if *enabled {
+                <p class="hint">{ t.mc_hint }</p>
+            }
+            { body }
+            <p class="visually-hidden" aria-live="polite" id="mc-live">{ live }</p>
+        </section>
+    }
+}
