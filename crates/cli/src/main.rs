@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 use dialoglab_engine::{Scenario, presets};
 
 mod pb_cmd;
+mod sweep_cmd;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -30,6 +31,11 @@ enum Command {
     Scenario(RunArgs),
     /// Run PB rules on a pabulib .pb file and print winners and analytics as JSON.
     Pb(pb_cmd::PbArgs),
+    /// Run a scenario over a grid of one or two varied fields with many seeds per point, on all
+    /// cores; print the mean and 95% interval of every headline metric (CSV or JSON Lines).
+    Sweep(sweep_cmd::SweepArgs),
+    /// Combine the shard files of `sweep --shard i/n` into the file one unsharded sweep writes.
+    Merge(sweep_cmd::MergeArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -97,6 +103,8 @@ fn execute(cli: &Cli) -> Result<String, String> {
     match &cli.command {
         Command::Presets => Ok(presets::names().join("\n")),
         Command::Pb(args) => pb_cmd::run(args),
+        Command::Sweep(args) => sweep_cmd::sweep(args),
+        Command::Merge(args) => sweep_cmd::merge(args),
         Command::Scenario(args) => to_json(&build_scenario(args)?, args.compact),
         Command::Run(args) => {
             let scenario = build_scenario(args)?;
@@ -118,6 +126,8 @@ fn execute(cli: &Cli) -> Result<String, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match execute(&cli) {
+        // Sweeps written to --out print nothing.
+        Ok(out) if out.is_empty() => ExitCode::SUCCESS,
         Ok(out) => {
             use std::io::Write;
             // A closed pipe (`dialoglab run | head`) is not an error worth a panic.

@@ -59,7 +59,7 @@
 //! ```
 
 use std::collections::BTreeMap;
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -194,6 +194,13 @@ fn grammar(text: &str, problem: impl Into<String>) -> SweepError {
     }
 }
 
+/// `v` rounded to 15 significant digits. A decimal of at most 15 digits converts to `f64`
+/// exactly even with a fast JSON parser, so such axis values survive the trip through JSON (the
+/// worker's message, a shard file) bit for bit.
+fn short(v: f64) -> f64 {
+    format!("{v:.14e}").parse().unwrap_or(v)
+}
+
 /// The JSON value at a dotted path of `scenario`, if the path names a field.
 fn value_at(scenario: &Scenario, path: &str) -> Option<Value> {
     let tree = serde_json::to_value(scenario).ok()?;
@@ -215,7 +222,8 @@ impl Axis {
     /// - `PATH=A..B:lin:N` — `N` evenly spaced values from `A` to `B`;
     /// - `PATH=v1,v2,...` — the listed values (JSON when they parse, else strings, as `--set`).
     ///
-    /// Grids need `N ≥ 2` and `A ≠ B`. For integer fields (such as `budget`: money is integer)
+    /// Grids need `N ≥ 2` and `A ≠ B`. Fractional values are kept to 15 significant digits (so that
+    /// they survive JSON exactly). For integer fields (such as `budget`: money is integer)
     /// grid values are rounded to the nearest integer; if rounding makes two values equal the axis
     /// is an error (ask for fewer points). `seed` cannot be an axis: the sweep sets the seeds.
     pub fn parse(text: &str, base: &Scenario) -> Result<Axis, SweepError> {
@@ -245,7 +253,13 @@ impl Axis {
                 .split(',')
                 .map(|v| {
                     let v = v.trim();
-                    serde_json::from_str(v).unwrap_or_else(|_| Value::String(v.to_string()))
+                    match serde_json::from_str::<Value>(v) {
+                        Ok(Value::Number(n)) if !(n.is_u64() || n.is_i64()) => n
+                            .as_f64()
+                            .map_or(Value::Number(n), |f| Value::from(short(f))),
+                        Ok(value) => value,
+                        Err(_) => Value::String(v.to_string()),
+                    }
                 })
                 .collect();
             if values.iter().any(|v| v.as_str() == Some("")) {
@@ -349,7 +363,7 @@ impl Axis {
                     Value::from(r as i64)
                 }
             } else {
-                Value::from(v)
+                Value::from(short(v))
             };
             if integer && values.last() == Some(&value) {
                 return Err(grammar(
@@ -710,6 +724,17 @@ impl Sweep {
         Self::sample(job, &pop, &scenario)
     }
 
+    /// Runs job `job` on `pop`, which must be the population of its scenario
+    /// (`population::generate(&scenario.population, scenario.seed)` for
+    /// `scenario = scenario_for(point, seed_index)`): for callers that share populations between
+    /// threads themselves.
+    #[must_use]
+    pub fn run_job_with(&self, job: u32, pop: &Population) -> Sample {
+        let job = self.job(job);
+        let scenario = self.scenario_for(job.point, job.seed_index);
+        Self::sample(job, pop, &scenario)
+    }
+
     /// Runs job `job` on a population from `cache`.
     pub fn run_job_cached(&self, job: u32, cache: &mut PopulationCache) -> Sample {
         let job = self.job(job);
@@ -821,6 +846,125 @@ impl Sweep {
             runs: samples.len() as u32,
             metrics,
         }
+    }
+}
+
+/// Formats an axis value for CSV: integers as integers, other numbers with Rust's shortest
+/// round-trip formatting (plain `.` decimal point, no exponent), booleans as `true`/`false`,
+/// strings as themselves (quoted when they contain a comma, quote or line break).
+fn csv_value(value: &Value) -> String {
+    let text = match value {
+        Value::Number(n) => {
+            if let Some(u) = n.as_u64() {
+                u.to_string()
+            } else if let Some(i) = n.as_i64() {
+                i.to_string()
+            } else {
+                n.as_f64().map_or_else(String::new, |f| format!("{f}"))
+            }
+        }
+        Value::String(s) => s.clone(),
+        Value::Bool(b) => b.to_string(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    };
+    csv_field(&text)
+}
+
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+fn csv_number(value: Option<f64>) -> String {
+    value.map_or_else(String::new, |v| format!("{v}"))
+}
+
+fn json_number(value: Option<f64>) -> String {
+    value.map_or_else(|| "null".to_string(), |v| Value::from(v).to_string())
+}
+
+impl Sweep {
+    /// The summaries as CSV, one row per point and metric (a "long" table that R, pandas and
+    /// spreadsheets pivot easily), points in point order and metrics in [`METRICS`] order:
+    ///
+    /// `point,<x path>[,<series path>],metric,n,mean,ci_low,ci_high`
+    ///
+    /// Numbers use Rust's shortest round-trip formatting (full precision, `.` as decimal point,
+    /// no exponent); an absent mean or interval is an empty field. Lines end with `\n`.
+    #[must_use]
+    pub fn to_csv(&self, points: &[PointSummary]) -> String {
+        // Writing to a String cannot fail.
+        let mut out = String::new();
+        out.push_str("point,");
+        out.push_str(&csv_field(&self.spec.x.path));
+        if let Some(series) = &self.spec.series {
+            out.push(',');
+            out.push_str(&csv_field(&series.path));
+        }
+        out.push_str(",metric,n,mean,ci_low,ci_high\n");
+        for p in points {
+            let mut head = format!("{},{}", p.point, csv_value(&p.x));
+            if let Some(series) = &p.series {
+                head.push(',');
+                head.push_str(&csv_value(series));
+            }
+            for (name, e) in METRICS.iter().zip(&p.metrics) {
+                let _ = writeln!(
+                    out,
+                    "{head},{name},{},{},{},{}",
+                    e.n,
+                    csv_number(e.mean),
+                    csv_number(e.lo),
+                    csv_number(e.hi)
+                );
+            }
+        }
+        out
+    }
+
+    /// The summaries as JSON Lines, one object per point in point order:
+    ///
+    /// `{"point":0,"<x path>":X,["<series path>":S,]"runs":R,"metrics":{"<metric>":{"n":N,"mean":M,"ci_low":L,"ci_high":H},...}}`
+    ///
+    /// with metrics in [`METRICS`] order, `null` for an absent mean or interval, and numbers in
+    /// shortest round-trip form. Lines end with `\n`.
+    #[must_use]
+    pub fn to_jsonl(&self, points: &[PointSummary]) -> String {
+        let key = |k: &str| Value::from(k).to_string();
+        let mut out = String::new();
+        for p in points {
+            let _ = write!(
+                out,
+                "{{\"point\":{},{}:{}",
+                p.point,
+                key(&self.spec.x.path),
+                p.x
+            );
+            if let (Some(axis), Some(value)) = (&self.spec.series, &p.series) {
+                let _ = write!(out, ",{}:{value}", key(&axis.path));
+            }
+            let _ = write!(out, ",\"runs\":{},\"metrics\":{{", p.runs);
+            for (k, (name, e)) in METRICS.iter().zip(&p.metrics).enumerate() {
+                if k > 0 {
+                    out.push(',');
+                }
+                let _ = write!(
+                    out,
+                    "{}:{{\"n\":{},\"mean\":{},\"ci_low\":{},\"ci_high\":{}}}",
+                    key(name),
+                    e.n,
+                    json_number(e.mean),
+                    json_number(e.lo),
+                    json_number(e.hi)
+                );
+            }
+            out.push_str("}}\n");
+        }
+        out
     }
 }
 

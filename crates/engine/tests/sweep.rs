@@ -170,6 +170,15 @@ fn axis_grammar_reads_grids_and_lists() {
     );
     let flags = Axis::parse("invitation.supports.childcare=false,true", &b).unwrap();
     assert_eq!(flags.values, vec![json!(false), json!(true)]);
+    // Fractional values keep 15 significant digits, so they survive JSON bit for bit.
+    let sevenths = Axis::parse("meeting.persuasion=0..1:lin:7", &b).unwrap();
+    assert_eq!(sevenths.values[1], json!(0.166_666_666_666_667));
+    let long = Axis::parse("meeting.persuasion=0.12345678901234567,0.5", &b).unwrap();
+    assert_eq!(long.values[0], json!(0.123_456_789_012_346));
+    for axis in [&sevenths, &long, &lin] {
+        let text = serde_json::to_string(axis).unwrap();
+        assert_eq!(serde_json::from_str::<Axis>(&text).unwrap(), *axis);
+    }
     let nested = Axis::parse("population.age_shares.0=0.17", &b).unwrap();
     assert_eq!(nested.values, vec![json!(0.17)]);
 }
