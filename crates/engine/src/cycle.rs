@@ -9,7 +9,7 @@ use crate::pb::Allocation;
 use crate::population::Population;
 use crate::proposals::{self, Proposal};
 use crate::rng::{Stage, cycle_stream, unit};
-use crate::scenario::{Initiative, RulesBy, Scenario, Strategy};
+use crate::scenario::{BallotKind, Initiative, RulesBy, Scenario, Strategy};
 use crate::selection::Panel;
 use crate::vote::{self, BallotProject};
 use crate::{attendance, selection};
@@ -45,6 +45,8 @@ pub struct Year {
     pub allocation_all: Allocation,
     /// Counterfactual funded flags.
     pub funded_all: Vec<bool>,
+    /// Each citizen's favourite ballot project by true utility (see [`favourites`]).
+    pub favourites: Vec<Option<u16>>,
     /// Staff hours including responses to letters.
     pub staff_hours: f64,
 }
@@ -146,53 +148,87 @@ pub fn simulate_year(
         scenario,
         &mut vote_rng,
     );
+    let v = &scenario.vote;
+    let rule = v.rule;
+    let tie = v.tie_break;
+    // Approval ballots travel as bit masks (no list per voter); other ballots as lists.
+    let masks_fit = v.ballot == BallotKind::Approval && projects.len() <= 128;
     let mut scratch = Vec::new();
+    let mut u = Vec::with_capacity(projects.len());
     let mut supporters = vec![Vec::new(); projects.len()];
-    let ballots: Vec<vote::BallotContent> = voters
-        .iter()
-        .map(|&i| {
-            let i = i as usize;
-            let prefs = if slot_of[i] == u32::MAX {
-                vote::true_prefs(pop, i)
-            } else {
-                deliberation.prefs_after[slot_of[i] as usize]
-            };
-            let b = vote::ballot(&prefs, pop.district[i], &projects, scenario, &mut scratch);
-            let listed: Vec<u32> = match &b {
-                vote::BallotContent::Approval(v) => v.clone(),
-                vote::BallotContent::Points(v) => v.iter().map(|x| x.0).collect(),
-            };
-            for k in listed {
-                supporters[k as usize].push(i as u32);
+    let mut masks = Vec::new();
+    let mut ballots = Vec::new();
+    for &i in &voters {
+        let i = i as usize;
+        let prefs = if slot_of[i] == u32::MAX {
+            vote::true_prefs(pop, i)
+        } else {
+            deliberation.prefs_after[slot_of[i] as usize]
+        };
+        vote::utilities(&prefs, pop.district[i], &projects, v.district_bonus, &mut u);
+        if masks_fit {
+            let mask = vote::approval_mask(&u, v, &mut scratch);
+            let mut bits = mask;
+            while bits != 0 {
+                supporters[bits.trailing_zeros() as usize].push(i as u32);
+                bits &= bits - 1;
             }
-            b
-        })
-        .collect();
-    let rule = scenario.vote.rule;
-    let tie = scenario.vote.tie_break;
-    let allocation = rule.run(
-        &instance,
-        &vote::profile(scenario.vote.ballot, ballots),
-        &tie,
-    );
+            masks.push(mask);
+        } else {
+            let b = vote::ballot_from_utilities(&u, v, &mut scratch);
+            match &b {
+                vote::BallotContent::Approval(list) => {
+                    for &k in list {
+                        supporters[k as usize].push(i as u32);
+                    }
+                }
+                vote::BallotContent::Points(list) => {
+                    for &(k, _) in list {
+                        supporters[k as usize].push(i as u32);
+                    }
+                }
+            }
+            ballots.push(b);
+        }
+    }
+    let allocation = match masks_fit
+        .then(|| rule.run_approval_masks(&instance, &masks, &tie))
+        .flatten()
+    {
+        Some(a) => a,
+        None => rule.run(&instance, &vote::profile(v.ballot, ballots), &tie),
+    };
     let funded = vote::funded_flags(&allocation, projects.len());
 
-    let sincere: Vec<vote::BallotContent> = (0..pop.len())
-        .map(|i| {
-            vote::ballot(
-                &vote::true_prefs(pop, i),
-                pop.district[i],
-                &projects,
-                scenario,
-                &mut scratch,
-            )
-        })
-        .collect();
-    let allocation_all = rule.run(
-        &instance,
-        &vote::profile(scenario.vote.ballot, sincere),
-        &tie,
-    );
+    // The counterfactual: every citizen votes sincerely (true preferences); the same pass finds
+    // each citizen's favourite project.
+    let n = pop.len();
+    let mut favourites = Vec::with_capacity(n);
+    masks.clear();
+    masks.reserve(if masks_fit { n } else { 0 });
+    let mut sincere = Vec::new();
+    for i in 0..n {
+        vote::utilities(
+            &vote::true_prefs(pop, i),
+            pop.district[i],
+            &projects,
+            v.district_bonus,
+            &mut u,
+        );
+        favourites.push(favourite(&u));
+        if masks_fit {
+            masks.push(vote::approval_mask(&u, v, &mut scratch));
+        } else {
+            sincere.push(vote::ballot_from_utilities(&u, v, &mut scratch));
+        }
+    }
+    let allocation_all = match masks_fit
+        .then(|| rule.run_approval_masks(&instance, &masks, &tie))
+        .flatten()
+    {
+        Some(a) => a,
+        None => rule.run(&instance, &vote::profile(v.ballot, sincere), &tie),
+    };
     let funded_all = vote::funded_flags(&allocation_all, projects.len());
 
     Year {
@@ -210,6 +246,7 @@ pub fn simulate_year(
         funded,
         allocation_all,
         funded_all,
+        favourites,
         staff_hours,
     }
 }
@@ -232,15 +269,20 @@ pub fn favourites(
                 district_bonus,
                 &mut u,
             );
-            let mut best: Option<(f64, u16)> = None;
-            for (k, &x) in u.iter().enumerate() {
-                if x > 0.0 && best.is_none_or(|(b, _)| x > b) {
-                    best = Some((x, k as u16));
-                }
-            }
-            best.map(|b| b.1)
+            favourite(&u)
         })
         .collect()
+}
+
+/// The first ballot position with the highest positive utility, or `None` if none is positive.
+fn favourite(utilities: &[f64]) -> Option<u16> {
+    let mut best: Option<(f64, u16)> = None;
+    for (k, &x) in utilities.iter().enumerate() {
+        if x > 0.0 && best.is_none_or(|(b, _)| x > b) {
+            best = Some((x, k as u16));
+        }
+    }
+    best.map(|b| b.1)
 }
 
 /// Applies the year's feedback to efficacy, trust and habit (DESIGN §2.2 step 8).

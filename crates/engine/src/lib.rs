@@ -239,8 +239,8 @@ fn year_step(
     cycles: &mut Vec<CycleReport>,
 ) -> (Year, YearMetrics) {
     let y = cycle::simulate_year(state, scenario, counts, year, trace);
-    let favourite = cycle::favourites(state, &y.projects, scenario.vote.district_bonus);
-    let metrics = year_metrics(state, scenario, counts, &y, &favourite);
+    let favourite = &y.favourites;
+    let metrics = year_metrics(state, scenario, counts, &y, favourite);
     let efficacy: Vec<f64> = state.efficacy.iter().map(|&e| f64::from(e)).collect();
     let efficacy_before = influence::group_means(state, &efficacy, true);
     let repeat = if y.attendees.is_empty() {
@@ -252,7 +252,7 @@ fn year_step(
             .count() as f64
             / y.attendees.len() as f64
     };
-    cycle::feedback(state, &y, scenario, &favourite);
+    cycle::feedback(state, &y, scenario, favourite);
     let proposers: Vec<u32> = y
         .proposals
         .iter()
@@ -441,8 +441,14 @@ fn year_metrics(
 
     // Influence.
     let db = scenario.vote.district_bonus;
-    let s = influence::satisfaction(pop, &y.projects, &y.funded, scenario.budget, db);
-    let s_all = influence::satisfaction(pop, &y.projects, &y.funded_all, scenario.budget, db);
+    let (s, s_all) = influence::satisfaction_pair(
+        pop,
+        &y.projects,
+        &y.funded,
+        &y.funded_all,
+        scenario.budget,
+        db,
+    );
     let (ratios, gap) = influence::ratios_and_gaps(pop, &s);
     let citizen_proposals = y.proposals.iter().filter(|p| !p.municipal).count();
     let backed_money: u64 = y

@@ -140,6 +140,21 @@ pub fn generate(params: &PopulationParams, seed: u64) -> Population {
     ] {
         column.reserve_exact(n);
     }
+    for column in [
+        &mut pop.free_time,
+        &mut pop.civic_skill,
+        &mut pop.interest,
+        &mut pop.efficacy,
+        &mut pop.trust,
+        &mut pop.assertiveness,
+        &mut pop.media,
+        &mut pop.habit,
+    ] {
+        column.reserve_exact(n);
+    }
+    for column in &mut pop.prefs {
+        column.reserve_exact(n);
+    }
     let mut latent_income = Vec::with_capacity(n);
     let association_logit = logit(params.association_share);
     for _ in 0..n {

@@ -19,7 +19,7 @@ use crate::pb::{Allocation, Ballot, Instance, Profile, Project, VoteKind};
 use crate::population::{CATEGORY_COUNT, Population};
 use crate::proposals::Proposal;
 use crate::rng::{StageRng, logistic, unit};
-use crate::scenario::{BallotKind, Scenario};
+use crate::scenario::{BallotKind, Scenario, VoteParams};
 
 /// One project on the ballot, as the vote sees it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -129,14 +129,64 @@ pub fn ballot(
         };
         (u, k as u32)
     }));
+    ballot_from_scratch(v, scratch)
+}
+
+/// The ballot of a citizen whose utilities for the ballot's projects are `utilities` (as
+/// [`utilities`] computes them); equal to [`ballot`] for the same citizen.
+pub fn ballot_from_utilities(
+    utilities: &[f64],
+    vote: &VoteParams,
+    scratch: &mut Vec<(f64, u32)>,
+) -> BallotContent {
+    scratch.clear();
+    scratch.extend(utilities.iter().zip(0u32..).map(|(&u, k)| (u, k)));
+    ballot_from_scratch(vote, scratch)
+}
+
+/// The approval ballot of a citizen with `utilities` as a bit mask (bit `k` = ballot position
+/// `k`), as [`ballot_from_utilities`] would list it under [`BallotKind::Approval`]. Needs at most
+/// 128 projects.
+pub fn approval_mask(utilities: &[f64], vote: &VoteParams, scratch: &mut Vec<(f64, u32)>) -> u128 {
+    let mut mask = 0u128;
+    let mut count = 0usize;
+    for (k, &u) in utilities.iter().enumerate() {
+        if u >= vote.threshold {
+            mask |= 1u128 << k;
+            count += 1;
+        }
+    }
+    if vote.max_approvals > 0 && count > usize::from(vote.max_approvals) {
+        scratch.clear();
+        scratch.extend(
+            utilities
+                .iter()
+                .zip(0u32..)
+                .filter(|(u, _)| **u >= vote.threshold)
+                .map(|(&u, k)| (u, k)),
+        );
+        approval_cap(vote, scratch);
+        mask = scratch.iter().fold(0u128, |m, x| m | 1u128 << x.1);
+    }
+    mask
+}
+
+/// Keeps the `max_approvals` best of the approved `(utility, position)` pairs (ties by ballot
+/// order), in ballot order.
+fn approval_cap(v: &VoteParams, scratch: &mut Vec<(f64, u32)>) {
+    if v.max_approvals > 0 && scratch.len() > usize::from(v.max_approvals) {
+        scratch.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        scratch.truncate(usize::from(v.max_approvals));
+        scratch.sort_by_key(|x| x.1);
+    }
+}
+
+/// The ballot from `(utility, position)` pairs in ballot order.
+fn ballot_from_scratch(v: &VoteParams, scratch: &mut Vec<(f64, u32)>) -> BallotContent {
     match v.ballot {
         BallotKind::Approval => {
             scratch.retain(|(u, _)| *u >= v.threshold);
-            if v.max_approvals > 0 && scratch.len() > usize::from(v.max_approvals) {
-                scratch.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-                scratch.truncate(usize::from(v.max_approvals));
-                scratch.sort_by_key(|x| x.1);
-            }
+            approval_cap(v, scratch);
             BallotContent::Approval(scratch.iter().map(|x| x.1).collect())
         }
         BallotKind::Cumulative => {

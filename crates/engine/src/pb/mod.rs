@@ -449,6 +449,23 @@ impl Rule {
     pub fn run(self, instance: &Instance, profile: &Profile, tie_break: &TieBreak) -> Allocation {
         (self.function())(instance, profile, tie_break)
     }
+
+    /// Runs the rule on approval ballots given as bit masks, one per ballot (bit `p` set = the
+    /// ballot approves project `p`; `0` = an empty ballot, which still counts as a voter). The
+    /// result equals [`Rule::run`] on the same ballots as [`Ballot::Approval`], without building
+    /// a ballot list per voter. Returns `None` when the instance has more than 128 projects.
+    #[must_use]
+    pub fn run_approval_masks(
+        self,
+        instance: &Instance,
+        masks: &[u128],
+        tie_break: &TieBreak,
+    ) -> Option<Allocation> {
+        (instance.projects.len() <= 128).then(|| {
+            let prep = rules::Prepared::from_approval_masks(instance, masks, *tie_break);
+            rules::run_prepared(self, instance, &prep)
+        })
+    }
 }
 
 impl FromStr for Rule {

@@ -76,81 +76,256 @@ fn approval_projection(ballot: &Ballot, m: usize) -> Vec<u32> {
     v
 }
 
+/// Greedy scores of a profile that is not all approval: cumulative/scoring points, ordinal
+/// `len − position` within each ballot (first occurrence only), nothing for approval ballots.
+fn points_scores(profile: &Profile, m: usize) -> Vec<u128> {
+    let mut score = vec![0u128; m];
+    for ballot in &profile.ballots {
+        match ballot {
+            Ballot::Approval(_) => {}
+            Ballot::Points(v) => {
+                for &(p, s) in v {
+                    if (p as usize) < m {
+                        score[p as usize] += u128::from(s);
+                    }
+                }
+            }
+            Ballot::Ranking(v) => {
+                let len = v.len();
+                let mut seen: Vec<u32> = Vec::with_capacity(len);
+                for (pos, &p) in v.iter().enumerate() {
+                    if (p as usize) < m && !seen.contains(&p) {
+                        seen.push(p);
+                        score[p as usize] += (len - pos) as u128;
+                    }
+                }
+            }
+        }
+    }
+    score
+}
+
+/// Open-addressing hash set of approval masks that numbers masks in order of first sight.
+/// Only looked up, never iterated in hash order, so results do not depend on the hash.
+struct MaskTable {
+    /// Distinct masks, by id.
+    keys: Vec<u128>,
+    /// `id + 1` per slot, 0 = empty; the length is a power of two.
+    slots: Vec<u32>,
+}
+
+impl MaskTable {
+    fn with_capacity(capacity: usize) -> Self {
+        MaskTable {
+            keys: Vec::new(),
+            slots: vec![0; capacity.next_power_of_two().max(16)],
+        }
+    }
+
+    fn slot(&self, mask: u128) -> usize {
+        let folded = (mask as u64) ^ ((mask >> 64) as u64).rotate_left(29);
+        let h = folded.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let bits = self.slots.len().trailing_zeros();
+        (h >> (64 - bits)) as usize
+    }
+
+    /// The id of `mask`, adding it if it is new.
+    fn id(&mut self, mask: u128) -> u32 {
+        let last = self.slots.len() - 1;
+        let mut s = self.slot(mask);
+        loop {
+            match self.slots[s] {
+                0 => break,
+                k if self.keys[k as usize - 1] == mask => return k - 1,
+                _ => s = (s + 1) & last,
+            }
+        }
+        let id = self.keys.len() as u32;
+        self.keys.push(mask);
+        self.slots[s] = id + 1;
+        if self.keys.len() * 2 > self.slots.len() {
+            self.grow();
+        }
+        id
+    }
+
+    fn grow(&mut self) {
+        self.slots = vec![0; self.slots.len() * 2];
+        let last = self.slots.len() - 1;
+        for (k, &mask) in self.keys.iter().enumerate() {
+            let mut s = self.slot(mask);
+            while self.slots[s] != 0 {
+                s = (s + 1) & last;
+            }
+            self.slots[s] = k as u32 + 1;
+        }
+    }
+}
+
+/// Groups of identical non-empty approval sets: items, starts, multiplicities and the group of
+/// each ballot (`u32::MAX` for an empty one).
+struct Groups {
+    items: Vec<u32>,
+    start: Vec<u32>,
+    weights: Vec<u64>,
+    ballot_group: Vec<u32>,
+}
+
+/// The approval set of a ballot as a bit mask over the first `m ≤ 128` projects.
+fn ballot_mask(ballot: &Ballot, m: usize) -> u128 {
+    let mut mask = 0u128;
+    let mut add = |p: u32| {
+        if (p as usize) < m {
+            mask |= 1u128 << p;
+        }
+    };
+    match ballot {
+        Ballot::Approval(v) | Ballot::Ranking(v) => v.iter().for_each(|&p| add(p)),
+        Ballot::Points(v) => v.iter().for_each(|&(p, _)| add(p)),
+    }
+    mask
+}
+
+/// Groups ballots given as masks. Groups are ordered by mask, so the result does not depend on
+/// ballot order: distinct masks are found with a hash table (looked up, never iterated), then
+/// sorted — the same groups as sorting every ballot, at the cost of sorting the distinct ones.
+fn group_masks(masks: &[u128]) -> Groups {
+    let mut table = MaskTable::with_capacity(64);
+    let temp_of: Vec<u32> = masks
+        .iter()
+        .map(|&mask| if mask == 0 { u32::MAX } else { table.id(mask) })
+        .collect();
+    let mut distinct: Vec<(u128, u32)> = table.keys.iter().copied().zip(0u32..).collect();
+    distinct.sort_unstable();
+    let mut items = Vec::new();
+    let mut start = Vec::with_capacity(distinct.len() + 1);
+    start.push(0);
+    let mut rank = vec![0u32; distinct.len()];
+    for (g, &(mask, t)) in distinct.iter().enumerate() {
+        rank[t as usize] = g as u32;
+        let mut bits = mask;
+        while bits != 0 {
+            items.push(bits.trailing_zeros());
+            bits &= bits - 1;
+        }
+        start.push(items.len() as u32);
+    }
+    let mut weights = vec![0u64; distinct.len()];
+    let ballot_group = temp_of
+        .iter()
+        .map(|&t| {
+            if t == u32::MAX {
+                u32::MAX
+            } else {
+                let g = rank[t as usize];
+                weights[g as usize] += 1;
+                g
+            }
+        })
+        .collect();
+    Groups {
+        items,
+        start,
+        weights,
+        ballot_group,
+    }
+}
+
+/// Groups ballots over more than 128 projects by their sorted approval sets.
+fn group_sets(profile: &Profile, m: usize) -> Groups {
+    let n = profile.ballots.len();
+    let mut items: Vec<u32> = Vec::new();
+    let mut start: Vec<u32> = vec![0];
+    let mut weights: Vec<u64> = Vec::new();
+    let mut ballot_group = vec![u32::MAX; n];
+    let sets: Vec<Vec<u32>> = profile
+        .ballots
+        .iter()
+        .map(|b| approval_projection(b, m))
+        .collect();
+    let mut order: Vec<u32> = (0..n as u32)
+        .filter(|&i| !sets[i as usize].is_empty())
+        .collect();
+    order.sort_unstable_by(|&a, &b| sets[a as usize].cmp(&sets[b as usize]).then(a.cmp(&b)));
+    for &i in &order {
+        let s = &sets[i as usize];
+        let last = weights
+            .len()
+            .checked_sub(1)
+            .map(|g| &items[start[g] as usize..start[g + 1] as usize]);
+        if last != Some(s.as_slice()) {
+            items.extend_from_slice(s);
+            start.push(items.len() as u32);
+            weights.push(0);
+        }
+        if let Some(w) = weights.last_mut() {
+            *w += 1;
+        }
+        ballot_group[i as usize] = (weights.len() - 1) as u32;
+    }
+    Groups {
+        items,
+        start,
+        weights,
+        ballot_group,
+    }
+}
+
 impl Prepared {
     pub(crate) fn new(instance: &Instance, profile: &Profile, tie_break: TieBreak) -> Self {
         let m = instance.projects.len();
-        let costs: Vec<u64> = instance.projects.iter().map(|p| p.cost).collect();
-        let n = profile.ballots.len();
-        let mut group_items: Vec<u32> = Vec::new();
-        let mut group_start: Vec<u32> = vec![0];
-        let mut weights: Vec<u64> = Vec::new();
-        let mut ballot_group = vec![u32::MAX; n];
-        // Group identical non-empty approval sets; ordering by content makes the result
-        // independent of ballot order.
-        if m <= 128 {
-            let mut keyed: Vec<(u128, u32)> = Vec::with_capacity(n);
-            for (i, b) in profile.ballots.iter().enumerate() {
-                let mut mask = 0u128;
-                let mut add = |p: u32| {
-                    if (p as usize) < m {
-                        mask |= 1u128 << p;
-                    }
-                };
-                match b {
-                    Ballot::Approval(v) | Ballot::Ranking(v) => v.iter().for_each(|&p| add(p)),
-                    Ballot::Points(v) => v.iter().for_each(|&(p, _)| add(p)),
-                }
-                if mask != 0 {
-                    keyed.push((mask, i as u32));
-                }
-            }
-            keyed.sort_unstable();
-            let mut last = 0u128;
-            for &(mask, i) in &keyed {
-                if weights.is_empty() || mask != last {
-                    let mut bits = mask;
-                    while bits != 0 {
-                        group_items.push(bits.trailing_zeros());
-                        bits &= bits - 1;
-                    }
-                    group_start.push(group_items.len() as u32);
-                    weights.push(0);
-                    last = mask;
-                }
-                if let Some(w) = weights.last_mut() {
-                    *w += 1;
-                }
-                ballot_group[i as usize] = (weights.len() - 1) as u32;
-            }
+        let groups = if m <= 128 {
+            let masks: Vec<u128> = profile.ballots.iter().map(|b| ballot_mask(b, m)).collect();
+            group_masks(&masks)
         } else {
-            let sets: Vec<Vec<u32>> = profile
-                .ballots
-                .iter()
-                .map(|b| approval_projection(b, m))
-                .collect();
-            let mut order: Vec<u32> = (0..n as u32)
-                .filter(|&i| !sets[i as usize].is_empty())
-                .collect();
-            order
-                .sort_unstable_by(|&a, &b| sets[a as usize].cmp(&sets[b as usize]).then(a.cmp(&b)));
-            for &i in &order {
-                let s = &sets[i as usize];
-                let last = weights
-                    .len()
-                    .checked_sub(1)
-                    .map(|g| &group_items[group_start[g] as usize..group_start[g + 1] as usize]);
-                if last != Some(s.as_slice()) {
-                    group_items.extend_from_slice(s);
-                    group_start.push(group_items.len() as u32);
-                    weights.push(0);
-                }
-                if let Some(w) = weights.last_mut() {
-                    *w += 1;
-                }
-                ballot_group[i as usize] = (weights.len() - 1) as u32;
-            }
+            group_sets(profile, m)
+        };
+        let mut prep = Self::from_groups(instance, groups, tie_break);
+        if !profile
+            .ballots
+            .iter()
+            .all(|b| matches!(b, Ballot::Approval(_)))
+        {
+            prep.score = points_scores(profile, m);
         }
+        prep
+    }
 
+    /// The preparation of an approval profile given as one mask per ballot (bit `p` = approves
+    /// project `p`; an empty mask is an empty ballot, counted in `n_voters`). Equal to
+    /// [`Prepared::new`] on the same ballots written as [`Ballot::Approval`]. Needs at most 128
+    /// projects; bits beyond the instance's projects are ignored.
+    pub(crate) fn from_approval_masks(
+        instance: &Instance,
+        masks: &[u128],
+        tie_break: TieBreak,
+    ) -> Self {
+        let m = instance.projects.len();
+        debug_assert!(m <= 128, "masks hold at most 128 projects");
+        let keep = if m >= 128 {
+            u128::MAX
+        } else {
+            (1u128 << m) - 1
+        };
+        let groups = if masks.iter().all(|&x| x & !keep == 0) {
+            group_masks(masks)
+        } else {
+            let clipped: Vec<u128> = masks.iter().map(|&x| x & keep).collect();
+            group_masks(&clipped)
+        };
+        Self::from_groups(instance, groups, tie_break)
+    }
+
+    /// Supports, approval scores and the tie-breaking order from the groups.
+    fn from_groups(instance: &Instance, groups: Groups, tie_break: TieBreak) -> Self {
+        let m = instance.projects.len();
+        let costs: Vec<u64> = instance.projects.iter().map(|p| p.cost).collect();
+        let Groups {
+            items: group_items,
+            start: group_start,
+            weights,
+            ballot_group,
+        } = groups;
         let mut supporters: Vec<Vec<u32>> = vec![Vec::new(); m];
         let mut support = vec![0u64; m];
         for g in 0..weights.len() {
@@ -160,39 +335,7 @@ impl Prepared {
                 support[p as usize] += weights[g];
             }
         }
-
-        let mut score = vec![0u128; m];
-        for ballot in &profile.ballots {
-            match ballot {
-                Ballot::Approval(_) => {}
-                Ballot::Points(v) => {
-                    for &(p, s) in v {
-                        if (p as usize) < m {
-                            score[p as usize] += u128::from(s);
-                        }
-                    }
-                }
-                Ballot::Ranking(v) => {
-                    let len = v.len();
-                    let mut seen: Vec<u32> = Vec::with_capacity(len);
-                    for (pos, &p) in v.iter().enumerate() {
-                        if (p as usize) < m && !seen.contains(&p) {
-                            seen.push(p);
-                            score[p as usize] += (len - pos) as u128;
-                        }
-                    }
-                }
-            }
-        }
-        if profile
-            .ballots
-            .iter()
-            .all(|b| matches!(b, Ballot::Approval(_)))
-        {
-            for (s, &a) in score.iter_mut().zip(&support) {
-                *s = u128::from(a);
-            }
-        }
+        let score: Vec<u128> = support.iter().map(|&a| u128::from(a)).collect();
 
         let mut idx: Vec<u32> = (0..m as u32).collect();
         let id = |p: u32| instance.projects[p as usize].id.as_str();
@@ -212,7 +355,7 @@ impl Prepared {
 
         Prepared {
             costs,
-            n_voters: profile.ballots.len() as u64,
+            n_voters: ballot_group.len() as u64,
             group_items,
             group_start,
             weights,
@@ -295,23 +438,25 @@ impl Prepared {
 /// otherwise skipped.
 #[must_use]
 pub fn greedy(instance: &Instance, profile: &Profile, tie_break: &TieBreak) -> Allocation {
-    greedy_by_score(instance, profile, *tie_break, true)
+    greedy_by_score(
+        instance,
+        &Prepared::new(instance, profile, *tie_break),
+        true,
+    )
 }
 
 /// Greedy without skipping: same order as [`greedy`], stops at the first project that does not fit.
 #[must_use]
 pub fn greedy_no_skip(instance: &Instance, profile: &Profile, tie_break: &TieBreak) -> Allocation {
-    greedy_by_score(instance, profile, *tie_break, false)
+    greedy_by_score(
+        instance,
+        &Prepared::new(instance, profile, *tie_break),
+        false,
+    )
 }
 
 /// Greedy by score, skipping projects that no longer fit (`skip`) or stopping at the first.
-fn greedy_by_score(
-    instance: &Instance,
-    profile: &Profile,
-    tie_break: TieBreak,
-    skip: bool,
-) -> Allocation {
-    let prep = Prepared::new(instance, profile, tie_break);
+fn greedy_by_score(instance: &Instance, prep: &Prepared, skip: bool) -> Allocation {
     let mut w = Vec::new();
     prep.greedy_fill(
         &prep.order_by_score(&prep.score),
@@ -326,7 +471,10 @@ fn greedy_by_score(
 /// come first (by score), then `score/cost` descending; ties by `tie_break`.
 #[must_use]
 pub fn greedy_per_cost(instance: &Instance, profile: &Profile, tie_break: &TieBreak) -> Allocation {
-    let prep = Prepared::new(instance, profile, *tie_break);
+    greedy_per_cost_on(instance, &Prepared::new(instance, profile, *tie_break))
+}
+
+fn greedy_per_cost_on(instance: &Instance, prep: &Prepared) -> Allocation {
     let mut idx: Vec<u32> = (0..prep.costs.len() as u32).collect();
     let key = |p: u32| (prep.score[p as usize], u128::from(prep.costs[p as usize]));
     idx.sort_by(|&a, &b| {
@@ -345,6 +493,23 @@ pub fn greedy_per_cost(instance: &Instance, profile: &Profile, tie_break: &TieBr
     let mut w = Vec::new();
     prep.greedy_fill(&idx, &mut w, instance.budget, true);
     prep.allocation(instance, &w)
+}
+
+/// Runs `rule` on an already prepared profile.
+pub(crate) fn run_prepared(rule: super::Rule, instance: &Instance, prep: &Prepared) -> Allocation {
+    use super::Rule;
+    match rule {
+        Rule::Greedy => greedy_by_score(instance, prep, true),
+        Rule::GreedyNoSkip => greedy_by_score(instance, prep, false),
+        Rule::GreedyPerCost => greedy_per_cost_on(instance, prep),
+        Rule::Mes => mes_on(instance, prep),
+        Rule::MesCardinality => mes_cardinality_on(instance, prep),
+        Rule::MesGreedy => mes_greedy_on(instance, prep),
+        Rule::MesAdd1 => mes_add1_on(instance, prep),
+        Rule::MesAdd1Greedy => mes_add1_greedy_on(instance, prep),
+        Rule::MesIncrement => mes_increment_on(instance, prep),
+        Rule::Phragmen => phragmen_on(instance, prep),
+    }
 }
 
 /// Arithmetic used by the MES loop. `compare` returns `None` when it cannot decide for sure; the
@@ -806,17 +971,23 @@ fn mes_plain(prep: &Prepared, instance: &Instance, utility: MesUtility) -> Vec<u
 /// completion.
 #[must_use]
 pub fn mes(instance: &Instance, profile: &Profile, tie_break: &TieBreak) -> Allocation {
-    let prep = Prepared::new(instance, profile, *tie_break);
-    prep.allocation(instance, &mes_plain(&prep, instance, MesUtility::Cost))
+    mes_on(instance, &Prepared::new(instance, profile, *tie_break))
+}
+
+fn mes_on(instance: &Instance, prep: &Prepared) -> Allocation {
+    prep.allocation(instance, &mes_plain(prep, instance, MesUtility::Cost))
 }
 
 /// Method of Equal Shares with cardinality utilities, no completion.
 #[must_use]
 pub fn mes_cardinality(instance: &Instance, profile: &Profile, tie_break: &TieBreak) -> Allocation {
-    let prep = Prepared::new(instance, profile, *tie_break);
+    mes_cardinality_on(instance, &Prepared::new(instance, profile, *tie_break))
+}
+
+fn mes_cardinality_on(instance: &Instance, prep: &Prepared) -> Allocation {
     prep.allocation(
         instance,
-        &mes_plain(&prep, instance, MesUtility::Cardinality),
+        &mes_plain(prep, instance, MesUtility::Cardinality),
     )
 }
 
@@ -828,9 +999,12 @@ fn complete_by_approvals(prep: &Prepared, winners: &mut Vec<u32>, budget: u64) {
 /// MES (cost utilities), then utilitarian greedy by approval count over the leftover budget.
 #[must_use]
 pub fn mes_greedy(instance: &Instance, profile: &Profile, tie_break: &TieBreak) -> Allocation {
-    let prep = Prepared::new(instance, profile, *tie_break);
-    let mut w = mes_plain(&prep, instance, MesUtility::Cost);
-    complete_by_approvals(&prep, &mut w, instance.budget);
+    mes_greedy_on(instance, &Prepared::new(instance, profile, *tie_break))
+}
+
+fn mes_greedy_on(instance: &Instance, prep: &Prepared) -> Allocation {
+    let mut w = mes_plain(prep, instance, MesUtility::Cost);
+    complete_by_approvals(prep, &mut w, instance.budget);
     prep.allocation(instance, &w)
 }
 
@@ -875,16 +1049,22 @@ fn add1_winners(prep: &Prepared, instance: &Instance) -> Vec<u32> {
 /// the first one that overspends (not the first exhaustive one).
 #[must_use]
 pub fn mes_add1(instance: &Instance, profile: &Profile, tie_break: &TieBreak) -> Allocation {
-    let prep = Prepared::new(instance, profile, *tie_break);
-    prep.allocation(instance, &add1_winners(&prep, instance))
+    mes_add1_on(instance, &Prepared::new(instance, profile, *tie_break))
+}
+
+fn mes_add1_on(instance: &Instance, prep: &Prepared) -> Allocation {
+    prep.allocation(instance, &add1_winners(prep, instance))
 }
 
 /// [`mes_add1`] followed by greedy completion by approval count.
 #[must_use]
 pub fn mes_add1_greedy(instance: &Instance, profile: &Profile, tie_break: &TieBreak) -> Allocation {
-    let prep = Prepared::new(instance, profile, *tie_break);
-    let mut w = add1_winners(&prep, instance);
-    complete_by_approvals(&prep, &mut w, instance.budget);
+    mes_add1_greedy_on(instance, &Prepared::new(instance, profile, *tie_break))
+}
+
+fn mes_add1_greedy_on(instance: &Instance, prep: &Prepared) -> Allocation {
+    let mut w = add1_winners(prep, instance);
+    complete_by_approvals(prep, &mut w, instance.budget);
     prep.allocation(instance, &w)
 }
 
@@ -893,12 +1073,15 @@ pub fn mes_add1_greedy(instance: &Instance, profile: &Profile, tie_break: &TieBr
 /// project), or the previous outcome once one overspends.
 #[must_use]
 pub fn mes_increment(instance: &Instance, profile: &Profile, tie_break: &TieBreak) -> Allocation {
-    let prep = Prepared::new(instance, profile, *tie_break);
+    mes_increment_on(instance, &Prepared::new(instance, profile, *tie_break))
+}
+
+fn mes_increment_on(instance: &Instance, prep: &Prepared) -> Allocation {
     if prep.n_voters == 0 {
         return prep.allocation(instance, &[]);
     }
     let unit = u128::from(instance.scale.max(1));
-    let (num, den) = endowment_of(instance, &prep);
+    let (num, den) = endowment_of(instance, prep);
     let mut previous: Vec<u32> = Vec::new();
     for k in 0u128.. {
         // Endowment B/n + k units = (B + k·unit·n) / n.
@@ -906,7 +1089,7 @@ pub fn mes_increment(instance: &Instance, profile: &Profile, tie_break: &TieBrea
             num.saturating_add(k.saturating_mul(unit).saturating_mul(den)),
             den,
         );
-        let w = mes_winners(&prep, MesUtility::Cost, e);
+        let w = mes_winners(prep, MesUtility::Cost, e);
         if prep.total_cost(&w) > instance.budget {
             break;
         }
@@ -925,11 +1108,14 @@ pub fn mes_increment(instance: &Instance, profile: &Profile, tie_break: &TieBrea
 /// would exceed the budget. Non-approval ballots are projected to approval.
 #[must_use]
 pub fn phragmen(instance: &Instance, profile: &Profile, tie_break: &TieBreak) -> Allocation {
-    let prep = Prepared::new(instance, profile, *tie_break);
-    let winners = match phragmen_generic::<Interval>(&prep, instance.budget) {
+    phragmen_on(instance, &Prepared::new(instance, profile, *tie_break))
+}
+
+fn phragmen_on(instance: &Instance, prep: &Prepared) -> Allocation {
+    let winners = match phragmen_generic::<Interval>(prep, instance.budget) {
         Ok(w) => w,
         // `Ratio` always decides.
-        Err(Undecided) => phragmen_generic::<Ratio>(&prep, instance.budget).unwrap_or_default(),
+        Err(Undecided) => phragmen_generic::<Ratio>(prep, instance.budget).unwrap_or_default(),
     };
     prep.allocation(instance, &winners)
 }
@@ -1189,6 +1375,77 @@ mod tests {
             }
         }
         assert!(decided > 150, "the filter decided only {decided} runs");
+    }
+
+    /// Mask grouping (hash table, then the distinct masks sorted) gives the same groups as
+    /// sorting the approval sets, and every rule gives the same outcome on masks as on ballots.
+    #[test]
+    fn mask_grouping_and_mask_profiles_match_ballot_lists() {
+        let mut state = 11u64;
+        let mut next = move || {
+            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z ^ (z >> 31)
+        };
+        for case in 0..12u64 {
+            let m = 2 + (next() % 20) as u32;
+            // Enough voters and distinct sets that the hash table grows several times.
+            let n = 50 + next() % 2_000;
+            let projects: Vec<Project> = (0..m)
+                .map(|i| Project::new(format!("p{i:02}"), 1 + next() % 5_000))
+                .collect();
+            let total: u64 = projects.iter().map(|p| p.cost).sum();
+            let inst = Instance::new(projects, total * (2 + next() % 5) / 10);
+            let ballots: Vec<Vec<u32>> = (0..n)
+                .map(|_| (0..m).filter(|_| next() % 3 == 0).collect())
+                .collect();
+            let masks: Vec<u128> = ballots
+                .iter()
+                .map(|b| b.iter().fold(0u128, |x, &p| x | 1u128 << p))
+                .collect();
+            let prof = Profile::approval(ballots);
+            // Reference: sort every (mask, ballot) pair and cut runs of equal masks.
+            let mut keyed: Vec<(u128, usize)> = masks
+                .iter()
+                .enumerate()
+                .filter(|(_, x)| **x != 0)
+                .map(|(i, &x)| (x, i))
+                .collect();
+            keyed.sort_unstable();
+            let mut weights: Vec<u64> = Vec::new();
+            let mut ballot_group = vec![u32::MAX; masks.len()];
+            let mut distinct: Vec<u128> = Vec::new();
+            for &(x, i) in &keyed {
+                if distinct.last() != Some(&x) {
+                    distinct.push(x);
+                    weights.push(0);
+                }
+                *weights.last_mut().unwrap() += 1;
+                ballot_group[i] = (distinct.len() - 1) as u32;
+            }
+            let prep = Prepared::from_approval_masks(&inst, &masks, TieBreak::default());
+            assert_eq!(prep.weights, weights, "case {case}");
+            assert_eq!(prep.ballot_group, ballot_group, "case {case}");
+            for (g, &x) in distinct.iter().enumerate() {
+                let items: Vec<u32> = (0..m).filter(|&p| x >> p & 1 == 1).collect();
+                assert_eq!(prep.group(g as u32), items.as_slice(), "case {case}");
+            }
+            assert!(
+                distinct.len() > 16 || m < 6,
+                "case {case}: too few sets to grow"
+            );
+            assert_eq!(prep.n_voters, n);
+            for rule in Rule::ALL {
+                for tie in TieBreak::ALL {
+                    assert_eq!(
+                        rule.run_approval_masks(&inst, &masks, &tie),
+                        Some(rule.run(&inst, &prof, &tie)),
+                        "case {case} {rule} {tie}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
