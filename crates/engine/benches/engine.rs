@@ -1,5 +1,6 @@
 //! Benchmarks of the simulation: one whole run (population, invitation, attendance, metrics) at
-//! the default 29,500 citizens and at 1,000,000, and the population draw alone.
+//! the default 29,500 citizens and at 1,000,000, the population draw alone, and the yearly cycle
+//! alone on a drawn population.
 //!
 //! `cargo bench -p dialoglab-engine --bench engine`
 
@@ -24,6 +25,16 @@ fn bench(c: &mut Criterion) {
             });
         }
     }
+    // The yearly cycle alone (invitation to feedback, DESIGN §2.2) on an already drawn population,
+    // as the app and the sweeps run it when only later stages change.
+    let s = scenario(29_500, Strategy::OpenCall);
+    let pop = population::generate(&s.population, s.seed);
+    group.bench_function("stages-only/29500/open-call", |b| {
+        b.iter(|| simulate(std::hint::black_box(&pop), &s));
+    });
+    group.bench_function("population-only/29500", |b| {
+        b.iter(|| population::generate(std::hint::black_box(&s.population), s.seed));
+    });
     let s = scenario(1_000_000, Strategy::OpenCall);
     group.bench_function("population-only/1000000", |b| {
         b.iter(|| population::generate(std::hint::black_box(&s.population), s.seed));
