@@ -42,8 +42,11 @@ pub fn probability(
                 a.stakes_marginalised
             } else {
                 1.0
-            }
-        + a.intensity * libm::log1p(f64::from(intensity));
+            };
+    // log1p(0) = 0 and adding 0 changes nothing: skip the call for citizens nobody asked.
+    if intensity != 0.0 {
+        z += a.intensity * libm::log1p(f64::from(intensity));
+    }
     if !sup.evening && (occ == occupation::EMPLOYED || occ == occupation::STUDENT) {
         z -= a.daytime_penalty;
     }

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::attributes::Attribute;
+use crate::attributes::{Attribute, NO, YES};
 use crate::population::Population;
 use crate::report::GroupTable;
 use crate::vote::{self, BallotProject};
@@ -116,9 +116,19 @@ fn group_sums(pop: &Population, values: &[f64]) -> Vec<(Vec<f64>, Vec<u32>)> {
             let k = a.category_count(pop.districts);
             let mut sums = vec![0.0; k];
             let mut counts = vec![0u32; k];
-            for (&c, v) in pop.column(a).iter().zip(values) {
+            let mut add = |c: u8, v: f64| {
                 sums[usize::from(c)] += v;
                 counts[usize::from(c)] += 1;
+            };
+            if a == Attribute::AssociationMember {
+                // The member flag straight from the association kind (no column to build).
+                for (&kind, &v) in pop.association.iter().zip(values) {
+                    add(if kind > 0 { YES } else { NO }, v);
+                }
+            } else {
+                for (&c, &v) in pop.column(a).iter().zip(values) {
+                    add(c, v);
+                }
             }
             (sums, counts)
         })

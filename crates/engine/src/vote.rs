@@ -77,10 +77,11 @@ pub fn utilities(
         return;
     }
     let away = 1.0 - district_bonus;
+    // One division per category (the same quotients as one per project).
+    let w: [f64; CATEGORY_COUNT] = std::array::from_fn(|c| f64::from(prefs[c]) / top);
     out.extend(projects.iter().map(|p| {
-        let w = f64::from(prefs[usize::from(p.category)]) / top;
         let factor = if p.district == district { 1.0 } else { away };
-        (w * factor).clamp(0.0, 1.0)
+        (w[usize::from(p.category)] * factor).clamp(0.0, 1.0)
     }));
 }
 
@@ -306,7 +307,10 @@ pub fn turnout_probability(
     if attended {
         z += v.turnout_attendee;
     }
-    z += v.turnout_invited * libm::log1p(f64::from(intensity));
+    // log1p(0) = 0: skip the call for the uninvited (the sum is unchanged).
+    if intensity != 0.0 {
+        z += v.turnout_invited * libm::log1p(f64::from(intensity));
+    }
     if v.online {
         if pop.age_band[i] == 0 {
             z += v.online_young;
