@@ -1,4 +1,5 @@
-//! Determinism: each preset run twice gives identical JSON, and equals its golden report.
+//! Determinism: each preset run twice gives identical JSON, and equals its golden report; a small
+//! sweep's summary equals `golden/sweep.jsonl`.
 //!
 //! Golden files live in `tests/golden/<preset>.json`. After a deliberate change of the model,
 //! regenerate them with `UPDATE_GOLDEN=1 cargo test -p dialoglab-engine --test determinism` and
@@ -48,4 +49,39 @@ fn a_different_seed_gives_a_different_report() {
     scenario.seed += 1;
     let b = run(&scenario).unwrap();
     assert_ne!(a, b);
+}
+
+/// The small sweep whose summary is kept in `golden/sweep.jsonl` (and checked in WebAssembly by
+/// `wasm_determinism.rs`): 2 budgets × 2 strategies × 3 seeds on 3,000 citizens.
+fn golden_sweep_jsonl() -> String {
+    use dialoglab_engine::sweep::{Axis, Sweep, SweepSpec};
+    let mut base = presets::get("faxe-dialogue").unwrap();
+    base.population.size = 3_000;
+    base.invitation.letters = 600;
+    let spec = SweepSpec {
+        x: Axis::parse("budget=100000..1000000:log:2", &base).unwrap(),
+        series: Some(Axis::parse("invitation.strategy=open-call,stratified", &base).unwrap()),
+        base,
+        seeds: 3,
+        first_seed: 1,
+    };
+    let sweep = Sweep::new(spec).unwrap();
+    sweep.to_jsonl(&sweep.run().points)
+}
+
+#[test]
+fn a_small_sweep_matches_its_golden_summary() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/sweep.jsonl");
+    let actual = golden_sweep_jsonl();
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, &actual).expect("write golden");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}; run with UPDATE_GOLDEN=1", path.display()));
+    assert!(
+        actual == expected,
+        "the sweep summary differs from {}; if the model change is deliberate, rerun with UPDATE_GOLDEN=1",
+        path.display()
+    );
 }

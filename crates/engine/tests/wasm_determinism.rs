@@ -1,5 +1,6 @@
 //! Cross-target determinism: in headless Chromium (wasm-bindgen-test), every preset's report is
-//! byte-identical to the golden file that the native test `determinism.rs` checks.
+//! byte-identical to the golden file that the native test `determinism.rs` checks, and so is a
+//! small sweep's summary.
 //!
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test -p dialoglab-engine --target wasm32-unknown-unknown --test wasm_determinism`
 #![cfg(target_arch = "wasm32")]
@@ -41,4 +42,29 @@ fn every_preset_report_in_wasm_equals_the_native_golden_file() {
             "{name}: the wasm report differs from the native golden file"
         );
     }
+}
+
+/// The small sweep of `determinism.rs` (`golden_sweep_jsonl`): its summary in wasm equals the
+/// native golden file, so sweeps in the browser's worker give the CLI's numbers.
+#[wasm_bindgen_test]
+fn a_small_sweep_in_wasm_equals_the_native_golden_summary() {
+    use dialoglab_engine::sweep::{Axis, Sweep, SweepSpec};
+    let mut base = presets::get("faxe-dialogue").unwrap();
+    base.population.size = 3_000;
+    base.invitation.letters = 600;
+    let spec = SweepSpec {
+        x: Axis::parse("budget=100000..1000000:log:2", &base).unwrap(),
+        series: Some(Axis::parse("invitation.strategy=open-call,stratified", &base).unwrap()),
+        base,
+        seeds: 3,
+        first_seed: 1,
+    };
+    // The worker receives the specification as JSON.
+    let spec: SweepSpec = serde_json::from_str(&serde_json::to_string(&spec).unwrap()).unwrap();
+    let sweep = Sweep::new(spec).unwrap();
+    let jsonl = sweep.to_jsonl(&sweep.run().points);
+    assert!(
+        jsonl == include_str!("golden/sweep.jsonl"),
+        "the wasm sweep summary differs from the native golden file"
+    );
 }
