@@ -3,6 +3,7 @@
 pub mod meeting;
 pub mod qr;
 pub mod scale;
+pub mod sweep;
 
 /// Okabe–Ito colour-blind-safe palette.
 pub mod palette {

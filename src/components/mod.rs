@@ -22,5 +22,6 @@ pub mod results;
 pub mod runner;
 pub mod scenario_panel;
 pub mod share_dialog;
+pub mod sweep_chart;
 pub mod sweep_view;
 pub mod view_tabs;

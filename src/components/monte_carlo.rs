@@ -67,10 +67,10 @@ pub fn MonteCarlo(props: &MonteCarloProps) -> Html {
                             JobEvent::Progress { done, total } => {
                                 status.set(Status::Running { done, total });
                             }
-                            JobEvent::Partial(_) => {}
                             JobEvent::Done(Output::Seeds(summary)) => {
                                 status.set(Status::Done(summary));
                             }
+                            JobEvent::Partial(_) | JobEvent::Done(_) => {}
                             JobEvent::Error(message) => status.set(Status::Failed(message)),
                         }),
                     );

@@ -2,6 +2,7 @@
 //! results. Same rule as the main table: a field or match arm missing in one language does not
 //! compile.
 
+use dialoglab_engine::attributes::Attribute;
 use dialoglab_worker::seeds::Headline;
 
 use super::Lang;
@@ -29,6 +30,60 @@ pub struct SweepTexts {
     pub cancelled: &'static str,
     /// Label of the progress bar.
     pub progress_label: &'static str,
+    /// Under the Sweep view's heading.
+    pub intro: &'static str,
+    /// The x parameter picker.
+    pub x_label: &'static str,
+    /// Start of the grid.
+    pub from_label: &'static str,
+    /// End of the grid.
+    pub to_label: &'static str,
+    /// Number of grid points.
+    pub points_label: &'static str,
+    /// Hint for the x grid.
+    pub grid_hint_log: &'static str,
+    /// Hint for a linear x grid.
+    pub grid_hint_lin: &'static str,
+    /// The series picker.
+    pub series_label: &'static str,
+    /// No series: one curve.
+    pub series_none: &'static str,
+    /// Series by invitation strategy.
+    pub series_strategy: &'static str,
+    /// Series by meeting format.
+    pub series_format: &'static str,
+    /// Legend of the strategy checkboxes.
+    pub strategies_legend: &'static str,
+    /// Legend of the metric checkboxes.
+    pub metrics_legend: &'static str,
+    /// Runs per point.
+    pub seeds_label: &'static str,
+    /// Run button.
+    pub run: &'static str,
+    /// Table column: mean.
+    pub mean: &'static str,
+    /// Table column: lower end of the 95% interval.
+    pub low: &'static str,
+    /// Table column: upper end of the 95% interval.
+    pub high: &'static str,
+    /// Table column: runs.
+    pub runs: &'static str,
+    /// Table column: the series.
+    pub series_column: &'static str,
+    /// How to read the chart.
+    pub band_note: &'static str,
+    /// Shown when no strategy or no metric is ticked.
+    pub pick_something: &'static str,
+    /// Cost per attendee (metric).
+    pub cost_per_attendee: &'static str,
+    /// The representativeness index (metric prefix).
+    pub index_prefix: &'static str,
+    /// Influence gap (metric prefix).
+    pub gap_prefix: &'static str,
+    /// Speakers (stage).
+    pub speakers: &'static str,
+    /// Voters (stage).
+    pub voters: &'static str,
 }
 
 /// Danish.
@@ -44,6 +99,34 @@ pub const DA: SweepTexts = SweepTexts {
     cancel: "Annullér",
     cancelled: "Beregningen blev annulleret.",
     progress_label: "Fremskridt",
+    intro: "Kør scenariet fra sandkassen mange gange over et gitter af værdier og se middelværdien med \
+            et 95 %-interval. Beregningen foregår i baggrunden, så siden kan bruges imens.",
+    x_label: "Varier langs x-aksen",
+    from_label: "Fra",
+    to_label: "Til",
+    points_label: "Antal punkter",
+    grid_hint_log: "Punkterne ligger jævnt på en logaritmisk skala.",
+    grid_hint_lin: "Punkterne ligger jævnt fordelt.",
+    series_label: "Én kurve pr.",
+    series_none: "Ingen (én kurve)",
+    series_strategy: "Invitationsstrategi",
+    series_format: "Mødeform",
+    strategies_legend: "Strategier",
+    metrics_legend: "Nøgletal",
+    seeds_label: "Frø pr. punkt",
+    run: "Kør",
+    mean: "Middelværdi",
+    low: "95 % nedre",
+    high: "95 % øvre",
+    runs: "Kørsler",
+    series_column: "Kurve",
+    band_note: "Linjen er middelværdien over frøene; det skraverede bånd er 95 %-intervallet.",
+    pick_something: "Vælg mindst én strategi og ét nøgletal.",
+    cost_per_attendee: "Omkostning pr. deltager",
+    index_prefix: "Repræsentativitetsindeks",
+    gap_prefix: "Indflydelseskløft",
+    speakers: "talere",
+    voters: "vælgere",
 };
 
 /// English.
@@ -59,6 +142,34 @@ pub const EN: SweepTexts = SweepTexts {
     cancel: "Cancel",
     cancelled: "The calculation was cancelled.",
     progress_label: "Progress",
+    intro: "Run the sandbox's scenario many times over a grid of values and see the mean with a 95% \
+            interval. The work runs in the background, so the page stays usable.",
+    x_label: "Vary along the x axis",
+    from_label: "From",
+    to_label: "To",
+    points_label: "Number of points",
+    grid_hint_log: "Points are evenly spaced on a log scale.",
+    grid_hint_lin: "Points are evenly spaced.",
+    series_label: "One curve per",
+    series_none: "None (one curve)",
+    series_strategy: "Invitation strategy",
+    series_format: "Meeting format",
+    strategies_legend: "Strategies",
+    metrics_legend: "Metrics",
+    seeds_label: "Seeds per point",
+    run: "Run",
+    mean: "Mean",
+    low: "95% low",
+    high: "95% high",
+    runs: "Runs",
+    series_column: "Curve",
+    band_note: "The line is the mean over the seeds; the shaded band is the 95% interval.",
+    pick_something: "Tick at least one strategy and one metric.",
+    cost_per_attendee: "Cost per attendee",
+    index_prefix: "Representativeness index",
+    gap_prefix: "Influence gap",
+    speakers: "speakers",
+    voters: "voters",
 };
 
 impl Lang {
@@ -157,6 +268,91 @@ impl Lang {
         match self {
             Lang::Da => format!("Beregningen i baggrunden mislykkedes: {message}"),
             Lang::En => format!("The background calculation failed: {message}"),
+        }
+    }
+}
+
+impl Lang {
+    /// Name of a sweep metric (a `dialoglab_engine::sweep::METRICS` name).
+    #[must_use]
+    pub fn sweep_metric(self, name: &str) -> String {
+        let (t, s) = (self.t(), self.sweep());
+        if let Some(stage) = name.strip_prefix("representativeness.") {
+            let stage = match stage {
+                "invited" => t.stage_invited.to_lowercase(),
+                "attendees" => t.stage_attendees.to_lowercase(),
+                "speakers" => s.speakers.to_string(),
+                _ => s.voters.to_string(),
+            };
+            return format!("{} – {stage}", s.index_prefix);
+        }
+        if let Some(attr) = name.strip_prefix("influence_gap.") {
+            let a = Attribute::from_key(attr).map_or(attr, |a| self.attribute(a));
+            return format!("{} – {}", s.gap_prefix, a.to_lowercase());
+        }
+        match name {
+            "legitimacy" => t.legitimacy_label.to_string(),
+            "welfare_loss" => t.welfare_loss_label.to_string(),
+            "voice_gini" => t.voice_gini_label.to_string(),
+            "turnout" => t.turnout_label.to_string(),
+            "attendees" => t.stage_attendees.to_string(),
+            "cost_per_attendee" => s.cost_per_attendee.to_string(),
+            other => other.to_string(),
+        }
+    }
+
+    /// A sweep metric's value formatted for reading.
+    #[must_use]
+    pub fn sweep_value(self, name: &str, v: f64) -> String {
+        match name {
+            "legitimacy" | "welfare_loss" | "turnout" => format::percent(self, v, 1),
+            "voice_gini" => format::dec(self, v, 2),
+            "attendees" => format::dec(self, v, 0),
+            "cost_per_attendee" => format::money_dec(self, v, 0),
+            _ => format::dec(self, v, 3),
+        }
+    }
+
+    /// The finding of one sweep chart: each curve from its first to its last point.
+    #[must_use]
+    pub fn sweep_desc(
+        self,
+        metric: &str,
+        x_name: &str,
+        curves: &[(String, String, f64, String, f64)],
+    ) -> String {
+        let m = self.sweep_metric(metric);
+        let parts: Vec<String> = curves
+            .iter()
+            .map(|(curve, x0, a, x1, b)| {
+                let (a, b) = (self.sweep_value(metric, *a), self.sweep_value(metric, *b));
+                match self {
+                    Lang::Da => format!("{curve}: {a} ved {x0}, {b} ved {x1}"),
+                    Lang::En => format!("{curve}: {a} at {x0}, {b} at {x1}"),
+                }
+            })
+            .collect();
+        match self {
+            Lang::Da => format!("{m} mod {}. {}.", x_name.to_lowercase(), parts.join("; ")),
+            Lang::En => format!(
+                "{m} against {}. {}.",
+                x_name.to_lowercase(),
+                parts.join("; ")
+            ),
+        }
+    }
+
+    /// The live-region sentence when a sweep is done.
+    #[must_use]
+    pub fn sweep_done(self, runs: u32, points: u32, seconds: f64) -> String {
+        let (r, p, s) = (
+            format::int(self, runs.into()),
+            format::int(self, points.into()),
+            format::dec(self, seconds, 1),
+        );
+        match self {
+            Lang::Da => format!("Færdig: {r} kørsler i {p} punkter på {s} sekunder."),
+            Lang::En => format!("Done: {r} runs at {p} points in {s} seconds."),
         }
     }
 }

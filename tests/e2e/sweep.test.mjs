@@ -92,3 +92,86 @@ test('cancelling terminates the worker and leaves the app usable', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+/** Opens the Sweep view. */
+async function openSweep() {
+  const site_ = await open();
+  await site_.page.click('#tab-sweep');
+  await site_.page.waitForSelector('#sweep-run');
+  return site_;
+}
+
+/** Sets up a sweep in the form: budget grid, strategies, seeds. */
+async function setUp(page, { from, to, points, strategies, seeds }) {
+  await page.fill('#sweep-from', String(from));
+  await page.fill('#sweep-to', String(to));
+  await page.fill('#sweep-points', String(points));
+  await page.fill('#sweep-seeds', String(seeds));
+  await page.locator('#sweep-seeds').dispatchEvent('change');
+  for (const s of ['open-call', 'letters', 'stratified', 'targeted', 'associations']) {
+    await page.setChecked(`#sweep-strategy-${s}`, strategies.includes(s));
+  }
+}
+
+test('a sweep in the browser gives the numbers of dialoglab sweep', async () => {
+  const cli = process.env.DIALOGLAB_CLI;
+  assert.ok(cli, 'set DIALOGLAB_CLI to the dialoglab binary (scripts/test.sh does)');
+  const { page, errors } = await openSweep();
+  await setUp(page, { from: 100000, to: 1000000, points: 4, strategies: ['open-call', 'targeted'], seeds: 3 });
+  await page.click('#sweep-run');
+  await page.waitForFunction(() => /^Done/.test(document.querySelector('#sweep-live')?.textContent ?? ''),
+    null, { timeout: 120000 });
+  const rows = await tableRows(page, 'sweep-representativeness-attendees-table');
+  const lines = execFileSync(cli, ['sweep', '--preset', 'faxe-dialogue', '--vary', 'budget=100000..1000000:log:4',
+    '--vary', 'invitation.strategy=open-call,targeted', '--seeds', '3', '--format', 'jsonl', '--quiet'])
+    .toString().trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(rows.length, 8);
+  assert.equal(lines.length, 8);
+  for (const [k, line] of lines.entries()) {
+    const m = line.metrics['representativeness.attendees'];
+    assert.equal(rows[k][1], line.budget.toLocaleString('en-US'), `point ${k} x`);
+    assert.equal(rows[k][2], m.mean.toFixed(4), `point ${k} mean`);
+    assert.equal(rows[k][3], m.ci_low.toFixed(4), `point ${k} low`);
+    assert.equal(rows[k][4], m.ci_high.toFixed(4), `point ${k} high`);
+    assert.equal(rows[k][5], String(m.n));
+  }
+  assert.equal(rows[0][0], 'Open call');
+  assert.equal(rows[4][0], 'Targeted outreach to the marginalised');
+  // The chart: one band and one line per strategy, one focusable mark per point.
+  assert.equal(await page.locator('#sweep-representativeness-attendees path.band').count(), 2);
+  assert.equal(await page.locator('#sweep-representativeness-attendees g.mark').count(), 8);
+  assert.match(await page.locator('#sweep-representativeness-attendees-desc').textContent(), /Open call: /);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the page stays responsive during a sweep, and Cancel stops every worker', async () => {
+  const { page, workers, errors } = await openSweep();
+  await setUp(page, { from: 100000, to: 10000000, points: 20, strategies: ['open-call', 'letters', 'stratified', 'targeted'], seeds: 20 });
+  await page.click('#sweep-run');
+  await page.waitForFunction(() => Number(document.querySelector('#sweep-progress')?.value) >= 1,
+    null, { timeout: 60000 });
+  // A control responds while the workers compute: switch the language and back.
+  await page.selectOption('#lang', 'da');
+  await page.waitForFunction(() => document.querySelector('#sweep-run')?.textContent === 'Kør');
+  const progress = await page.locator('#sweep-progress').getAttribute('value');
+  assert.ok(Number(progress) < 1600, `the sweep was still running (${progress} of 1600 runs)`);
+  await page.selectOption('#lang', 'en');
+  await page.click('#sweep-cancel');
+  assert.equal(await page.locator('#sweep-progress').count(), 0);
+  assert.ok(workers.length >= 1);
+  for (let k = 0; k < 50 && !workers.every((w) => w.closed); k++) await page.waitForTimeout(100);
+  assert.ok(workers.every((w) => w.closed), 'every worker was terminated');
+  const shown = await page.locator('#sweep-representativeness-attendees g.mark').count();
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator('#sweep-representativeness-attendees g.mark').count(), shown,
+    'no points arrive after Cancel');
+  // Another run works.
+  await setUp(page, { from: 100000, to: 1000000, points: 2, strategies: ['open-call'], seeds: 2 });
+  await page.click('#sweep-run');
+  await page.waitForFunction(() => /^Done/.test(document.querySelector('#sweep-live')?.textContent ?? ''),
+    null, { timeout: 60000 });
+  assert.equal(await page.locator('#sweep-representativeness-attendees g.mark').count(), 2);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

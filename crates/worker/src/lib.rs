@@ -30,12 +30,14 @@
 pub mod protocol;
 pub mod seeds;
 pub mod stats;
+pub mod sweep;
 
 pub use protocol::{Job, Message, Output, Partial, READY_ID, Request, Response};
 
 /// Runs `request`, passing every message (progress, partials, then done or error) to `send`.
 pub fn handle(request: &Request, send: &mut dyn FnMut(Message)) {
     let result = match &request.job {
+        Job::Sweep { spec, points } => sweep::run(spec, *points, send),
         Job::Seeds { scenario, n } => seeds::run(scenario, *n, send),
     };
     send(match result {

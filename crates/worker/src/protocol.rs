@@ -12,7 +12,10 @@
 use dialoglab_engine::Scenario;
 use serde::{Deserialize, Serialize};
 
+use dialoglab_engine::sweep::{PointSummary, SweepSpec};
+
 use crate::seeds::{SeedRun, SeedsSummary};
+use crate::sweep::{PointRange, SweepDone};
 
 /// The id of the worker's `Ready` message; jobs use ids from 1.
 pub const READY_ID: u32 = 0;
@@ -31,6 +34,14 @@ pub struct Request {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Job {
+    /// A sweep (`dialoglab_engine::sweep`), or the slice `points` of its points.
+    Sweep {
+        /// The sweep.
+        spec: SweepSpec,
+        /// Only these points (all when absent): lets several workers share one sweep.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        points: Option<PointRange>,
+    },
     /// Monte Carlo: `n` runs of `scenario` with seeds `scenario.seed`, `scenario.seed + 1`, …
     Seeds {
         /// The scenario; only its seed changes between runs.
@@ -78,6 +89,8 @@ pub enum Message {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Partial {
+    /// The summary of one finished sweep point.
+    SweepPoint(PointSummary),
     /// One finished Monte-Carlo run.
     Seed(SeedRun),
 }
@@ -86,6 +99,8 @@ pub enum Partial {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Output {
+    /// The summaries of the sweep's (or the slice's) points.
+    Sweep(SweepDone),
     /// Mean and 95% interval of the headline numbers over the seeds.
     Seeds(SeedsSummary),
 }

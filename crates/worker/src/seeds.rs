@@ -162,7 +162,9 @@ mod tests {
         })
         .unwrap();
         assert_eq!(progress, vec![(1, 4), (2, 4), (3, 4), (4, 4)]);
-        let Output::Seeds(summary) = out;
+        let Output::Seeds(summary) = out else {
+            panic!("{out:?}")
+        };
         assert_eq!(summary.n, 4);
         for (k, r) in runs.iter().enumerate() {
             let mut s = scenario.clone();
