@@ -244,7 +244,7 @@ pub fn gini(values: &[f64]) -> f64 {
         return 0.0;
     }
     let mut sorted = values.to_vec();
-    sorted.sort_by(f64::total_cmp);
+    crate::sort::by(&mut sorted, f64::total_cmp);
     let weighted: f64 = sorted
         .iter()
         .enumerate()
@@ -291,7 +291,7 @@ mod tests {
         let (pop, attendees, s) = setup(MeetingFormat::Ideal);
         let d = meet(&pop, &attendees, &s, false);
         let mut seated: Vec<u32> = d.tables.iter().flatten().copied().collect();
-        seated.sort_unstable();
+        crate::sort::unstable(&mut seated);
         assert_eq!(seated, (0..attendees.len() as u32).collect::<Vec<_>>());
         assert!(d.tables.iter().all(|t| t.len() >= 2 && t.len() <= 9));
         assert!(gini(&d.speaking_time) < 1e-12);

@@ -26,6 +26,7 @@ pub mod report;
 pub mod rng;
 pub mod scenario;
 pub mod selection;
+pub mod sort;
 pub mod sweep;
 pub mod vote;
 
@@ -341,7 +342,7 @@ fn year_metrics(
     // The meeting.
     let total_time: f64 = y.deliberation.speaking_time.iter().sum();
     let mut times = y.deliberation.speaking_time.clone();
-    times.sort_by(|a, b| b.total_cmp(a));
+    crate::sort::by(&mut times, |a, b| b.total_cmp(a));
     let top = times.len().div_ceil(10);
     let shift = if y.attendees.is_empty() {
         0.0

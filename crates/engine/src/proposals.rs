@@ -163,7 +163,7 @@ pub fn ballot(proposals: &[Proposal], max_projects: u8) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..proposals.len())
         .filter(|&k| !proposals[k].vetoed)
         .collect();
-    idx.sort_by(|&a, &b| {
+    crate::sort::by(&mut idx, |&a, &b| {
         proposals[b]
             .weight
             .total_cmp(&proposals[a].weight)

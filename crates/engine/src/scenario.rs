@@ -630,8 +630,12 @@ impl Scenario {
     /// Reads a scenario from JSON (unknown fields are errors; missing ones take defaults) and
     /// validates it.
     pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
-        let scenario: Scenario =
+        // Through a JSON tree: syntax errors keep their line and column, and the scenario's
+        // types are decoded by one code path (`from_value`), which keeps the browser build small.
+        let tree: serde_json::Value =
             serde_json::from_str(text).map_err(|e| ScenarioError::Json(e.to_string()))?;
+        let scenario: Scenario =
+            serde_json::from_value(tree).map_err(|e| ScenarioError::Json(e.to_string()))?;
         scenario.validate()?;
         Ok(scenario)
     }

@@ -176,9 +176,9 @@ pub fn approval_mask(utilities: &[f64], vote: &VoteParams, scratch: &mut Vec<(f6
 /// order), in ballot order.
 fn approval_cap(v: &VoteParams, scratch: &mut Vec<(f64, u32)>) {
     if v.max_approvals > 0 && scratch.len() > usize::from(v.max_approvals) {
-        scratch.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        crate::sort::by(scratch, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         scratch.truncate(usize::from(v.max_approvals));
-        scratch.sort_by_key(|x| x.1);
+        crate::sort::by_key(scratch, |x| x.1);
     }
 }
 
@@ -192,7 +192,7 @@ fn ballot_from_scratch(v: &VoteParams, scratch: &mut Vec<(f64, u32)>) -> BallotC
         }
         BallotKind::Cumulative => {
             scratch.retain(|(u, _)| *u > 0.0);
-            scratch.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            crate::sort::by(scratch, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
             scratch.truncate(3);
             let total: f64 = scratch.iter().map(|x| x.0).sum();
             if total <= 0.0 {
@@ -209,7 +209,9 @@ fn ballot_from_scratch(v: &VoteParams, scratch: &mut Vec<(f64, u32)>) -> BallotC
             let given: u32 = alloc.iter().map(|a| a.1).sum();
             let mut left = u32::from(v.points).saturating_sub(given);
             let mut order: Vec<usize> = (0..alloc.len()).collect();
-            order.sort_by(|&a, &b| alloc[b].2.total_cmp(&alloc[a].2).then(a.cmp(&b)));
+            crate::sort::by(&mut order, |&a, &b| {
+                alloc[b].2.total_cmp(&alloc[a].2).then(a.cmp(&b))
+            });
             for &k in order.iter().cycle().take(alloc.len() * 2) {
                 if left == 0 {
                     break;
@@ -222,7 +224,7 @@ fn ballot_from_scratch(v: &VoteParams, scratch: &mut Vec<(f64, u32)>) -> BallotC
                 .filter(|a| a.1 > 0)
                 .map(|a| (a.0, a.1))
                 .collect();
-            out.sort_by_key(|a| a.0);
+            crate::sort::by_key(&mut out, |a| a.0);
             BallotContent::Points(out)
         }
     }

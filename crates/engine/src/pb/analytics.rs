@@ -56,7 +56,7 @@ fn gini(values: &[f64]) -> f64 {
         return 0.0;
     }
     let mut v = values.to_vec();
-    v.sort_by(f64::total_cmp);
+    crate::sort::by(&mut v, f64::total_cmp);
     let weighted: f64 = v.iter().enumerate().map(|(i, x)| (i + 1) as f64 * x).sum();
     let n = n as f64;
     (2.0 * weighted / (n * total) - (n + 1.0) / n).max(0.0)
@@ -95,7 +95,7 @@ pub fn analytics(instance: &Instance, profile: &Profile, allocation: &Allocation
     let mut approved_winners = 0u64;
     for ballot in &profile.ballots {
         let mut listed = ballot.projects();
-        listed.sort_unstable();
+        crate::sort::unstable(&mut listed);
         listed.dedup();
         let mut cost = 0u64;
         let mut k = 0u64;
@@ -141,9 +141,9 @@ pub fn analytics(instance: &Instance, profile: &Profile, allocation: &Allocation
                 .unwrap_or_else(|| "unknown".to_string())
         };
         let mut labels: Vec<String> = (0..per_voter.len()).map(sex_of).collect();
-        labels.sort();
+        crate::sort::natural(&mut labels);
         labels.dedup();
-        labels.sort_by_key(|l| l == "unknown");
+        crate::sort::by_key(&mut labels, |l| l == "unknown");
         labels
             .iter()
             .map(|label| {

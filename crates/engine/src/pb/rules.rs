@@ -71,7 +71,7 @@ fn approval_projection(ballot: &Ballot, m: usize) -> Vec<u32> {
         .into_iter()
         .filter(|&p| (p as usize) < m)
         .collect();
-    v.sort_unstable();
+    crate::sort::unstable(&mut v);
     v.dedup();
     v
 }
@@ -196,7 +196,7 @@ fn group_masks(masks: &[u128]) -> Groups {
         .map(|&mask| if mask == 0 { u32::MAX } else { table.id(mask) })
         .collect();
     let mut distinct: Vec<(u128, u32)> = table.keys.iter().copied().zip(0u32..).collect();
-    distinct.sort_unstable();
+    crate::sort::unstable(&mut distinct);
     let mut items = Vec::new();
     let mut start = Vec::with_capacity(distinct.len() + 1);
     start.push(0);
@@ -246,7 +246,9 @@ fn group_sets(profile: &Profile, m: usize) -> Groups {
     let mut order: Vec<u32> = (0..n as u32)
         .filter(|&i| !sets[i as usize].is_empty())
         .collect();
-    order.sort_unstable_by(|&a, &b| sets[a as usize].cmp(&sets[b as usize]).then(a.cmp(&b)));
+    crate::sort::unstable_by(&mut order, |&a, &b| {
+        sets[a as usize].cmp(&sets[b as usize]).then(a.cmp(&b))
+    });
     for &i in &order {
         let s = &sets[i as usize];
         let last = weights
@@ -339,7 +341,7 @@ impl Prepared {
 
         let mut idx: Vec<u32> = (0..m as u32).collect();
         let id = |p: u32| instance.projects[p as usize].id.as_str();
-        idx.sort_by(|&a, &b| {
+        crate::sort::by(&mut idx, |&a, &b| {
             let primary = match tie_break {
                 TieBreak::ProjectId => Ordering::Equal,
                 TieBreak::MostVotes => support[b as usize].cmp(&support[a as usize]),
@@ -424,7 +426,7 @@ impl Prepared {
 
     fn order_by_score(&self, score: &[u128]) -> Vec<u32> {
         let mut idx: Vec<u32> = (0..self.costs.len() as u32).collect();
-        idx.sort_by(|&a, &b| {
+        crate::sort::by(&mut idx, |&a, &b| {
             score[b as usize]
                 .cmp(&score[a as usize])
                 .then(self.tb_rank[a as usize].cmp(&self.tb_rank[b as usize]))
@@ -477,7 +479,7 @@ pub fn greedy_per_cost(instance: &Instance, profile: &Profile, tie_break: &TieBr
 fn greedy_per_cost_on(instance: &Instance, prep: &Prepared) -> Allocation {
     let mut idx: Vec<u32> = (0..prep.costs.len() as u32).collect();
     let key = |p: u32| (prep.score[p as usize], u128::from(prep.costs[p as usize]));
-    idx.sort_by(|&a, &b| {
+    crate::sort::by(&mut idx, |&a, &b| {
         let ((sa, ca), (sb, cb)) = (key(a), key(b));
         let by_ratio = match (ca == 0, cb == 0) {
             (true, true) => sb.cmp(&sa),
@@ -834,7 +836,7 @@ fn mes_generic<M: Money>(
     let tb = &prep.tb_rank;
 
     loop {
-        cands.sort_by(|&a, &b| {
+        crate::sort::by(&mut cands, |&a, &b| {
             lower[a as usize]
                 .order(&lower[b as usize])
                 .then(tb[a as usize].cmp(&tb[b as usize]))
@@ -1412,7 +1414,7 @@ mod tests {
                 .filter(|(_, x)| **x != 0)
                 .map(|(i, &x)| (x, i))
                 .collect();
-            keyed.sort_unstable();
+            crate::sort::unstable(&mut keyed);
             let mut weights: Vec<u64> = Vec::new();
             let mut ballot_group = vec![u32::MAX; masks.len()];
             let mut distinct: Vec<u128> = Vec::new();

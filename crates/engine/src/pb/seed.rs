@@ -41,7 +41,7 @@ fn length_quantile(profile: &Profile, q: f64) -> u32 {
     if lengths.is_empty() {
         return 0;
     }
-    lengths.sort_unstable();
+    crate::sort::unstable(&mut lengths);
     let rank = libm::ceil(q * lengths.len() as f64).max(1.0) as usize;
     lengths[rank.min(lengths.len()) - 1]
 }
