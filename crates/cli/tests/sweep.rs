@@ -162,7 +162,10 @@ fn shards_merge_into_the_unsharded_file_byte_for_byte() {
 fn the_thread_count_does_not_change_the_output() {
     let one = run_small(&["--quiet", "--threads", "1"]);
     let three = run_small(&["--quiet", "--threads", "3"]);
-    let all = run_small(&["--quiet"]);
+    // Without --quiet, but stderr is a pipe here: no progress bar is drawn into it.
+    let args = small(&[]);
+    let (ok_, all, stderr) = dialoglab(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(ok_ && stderr.is_empty(), "{stderr}");
     assert_eq!(one, three);
     assert_eq!(one, all);
     let stderr = err(&small(&["--threads", "0"])
