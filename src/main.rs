@@ -6,6 +6,7 @@ mod components;
 mod export;
 mod fields;
 mod format;
+mod guide;
 mod i18n;
 mod state;
 mod url;

@@ -1,0 +1,383 @@
+//! The guided tour as typed data and pure logic: seven chapters from the workshop deck, each a
+//! preset with one lever, a quote, a place-your-bets question and the model's answer. The answer
+//! shown to the user is always computed by the engine ([`reveal`]); the chapter text only states
+//! what the model shows for the chapter's default lever setting, and a test checks that claim.
+
+mod chapters;
+
+use dialoglab_engine::{Report, Scenario, ScenarioError, population, presets};
+
+use crate::format;
+use crate::i18n::Lang;
+
+pub use chapters::CHAPTERS;
+
+/// A text in both languages. Both fields are required, so a missing translation does not compile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tr {
+    /// Danish.
+    pub da: &'static str,
+    /// English.
+    pub en: &'static str,
+}
+
+impl Tr {
+    /// The text in `lang`.
+    #[must_use]
+    pub fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Da => self.da,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// A quote from the workshop deck: Danish as in the deck, with an English translation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// The deck's words (Danish) and their translation (English).
+    pub text: Tr,
+    /// Who said it, or where in the deck it stands.
+    pub source: Tr,
+}
+
+/// One setting of a chapter's lever.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LeverOption {
+    /// The value as JSON text for `Scenario::set_path_text`.
+    pub value: &'static str,
+    /// What the user sees.
+    pub label: Tr,
+}
+
+/// The one parameter a chapter lets the user move.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Lever {
+    /// Dotted scenario path.
+    pub path: &'static str,
+    /// Label of the control.
+    pub label: Tr,
+    /// The settings offered.
+    pub options: &'static [LeverOption],
+    /// The chapter's starting setting (index into `options`).
+    pub from: usize,
+    /// The setting the question is about by default (index into `options`).
+    pub to: usize,
+}
+
+/// What a chapter measures in the report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Metric {
+    /// Representation ratio among attendees of (attribute key, category key); 1 = fair share.
+    AttendeeRatio(&'static str, &'static str),
+    /// Share of the funded money on association-backed projects.
+    OrganisedCapture,
+    /// Mean efficacy of the last year's proposers after the municipality's decisions.
+    ProposerEfficacy,
+    /// Overlap of the outcome with the outcome if everyone had voted.
+    Legitimacy,
+}
+
+impl Metric {
+    /// The metric's value in a report (NaN when the report lacks it, e.g. an empty group).
+    #[must_use]
+    pub fn value(self, report: &Report) -> f64 {
+        match self {
+            Metric::AttendeeRatio(attr, cat) => report
+                .stages
+                .get("attendees")
+                .and_then(|s| s.representativeness.ratios.get(attr))
+                .and_then(|r| r.get(cat))
+                .copied()
+                .unwrap_or(f64::NAN),
+            Metric::OrganisedCapture => report.influence.organised_capture,
+            Metric::ProposerEfficacy => report
+                .cycles
+                .last()
+                .map_or(f64::NAN, |c| c.proposer_efficacy_after),
+            Metric::Legitimacy => report.influence.legitimacy,
+        }
+    }
+
+    /// Changes smaller than this count as "about the same".
+    #[must_use]
+    pub fn tolerance(self) -> f64 {
+        match self {
+            Metric::AttendeeRatio(..) => 0.05,
+            Metric::ProposerEfficacy => 0.01,
+            Metric::OrganisedCapture | Metric::Legitimacy => 0.02,
+        }
+    }
+
+    /// The value as shown.
+    #[must_use]
+    pub fn show(self, lang: Lang, x: f64) -> String {
+        match self {
+            Metric::AttendeeRatio(..) | Metric::ProposerEfficacy => format::dec(lang, x, 2),
+            Metric::OrganisedCapture | Metric::Legitimacy => format::percent(lang, x, 1),
+        }
+    }
+}
+
+/// Which way a number moved, or the user's bet on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    /// Up by more than the metric's tolerance.
+    Up,
+    /// Down by more than the tolerance.
+    Down,
+    /// Within the tolerance.
+    Same,
+}
+
+impl Direction {
+    /// The three answers, in the order shown.
+    pub const ALL: [Direction; 3] = [Direction::Up, Direction::Down, Direction::Same];
+
+    /// Stable name (element ids, tests).
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Direction::Up => "up",
+            Direction::Down => "down",
+            Direction::Same => "same",
+        }
+    }
+
+    /// The direction of a change from `a` to `b` with tolerance `tol` (NaN counts as no change).
+    #[must_use]
+    pub fn of(a: f64, b: f64, tol: f64) -> Direction {
+        let d = b - a;
+        if d > tol {
+            Direction::Up
+        } else if d < -tol {
+            Direction::Down
+        } else {
+            Direction::Same
+        }
+    }
+}
+
+/// One chapter of the tour.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Chapter {
+    /// Stable name.
+    pub key: &'static str,
+    /// Heading.
+    pub title: Tr,
+    /// The preset the chapter's scenario starts from.
+    pub preset: &'static str,
+    /// Further changes to the preset (path, JSON text) before the lever is set.
+    pub setup: &'static [(&'static str, &'static str)],
+    /// A short text setting the scene.
+    pub intro: Tr,
+    /// The deck's words.
+    pub quote: Quote,
+    /// The one lever.
+    pub lever: Lever,
+    /// What is measured.
+    pub metric: Metric,
+    /// Name of the metric, as used in the question and the result.
+    pub metric_label: Tr,
+    /// The place-your-bets question.
+    pub question: Tr,
+    /// What the model shows for the default setting (`lever.to`), with its limits; shown after
+    /// the reveal, next to the numbers the engine computed.
+    pub finding: Tr,
+    /// The direction the model gives from `lever.from` to `lever.to` for the preset's seed (the
+    /// finding's claim; checked by a test against the engine).
+    pub expected: Direction,
+    /// Whether the finding says the direction holds for every seed from 1 to 8 (checked by a
+    /// test); when false, the finding says how the seeds disagree.
+    pub seeds_agree: bool,
+}
+
+impl Chapter {
+    /// The chapter's scenario with the lever at `options[option]`.
+    pub fn scenario(&self, option: usize) -> Result<Scenario, ScenarioError> {
+        let mut s = presets::get(self.preset)
+            .ok_or_else(|| ScenarioError::UnknownPath(format!("preset {}", self.preset)))?;
+        for (path, value) in self.setup {
+            s.set_path_text(path, value)?;
+        }
+        let opt = self
+            .lever
+            .options
+            .get(option)
+            .ok_or_else(|| ScenarioError::OutOfRange {
+                field: self.lever.path.to_string(),
+                value: option.to_string(),
+                allowed: format!("0 – {}", self.lever.options.len().saturating_sub(1)),
+            })?;
+        s.set_path_text(self.lever.path, opt.value)?;
+        s.validate()?;
+        Ok(s)
+    }
+}
+
+/// The engine's answer to a chapter's question.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reveal {
+    /// Index of the starting setting.
+    pub from: usize,
+    /// Index of the setting asked about.
+    pub to: usize,
+    /// The metric at the starting setting.
+    pub before: f64,
+    /// The metric at the setting asked about.
+    pub after: f64,
+    /// Which way it moved.
+    pub direction: Direction,
+}
+
+/// Runs the chapter's scenario at the starting setting and at `to` and measures the change.
+///
+/// Both runs are exactly `dialoglab_engine::run` of [`Chapter::scenario`]; the population is drawn
+/// once because the lever never changes it (checked, otherwise it is drawn again).
+pub fn reveal(chapter: &Chapter, to: usize) -> Result<Reveal, ScenarioError> {
+    let from = chapter.lever.from;
+    let a = chapter.scenario(from)?;
+    let b = chapter.scenario(to)?;
+    let pop = population::generate(&a.population, a.seed);
+    let ra = dialoglab_engine::simulate(&pop, &a);
+    let rb = if b.population == a.population && b.seed == a.seed {
+        dialoglab_engine::simulate(&pop, &b)
+    } else {
+        dialoglab_engine::run(&b)?
+    };
+    let (before, after) = (chapter.metric.value(&ra), chapter.metric.value(&rb));
+    Ok(Reveal {
+        from,
+        to,
+        before,
+        after,
+        direction: Direction::of(before, after, chapter.metric.tolerance()),
+    })
+}
+
+/// The chapter with this 1-based number.
+#[must_use]
+pub fn chapter(number: u8) -> Option<&'static Chapter> {
+    CHAPTERS.get(usize::from(number).checked_sub(1)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_chapter_builds_its_scenarios_and_moves_only_its_lever() {
+        assert_eq!(CHAPTERS.len(), 7);
+        for (k, c) in CHAPTERS.iter().enumerate() {
+            assert!(c.lever.from != c.lever.to, "{}", c.key);
+            assert!(c.lever.to < c.lever.options.len() && c.lever.from < c.lever.options.len());
+            let base = serde_json::to_value(c.scenario(c.lever.from).unwrap()).unwrap();
+            for o in 0..c.lever.options.len() {
+                let s = serde_json::to_value(c.scenario(o).unwrap()).unwrap();
+                let d = crate::url::diff(&base, &s);
+                if o == c.lever.from {
+                    assert_eq!(d, None);
+                } else {
+                    // The only difference is the lever's own field.
+                    let mut node = d.expect("the lever changes the scenario");
+                    for part in c.lever.path.split('.') {
+                        let map = node.as_object().expect("an object on the lever's path");
+                        assert_eq!(map.len(), 1, "{}: {map:?}", c.key);
+                        node = map.get(part).expect("the lever's path").clone();
+                    }
+                }
+            }
+            assert!(c.scenario(c.lever.options.len()).is_err());
+            assert_eq!(chapter(u8::try_from(k + 1).unwrap()), Some(c));
+            for text in [c.title, c.intro, c.quote.text, c.question, c.finding] {
+                assert!(!text.da.is_empty() && !text.en.is_empty() && text.da != text.en);
+            }
+        }
+        assert_eq!(chapter(0), None);
+        assert_eq!(chapter(8), None);
+    }
+
+    /// Each chapter's text claims a direction for its default setting; the engine must agree.
+    #[test]
+    fn every_chapter_claims_what_the_engine_shows_for_its_seed() {
+        for c in CHAPTERS {
+            let r = reveal(c, c.lever.to).unwrap();
+            assert!(r.before.is_finite() && r.after.is_finite(), "{}", c.key);
+            assert_eq!(
+                r.direction, c.expected,
+                "{}: {} -> {}",
+                c.key, r.before, r.after
+            );
+        }
+    }
+
+    /// Findings that say "for all 8 seeds we tried" must hold for seeds 1 – 8.
+    #[test]
+    fn findings_that_claim_every_seed_hold_for_eight_seeds() {
+        for c in CHAPTERS {
+            let claims = c.finding.en.contains("all 8 seeds");
+            assert_eq!(claims, c.seeds_agree, "{}", c.key);
+            assert_eq!(claims, c.finding.da.contains("alle 8 frø"), "{}", c.key);
+            if !c.seeds_agree {
+                continue;
+            }
+            for seed in 1..=8 {
+                let run = |o: usize| {
+                    let mut s = c.scenario(o).unwrap();
+                    s.seed = seed;
+                    c.metric.value(&dialoglab_engine::run(&s).unwrap())
+                };
+                let (a, b) = (run(c.lever.from), run(c.lever.to));
+                assert_eq!(
+                    Direction::of(a, b, c.metric.tolerance()),
+                    c.expected,
+                    "{} seed {seed}: {a} -> {b}",
+                    c.key
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_reveal_equals_two_plain_engine_runs() {
+        let c = &CHAPTERS[3];
+        let r = reveal(c, 2).unwrap();
+        let a = dialoglab_engine::run(&c.scenario(c.lever.from).unwrap()).unwrap();
+        let b = dialoglab_engine::run(&c.scenario(2).unwrap()).unwrap();
+        assert_eq!(r.before.to_bits(), c.metric.value(&a).to_bits());
+        assert_eq!(r.after.to_bits(), c.metric.value(&b).to_bits());
+        assert!(reveal(c, 99).is_err());
+    }
+
+    #[test]
+    fn turnout_labels_of_the_legitimacy_chapter_match_the_model() {
+        let c = CHAPTERS
+            .iter()
+            .find(|c| c.metric == Metric::Legitimacy)
+            .unwrap();
+        for (k, o) in c.lever.options.iter().enumerate() {
+            let turnout = dialoglab_engine::run(&c.scenario(k).unwrap())
+                .unwrap()
+                .outcome
+                .turnout;
+            let pct = (turnout * 100.0).round() as u32;
+            let near = [pct.saturating_sub(2), pct, pct + 2];
+            assert!(
+                (pct.saturating_sub(2)..=pct + 2)
+                    .any(|p| o.label.en.contains(&format!("{p}%"))
+                        && o.label.da.contains(&format!("{p} %"))),
+                "{}: turnout {turnout} ({near:?})",
+                o.label.en
+            );
+        }
+    }
+
+    #[test]
+    fn directions_respect_the_tolerance() {
+        assert_eq!(Direction::of(0.5, 0.56, 0.05), Direction::Up);
+        assert_eq!(Direction::of(0.5, 0.54, 0.05), Direction::Same);
+        assert_eq!(Direction::of(0.5, 0.44, 0.05), Direction::Down);
+        assert_eq!(Direction::of(f64::NAN, 0.44, 0.05), Direction::Same);
+        assert_eq!(Tr { da: "a", en: "b" }.get(Lang::En), "b");
+    }
+}
