@@ -9,7 +9,7 @@ use yew::Reducible;
 
 use crate::fields::Field;
 use crate::i18n::Lang;
-use crate::url::{Link, LinkError};
+use crate::url::{Link, LinkError, Place};
 
 /// A scenario with the report computed from it.
 pub type Run = Rc<(Scenario, Report)>;
@@ -125,6 +125,8 @@ pub struct AppState {
     pub theme: Theme,
     /// The view shown.
     pub view: View,
+    /// The guide's chapter (1-based).
+    pub chapter: u8,
     /// The last report, for the scenario it was computed from.
     pub report: Option<Run>,
     /// Run pinned as A for comparison.
@@ -146,6 +148,7 @@ impl Default for AppState {
             lang: Lang::default(),
             theme: Theme::default(),
             view: View::default(),
+            chapter: 1,
             report: None,
             pinned: None,
             error: None,
@@ -164,6 +167,8 @@ pub struct Start {
     pub stored: Option<Link>,
     /// The stored theme.
     pub theme: Option<Theme>,
+    /// The view and guide chapter the address asks for, or why they cannot be opened.
+    pub place: Option<Result<Place, LinkError>>,
 }
 
 impl AppState {
@@ -192,6 +197,11 @@ impl AppState {
         } else if let Some(lang) = stored_lang {
             state.lang = lang;
         }
+        match start.place {
+            Some(Ok(place)) => (state.view, state.chapter) = (place.view, place.chapter),
+            Some(Err(e)) if state.notice.is_none() => state.notice = Some(Notice::BadLink(e)),
+            _ => {}
+        }
         state
     }
 
@@ -219,6 +229,8 @@ pub enum Action {
     SetTheme(Theme),
     /// Switch view.
     SetView(View),
+    /// Open the guide at a chapter (1-based; an unknown chapter is ignored).
+    OpenChapter(u8),
     /// Open a scenario built elsewhere (a guide chapter, a real `.pb` file) in the sandbox.
     #[allow(
         dead_code,
@@ -295,6 +307,12 @@ impl Reducible for AppState {
             Action::SetLang(lang) => next.lang = lang,
             Action::SetTheme(theme) => next.theme = theme,
             Action::SetView(view) => next.view = view,
+            Action::OpenChapter(n) => {
+                if crate::guide::chapter(n).is_some() {
+                    next.view = View::Guide;
+                    next.chapter = n;
+                }
+            }
             Action::Open { preset, scenario } => match scenario.validate() {
                 Ok(()) => {
                     next.scenario = *scenario;
@@ -481,6 +499,31 @@ mod tests {
     }
 
     #[test]
+    fn a_link_can_open_a_guide_chapter_and_a_bad_chapter_is_named() {
+        let place = Place {
+            view: View::Guide,
+            chapter: 4,
+        };
+        let s = AppState::start(Start {
+            place: Some(Ok(place)),
+            ..Start::default()
+        });
+        assert_eq!((s.view, s.chapter), (View::Guide, 4));
+        let bad = LinkError::BadPlace("chapter".into(), "99".into());
+        let s = AppState::start(Start {
+            place: Some(Err(bad.clone())),
+            ..Start::default()
+        });
+        assert_eq!((s.view, s.chapter), (View::Sandbox, 1));
+        assert_eq!(s.notice, Some(Notice::BadLink(bad)));
+        assert!(s.save, "a bad chapter does not protect the stored scenario");
+        let s = reduce(s, Action::OpenChapter(7));
+        assert_eq!((s.view, s.chapter), (View::Guide, 7));
+        let s = reduce(s, Action::OpenChapter(0));
+        assert_eq!(s.chapter, 7, "an unknown chapter is ignored");
+    }
+
+    #[test]
     fn start_prefers_link_then_storage_then_default() {
         let stored = Scenario {
             budget: 123_000,
@@ -504,6 +547,7 @@ mod tests {
             link: Some(Ok(link)),
             stored: Some(stored.clone()),
             theme: Some(Theme::Projector),
+            place: None,
         });
         assert_eq!(s.scenario, linked);
         assert_eq!(s.lang, Lang::En, "stored language when the link names none");
@@ -531,6 +575,7 @@ mod tests {
             link: Some(Err(LinkError::Newer(9))),
             stored: Some(stored),
             theme: None,
+            place: None,
         });
         assert_eq!(s.scenario, Scenario::default());
         assert_eq!(s.notice, Some(Notice::BadLink(LinkError::Newer(9))));

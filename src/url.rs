@@ -8,6 +8,11 @@
 //! knobs in the query. The codec works on serde JSON, so a new `Scenario` field needs no change
 //! here. Links carry a version `v`; older versions are migrated ([`migrate`]) and newer ones are
 //! refused with [`LinkError::Newer`].
+//!
+//! A link may also name the view it opens and, for the guide, the chapter ([`Place`]:
+//! `&view=guide&chapter=3`). These parameters are optional and independent of the scenario, so
+//! links without them open the sandbox as before, and `?view=guide&chapter=3` alone opens the
+//! chapter on the stored scenario.
 
 use std::fmt::Write;
 
@@ -15,6 +20,7 @@ use dialoglab_engine::{Scenario, ScenarioError, presets};
 use serde_json::{Map, Value};
 
 use crate::i18n::Lang;
+use crate::state::View;
 
 /// Version of the link format written by this build.
 pub const LINK_VERSION: u32 = 1;
@@ -47,12 +53,66 @@ pub enum LinkError {
     BadVersion(String),
     /// A query knob that does not parse (name, value).
     BadValue(String, String),
+    /// A view or guide chapter that does not exist (parameter, value).
+    BadPlace(String, String),
     /// The fragment is damaged or truncated (not base64url of a JSON object).
     BadFragment,
     /// No preset of this name.
     UnknownPreset(String),
     /// The scenario it describes is not valid (unknown field, value out of range).
     Scenario(ScenarioError),
+}
+
+/// Where a link opens: a view and the guide's chapter (1-based).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Place {
+    /// The view.
+    pub view: View,
+    /// The guide chapter, 1 – [`crate::guide::CHAPTERS`]`.len()`.
+    pub chapter: u8,
+}
+
+impl Default for Place {
+    fn default() -> Self {
+        Place {
+            view: View::default(),
+            chapter: 1,
+        }
+    }
+}
+
+/// Reads `view` and `chapter` from a query (with or without `?`). Absent parameters give the
+/// sandbox and chapter 1; an unknown view or a chapter that does not exist is an error naming it.
+pub fn decode_place(search: &str) -> Result<Place, LinkError> {
+    let params = parse_query(search.trim_start_matches('?'));
+    let mut place = Place::default();
+    if let Some(v) = get(&params, "view") {
+        place.view =
+            View::from_key(v).ok_or_else(|| LinkError::BadPlace("view".into(), v.into()))?;
+    }
+    if let Some(c) = get(&params, "chapter") {
+        place.chapter = c
+            .parse::<u8>()
+            .ok()
+            .filter(|n| crate::guide::chapter(*n).is_some())
+            .ok_or_else(|| LinkError::BadPlace("chapter".into(), c.into()))?;
+    }
+    Ok(place)
+}
+
+/// Adds the place to a link written by [`encode`] (before its fragment). The sandbox adds
+/// nothing; the guide adds its chapter.
+#[must_use]
+pub fn with_place(link: &str, place: Place) -> String {
+    let extra = match place.view {
+        View::Sandbox => return link.to_string(),
+        View::Guide => format!("&view={}&chapter={}", place.view.key(), place.chapter),
+        other => format!("&view={}", other.key()),
+    };
+    match link.split_once('#') {
+        Some((query, fragment)) => format!("{query}{extra}#{fragment}"),
+        None => format!("{link}{extra}"),
+    }
 }
 
 /// Writes the link (query and fragment, starting with `?`) for a scenario started from `preset`.
@@ -486,6 +546,47 @@ mod tests {
             decode("?v=1&size=0", ""),
             Err(LinkError::Scenario(ScenarioError::OutOfRange { .. }))
         ));
+    }
+
+    #[test]
+    fn a_place_rides_along_and_old_links_open_the_sandbox() {
+        let mut s = Scenario::default();
+        s.meeting.rounds = 5;
+        let plain = encode("faxe-dialogue", &s, Lang::En);
+        assert_eq!(decode_place(split(&plain).0), Ok(Place::default()));
+        let guide = Place {
+            view: View::Guide,
+            chapter: 3,
+        };
+        let link = with_place(&plain, guide);
+        let (q, h) = split(&link);
+        assert!(q.ends_with("&view=guide&chapter=3"), "{link}");
+        assert_eq!(decode_place(q), Ok(guide));
+        assert_eq!(
+            decode(q, h).unwrap().unwrap().scenario,
+            s,
+            "the scenario is kept"
+        );
+        // The facilitator link may carry no scenario at all: then it is not a scenario link.
+        assert_eq!(decode("?view=guide&chapter=7", ""), Ok(None));
+        assert_eq!(decode_place("view=guide&chapter=7").unwrap().chapter, 7);
+        let sweep = Place {
+            view: View::Sweep,
+            chapter: 1,
+        };
+        assert_eq!(decode_place(&with_place("?v=1", sweep)), Ok(sweep));
+        assert_eq!(with_place(&plain, Place::default()), plain);
+        for bad in [
+            "view=atlantis",
+            "view=guide&chapter=0",
+            "chapter=8",
+            "chapter=x",
+        ] {
+            assert!(
+                matches!(decode_place(bad), Err(LinkError::BadPlace(..))),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod data_table;
 pub mod funnel;
 pub mod group_chart;
 pub mod guide;
+pub mod guide_chart;
 pub mod header;
 pub mod meeting_view;
 pub mod monte_carlo;

@@ -37,6 +37,7 @@ pub fn read_start() -> Start {
         link: url::decode(&search, &hash).transpose(),
         stored,
         theme,
+        place: Some(url::decode_place(&search)),
     }
 }
 
@@ -44,7 +45,13 @@ pub fn read_start() -> Start {
 #[component]
 pub fn Persistence() -> Html {
     let app = use_app();
-    let link = url::encode(&app.preset, &app.scenario, app.lang);
+    let link = url::with_place(
+        &url::encode(&app.preset, &app.scenario, app.lang),
+        url::Place {
+            view: app.view,
+            chapter: app.chapter,
+        },
+    );
     use_effect_with((link, app.save), |(link, save)| {
         let window = gloo::utils::window();
         let path = window.location().pathname().unwrap_or_default();

@@ -363,9 +363,8 @@ mod tests {
             let pct = (turnout * 100.0).round() as u32;
             let near = [pct.saturating_sub(2), pct, pct + 2];
             assert!(
-                (pct.saturating_sub(2)..=pct + 2)
-                    .any(|p| o.label.en.contains(&format!("{p}%"))
-                        && o.label.da.contains(&format!("{p} %"))),
+                (pct.saturating_sub(2)..=pct + 2).any(|p| o.label.en.contains(&format!("{p}%"))
+                    && o.label.da.contains(&format!("{p} %"))),
                 "{}: turnout {turnout} ({near:?})",
                 o.label.en
             );

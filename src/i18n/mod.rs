@@ -1,6 +1,7 @@
 //! The typed Danish/English string table. Every user-visible string lives here; a field or a
 //! match arm missing in one language is a compile error.
 
+pub mod guide;
 pub mod sweep;
 
 use dialoglab_engine::Strategy;
@@ -1078,6 +1079,8 @@ impl Lang {
             (Lang::En, LinkError::BadVersion(v)) => format!("The link's version “{v}” is not a number."),
             (Lang::Da, LinkError::BadValue(k, v)) => format!("Værdien »{v}« for {k} i linket er ikke et helt tal."),
             (Lang::En, LinkError::BadValue(k, v)) => format!("The value “{v}” for {k} in the link is not a whole number."),
+            (Lang::Da, LinkError::BadPlace(k, v)) => format!("Linket beder om {k} »{v}«, som ikke findes; siden åbner fra begyndelsen."),
+            (Lang::En, LinkError::BadPlace(k, v)) => format!("The link asks for {k} “{v}”, which does not exist; the page opens at the start."),
             (Lang::Da, LinkError::BadFragment) => "Linkets sidste del (efter #) er beskadiget eller afkortet – måske blev linket ikke kopieret helt.".to_string(),
             (Lang::En, LinkError::BadFragment) => "The last part of the link (after #) is damaged or cut off – perhaps the link was not copied completely.".to_string(),
             (Lang::Da, LinkError::UnknownPreset(p)) => format!("Linket nævner en forudindstilling, der ikke findes: »{p}«."),

@@ -1,0 +1,224 @@
+//! Strings of the guide's frame (the chapters' own texts are typed data in `crate::guide`).
+
+use crate::guide::Direction;
+
+use super::Lang;
+
+/// Fixed strings of the guide.
+pub struct GuideTexts {
+    /// One line under the heading.
+    pub lead: &'static str,
+    /// Label of the chapter list.
+    pub chapters_label: &'static str,
+    /// Caption of the translation of a quote.
+    pub translation: &'static str,
+    /// Label before the starting setting of the lever.
+    pub starts_at: &'static str,
+    /// Legend of the bet.
+    pub bet_legend: &'static str,
+    /// The reveal button.
+    pub reveal: &'static str,
+    /// Hint while no bet is chosen.
+    pub bet_first: &'static str,
+    /// Heading of the result.
+    pub result_heading: &'static str,
+    /// Heading of the finding.
+    pub finding_heading: &'static str,
+    /// Bet again.
+    pub bet_again: &'static str,
+    /// Open the chapter's scenario in the sandbox.
+    pub open_sandbox: &'static str,
+    /// Heading of the workshop box.
+    pub workshop_heading: &'static str,
+    /// What the workshop box is for.
+    pub workshop_hint: &'static str,
+    /// Label of the facilitator link.
+    pub facilitator_link: &'static str,
+    /// Copy the link.
+    pub copy_link: &'static str,
+    /// Print the card.
+    pub print_card: &'static str,
+    /// Title of the QR code.
+    pub qr_title: &'static str,
+    /// Scenario summary: preset.
+    pub card_preset: &'static str,
+    /// Scenario summary: population.
+    pub card_population: &'static str,
+    /// Scenario summary: budget.
+    pub card_budget: &'static str,
+    /// Scenario summary: seed.
+    pub card_seed: &'static str,
+    /// Previous chapter.
+    pub previous: &'static str,
+    /// Next chapter.
+    pub next: &'static str,
+    /// Column of the chart's table: setting.
+    pub col_setting: &'static str,
+    /// Column of the chart's table: value.
+    pub col_value: &'static str,
+}
+
+/// Danish.
+pub const DA: GuideTexts = GuideTexts {
+    lead: "Syv dilemmaer fra en dansk workshop om borgerinddragelse. Gæt først, kør så modellen.",
+    chapters_label: "Kapitler",
+    translation: "Oversættelse",
+    starts_at: "Starter ved",
+    bet_legend: "Dit gæt",
+    reveal: "Lås gættet og kør modellen",
+    bet_first: "Vælg et gæt først.",
+    result_heading: "Hvad modellen siger",
+    finding_heading: "Fortolkning",
+    bet_again: "Gæt igen",
+    open_sandbox: "Åbn i sandkassen",
+    workshop_heading: "Workshop",
+    workshop_hint: "Del linket med grupperne (det åbner dette kapitel med samme scenarie), eller print et kort med scenariet, resultatet og en QR-kode.",
+    facilitator_link: "Link til gruppeøvelsen",
+    copy_link: "Kopiér link",
+    print_card: "Print kort",
+    qr_title: "QR-kode til kapitlet",
+    card_preset: "Scenarie",
+    card_population: "Voksne borgere",
+    card_budget: "Budget",
+    card_seed: "Frø",
+    previous: "Forrige kapitel",
+    next: "Næste kapitel",
+    col_setting: "Indstilling",
+    col_value: "Værdi",
+};
+
+/// English.
+pub const EN: GuideTexts = GuideTexts {
+    lead: "Seven dilemmas from a Danish workshop on citizen participation. Place your bet, then run the model.",
+    chapters_label: "Chapters",
+    translation: "Translation",
+    starts_at: "Starts at",
+    bet_legend: "Your bet",
+    reveal: "Lock in the bet and run the model",
+    bet_first: "Choose a bet first.",
+    result_heading: "What the model says",
+    finding_heading: "Reading it",
+    bet_again: "Bet again",
+    open_sandbox: "Open in the sandbox",
+    workshop_heading: "Workshop",
+    workshop_hint: "Share the link with the groups (it opens this chapter with the same scenario), or print a card with the scenario, the result and a QR code.",
+    facilitator_link: "Link for the group exercise",
+    copy_link: "Copy link",
+    print_card: "Print card",
+    qr_title: "QR code to the chapter",
+    card_preset: "Scenario",
+    card_population: "Adult citizens",
+    card_budget: "Budget",
+    card_seed: "Seed",
+    previous: "Previous chapter",
+    next: "Next chapter",
+    col_setting: "Setting",
+    col_value: "Value",
+};
+
+impl Lang {
+    /// The guide's fixed strings.
+    #[must_use]
+    pub fn guide(self) -> &'static GuideTexts {
+        match self {
+            Lang::Da => &DA,
+            Lang::En => &EN,
+        }
+    }
+
+    /// A direction as an answer (bet options and the model's verdict).
+    #[must_use]
+    pub fn direction(self, d: Direction) -> &'static str {
+        match (self, d) {
+            (Lang::Da, Direction::Up) => "Op",
+            (Lang::Da, Direction::Down) => "Ned",
+            (Lang::Da, Direction::Same) => "Omtrent uændret",
+            (Lang::En, Direction::Up) => "Up",
+            (Lang::En, Direction::Down) => "Down",
+            (Lang::En, Direction::Same) => "About the same",
+        }
+    }
+
+    /// "Chapter 3 of 7".
+    #[must_use]
+    pub fn chapter_of(self, n: usize, total: usize) -> String {
+        match self {
+            Lang::Da => format!("Kapitel {n} af {total}"),
+            Lang::En => format!("Chapter {n} of {total}"),
+        }
+    }
+
+    /// The comparison the bet is about: "From X to Y".
+    #[must_use]
+    pub fn span_text(self, from: &str, to: &str) -> String {
+        match self {
+            Lang::Da => format!("Fra {from} til {to}"),
+            Lang::En => format!("From {from} to {to}"),
+        }
+    }
+
+    /// The model's verdict with the tolerance that separates "about the same".
+    #[must_use]
+    pub fn verdict(self, d: Direction, tolerance: &str) -> String {
+        let word = self.direction(d).to_lowercase();
+        match self {
+            Lang::Da => format!(
+                "Modellen: {word} (ændringer under {tolerance} tæller som omtrent uændret)."
+            ),
+            Lang::En => {
+                format!("The model: {word} (changes under {tolerance} count as about the same).")
+            }
+        }
+    }
+
+    /// Whether the bet was right.
+    #[must_use]
+    pub fn bet_result(self, bet: Direction, right: bool) -> String {
+        let word = self.direction(bet).to_lowercase();
+        match (self, right) {
+            (Lang::Da, true) => format!("Du gættede {word}: rigtigt!"),
+            (Lang::Da, false) => format!("Du gættede {word}: modellen siger noget andet."),
+            (Lang::En, true) => format!("You bet {word}: right!"),
+            (Lang::En, false) => format!("You bet {word}: the model says otherwise."),
+        }
+    }
+
+    /// Tally of the session's bets.
+    #[must_use]
+    pub fn tally(self, right: usize, placed: usize) -> String {
+        match self {
+            Lang::Da => format!("Dine gæt i denne session: {right} af {placed} rigtige."),
+            Lang::En => format!("Your bets this session: {right} of {placed} right."),
+        }
+    }
+
+    /// The chart's finding in words.
+    #[must_use]
+    pub fn guide_desc(self, metric: &str, from: (&str, &str), to: (&str, &str)) -> String {
+        match self {
+            Lang::Da => format!(
+                "{}: {} ved {}, {} ved {}.",
+                capitalise(metric),
+                from.1,
+                from.0,
+                to.1,
+                to.0
+            ),
+            Lang::En => format!(
+                "{}: {} at {}, {} at {}.",
+                capitalise(metric),
+                from.1,
+                from.0,
+                to.1,
+                to.0
+            ),
+        }
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase().collect::<String>() + chars.as_str()
+    })
+}
