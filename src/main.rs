@@ -8,6 +8,7 @@ mod fields;
 mod format;
 mod guide;
 mod i18n;
+mod offline;
 mod state;
 mod url;
 mod worker_client;
@@ -17,5 +18,6 @@ fn main() {
     if cfg!(target_arch = "wasm32") {
         let start = components::persistence::read_start();
         yew::Renderer::<app::App>::with_props(app::AppProps { start }).render();
+        offline::register();
     }
 }
