@@ -41,7 +41,7 @@ struct Live {
     /// The job posted as soon as the worker says it is ready.
     queued: Option<String>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
-    _on_error: Closure<dyn FnMut(ErrorEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
 
 #[derive(Default)]
@@ -132,10 +132,16 @@ fn spawn(inner: Weak<RefCell<Inner>>) -> Result<Live, String> {
             }
         })
     };
-    let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
+    // A crash inside the worker arrives as an ErrorEvent; a script that cannot be loaded as a
+    // plain Event.
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
         event.prevent_default();
+        let message = event.dyn_ref::<ErrorEvent>().map_or_else(
+            || "the worker could not be loaded".to_string(),
+            |e| format!("the worker stopped: {}", e.message()),
+        );
         if let Some(inner) = inner.upgrade() {
-            fail(&inner, format!("the worker stopped: {}", event.message()));
+            fail(&inner, message);
         }
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

@@ -61,6 +61,12 @@ pub fn marker(kind: u8, x: f64, y: f64, colour: &'static str) -> Html {
     }
 }
 
+/// Whether the metric is a share or an index in `[0, 1]`.
+#[must_use]
+pub fn bounded(metric: &str) -> bool {
+    metric.starts_with("representativeness.") || matches!(metric, "legitimacy" | "turnout")
+}
+
 /// Props of [`SweepChart`].
 #[derive(Properties, PartialEq)]
 pub struct SweepChartProps {
@@ -120,7 +126,13 @@ pub fn SweepChart(props: &SweepChartProps) -> Html {
     rows.sort_by_key(|r| (r.0, r.1));
     let lo = rows.iter().map(|r| r.3).fold(f64::INFINITY, f64::min);
     let hi = rows.iter().map(|r| r.4).fold(f64::NEG_INFINITY, f64::max);
-    let (y0, y1, yticks) = nice_range(lo, hi);
+    let (mut y0, mut y1, mut yticks) = nice_range(lo, hi);
+    if bounded(&metric) {
+        // Shares and indices live in [0, 1]: a wide interval is clipped at the ends.
+        y0 = y0.max(0.0);
+        y1 = y1.min(1.0);
+        yticks.retain(|v| *v >= y0 - 1e-9 && *v <= y1 + 1e-9);
+    }
     let y = Linear {
         d0: y0,
         d1: y1,
@@ -155,7 +167,7 @@ pub fn SweepChart(props: &SweepChartProps) -> Html {
         }
     };
     let xticks: Vec<f64> = if log {
-        log_ticks(xmin, xmax, 8)
+        log_ticks(xmin, xmax, 5)
     } else {
         crate::charts::scale::nice_ticks(xmax)
             .into_iter()

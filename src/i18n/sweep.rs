@@ -332,13 +332,19 @@ impl Lang {
                 }
             })
             .collect();
-        match self {
-            Lang::Da => format!("{m} mod {}. {}.", x_name.to_lowercase(), parts.join("; ")),
+        let text = match self {
+            Lang::Da => format!("{m} mod {}. {}", x_name.to_lowercase(), parts.join("; ")),
             Lang::En => format!(
-                "{m} against {}. {}.",
+                "{m} against {}. {}",
                 x_name.to_lowercase(),
                 parts.join("; ")
             ),
+        };
+        // A money value ends in "kr." already.
+        if text.ends_with('.') {
+            text
+        } else {
+            text + "."
         }
     }
 
@@ -354,5 +360,29 @@ impl Lang {
             Lang::Da => format!("Færdig: {r} kørsler i {p} punkter på {s} sekunder."),
             Lang::En => format!("Done: {r} runs at {p} points in {s} seconds."),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sweep_sentences_end_with_one_full_stop() {
+        let curves = vec![(
+            "A".to_string(),
+            "1 kr.".to_string(),
+            0.5,
+            "10 kr.".to_string(),
+            0.6,
+        )];
+        let da = Lang::Da.sweep_desc("representativeness.attendees", "Budget", &curves);
+        assert!(da.ends_with("10 kr.") && !da.ends_with(".."), "{da}");
+        let curves = vec![("A".to_string(), "0".to_string(), 0.5, "1".to_string(), 0.6)];
+        let en = Lang::En.sweep_desc("legitimacy", "Control", &curves);
+        assert_eq!(
+            en,
+            "Overlap with 'if everyone voted' against control. A: 50.0% at 0, 60.0% at 1."
+        );
     }
 }

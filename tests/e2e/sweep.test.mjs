@@ -93,6 +93,21 @@ test('cancelling terminates the worker and leaves the app usable', async () => {
   await page.close();
 });
 
+test('a worker that cannot be loaded shows a message and the app stays usable', async () => {
+  const { page, errors } = await open();
+  await page.route('**/dialoglab-worker*', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.selectOption('#mc-seeds', '10');
+  await page.check('#mc-toggle');
+  await page.waitForSelector('.monte-carlo .error', { timeout: 30000 });
+  assert.match(await page.locator('.monte-carlo .error').textContent(), /background calculation failed/);
+  // Once the worker can be fetched again, the next job runs.
+  await page.unroute('**/dialoglab-worker*');
+  await page.selectOption('#mc-seeds', '20');
+  await page.waitForSelector('#mc-table', { timeout: 60000 });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 /** Opens the Sweep view. */
 async function openSweep() {
   const site_ = await open();
