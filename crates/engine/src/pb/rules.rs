@@ -187,14 +187,24 @@ fn ballot_mask(ballot: &Ballot, m: usize) -> u128 {
 }
 
 /// Groups ballots given as masks. Groups are ordered by mask, so the result does not depend on
-/// ballot order: distinct masks are found with a hash table (looked up, never iterated), then
-/// sorted — the same groups as sorting every ballot, at the cost of sorting the distinct ones.
+/// ballot order. When ballots repeat (simulated votes over a dozen projects), distinct masks are
+/// found with a hash table (looked up, never iterated) and only they are sorted; when the first
+/// ballots are mostly distinct (real or random profiles over many projects), every ballot is
+/// sorted instead. Both give the same groups.
 fn group_masks(masks: &[u128]) -> Groups {
+    const PROBE: usize = 1_024;
     let mut table = MaskTable::with_capacity(64);
-    let temp_of: Vec<u32> = masks
-        .iter()
-        .map(|&mask| if mask == 0 { u32::MAX } else { table.id(mask) })
-        .collect();
+    let probed = masks.len().min(PROBE);
+    let mut temp_of: Vec<u32> = Vec::with_capacity(masks.len());
+    for &mask in &masks[..probed] {
+        temp_of.push(if mask == 0 { u32::MAX } else { table.id(mask) });
+    }
+    if table.keys.len() * 2 > probed {
+        return group_masks_by_sorting(masks);
+    }
+    for &mask in &masks[probed..] {
+        temp_of.push(if mask == 0 { u32::MAX } else { table.id(mask) });
+    }
     let mut distinct: Vec<(u128, u32)> = table.keys.iter().copied().zip(0u32..).collect();
     crate::sort::unstable(&mut distinct);
     let mut items = Vec::new();
@@ -223,6 +233,45 @@ fn group_masks(masks: &[u128]) -> Groups {
             }
         })
         .collect();
+    Groups {
+        items,
+        start,
+        weights,
+        ballot_group,
+    }
+}
+
+/// [`group_masks`] by sorting every non-empty `(mask, ballot)` pair and cutting runs of equal
+/// masks.
+fn group_masks_by_sorting(masks: &[u128]) -> Groups {
+    let mut keyed: Vec<(u128, u32)> = masks
+        .iter()
+        .zip(0u32..)
+        .filter(|(m, _)| **m != 0)
+        .map(|(&m, i)| (m, i))
+        .collect();
+    keyed.sort_unstable();
+    let mut items = Vec::new();
+    let mut start = vec![0u32];
+    let mut weights: Vec<u64> = Vec::new();
+    let mut ballot_group = vec![u32::MAX; masks.len()];
+    let mut last = 0u128;
+    for &(mask, i) in &keyed {
+        if weights.is_empty() || mask != last {
+            let mut bits = mask;
+            while bits != 0 {
+                items.push(bits.trailing_zeros());
+                bits &= bits - 1;
+            }
+            start.push(items.len() as u32);
+            weights.push(0);
+            last = mask;
+        }
+        if let Some(w) = weights.last_mut() {
+            *w += 1;
+        }
+        ballot_group[i as usize] = (weights.len() - 1) as u32;
+    }
     Groups {
         items,
         start,
@@ -1391,9 +1440,15 @@ mod tests {
             z ^ (z >> 31)
         };
         for case in 0..12u64 {
-            let m = 2 + (next() % 20) as u32;
+            // Even cases: few projects, so ballots repeat (the hash-table path); odd cases: up
+            // to 21 projects, mostly distinct ballots (the sort-everything path).
+            let m = if case % 2 == 0 {
+                2 + (next() % 6) as u32
+            } else {
+                12 + (next() % 10) as u32
+            };
             // Enough voters and distinct sets that the hash table grows several times.
-            let n = 50 + next() % 2_000;
+            let n = 300 + next() % 2_000;
             let projects: Vec<Project> = (0..m)
                 .map(|i| Project::new(format!("p{i:02}"), 1 + next() % 5_000))
                 .collect();
@@ -1426,17 +1481,21 @@ mod tests {
                 *weights.last_mut().unwrap() += 1;
                 ballot_group[i] = (distinct.len() - 1) as u32;
             }
+            let sorted = group_masks_by_sorting(&masks);
+            assert_eq!(sorted.weights, weights, "case {case}");
+            assert_eq!(sorted.ballot_group, ballot_group, "case {case}");
             let prep = Prepared::from_approval_masks(&inst, &masks, TieBreak::default());
+            assert_eq!(prep.group_items, sorted.items, "case {case}");
+            assert_eq!(prep.group_start, sorted.start, "case {case}");
             assert_eq!(prep.weights, weights, "case {case}");
             assert_eq!(prep.ballot_group, ballot_group, "case {case}");
             for (g, &x) in distinct.iter().enumerate() {
                 let items: Vec<u32> = (0..m).filter(|&p| x >> p & 1 == 1).collect();
                 assert_eq!(prep.group(g as u32), items.as_slice(), "case {case}");
             }
-            assert!(
-                distinct.len() > 16 || m < 6,
-                "case {case}: too few sets to grow"
-            );
+            if case % 2 == 0 {
+                assert!(distinct.len() * 2 <= masks.len().min(1_024), "case {case}");
+            }
             assert_eq!(prep.n_voters, n);
             for rule in Rule::ALL {
                 for tie in TieBreak::ALL {
