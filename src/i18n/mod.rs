@@ -19,35 +19,10 @@ use dialoglab_engine::ScenarioError;
 use dialoglab_engine::pb::Rule;
 use dialoglab_engine::scenario::{BallotKind, Initiative, MeetingFormat, RulesBy};
 
-/// The interface language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Lang {
-    /// Danish.
-    #[default]
-    Da,
-    /// English.
-    En,
-}
+mod lang;
+pub use lang::Lang;
 
 impl Lang {
-    /// Both languages, in menu order.
-    pub const ALL: [Lang; 2] = [Lang::Da, Lang::En];
-
-    /// The BCP 47 code, also used in `?lang=` and `<html lang>`.
-    #[must_use]
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Da => "da",
-            Lang::En => "en",
-        }
-    }
-
-    /// The language with this code.
-    #[must_use]
-    pub fn from_code(code: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|l| l.code() == code)
-    }
-
     /// The fixed strings of this language.
     #[must_use]
     pub fn t(self) -> &'static Texts {

@@ -1,0 +1,32 @@
+//! The interface language on its own, free of the app's other modules, so that the share-link
+//! codec (`src/url.rs`) can also be compiled by the fuzz targets in `fuzz/`.
+
+/// The interface language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// Danish.
+    #[default]
+    Da,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Both languages, in menu order.
+    pub const ALL: [Lang; 2] = [Lang::Da, Lang::En];
+
+    /// The BCP 47 code, also used in `?lang=` and `<html lang>`.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Da => "da",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language with this code.
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+}
