@@ -634,6 +634,12 @@ impl Scenario {
         // types are decoded by one code path (`from_value`), which keeps the browser build small.
         let tree: serde_json::Value =
             serde_json::from_str(text).map_err(|e| ScenarioError::Json(e.to_string()))?;
+        // serde would also read a JSON array positionally (`[1, 2]` as seed 1, budget 2).
+        if !tree.is_object() {
+            return Err(ScenarioError::Json(
+                "a scenario is a JSON object, starting with {".into(),
+            ));
+        }
         let scenario: Scenario =
             serde_json::from_value(tree).map_err(|e| ScenarioError::Json(e.to_string()))?;
         scenario.validate()?;
