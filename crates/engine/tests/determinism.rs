@@ -1,10 +1,13 @@
 //! Determinism: each preset run twice gives identical JSON, and equals its golden report; a small
-//! sweep's summary equals `golden/sweep.jsonl`.
+//! sweep's summary equals `golden/sweep.jsonl`; the random valid scenarios of `random_scenarios/`
+//! match the digests of their report JSON in `golden/random-scenarios.txt`.
 //!
-//! Golden files live in `tests/golden/<preset>.json`. After a deliberate change of the model,
-//! regenerate them with `UPDATE_GOLDEN=1 cargo test -p dialoglab-engine --test determinism` and
-//! review the diff. The same files are compared in WebAssembly (`tests/wasm_determinism.rs`), so
-//! native and browser reports are byte-identical.
+//! Golden files live in `tests/golden/`. After a deliberate change of the model, regenerate them
+//! with `UPDATE_GOLDEN=1 cargo test -p dialoglab-engine --test determinism` and review the diff.
+//! The same files are compared in WebAssembly (`tests/wasm_determinism.rs`), so native and browser
+//! reports are byte-identical.
+
+mod random_scenarios;
 
 use dialoglab_engine::{presets, run};
 
@@ -83,5 +86,46 @@ fn a_small_sweep_matches_its_golden_summary() {
         actual == expected,
         "the sweep summary differs from {}; if the model change is deliberate, rerun with UPDATE_GOLDEN=1",
         path.display()
+    );
+}
+
+#[test]
+fn random_scenarios_are_repeatable_and_match_their_golden_digests() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/random-scenarios.txt");
+    let actual = random_scenarios::digests();
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, &actual).expect("write golden");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}; run with UPDATE_GOLDEN=1", path.display()));
+    for (k, (a, e)) in actual.lines().zip(expected.lines()).enumerate() {
+        assert!(
+            a == e,
+            "random scenario {k}: report digest {a} differs from {e} in {}; the scenario:\n{}\n\
+             if the change is deliberate, rerun with UPDATE_GOLDEN=1",
+            path.display(),
+            serde_json::to_string(&random_scenarios::scenario(k as u32)).unwrap()
+        );
+    }
+    assert_eq!(
+        actual.lines().count(),
+        expected.lines().count(),
+        "number of random scenarios; rerun with UPDATE_GOLDEN=1"
+    );
+    // The same scenario twice gives the same bytes (this checks the run, not the hash).
+    assert_eq!(
+        random_scenarios::report_json(3),
+        random_scenarios::report_json(3)
+    );
+    // The scenarios really differ from each other and cover every strategy.
+    let strategies: std::collections::BTreeSet<_> = (0..random_scenarios::COUNT)
+        .map(|k| random_scenarios::scenario(k).invitation.strategy.key())
+        .collect();
+    assert_eq!(
+        strategies.len(),
+        dialoglab_engine::Strategy::ALL.len(),
+        "{strategies:?}"
     );
 }

@@ -1,9 +1,12 @@
 //! Cross-target determinism: in headless Chromium (wasm-bindgen-test), every preset's report is
-//! byte-identical to the golden file that the native test `determinism.rs` checks, and so is a
-//! small sweep's summary.
+//! byte-identical to the golden file that the native test `determinism.rs` checks, and so are a
+//! small sweep's summary and the report of every random valid scenario of `random_scenarios/`
+//! (compared through its digest).
 //!
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test -p dialoglab-engine --target wasm32-unknown-unknown --test wasm_determinism`
 #![cfg(target_arch = "wasm32")]
+
+mod random_scenarios;
 
 use dialoglab_engine::{presets, run};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -67,4 +70,18 @@ fn a_small_sweep_in_wasm_equals_the_native_golden_summary() {
         jsonl == include_str!("golden/sweep.jsonl"),
         "the wasm sweep summary differs from the native golden file"
     );
+}
+
+#[wasm_bindgen_test]
+fn every_random_scenario_report_in_wasm_equals_the_native_golden_digest() {
+    let golden = include_str!("golden/random-scenarios.txt");
+    assert_eq!(golden.lines().count(), random_scenarios::COUNT as usize);
+    for (k, expected) in (0..random_scenarios::COUNT).zip(golden.lines()) {
+        let json = random_scenarios::report_json(k);
+        let actual = random_scenarios::digest_line(k, &json);
+        assert!(
+            actual == expected,
+            "random scenario {k}: the wasm report ({actual}) differs from the native one ({expected})"
+        );
+    }
 }
