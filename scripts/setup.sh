@@ -2,7 +2,8 @@
 # Installs whatever is missing to build, serve and test Dialoglab on a fresh machine of this kind.
 # Idempotent: each tool's version is checked before anything is installed.
 #   scripts/setup.sh          toolchain for building and serving (wasm target, wasm-bindgen-cli, trunk, npm deps)
-#   scripts/setup.sh --test   also Chromium + chromedriver from Debian (for browser tests)
+#   scripts/setup.sh --test   also Chromium + chromedriver from Debian (for browser tests) and
+#                             cargo-fuzz (for the fuzz step, scripts/fuzz.sh)
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$root"
@@ -10,6 +11,7 @@ cd "$root"
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock 2>/dev/null || true)
 WASM_BINDGEN_VERSION=${WASM_BINDGEN_VERSION:-0.2.130}
 TRUNK_VERSION=0.21.14
+CARGO_FUZZ_VERSION=0.13.2
 
 log() { printf '[setup] %s\n' "$*" >&2; }
 
@@ -41,6 +43,10 @@ if [ "${1:-}" = "--test" ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+  if ! cargo fuzz --version 2>/dev/null | grep -q " ${CARGO_FUZZ_VERSION}\$"; then
+    log "installing cargo-fuzz ${CARGO_FUZZ_VERSION} (a few minutes)"
+    cargo install cargo-fuzz --version "${CARGO_FUZZ_VERSION}" --locked --force
   fi
 fi
 log "ready"

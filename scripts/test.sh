@@ -2,7 +2,7 @@
 # Installs whatever is missing (also Chromium and chromedriver) and runs every test:
 # formatting, clippy, native unit/integration/property tests, the engine in WebAssembly in
 # headless Chromium (byte-identical to the native golden reports), the release build of the site,
-# and the browser end-to-end tests against it.
+# the browser end-to-end tests against it, and every fuzz target for a short while.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$root"
@@ -29,3 +29,6 @@ trunk build --release
 step "browser end-to-end tests"
 cargo build -p dialoglab-cli --locked
 DIALOGLAB_CLI="$target_dir/debug/dialoglab" node --test tests/e2e/
+
+step "fuzz targets, ${FUZZ_SECONDS:-45} s each (stable Rust via RUSTC_BOOTSTRAP)"
+scripts/fuzz.sh "${FUZZ_SECONDS:-45}"

@@ -1,0 +1,12 @@
+META
+key;value
+budget;10.5
+vote_type;approval
+PROJECTS
+project_id;cost
+a;4.25
+b;6
+VOTES
+voter_id;vote
+v1;a,b
+v2;
