@@ -9,11 +9,16 @@ import { openApp, settled, tableRows, useSite } from './helpers.mjs';
 const site = useSite();
 const isWorker = (url) => /dialoglab-worker/.test(url);
 
-/** Opens the app in English, recording every requested URL and every worker. */
-async function open(query = '?v=1&lang=en&preset=faxe-dialogue') {
+/**
+ * Opens the app in English, recording every requested URL and every worker. With `blockSw` the
+ * offline service worker is not registered (page.route cannot intercept what it serves).
+ */
+async function open(query = '?v=1&lang=en&preset=faxe-dialogue', { blockSw = false } = {}) {
   const requests = [];
   const workers = [];
-  const page = await site.browser.newPage();
+  const context = await site.browser.newContext(blockSw ? { serviceWorkers: 'block' } : {});
+  const page = await context.newPage();
+  page.on('close', () => context.close());
   page.on('request', (r) => requests.push(r.url()));
   page.on('worker', (w) => {
     const entry = { url: w.url(), closed: false };
@@ -94,7 +99,7 @@ test('cancelling terminates the worker and leaves the app usable', async () => {
 });
 
 test('a worker that cannot be loaded shows a message and the app stays usable', async () => {
-  const { page, errors } = await open();
+  const { page, errors } = await open(undefined, { blockSw: true });
   await page.route('**/dialoglab-worker*', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.selectOption('#mc-seeds', '10');
   await page.check('#mc-toggle');
