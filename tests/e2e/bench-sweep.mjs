@@ -9,7 +9,7 @@ import { serveDist, launch, dist, settled } from './helpers.mjs';
 
 const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
 const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
-const loaded = [...new Set([...html.matchAll(/(?:href|src|from|module_or_path:)\s*=?\s*['"]?\/?([\w.-]+\.(?:wasm|js|css))/g)]
+const loaded = [...new Set([...html.matchAll(/(?:href|src|from|module_or_path:)\s*=?\s*['"]?(?:\.?\/)?([\w.-]+\.(?:wasm|js|css))/g)]
   .map((m) => m[1]))];
 const size = (f) => {
   const bytes = fs.readFileSync(path.join(dist, f));
