@@ -396,7 +396,9 @@ mod tests {
         let err = study_bytes(b"META\nkey;value\n", &StudyOptions::default(), &mut |_| {});
         assert_eq!(
             err.map_err(FileProblem::from),
-            Err(FileProblem::BudgetMissing)
+            Err(FileProblem::MissingSection {
+                section: "PROJECTS".into()
+            })
         );
         let bad =
             "META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\na;x\nVOTES\nvoter_id;vote\n";
