@@ -2,6 +2,7 @@
 //! match arm missing in one language is a compile error.
 
 pub mod guide;
+pub mod pb;
 pub mod sweep;
 
 use dialoglab_engine::Strategy;

@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::reweight::{self, CellTurnout, CellWeight, PopulationProfile};
+use super::seed::{Seeding, seed_scenario};
 use super::{Allocation, Analytics, Instance, PbError, Profile, Rule, TieBreak, VoteKind};
 
 /// What to compute besides the rules.
@@ -75,6 +76,8 @@ pub struct Study {
     pub reweighted: Option<Result<Reweighted, String>>,
     /// Turnout per age band × sex, when a profile and the number of adults are given.
     pub turnout: Option<Vec<CellTurnout>>,
+    /// The default scenario seeded from the file ([`super::seed::seed_scenario`]), if valid.
+    pub seeding: Option<Seeding>,
 }
 
 /// How far a study has come: `done` of `total` steps (parsing is step 1, then one per rule run).
@@ -187,6 +190,7 @@ pub fn study(
         outcomes: main,
         reweighted,
         turnout,
+        seeding: seed_scenario(instance, profile, &crate::Scenario::default()).ok(),
     }
 }
 
@@ -389,6 +393,8 @@ mod tests {
         let t = s.turnout.unwrap();
         assert_eq!(t.len(), 8);
         assert_eq!(t[1].voters, 1);
+        let seeded = s.seeding.unwrap().scenario;
+        assert_eq!((seeded.budget, seeded.vote.max_projects), (100, 2));
     }
 
     #[test]

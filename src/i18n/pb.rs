@@ -1,0 +1,737 @@
+//! Strings of the real-data view (pabulib `.pb` files): fixed texts in [`PbTexts`], sentences
+//! and error messages as functions on [`Lang`].
+
+use dialoglab_engine::pb::VoteKind;
+use dialoglab_engine::pb::study::FileProblem;
+
+use super::Lang;
+use crate::format;
+
+/// Fixed strings of the real-data view.
+pub struct PbTexts {
+    /// Introduction under the heading.
+    pub intro: &'static str,
+    /// Label of the file picker.
+    pub file_label: &'static str,
+    /// Text of the drop zone.
+    pub drop_hint: &'static str,
+    /// Shown while reading and computing.
+    pub working: &'static str,
+    /// Label of the progress bar.
+    pub progress_label: &'static str,
+    /// Prefix of a file error.
+    pub bad_file: &'static str,
+    /// After an error when a file was open before.
+    pub kept: &'static str,
+    /// Heading: the instance.
+    pub instance_heading: &'static str,
+    /// Label: file name.
+    pub file_name: &'static str,
+    /// Label: description.
+    pub description: &'static str,
+    /// Label: budget.
+    pub budget: &'static str,
+    /// Label: projects.
+    pub projects: &'static str,
+    /// Label: vote type.
+    pub vote_type: &'static str,
+    /// Label: voters.
+    pub voters: &'static str,
+    /// Label: empty ballots.
+    pub empty_ballots: &'static str,
+    /// Label: the official rule (META `rule`).
+    pub official_rule: &'static str,
+    /// Label: voters with age / sex.
+    pub with_age_sex: &'static str,
+    /// Label: median ballot length.
+    pub median_length: &'static str,
+    /// Heading: winners by rule.
+    pub winners_heading: &'static str,
+    /// How to read the winners table.
+    pub winners_legend: &'static str,
+    /// Column: project id.
+    pub col_id: &'static str,
+    /// Column: name.
+    pub col_name: &'static str,
+    /// Column: cost.
+    pub col_cost: &'static str,
+    /// Column: categories.
+    pub col_category: &'static str,
+    /// Column: official outcome.
+    pub col_official: &'static str,
+    /// Column: rule.
+    pub col_rule: &'static str,
+    /// Column: winners.
+    pub col_winners: &'static str,
+    /// Column: total cost.
+    pub col_total: &'static str,
+    /// Column: share of the budget used.
+    pub col_budget_used: &'static str,
+    /// Column: share of voters with at least one approved winner.
+    pub col_share_winner: &'static str,
+    /// Column: Gini of satisfaction.
+    pub col_gini: &'static str,
+    /// Column: same as official.
+    pub col_matches: &'static str,
+    /// Yes.
+    pub yes: &'static str,
+    /// No.
+    pub no: &'static str,
+    /// The file has no `selected` column.
+    pub no_official: &'static str,
+    /// Heading: outcomes by rule.
+    pub rules_heading: &'static str,
+    /// Chart title: analytics per rule.
+    pub analytics_title: &'static str,
+    /// Chart title: satisfaction by group.
+    pub groups_title: &'static str,
+    /// Label: which rule the group chart shows.
+    pub rule_select: &'static str,
+    /// Column: group.
+    pub col_group: &'static str,
+    /// Column: mean satisfaction.
+    pub col_satisfaction: &'static str,
+    /// The file has no age or sex.
+    pub no_groups: &'static str,
+    /// Heading: reweighting.
+    pub reweight_heading: &'static str,
+    /// What reweighting does.
+    pub reweight_intro: &'static str,
+    /// Label: population profile.
+    pub profile_label: &'static str,
+    /// Profile: none.
+    pub profile_none: &'static str,
+    /// Profile: Denmark.
+    pub profile_denmark: &'static str,
+    /// Profile: Poland.
+    pub profile_poland: &'static str,
+    /// Profile: custom.
+    pub profile_custom: &'static str,
+    /// Legend of the custom profile fields.
+    pub custom_legend: &'static str,
+    /// Label: adults in the area.
+    pub adults_label: &'static str,
+    /// Hint: adults.
+    pub adults_hint: &'static str,
+    /// Button: apply.
+    pub apply: &'static str,
+    /// Column: winners before.
+    pub col_before: &'static str,
+    /// Column: winners after.
+    pub col_after: &'static str,
+    /// Column: changed.
+    pub col_changed: &'static str,
+    /// Heading: weights.
+    pub weights_title: &'static str,
+    /// Column: voters' share.
+    pub col_voter_share: &'static str,
+    /// Column: population share.
+    pub col_pop_share: &'static str,
+    /// Column: weight.
+    pub col_weight: &'static str,
+    /// Column: turnout.
+    pub col_turnout: &'static str,
+    /// Chart title: turnout.
+    pub turnout_title: &'static str,
+    /// Column: estimated adults.
+    pub col_adults: &'static str,
+    /// Female.
+    pub female: &'static str,
+    /// Male.
+    pub male: &'static str,
+    /// Heading: use in the simulation.
+    pub seed_heading: &'static str,
+    /// What seeding takes from the file.
+    pub seed_intro: &'static str,
+    /// Button: seed.
+    pub seed_button: &'static str,
+    /// Button: export the simulated vote as `.pb`.
+    pub export_pb: &'static str,
+    /// What the export contains.
+    pub export_pb_intro: &'static str,
+    /// Heading: export.
+    pub export_heading: &'static str,
+    /// Winner mark: funded by the rule and officially.
+    pub mark_both: &'static str,
+    /// Winner mark: funded by the rule only.
+    pub mark_rule_only: &'static str,
+    /// Winner mark: funded officially only.
+    pub mark_official_only: &'static str,
+}
+
+/// Danish.
+pub const DA: PbTexts = PbTexts {
+    intro: "Åbn en rigtig borgerbudget-afstemning i pabulib-formatet (.pb) og se, hvad hver afstemningsregel ville have valgt, hvem der blev tilfredse, og hvad der ændrer sig, hvis vælgerne lignede befolkningen. Filen bliver på din computer.",
+    file_label: "Åbn en .pb-fil",
+    drop_hint: "… eller træk filen hertil (højst 50 MB).",
+    working: "Læser og regner …",
+    progress_label: "Fremskridt",
+    bad_file: "Filen kunne ikke læses",
+    kept: "Den forrige fil vises stadig.",
+    instance_heading: "Afstemningen",
+    file_name: "Fil",
+    description: "Beskrivelse",
+    budget: "Budget",
+    projects: "Projekter",
+    vote_type: "Stemmeform",
+    voters: "Stemmesedler",
+    empty_ballots: "Tomme stemmesedler",
+    official_rule: "Officiel regel (META rule)",
+    with_age_sex: "Stemmesedler med alder / køn",
+    median_length: "Projekter pr. stemmeseddel (median)",
+    winners_heading: "Vindere efter regel",
+    winners_legend: "✓ = finansieret af reglen og officielt; + = kun af reglen; − = kun officielt; tom = ingen af dem.",
+    col_id: "Id",
+    col_name: "Navn",
+    col_cost: "Pris",
+    col_category: "Kategorier",
+    col_official: "Officielt",
+    col_rule: "Regel",
+    col_winners: "Vindere (i valgt rækkefølge)",
+    col_total: "Samlet pris",
+    col_budget_used: "Brugt af budgettet",
+    col_share_winner: "Vælgere med mindst én vinder",
+    col_gini: "Gini for tilfredshed",
+    col_matches: "Som officielt",
+    yes: "ja",
+    no: "nej",
+    no_official: "Filen har ingen kolonne selected: det officielle resultat kendes ikke.",
+    rules_heading: "Resultat og nøgletal for hver regel",
+    analytics_title: "Nøgletal for hver regel",
+    groups_title: "Tilfredshed efter alder og køn",
+    rule_select: "Regel",
+    col_group: "Gruppe",
+    col_satisfaction: "Gns. tilfredshed",
+    no_groups: "Filen angiver ikke vælgernes alder eller køn.",
+    reweight_heading: "Hvad hvis vælgerne var repræsentative?",
+    reweight_intro: "Stemmesedlerne vægtes efter alder × køn, så vælgerne får befolkningens sammensætning, og alle regler køres igen. Vælgere uden alder eller køn beholder vægt 1. Vægtene er hele tal pr. stemmeseddel (se docs/PB.md), så penge og sammenligninger forbliver eksakte.",
+    profile_label: "Befolkning",
+    profile_none: "Ingen vægtning",
+    profile_denmark: "Danmark 2024 (voksne, Danmarks Statistik, afrundet)",
+    profile_poland: "Polen 2022 (voksne, GUS, afrundet)",
+    profile_custom: "Egen befolkning",
+    custom_legend: "Personer (eller procent) pr. aldersgruppe og køn",
+    adults_label: "Voksne i området",
+    adults_hint: "Til valgdeltagelse efter gruppe; 0 = ukendt.",
+    apply: "Beregn igen",
+    col_before: "Vindere som talt",
+    col_after: "Vindere vægtet",
+    col_changed: "Ændret",
+    weights_title: "Vægte efter alder og køn",
+    col_voter_share: "Andel af vælgerne",
+    col_pop_share: "Andel af befolkningen",
+    col_weight: "Vægt",
+    col_turnout: "Valgdeltagelse",
+    turnout_title: "Valgdeltagelse efter alder og køn",
+    col_adults: "Voksne (anslået)",
+    female: "kvinder",
+    male: "mænd",
+    seed_heading: "Brug filen i simulationen",
+    seed_intro: "Overfører budget, antal projekter og deres prisspænd, stemmeform, stemmesedlernes længde og reglen fra filen til et simuleret scenarie og åbner det i sandkassen. Projekterne selv opstår stadig på borgermødet i modellen.",
+    seed_button: "Åbn som scenarie i sandkassen",
+    export_pb: "Hent den simulerede afstemning (.pb)",
+    export_pb_intro: "Den aktuelle sandkasses simulerede afstemning som pabulib-fil, der kan åbnes her eller i andre værktøjer.",
+    export_heading: "Eksport",
+    mark_both: "✓",
+    mark_rule_only: "+",
+    mark_official_only: "−",
+};
+
+/// English.
+pub const EN: PbTexts = PbTexts {
+    intro: "Open a real participatory-budgeting vote in the pabulib format (.pb) and see what every voting rule would have chosen, who ends up satisfied, and what changes if the voters looked like the population. The file stays on your computer.",
+    file_label: "Open a .pb file",
+    drop_hint: "… or drop the file here (at most 50 MB).",
+    working: "Reading and computing …",
+    progress_label: "Progress",
+    bad_file: "The file could not be read",
+    kept: "The previous file is still shown.",
+    instance_heading: "The vote",
+    file_name: "File",
+    description: "Description",
+    budget: "Budget",
+    projects: "Projects",
+    vote_type: "Ballot",
+    voters: "Ballots",
+    empty_ballots: "Empty ballots",
+    official_rule: "Official rule (META rule)",
+    with_age_sex: "Ballots with age / sex",
+    median_length: "Projects per ballot (median)",
+    winners_heading: "Winners by rule",
+    winners_legend: "✓ = funded by the rule and officially; + = by the rule only; − = officially only; blank = neither.",
+    col_id: "Id",
+    col_name: "Name",
+    col_cost: "Cost",
+    col_category: "Categories",
+    col_official: "Official",
+    col_rule: "Rule",
+    col_winners: "Winners (in selection order)",
+    col_total: "Total cost",
+    col_budget_used: "Budget used",
+    col_share_winner: "Voters with at least one winner",
+    col_gini: "Gini of satisfaction",
+    col_matches: "Same as official",
+    yes: "yes",
+    no: "no",
+    no_official: "The file has no selected column: the official outcome is not known.",
+    rules_heading: "Outcome and measures for each rule",
+    analytics_title: "Measures for each rule",
+    groups_title: "Satisfaction by age and sex",
+    rule_select: "Rule",
+    col_group: "Group",
+    col_satisfaction: "Mean satisfaction",
+    no_groups: "The file does not record the voters' age or sex.",
+    reweight_heading: "What if the electorate were representative?",
+    reweight_intro: "The ballots are weighted by age × sex so that the voters get the population's make-up, and every rule is run again. Voters without age or sex keep weight 1. Weights are whole numbers per ballot (see docs/PB.md), so money and comparisons stay exact.",
+    profile_label: "Population",
+    profile_none: "No reweighting",
+    profile_denmark: "Denmark 2024 (adults, Statistics Denmark, rounded)",
+    profile_poland: "Poland 2022 (adults, GUS, rounded)",
+    profile_custom: "Own population",
+    custom_legend: "Persons (or percent) per age band and sex",
+    adults_label: "Adults in the area",
+    adults_hint: "For turnout by group; 0 = unknown.",
+    apply: "Compute again",
+    col_before: "Winners as cast",
+    col_after: "Winners reweighted",
+    col_changed: "Changed",
+    weights_title: "Weights by age and sex",
+    col_voter_share: "Share of voters",
+    col_pop_share: "Share of the population",
+    col_weight: "Weight",
+    col_turnout: "Turnout",
+    turnout_title: "Turnout by age and sex",
+    col_adults: "Adults (estimated)",
+    female: "women",
+    male: "men",
+    seed_heading: "Use the file in the simulation",
+    seed_intro: "Carries the budget, the number of projects and their cost range, the ballot kind, the ballot length and the rule from the file into a simulated scenario and opens it in the sandbox. The projects themselves still come from the model's citizen meeting.",
+    seed_button: "Open as a scenario in the sandbox",
+    export_pb: "Download the simulated vote (.pb)",
+    export_pb_intro: "The current sandbox scenario's simulated vote as a pabulib file, to open here or in other tools.",
+    export_heading: "Export",
+    mark_both: "✓",
+    mark_rule_only: "+",
+    mark_official_only: "−",
+};
+
+impl Lang {
+    /// The real-data view's fixed strings.
+    #[must_use]
+    pub fn pb(self) -> &'static PbTexts {
+        match self {
+            Lang::Da => &DA,
+            Lang::En => &EN,
+        }
+    }
+
+    /// A ballot kind.
+    #[must_use]
+    pub fn vote_kind(self, kind: VoteKind) -> &'static str {
+        match (self, kind) {
+            (Lang::Da, VoteKind::Approval) => "godkendelse (approval)",
+            (Lang::Da, VoteKind::Cumulative) => "kumulativ (point)",
+            (Lang::Da, VoteKind::Scoring) => "point (scoring)",
+            (Lang::Da, VoteKind::Ordinal) => "rangordning (ordinal)",
+            (Lang::En, VoteKind::Approval) => "approval",
+            (Lang::En, VoteKind::Cumulative) => "cumulative (points)",
+            (Lang::En, VoteKind::Scoring) => "scoring (points)",
+            (Lang::En, VoteKind::Ordinal) => "ranking (ordinal)",
+        }
+    }
+
+    /// A file that is too big.
+    #[must_use]
+    pub fn pb_too_big(self, bytes: u64, limit: u64) -> String {
+        let mb = |b: u64| format::dec(self, b as f64 / 1_048_576.0, 1);
+        match self {
+            Lang::Da => format!(
+                "Filen fylder {} MB; grænsen er {} MB. Del den op, eller brug kommandolinjen (dialoglab pb).",
+                mb(bytes),
+                mb(limit)
+            ),
+            Lang::En => format!(
+                "The file is {} MB; the limit is {} MB. Split it, or use the command line (dialoglab pb).",
+                mb(bytes),
+                mb(limit)
+            ),
+        }
+    }
+
+    /// A `.pb` error, with its line.
+    #[must_use]
+    pub fn pb_error(self, e: &FileProblem) -> String {
+        let da = self == Lang::Da;
+        let line = |l: &u64| {
+            if da {
+                format!("linje {l}: ")
+            } else {
+                format!("line {l}: ")
+            }
+        };
+        match e {
+            FileProblem::Empty => {
+                if da {
+                    "filen er tom".into()
+                } else {
+                    "the file is empty".into()
+                }
+            }
+            FileProblem::NotUtf8 { offset } => {
+                if da {
+                    format!("filen er ikke UTF-8-tekst (ugyldig byte ved position {offset})")
+                } else {
+                    format!("the file is not UTF-8 text (invalid byte at offset {offset})")
+                }
+            }
+            FileProblem::MissingSection { section } => {
+                if da {
+                    format!("filen har ingen {section}-sektion")
+                } else {
+                    format!("the file has no {section} section")
+                }
+            }
+            FileProblem::SectionOrder {
+                line: l,
+                found,
+                expected,
+            } => {
+                let expected = expected.replace("section ", "");
+                if da {
+                    format!(
+                        "{}fandt »{found}«, men ventede sektionen {expected}",
+                        line(l)
+                    )
+                } else {
+                    format!(
+                        "{}found “{found}” but expected the {expected} section",
+                        line(l)
+                    )
+                }
+            }
+            FileProblem::MissingColumn {
+                line: l,
+                section,
+                column,
+            } => {
+                if da {
+                    format!(
+                        "{}overskriften i {section} mangler kolonnen »{column}«",
+                        line(l)
+                    )
+                } else {
+                    format!("{}the {section} header has no “{column}” column", line(l))
+                }
+            }
+            FileProblem::UnknownProject {
+                line: l,
+                voter,
+                project,
+            } => {
+                if da {
+                    format!(
+                        "{}vælger »{voter}« stemmer på projekt »{project}«, som ikke står under PROJECTS",
+                        line(l)
+                    )
+                } else {
+                    format!(
+                        "{}voter “{voter}” votes for project “{project}”, which is not in PROJECTS",
+                        line(l)
+                    )
+                }
+            }
+            FileProblem::InvalidCost {
+                line: l,
+                project,
+                value,
+            } => {
+                if da {
+                    format!(
+                        "{}projekt »{project}« har prisen »{value}«; der skal stå et ikke-negativt tal",
+                        line(l)
+                    )
+                } else {
+                    format!(
+                        "{}project “{project}” has cost “{value}”; expected a non-negative number",
+                        line(l)
+                    )
+                }
+            }
+            FileProblem::DuplicateProject { line: l, project } => {
+                if da {
+                    format!("{}projekt-id »{project}« optræder to gange", line(l))
+                } else {
+                    format!("{}project id “{project}” appears twice", line(l))
+                }
+            }
+            FileProblem::DuplicateVoter { line: l, voter } => {
+                if da {
+                    format!("{}vælger-id »{voter}« optræder to gange", line(l))
+                } else {
+                    format!("{}voter id “{voter}” appears twice", line(l))
+                }
+            }
+            FileProblem::PointsMismatch {
+                line: l,
+                voter,
+                votes,
+                points,
+            } => {
+                if da {
+                    format!(
+                        "{}vælger »{voter}« nævner {votes} projekter, men giver {points} point-tal",
+                        line(l)
+                    )
+                } else {
+                    format!(
+                        "{}voter “{voter}” lists {votes} projects but {points} points",
+                        line(l)
+                    )
+                }
+            }
+            FileProblem::InvalidPoints {
+                line: l,
+                voter,
+                value,
+            } => {
+                if da {
+                    format!(
+                        "{}vælger »{voter}« har point »{value}«; der skal stå ikke-negative hele tal",
+                        line(l)
+                    )
+                } else {
+                    format!(
+                        "{}voter “{voter}” has points “{value}”; expected non-negative whole numbers",
+                        line(l)
+                    )
+                }
+            }
+            FileProblem::BudgetMissing => {
+                if da {
+                    "META har ingen linje budget".into()
+                } else {
+                    "META has no budget entry".into()
+                }
+            }
+            FileProblem::BudgetInvalid { line: l, value } => {
+                if da {
+                    format!(
+                        "{}budgettet »{value}« er ikke et ikke-negativt tal",
+                        line(l)
+                    )
+                } else {
+                    format!(
+                        "{}the budget “{value}” is not a non-negative number",
+                        line(l)
+                    )
+                }
+            }
+            FileProblem::UnknownVoteType { line: l, value } => {
+                if da {
+                    format!(
+                        "{}ukendt vote_type »{value}« (kendte: approval, choose-1, cumulative, scoring, ordinal)",
+                        line(l)
+                    )
+                } else {
+                    format!(
+                        "{}unknown vote_type “{value}” (known: approval, choose-1, cumulative, scoring, ordinal)",
+                        line(l)
+                    )
+                }
+            }
+            FileProblem::InvalidField {
+                line: l,
+                column,
+                value,
+            } => {
+                if da {
+                    format!(
+                        "{}kolonnen »{column}« har værdien »{value}«; der skal stå et lille helt tal",
+                        line(l)
+                    )
+                } else {
+                    format!(
+                        "{}column “{column}” has value “{value}”; expected a small whole number",
+                        line(l)
+                    )
+                }
+            }
+            FileProblem::MoneyTooPrecise { decimals } => {
+                if da {
+                    format!(
+                        "beløbene har {decimals} decimaler eller er for store (højst 18 decimaler og 64 bit)"
+                    )
+                } else {
+                    format!(
+                        "the amounts have {decimals} decimals or are too large (at most 18 decimals and 64 bits)"
+                    )
+                }
+            }
+        }
+    }
+
+    /// A group label of the analytics (`18-29`, `F`, `unknown`, ...).
+    #[must_use]
+    pub fn pb_group(self, label: &str) -> String {
+        match (self, label) {
+            (Lang::Da, "unknown") => "ukendt".into(),
+            (Lang::En, "unknown") => "unknown".into(),
+            (_, "under-18") => "under 18".into(),
+            (_, other) => match dialoglab_engine::pb::reweight::sex_index(other) {
+                Some(0) => format!("{} ({other})", self.pb().female),
+                Some(_) => format!("{} ({other})", self.pb().male),
+                None => other.to_string(),
+            },
+        }
+    }
+
+    /// An age band × sex cell (`18-29, women`).
+    #[must_use]
+    pub fn pb_cell(self, band: u8, sex: u8) -> String {
+        let band = dialoglab_engine::pb::reweight::AGE_BANDS
+            .get(usize::from(band))
+            .copied()
+            .unwrap_or("?");
+        let t = self.pb();
+        format!("{band}, {}", if sex == 0 { t.female } else { t.male })
+    }
+
+    /// Summary of the analytics chart.
+    #[must_use]
+    pub fn pb_analytics_desc(self, best_share: (&str, f64), worst_share: (&str, f64)) -> String {
+        let p = |x| format::percent(self, x, 1);
+        match self {
+            Lang::Da => format!(
+                "Flest vælgere får mindst én vinder med {} ({}), færrest med {} ({}).",
+                best_share.0,
+                p(best_share.1),
+                worst_share.0,
+                p(worst_share.1)
+            ),
+            Lang::En => format!(
+                "Most voters get at least one winner under {} ({}), fewest under {} ({}).",
+                best_share.0,
+                p(best_share.1),
+                worst_share.0,
+                p(worst_share.1)
+            ),
+        }
+    }
+
+    /// Summary of the group chart.
+    #[must_use]
+    pub fn pb_groups_desc(self, rule: &str, high: (&str, f64), low: (&str, f64)) -> String {
+        let p = |x| format::percent(self, x, 1);
+        match self {
+            Lang::Da => format!(
+                "Med {rule} er {} mest tilfredse (i gennemsnit {} af budgettet går til noget, de ønsker), {} mindst ({}).",
+                high.0,
+                p(high.1),
+                low.0,
+                p(low.1)
+            ),
+            Lang::En => format!(
+                "Under {rule}, {} are the most satisfied (on average {} of the budget goes to things they want), {} the least ({}).",
+                high.0,
+                p(high.1),
+                low.0,
+                p(low.1)
+            ),
+        }
+    }
+
+    /// Summary of the reweighting.
+    #[must_use]
+    pub fn pb_reweight_desc(self, changed: usize, rules: usize) -> String {
+        match self {
+            Lang::Da => format!(
+                "Med repræsentative vælgere ændrer {changed} af {rules} regler deres vindere."
+            ),
+            Lang::En => format!(
+                "With a representative electorate, {changed} of {rules} rules change their winners."
+            ),
+        }
+    }
+
+    /// The weights' rounding, in words.
+    #[must_use]
+    pub fn pb_weights_note(self, scale: u64, error: f64, outside: u64) -> String {
+        let e = format::dec(self, error, 4);
+        match self {
+            Lang::Da => format!(
+                "Hver stemmeseddel tælles med et helt antal gange (vægt 1 = {scale} gange); største afrundingsfejl på en vægt: {e}. {outside} vælgere uden alder eller køn beholder vægt 1."
+            ),
+            Lang::En => format!(
+                "Each ballot is counted a whole number of times (weight 1 = {scale} times); largest rounding error of a weight: {e}. {outside} voters without age or sex keep weight 1."
+            ),
+        }
+    }
+
+    /// Cells of the profile without voters.
+    #[must_use]
+    pub fn pb_empty_cells(self, cells: &str) -> String {
+        match self {
+            Lang::Da => format!(
+                "Ingen vælgere i: {cells}. Deres andel kan ikke genskabes; de andre grupper fylder den ud."
+            ),
+            Lang::En => format!(
+                "No voters in: {cells}. Their share cannot be represented; the other groups fill it."
+            ),
+        }
+    }
+
+    /// Summary of the turnout chart.
+    #[must_use]
+    pub fn pb_turnout_desc(self, high: (&str, f64), low: (&str, f64)) -> String {
+        let p = |x| format::percent(self, x, 1);
+        match self {
+            Lang::Da => format!(
+                "Højest valgdeltagelse blandt {} ({}), lavest blandt {} ({}).",
+                high.0,
+                p(high.1),
+                low.0,
+                p(low.1)
+            ),
+            Lang::En => format!(
+                "Turnout is highest among {} ({}) and lowest among {} ({}).",
+                high.0,
+                p(high.1),
+                low.0,
+                p(low.1)
+            ),
+        }
+    }
+
+    /// Progress in words.
+    #[must_use]
+    pub fn pb_progress(self, done: u32, total: u32) -> String {
+        match self {
+            Lang::Da => format!("{done} af {total} trin"),
+            Lang::En => format!("{done} of {total} steps"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_errors_name_the_line_in_both_languages() {
+        let e = FileProblem::InvalidCost {
+            line: 7,
+            project: "p1".into(),
+            value: "x".into(),
+        };
+        assert!(Lang::Da.pb_error(&e).starts_with("linje 7:"));
+        assert!(Lang::En.pb_error(&e).starts_with("line 7:"));
+        assert_ne!(Lang::Da.pb_error(&e), Lang::En.pb_error(&e));
+        assert!(
+            Lang::En
+                .pb_too_big(100 * 1_048_576, 50 * 1_048_576)
+                .contains("100.0 MB")
+        );
+        assert_eq!(Lang::Da.pb_group("F"), "kvinder (F)");
+        assert_eq!(Lang::En.pb_cell(3, 1), "67+, men");
+    }
+}
