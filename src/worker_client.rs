@@ -39,7 +39,7 @@ struct Live {
     worker: Worker,
     ready: bool,
     /// The job posted as soon as the worker says it is ready.
-    queued: Option<String>,
+    queued: Option<JsValue>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
@@ -81,13 +81,37 @@ impl WorkerClient {
     /// Runs `job`, cancelling any job still running, and reports to `on_event`. Returns the job's
     /// id. If the worker cannot be started, `on_event` gets an error at once.
     pub fn run(&self, job: Job, on_event: Callback<Event>) -> u32 {
+        self.run_with(job, None, on_event)
+    }
+
+    /// [`run`](Self::run) for a job that takes binary data (the `.pb` job): `bytes` is posted
+    /// next to the JSON as `[text, bytes]` (a structured-clone copy, so the page keeps its own).
+    pub fn run_with_bytes(
+        &self,
+        job: Job,
+        bytes: &js_sys::Uint8Array,
+        on_event: Callback<Event>,
+    ) -> u32 {
+        self.run_with(job, Some(bytes), on_event)
+    }
+
+    fn run_with(
+        &self,
+        job: Job,
+        bytes: Option<&js_sys::Uint8Array>,
+        on_event: Callback<Event>,
+    ) -> u32 {
         self.cancel();
         let id = {
             let mut inner = self.inner.borrow_mut();
             inner.next_id = inner.next_id.checked_add(1).unwrap_or(READY_ID + 1);
             inner.next_id
         };
-        let text = Request { id, job }.to_json();
+        let text = JsValue::from_str(&Request { id, job }.to_json());
+        let message = match bytes {
+            Some(b) => js_sys::Array::of2(&text, b).into(),
+            None => text,
+        };
         if self.inner.borrow().live.is_none() {
             match spawn(Rc::downgrade(&self.inner)) {
                 Ok(live) => self.inner.borrow_mut().live = Some(live),
@@ -101,9 +125,9 @@ impl WorkerClient {
         inner.current = Some((id, on_event));
         if let Some(live) = inner.live.as_mut() {
             if live.ready {
-                let _ = live.worker.post_message(&JsValue::from_str(&text));
+                let _ = live.worker.post_message(&message);
             } else {
-                live.queued = Some(text);
+                live.queued = Some(message);
             }
         }
         id
@@ -169,8 +193,8 @@ fn receive(inner: &Rc<RefCell<Inner>>, text: &str) {
         }
         if let Some(live) = guard.live.as_mut() {
             live.ready = true;
-            if let Some(text) = live.queued.take() {
-                let _ = live.worker.post_message(&JsValue::from_str(&text));
+            if let Some(message) = live.queued.take() {
+                let _ = live.worker.post_message(&message);
             }
         }
         return;

@@ -1,13 +1,14 @@
-//! Where the real-data view's computation runs: [`start`] studies `.pb` bytes and reports
-//! progress and the result to a callback. It runs in the page after yielding once, so the
-//! progress bar is drawn before the work starts.
+//! Where the real-data view's computation runs: [`start`] sends `.pb` bytes to the Web Worker
+//! (`crates/worker`, job `Pb`), which parses and studies them off the page, and turns the
+//! worker's answers into [`StudyEvent`]s. The parser and the rules' analytics therefore stay out
+//! of the page's own wasm.
 
-use std::rc::Rc;
-
-use dialoglab_engine::pb::study::{Progress, Study, StudyOptions, study_bytes};
+use dialoglab_engine::pb::study::{Progress, Study, StudyOptions};
+use dialoglab_worker::{Job, Output};
 use yew::Callback;
 
 use crate::components::pb_view::FileError;
+use crate::worker_client::{Event, WorkerClient};
 
 /// What a study reports.
 #[derive(Clone, Debug, PartialEq)]
@@ -18,14 +19,62 @@ pub enum StudyEvent {
     Done(Box<Result<Study, FileError>>),
 }
 
-/// Studies `bytes` with `options`, reporting to `on_event`.
-pub fn start(bytes: Rc<Vec<u8>>, options: StudyOptions, on_event: Callback<StudyEvent>) {
-    gloo::timers::callback::Timeout::new(0, move || {
-        let result = study_bytes(&bytes, &options, &mut |p| {
-            on_event.emit(StudyEvent::Progress(p));
-        })
-        .map_err(|e| FileError::Parse(e.into()));
-        on_event.emit(StudyEvent::Done(Box::new(result)));
-    })
-    .forget();
+/// The view's event for a worker event (`None`: nothing to show).
+#[must_use]
+pub fn translate(event: Event) -> Option<StudyEvent> {
+    match event {
+        Event::Progress { done, total } => Some(StudyEvent::Progress(Progress { done, total })),
+        Event::Partial(_) => None,
+        Event::Done(Output::Pb(result)) => Some(StudyEvent::Done(Box::new(
+            (*result).map_err(FileError::Parse),
+        ))),
+        Event::Done(_) => Some(StudyEvent::Done(Box::new(Err(FileError::Other(
+            "unexpected answer from the worker".into(),
+        ))))),
+        Event::Error(message) => Some(StudyEvent::Done(Box::new(Err(FileError::Other(message))))),
+    }
+}
+
+/// Studies `bytes` with `options` in the worker behind `client`, reporting to `on_event` (a
+/// running study of the same client is cancelled).
+pub fn start(
+    client: &WorkerClient,
+    bytes: &js_sys::Uint8Array,
+    options: StudyOptions,
+    on_event: Callback<StudyEvent>,
+) {
+    client.run_with_bytes(
+        Job::Pb { options },
+        bytes,
+        Callback::from(move |event| {
+            if let Some(e) = translate(event) {
+                on_event.emit(e);
+            }
+        }),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dialoglab_engine::pb::study::FileProblem;
+
+    #[test]
+    fn worker_answers_become_view_events() {
+        assert_eq!(
+            translate(Event::Progress { done: 2, total: 11 }),
+            Some(StudyEvent::Progress(Progress { done: 2, total: 11 }))
+        );
+        let bad = translate(Event::Done(Output::Pb(Box::new(Err(FileProblem::Empty)))));
+        assert_eq!(
+            bad,
+            Some(StudyEvent::Done(Box::new(Err(FileError::Parse(
+                FileProblem::Empty
+            )))))
+        );
+        assert!(matches!(
+            translate(Event::Error("gone".into())),
+            Some(StudyEvent::Done(r)) if *r == Err(FileError::Other("gone".into()))
+        ));
+    }
 }

@@ -4,7 +4,7 @@
 //! file, and download the sandbox's simulated vote as `.pb`.
 //!
 //! The computation is [`dialoglab_engine::pb::study`]: one call from bytes to everything shown,
-//! run by [`crate::components::pb_run`]. Names from files are always text nodes (never markup).
+//! run in the Web Worker by [`crate::components::pb_run`]. Names from files are always text nodes (never markup).
 //! A file that cannot be read leaves the previous file and the scenario as they were.
 
 use std::rc::Rc;
@@ -23,6 +23,7 @@ use crate::export::{self, Cell, Dialect, Table};
 use crate::format;
 use crate::i18n::Lang;
 use crate::state::{Action, View};
+use crate::worker_client::WorkerClient;
 
 /// Files above this size are refused before reading (50 MiB; see `docs/APP.md`).
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
@@ -74,10 +75,10 @@ pub enum FileError {
 }
 
 /// The view's own state.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 struct Loaded {
     name: String,
-    bytes: Rc<Vec<u8>>,
+    bytes: Rc<js_sys::Uint8Array>,
     study: Rc<Study>,
 }
 
@@ -676,7 +677,10 @@ fn summary(lang: Lang, name: &str, study: &Study) -> Html {
 }
 
 /// Reads the first file of a list and hands its bytes (or an error) to `done`.
-fn read_file(file: web_sys::File, done: Callback<Result<(String, Vec<u8>), FileError>>) {
+fn read_file(
+    file: web_sys::File,
+    done: Callback<Result<(String, Rc<js_sys::Uint8Array>), FileError>>,
+) {
     let size = file.size() as u64;
     if size > MAX_FILE_BYTES {
         done.emit(Err(FileError::TooBig(size)));
@@ -685,7 +689,7 @@ fn read_file(file: web_sys::File, done: Callback<Result<(String, Vec<u8>), FileE
     let name = file.name();
     wasm_bindgen_futures::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-            Ok(buffer) => done.emit(Ok((name, js_sys::Uint8Array::new(&buffer).to_vec()))),
+            Ok(buffer) => done.emit(Ok((name, Rc::new(js_sys::Uint8Array::new(&buffer))))),
             Err(e) => done.emit(Err(FileError::Other(
                 e.as_string().unwrap_or_else(|| "read error".into()),
             ))),
@@ -707,12 +711,14 @@ pub fn PbView() -> Html {
     let adults = use_state(|| 0u64);
     let group_rule = use_state(|| 0usize);
     let dragging = use_state(|| false);
+    let client = use_memo((), |()| WorkerClient::new());
 
     // Runs the study of `bytes` named `name` with the current options.
     let start = {
         let (loaded, error, progress) = (loaded.clone(), error.clone(), progress.clone());
         let (choice, custom, adults) = (choice.clone(), custom.clone(), adults.clone());
-        Callback::from(move |(name, bytes): (String, Rc<Vec<u8>>)| {
+        let client = client.clone();
+        Callback::from(move |(name, bytes): (String, Rc<js_sys::Uint8Array>)| {
             let options = options_for(*choice, *custom, *adults);
             progress.set(Some(Progress { done: 0, total: 1 }));
             let (loaded, error, progress) = (loaded.clone(), error.clone(), progress.clone());
@@ -734,14 +740,14 @@ pub fn PbView() -> Html {
                     }
                 }
             });
-            pb_run::start(job_bytes, options, on_event);
+            pb_run::start(&client, &job_bytes, options, on_event);
         })
     };
     let on_read = {
         let (start, error) = (start.clone(), error.clone());
         Callback::from(
-            move |result: Result<(String, Vec<u8>), FileError>| match result {
-                Ok((name, bytes)) => start.emit((name, Rc::new(bytes))),
+            move |result: Result<(String, Rc<js_sys::Uint8Array>), FileError>| match result {
+                Ok((name, bytes)) => start.emit((name, bytes)),
                 Err(e) => error.set(Some(e)),
             },
         )

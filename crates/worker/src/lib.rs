@@ -27,6 +27,7 @@
 //! is first run, so it does not count against the page's initial-load budget.
 #![deny(missing_docs)]
 
+pub mod pb;
 pub mod protocol;
 pub mod seeds;
 pub mod stats;
@@ -36,9 +37,16 @@ pub use protocol::{Job, Message, Output, Partial, READY_ID, Request, Response};
 
 /// Runs `request`, passing every message (progress, partials, then done or error) to `send`.
 pub fn handle(request: &Request, send: &mut dyn FnMut(Message)) {
+    handle_with_bytes(request, &[], send);
+}
+
+/// [`handle`] for a job that comes with binary data (a `.pb` file posted as a `Uint8Array`
+/// next to the JSON text; see `src/main.rs`). Jobs without data ignore `bytes`.
+pub fn handle_with_bytes(request: &Request, bytes: &[u8], send: &mut dyn FnMut(Message)) {
     let result = match &request.job {
         Job::Sweep { spec, points } => sweep::run(spec, *points, send),
         Job::Seeds { scenario, n } => seeds::run(scenario, *n, send),
+        Job::Pb { options } => pb::run(bytes, options, send),
     };
     send(match result {
         Ok(output) => Message::Done(output),
@@ -49,10 +57,15 @@ pub fn handle(request: &Request, send: &mut dyn FnMut(Message)) {
 /// Reads a request posted by the page (JSON text), runs it and passes each answer to `post` as
 /// JSON text. A message that is not a request gets an error answer (with the id if it has one).
 pub fn serve(text: &str, post: &mut dyn FnMut(String)) {
+    serve_with_bytes(text, &[], post);
+}
+
+/// [`serve`] for a request posted with binary data.
+pub fn serve_with_bytes(text: &str, bytes: &[u8], post: &mut dyn FnMut(String)) {
     match serde_json::from_str::<Request>(text) {
         Ok(request) => {
             let id = request.id;
-            handle(&request, &mut |message| {
+            handle_with_bytes(&request, bytes, &mut |message| {
                 post(Response { id, message }.to_json());
             });
         }

@@ -10,6 +10,7 @@
 //! ```
 
 use dialoglab_engine::Scenario;
+use dialoglab_engine::pb::study::{FileProblem, Study, StudyOptions};
 use serde::{Deserialize, Serialize};
 
 use dialoglab_engine::sweep::{PointSummary, SweepSpec};
@@ -33,6 +34,10 @@ pub struct Request {
 /// The kinds of work the worker does. One variant per job module (see the crate docs).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one job is built per run; the size difference costs nothing"
+)]
 pub enum Job {
     /// A sweep (`dialoglab_engine::sweep`), or the slice `points` of its points.
     Sweep {
@@ -48,6 +53,12 @@ pub enum Job {
         scenario: Scenario,
         /// Number of runs (1 ..= [`crate::seeds::MAX_SEEDS`]).
         n: u32,
+    },
+    /// Study a pabulib `.pb` file: the file's bytes travel next to the JSON as a `Uint8Array`
+    /// (see [`crate::handle_with_bytes`]); at most [`crate::pb::MAX_BYTES`].
+    Pb {
+        /// Tie-breaking, reweighting profile, adults in the area.
+        options: StudyOptions,
     },
 }
 
@@ -103,6 +114,8 @@ pub enum Output {
     Sweep(SweepDone),
     /// Mean and 95% interval of the headline numbers over the seeds.
     Seeds(SeedsSummary),
+    /// The study of a `.pb` file, or what is wrong with the file (line and problem).
+    Pb(Box<Result<Study, FileProblem>>),
 }
 
 impl Request {

@@ -1,0 +1,144 @@
+// The real-data view: open each shared .pb file and compare every rule's winners with the CLI;
+// a malformed file keeps the previous one; names from files are text; the exported simulated
+// vote re-parses and its winners match the report.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { openApp, tableRows, useSite } from './helpers.mjs';
+
+const site = useSite();
+const data = process.env.PB_DATA ?? '/work/shared/data/pabulib';
+const files = fs.existsSync(data) ? fs.readdirSync(data).filter((f) => f.endsWith('.pb')).sort() : [];
+
+const cli = (...args) => {
+  const bin = process.env.DIALOGLAB_CLI;
+  assert.ok(bin, 'set DIALOGLAB_CLI to the dialoglab binary');
+  return JSON.parse(execFileSync(bin, args, { maxBuffer: 64 << 20 }).toString());
+};
+
+async function openView(lang = 'en') {
+  const { page, errors } = await openApp(site.browser, `${site.url}?v=1&lang=${lang}`, { acceptDownloads: true });
+  await page.click('#tab-real-data');
+  await page.waitForSelector('#pb-file', { state: 'attached' });
+  return { page, errors };
+}
+
+/** Opens a file and waits until its name is shown (or an error appears). */
+async function openFile(page, file, name = path.basename(file)) {
+  await page.setInputFiles('#pb-file', file);
+  await page.waitForFunction((n) => document.querySelector('#pb-file-name')?.textContent === n
+    || document.querySelector('#pb-error') !== null, name, { timeout: 120000 });
+}
+
+/** Winners per rule as shown in the rules table: { rule: [ids] }. */
+async function shownWinners(page) {
+  const rows = await tableRows(page, 'pb-rules-table');
+  return Object.fromEntries(rows.map((r) => [r[0], r[1] === '' ? [] : r[1].split(', ')]));
+}
+
+test('every shared .pb file shows the same winners as dialoglab pb for every rule', async (t) => {
+  if (files.length === 0) { t.skip(`no .pb files in ${data}`); return; }
+  const { page, errors } = await openView();
+  for (const f of files) {
+    const file = path.join(data, f);
+    const started = Date.now();
+    await openFile(page, file);
+    assert.equal(await page.locator('#pb-error').count(), 0, f);
+    const shown = await shownWinners(page);
+    const expected = cli('pb', file, '--rule', 'all');
+    for (const r of expected.results) {
+      assert.deepEqual(shown[r.rule], r.winners, `${f} ${r.rule}`);
+    }
+    assert.equal(Object.keys(shown).length, expected.results.length, f);
+    const budget = await page.locator('#pb-budget').innerText();
+    assert.ok(budget.replaceAll(',', '').startsWith(String(expected.budget)), `${f}: ${budget}`);
+    // The project × rule table has a row per project; official matches are marked.
+    const projects = await tableRows(page, 'pb-winners-table');
+    assert.equal(String(projects.length), (await page.locator('#pb-projects').innerText()).replaceAll(',', ''));
+    t.diagnostic(`${f}: ${Date.now() - started} ms in the page`);
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a malformed file shows its line and keeps the previous file', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pb-'));
+  const good = path.join(dir, 'good.pb');
+  const bad = path.join(dir, 'bad.pb');
+  fs.writeFileSync(good, 'META\nkey;value\nbudget;100\nPROJECTS\nproject_id;cost;name\na;60;A\nb;50;B\nVOTES\nvoter_id;vote\nv1;a\nv2;a,b\n');
+  fs.writeFileSync(bad, 'META\nkey;value\nbudget;100\nPROJECTS\nproject_id;cost\na;60\nb;lots\nVOTES\nvoter_id;vote\nv1;a\n');
+  for (const [lang, word] of [['en', 'line 7'], ['da', 'linje 7']]) {
+    const { page } = await openView(lang);
+    await openFile(page, good);
+    const before = await shownWinners(page);
+    await openFile(page, bad, 'never');
+    const message = await page.locator('#pb-error').innerText();
+    assert.match(message, new RegExp(word), message);
+    assert.match(message, /lots/);
+    assert.equal(await page.locator('#pb-file-name').innerText(), 'good.pb');
+    assert.deepEqual(await shownWinners(page), before);
+    // The sandbox's scenario is untouched.
+    await page.click('#tab-sandbox');
+    await page.waitForSelector('#index-attendees');
+    await page.close();
+  }
+});
+
+test('a project named like markup is shown as text and runs no script', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pb-'));
+  const file = path.join(dir, 'xss.pb');
+  const name = '<img src=x onerror=alert(1)>';
+  fs.writeFileSync(file, `META\nkey;value\nbudget;100\ndescription;<script>window.pwned=1</script>\nPROJECTS\nproject_id;cost;name\na;60;${name}\nb;50;B\nVOTES\nvoter_id;vote\nv1;a\n`);
+  const { page, errors } = await openView();
+  let dialog = false;
+  page.on('dialog', async (d) => { dialog = true; await d.dismiss(); });
+  await openFile(page, file);
+  const rows = await tableRows(page, 'pb-winners-table');
+  assert.equal(rows[0][1], name);
+  assert.equal(await page.locator('#pb-view img').count(), 0);
+  assert.equal(await page.locator('#pb-description').innerText(), '<script>window.pwned=1</script>');
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.equal(dialog, false);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the exported simulated vote re-parses and its winners match the report', async () => {
+  const { page } = await openView();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#pb-export')]);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pb-')), 'sim.pb');
+  await download.saveAs(file);
+  const rule = fs.readFileSync(file, 'utf8').match(/^rule;(.+)$/m)[1].trim();
+  const pb = cli('pb', file, '--rule', rule);
+  const report = JSON.parse(execFileSync(process.env.DIALOGLAB_CLI, ['run', '--preset', 'faxe-dialogue', '--compact']).toString());
+  assert.deepEqual([...pb.winners].sort(), [...report.outcome.funded].sort());
+  assert.equal(pb.matches_official, true, 'the selected column is the simulated outcome');
+  // The file opens in the view too.
+  await openFile(page, file);
+  const shown = await shownWinners(page);
+  assert.deepEqual(shown[rule], pb.winners);
+  await page.close();
+});
+
+test('reweighting to a preset profile re-runs every rule; age/sex groups are charted', async () => {
+  const file = path.join(data, 'Poland_Warszawa_2017_Mlynow.pb');
+  if (!fs.existsSync(file)) return;
+  const { page, errors } = await openView();
+  await openFile(page, file);
+  assert.ok(await page.locator('#pb-groups svg title').count() === 1);
+  await page.selectOption('#pb-profile', 'poland-2022');
+  await page.fill('#pb-adults', '20000');
+  await page.press('#pb-adults', 'Tab');
+  await page.click('#pb-apply');
+  await page.waitForSelector('#pb-reweighted-table', { timeout: 120000 });
+  const rows = await tableRows(page, 'pb-reweighted-table');
+  assert.equal(rows.length, 10);
+  const weights = await tableRows(page, 'pb-weights-table');
+  assert.equal(weights.length, 8);
+  assert.equal(await page.locator('#pb-turnout-svg').count(), 1);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
