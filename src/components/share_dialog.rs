@@ -82,6 +82,19 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
             download_text("dialoglab-scenario.json", "application/json", &json);
         })
     };
+    let on_download_pb = {
+        let scenario = app.scenario.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Ok((instance, profile)) = dialoglab_engine::simulated_vote(&scenario) {
+                let text = dialoglab_engine::pb::pabulib::write(&instance, &profile);
+                download_text(
+                    "dialoglab-simulated-vote.pb",
+                    "text/plain;charset=utf-8",
+                    &text,
+                );
+            }
+        })
+    };
     let on_upload = {
         let app = app.clone();
         Callback::from(move |e: Event| {
@@ -138,6 +151,7 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
                 } }
                 <div class="dialog-actions">
                     <button type="button" id="download-json" onclick={on_download}>{ t.download_json }</button>
+                    <button type="button" id="download-pb" onclick={on_download_pb}>{ lang.pb().export_pb }</button>
                     <div class="upload">
                         <label for="upload-json">{ t.upload_json }</label>
                         <input type="file" id="upload-json" accept=".json,application/json" onchange={on_upload} />

@@ -120,6 +120,14 @@ test('the exported simulated vote re-parses and its winners match the report', a
   await openFile(page, file);
   const shown = await shownWinners(page);
   assert.deepEqual(shown[rule], pb.winners);
+  // The Share dialog offers the same file.
+  await page.click('#tab-sandbox');
+  await page.waitForSelector('#index-attendees');
+  await page.click('#share');
+  const [again] = await Promise.all([page.waitForEvent('download'), page.click('#download-pb')]);
+  const second = path.join(path.dirname(file), 'again.pb');
+  await again.saveAs(second);
+  assert.equal(fs.readFileSync(second, 'utf8'), fs.readFileSync(file, 'utf8'));
   await page.close();
 });
 
