@@ -25,8 +25,8 @@ use crate::i18n::Lang;
 use crate::state::{Action, View};
 use crate::worker_client::WorkerClient;
 
-/// Files above this size are refused before reading (50 MiB; see `docs/APP.md`).
-pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+/// Files above this size are refused before reading (the parser's limit, 50,000,000 bytes).
+pub const MAX_FILE_BYTES: u64 = dialoglab_engine::pb::pabulib::MAX_BYTES as u64;
 
 /// Which population profile reweights the ballots.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]

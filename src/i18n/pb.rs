@@ -343,7 +343,7 @@ impl Lang {
     /// A file that is too big.
     #[must_use]
     pub fn pb_too_big(self, bytes: u64, limit: u64) -> String {
-        let mb = |b: u64| format::dec(self, b as f64 / 1_048_576.0, 1);
+        let mb = |b: u64| format::dec(self, b as f64 / 1_000_000.0, 1);
         match self {
             Lang::Da => format!(
                 "Filen fylder {} MB; grænsen er {} MB. Del den op, eller brug kommandolinjen (dialoglab pb).",
@@ -377,6 +377,7 @@ impl Lang {
                     "the file is empty".into()
                 }
             }
+            FileProblem::TooLarge { bytes, limit } => self.pb_too_big(*bytes, *limit),
             FileProblem::NotUtf8 { offset } => {
                 if da {
                     format!("filen er ikke UTF-8-tekst (ugyldig byte ved position {offset})")

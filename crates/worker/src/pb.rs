@@ -5,8 +5,8 @@ use dialoglab_engine::pb::study::{FileProblem, StudyOptions, study_bytes};
 
 use crate::{Message, Output};
 
-/// Largest file the job takes (50 MiB; the page refuses bigger files before reading them).
-pub const MAX_BYTES: usize = 50 * 1024 * 1024;
+/// Largest file the job takes: the parser's limit (the page refuses bigger files before reading).
+pub const MAX_BYTES: usize = dialoglab_engine::pb::pabulib::MAX_BYTES;
 
 /// Studies `bytes`. A file the parser rejects is a result (`Output::Pb(Err(problem))`, so the
 /// page can say it in its language); only a missing or oversized file is a job error.

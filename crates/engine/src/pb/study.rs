@@ -212,6 +212,10 @@ pub fn study_bytes(
 #[allow(missing_docs, reason = "the fields are documented on PbError")]
 pub enum FileProblem {
     Empty,
+    TooLarge {
+        bytes: u64,
+        limit: u64,
+    },
     NotUtf8 {
         offset: u64,
     },
@@ -280,6 +284,7 @@ impl From<PbError> for FileProblem {
     fn from(e: PbError) -> Self {
         match e {
             PbError::Empty => FileProblem::Empty,
+            PbError::TooLarge { bytes, limit } => FileProblem::TooLarge { bytes, limit },
             PbError::NotUtf8 { offset } => FileProblem::NotUtf8 { offset },
             PbError::MissingSection { section } => FileProblem::MissingSection {
                 section: section.into(),
