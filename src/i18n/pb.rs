@@ -729,7 +729,7 @@ mod tests {
         assert_ne!(Lang::Da.pb_error(&e), Lang::En.pb_error(&e));
         assert!(
             Lang::En
-                .pb_too_big(100 * 1_048_576, 50 * 1_048_576)
+                .pb_too_big(100_000_000, 50_000_000)
                 .contains("100.0 MB")
         );
         assert_eq!(Lang::Da.pb_group("F"), "kvinder (F)");
