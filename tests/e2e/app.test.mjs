@@ -82,6 +82,12 @@ test('the budget slider works by keyboard and announces its value with the unit'
   await slider.focus();
   const before = await slider.getAttribute('aria-valuetext');
   for (let k = 0; k < 10; k++) await page.keyboard.press('ArrowRight');
+  // Ten key presses are ten state updates: wait until the slider and the number field show the
+  // last one (both are rendered from the same state, so they must end up agreeing).
+  await page.waitForFunction(() => {
+    const text = document.querySelector('#budget-slider').getAttribute('aria-valuetext') ?? '';
+    return text.replace(/^DKK /, '').replaceAll(',', '') === document.querySelector('#budget').value;
+  }, null, { timeout: 10000 }).catch(() => {});
   const after = await slider.getAttribute('aria-valuetext');
   assert.notEqual(after, before);
   assert.match(after, /^DKK [\d,]+$/);
