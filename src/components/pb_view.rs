@@ -854,12 +854,22 @@ pub fn PbView() -> Html {
             </div>
         }
     });
+    // Stops a running study at once (the worker is terminated; the next file starts a new one);
+    // the file shown before, if any, stays.
+    let cancel = {
+        let (client, progress) = (client.clone(), progress.clone());
+        Callback::from(move |_: MouseEvent| {
+            client.cancel();
+            progress.set(None);
+        })
+    };
     let progress_html = (*progress).map(|p| {
         html! {
             <p role="status" id="pb-status">
                 { t.working }{ " " }
                 <progress id="pb-progress" aria-label={t.progress_label} max={p.total.to_string()} value={p.done.to_string()} />
-                { " " }{ lang.pb_progress(p.done, p.total) }
+                { " " }{ lang.pb_progress(p.done, p.total) }{ " " }
+                <button type="button" id="pb-cancel" onclick={cancel}>{ lang.sweep().cancel }</button>
             </p>
         }
     });

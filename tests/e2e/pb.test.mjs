@@ -150,3 +150,27 @@ test('reweighting to a preset profile re-runs every rule; age/sex groups are cha
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a running study can be cancelled; the previous file stays and the next file opens', async () => {
+  const { page, errors } = await openView('en');
+  const first = path.join(data, 'Switzerland_Zurich_S5R.pb');
+  await openFile(page, first);
+  // A big file (Młynów's votes repeated 40 times under new voter ids) keeps the worker busy long
+  // enough to press Cancel.
+  const text = fs.readFileSync(path.join(data, 'Poland_Warszawa_2017_Mlynow.pb'), 'utf8');
+  const [head, votes] = text.split(/\nVOTES\n/);
+  const [columns, ...lines] = votes.trim().split('\n');
+  const many = [];
+  for (let k = 0; k < 40; k++) for (const l of lines) many.push(`${k}x${l}`);
+  const big = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dialoglab-')), 'big.pb');
+  fs.writeFileSync(big, `${head}\nVOTES\n${columns}\n${many.join('\n')}\n`);
+  await page.setInputFiles('#pb-file', big);
+  await page.click('#pb-cancel', { timeout: 10000 });
+  await page.waitForSelector('#pb-status', { state: 'detached' });
+  assert.equal(await page.textContent('#pb-file-name'), path.basename(first), 'the previous file stays');
+  const second = path.join(data, 'Poland_Czestochowa_2020_Grabowka.pb');
+  await openFile(page, second);
+  assert.equal(await page.textContent('#pb-file-name'), path.basename(second), 'a new worker serves the next file');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
