@@ -11,6 +11,7 @@ mod i18n;
 mod offline;
 mod state;
 mod url;
+mod view;
 mod worker_client;
 
 fn main() {

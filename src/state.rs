@@ -10,6 +10,7 @@ use yew::Reducible;
 use crate::fields::Field;
 use crate::i18n::Lang;
 use crate::url::{Link, LinkError, Place};
+pub use crate::view::View;
 
 /// A scenario with the report computed from it.
 pub type Run = Rc<(Scenario, Report)>;
@@ -47,46 +48,6 @@ impl Theme {
     #[must_use]
     pub fn from_key(key: &str) -> Option<Theme> {
         Theme::ALL.into_iter().find(|t| t.key() == key)
-    }
-}
-
-/// The app's views, one tab each.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum View {
-    /// Scenario panel, results, meeting and compare.
-    #[default]
-    Sandbox,
-    /// Many seeded runs over a parameter grid.
-    Sweep,
-    /// A real pabulib `.pb` file and every PB rule on it.
-    RealData,
-    /// The guided chapters from the workshop deck.
-    Guide,
-}
-
-impl View {
-    /// Every view, in tab order.
-    pub const ALL: [View; 4] = [View::Sandbox, View::Sweep, View::RealData, View::Guide];
-
-    /// Stable name (links, element ids).
-    #[must_use]
-    pub fn key(self) -> &'static str {
-        match self {
-            View::Sandbox => "sandbox",
-            View::Sweep => "sweep",
-            View::RealData => "real-data",
-            View::Guide => "guide",
-        }
-    }
-
-    /// The view with this name.
-    #[must_use]
-    #[allow(
-        dead_code,
-        reason = "read from links once `?view=` lands with the guide"
-    )]
-    pub fn from_key(key: &str) -> Option<View> {
-        View::ALL.into_iter().find(|v| v.key() == key)
     }
 }
 

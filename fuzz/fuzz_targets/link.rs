@@ -9,6 +9,15 @@ mod lang;
 mod i18n {
     pub use super::lang::Lang;
 }
+#[path = "../../src/format.rs"]
+mod format;
+#[path = "../../src/guide/mod.rs"]
+mod guide;
+#[path = "../../src/view.rs"]
+mod view;
+mod state {
+    pub use super::view::View;
+}
 #[path = "../../src/url.rs"]
 mod url;
 

@@ -1,0 +1,41 @@
+//! The app's views (its tabs). Free of web types, so the link codec and its fuzz target can use it.
+
+/// The app's views, one tab each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum View {
+    /// Scenario panel, results, meeting and compare.
+    #[default]
+    Sandbox,
+    /// Many seeded runs over a parameter grid.
+    Sweep,
+    /// A real pabulib `.pb` file and every PB rule on it.
+    RealData,
+    /// The guided chapters from the workshop deck.
+    Guide,
+}
+
+impl View {
+    /// Every view, in tab order.
+    pub const ALL: [View; 4] = [View::Sandbox, View::Sweep, View::RealData, View::Guide];
+
+    /// Stable name (links, element ids).
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Sandbox => "sandbox",
+            View::Sweep => "sweep",
+            View::RealData => "real-data",
+            View::Guide => "guide",
+        }
+    }
+
+    /// The view with this name.
+    #[must_use]
+    #[allow(
+        dead_code,
+        reason = "read from links once `?view=` lands with the guide"
+    )]
+    pub fn from_key(key: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.key() == key)
+    }
+}
