@@ -34,6 +34,23 @@ pub fn tip_box(tip: &Tip, width: f64) -> (f64, f64, f64) {
     (x, y, w)
 }
 
+/// The click handler of a CSV export button: downloads `table` as `dialoglab-{id}.csv`
+/// (`dialoglab-{id}-da.csv` in the Danish-Excel dialect).
+#[must_use]
+pub fn csv_download(id: &str, table: Rc<Table>, dialect: Dialect) -> Callback<MouseEvent> {
+    let name = match dialect {
+        Dialect::Standard => format!("dialoglab-{id}.csv"),
+        Dialect::DanishExcel => format!("dialoglab-{id}-da.csv"),
+    };
+    Callback::from(move |_: MouseEvent| {
+        export::browser::download_text(
+            &name,
+            "text/csv;charset=utf-8",
+            &export::csv(&table, dialect),
+        );
+    })
+}
+
 /// Props of [`ChartFrame`].
 #[derive(Properties, PartialEq)]
 pub struct ChartFrameProps {
@@ -73,20 +90,7 @@ pub fn ChartFrame(props: &ChartFrameProps) -> Html {
     };
     let id = props.id.to_string();
     let svg_id = format!("{id}-svg");
-    let export_csv = |dialect: Dialect| {
-        let table = props.table.clone();
-        let name = match dialect {
-            Dialect::Standard => format!("dialoglab-{id}.csv"),
-            Dialect::DanishExcel => format!("dialoglab-{id}-da.csv"),
-        };
-        Callback::from(move |_: MouseEvent| {
-            export::browser::download_text(
-                &name,
-                "text/csv;charset=utf-8",
-                &export::csv(&table, dialect),
-            );
-        })
-    };
+    let export_csv = |dialect: Dialect| csv_download(&id, props.table.clone(), dialect);
     let export_svg = {
         let (svg_id, name) = (svg_id.clone(), format!("dialoglab-{id}.svg"));
         Callback::from(move |_: MouseEvent| {

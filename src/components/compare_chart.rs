@@ -12,7 +12,7 @@ use crate::charts::palette;
 use crate::charts::scale::{Log, ratio_ticks};
 use crate::components::chart_frame::{ChartFrame, Mark};
 use crate::components::group_chart::group_rows;
-use crate::components::ratio_chart::{self, tick_label};
+use crate::components::ratio_chart::{self, is_fair, tick, tick_label};
 use crate::export::{Cell, Table};
 use crate::format;
 use crate::i18n::Lang;
@@ -206,16 +206,7 @@ pub fn CompareChart(props: &CompareChartProps) -> Html {
     };
     html! {
         <ChartFrame id={props.kind.id()} {lang} title={title} desc={desc} width={WIDTH} {height} {table} {legend}>
-            { for ticks.iter().map(|&v| {
-                let tx = map(v);
-                let fair = (v - 1.0).abs() < 1e-9;
-                html! {
-                    <g class={if fair { "tick fair" } else { "tick" }}>
-                        <line x1={format!("{tx:.1}")} x2={format!("{tx:.1}")} y1="30" y2={format!("{:.0}", height - 30.0)} />
-                        <text x={format!("{tx:.1}")} y="22" text-anchor="middle">{ tick_label(lang, v) }</text>
-                    </g>
-                }
-            }) }
+            { for ticks.iter().map(|&v| tick(map(v), 30.0, height - 30.0, is_fair(v), tick_label(lang, v))) }
             { for body }
             <text x={format!("{:.1}", (LEFT + WIDTH - RIGHT) / 2.0)} y={format!("{:.0}", height - 12.0)} text-anchor="middle" class="axis-label">{ axis }</text>
         </ChartFrame>

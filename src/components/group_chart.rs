@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::charts::palette;
 use crate::charts::scale::{Linear, Log, nice_ticks, ratio_ticks};
 use crate::components::chart_frame::{ChartFrame, Mark};
-use crate::components::ratio_chart::tick_label;
+use crate::components::ratio_chart::{is_fair, tick, tick_label};
 use crate::export::{Cell, Table};
 use crate::format;
 use crate::i18n::Lang;
@@ -210,19 +210,12 @@ pub fn GroupChart(props: &GroupChartProps) -> Html {
     html! {
         <ChartFrame id={kind.id()} {lang} title={title} desc={desc} width={WIDTH} {height} {table}>
             { for ticks.iter().map(|&v| {
-                let tx = map(v);
-                let fair = kind.is_ratio() && (v - 1.0).abs() < 1e-9;
                 let text = if kind.is_ratio() {
                     tick_label(lang, v)
                 } else {
                     format::dec(lang, v * 1000.0, usize::from(top * 1000.0 < 10.0))
                 };
-                html! {
-                    <g class={if fair { "tick fair" } else { "tick" }}>
-                        <line x1={format!("{tx:.1}")} x2={format!("{tx:.1}")} y1="30" y2={format!("{:.0}", height - 30.0)} />
-                        <text x={format!("{tx:.1}")} y="22" text-anchor="middle">{ text }</text>
-                    </g>
-                }
+                tick(map(v), 30.0, height - 30.0, kind.is_ratio() && is_fair(v), text)
             }) }
             { for body }
             <text x={format!("{:.1}", (LEFT + WIDTH - RIGHT) / 2.0)} y={format!("{:.0}", height - 12.0)} text-anchor="middle" class="axis-label">{ axis }</text>

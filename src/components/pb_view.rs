@@ -17,7 +17,7 @@ use yew::prelude::*;
 
 use crate::app::use_app;
 use crate::charts::palette;
-use crate::components::chart_frame::{ChartFrame, Mark};
+use crate::components::chart_frame::{ChartFrame, Mark, csv_download};
 use crate::components::pb_run::{self, StudyEvent};
 use crate::export::{self, Cell, Dialect, Table};
 use crate::format;
@@ -163,20 +163,7 @@ pub fn TableBlock(props: &TableBlockProps) -> Html {
     let lang = props.lang;
     let t = lang.t();
     let id = props.id.to_string();
-    let csv = |dialect: Dialect| {
-        let table = props.table.clone();
-        let name = match dialect {
-            Dialect::Standard => format!("dialoglab-{id}.csv"),
-            Dialect::DanishExcel => format!("dialoglab-{id}-da.csv"),
-        };
-        Callback::from(move |_: MouseEvent| {
-            export::browser::download_text(
-                &name,
-                "text/csv;charset=utf-8",
-                &export::csv(&table, dialect),
-            );
-        })
-    };
+    let csv = |dialect: Dialect| csv_download(&id, props.table.clone(), dialect);
     html! {
         <section class="pb-block" id={id.clone()} aria-labelledby={format!("{id}-heading")}>
             <h3 id={format!("{id}-heading")}>{ props.title.clone() }</h3>

@@ -268,18 +268,27 @@ pub fn RatioChart(props: &RatioChartProps) -> Html {
     };
     html! {
         <ChartFrame id="ratio-chart" {lang} title={t.ratio_title} desc={desc} width={WIDTH} {height} {table} {legend}>
-            { for ticks.iter().map(|&v| {
-                let tx = x.map(v);
-                html! {
-                    <g class={if (v - 1.0).abs() < 1e-9 { "tick fair" } else { "tick" }}>
-                        <line x1={format!("{tx:.1}")} x2={format!("{tx:.1}")} y1="28" y2={format!("{:.0}", height - 34.0)} />
-                        <text x={format!("{tx:.1}")} y="22" text-anchor="middle">{ tick_label(lang, v) }</text>
-                    </g>
-                }
-            }) }
+            { for ticks.iter().map(|&v| tick(x.map(v), 28.0, height - 34.0, is_fair(v), tick_label(lang, v))) }
             { for body.into_iter() }
             <text x={format!("{:.1}", x.map(1.0))} y={format!("{:.0}", height - 12.0)} text-anchor="middle" class="axis-label">{ t.ratio_axis }</text>
         </ChartFrame>
+    }
+}
+
+/// Whether a tick of a ratio axis is the fair-share line at 1.
+#[must_use]
+pub fn is_fair(v: f64) -> bool {
+    (v - 1.0).abs() < 1e-9
+}
+
+/// A vertical grid line at `x` from `top` to `bottom` with its text above the plot; the fair-share
+/// line (`fair`) is drawn stronger by the `tick fair` class.
+pub fn tick(x: f64, top: f64, bottom: f64, fair: bool, text: String) -> Html {
+    html! {
+        <g class={if fair { "tick fair" } else { "tick" }}>
+            <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={format!("{top:.0}")} y2={format!("{bottom:.0}")} />
+            <text x={format!("{x:.1}")} y="22" text-anchor="middle">{ text }</text>
+        </g>
     }
 }
 
