@@ -1,18 +1,8 @@
 //! The `dialoglab` binary end to end: report fields, --set, errors that name the problem, export.
 
-use std::process::Command;
+mod common;
 
-fn dialoglab(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_dialoglab"))
-        .args(args)
-        .output()
-        .expect("runs");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::dialoglab;
 
 #[test]
 fn run_prints_a_report_with_the_documented_fields() {

@@ -2,19 +2,10 @@
 //! with exit code 2 and one line on stderr that names the file and the problem; never a panic.
 
 use std::path::PathBuf;
-use std::process::Command;
 
-fn dialoglab(args: &[&str]) -> (Option<i32>, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_dialoglab"))
-        .args(args)
-        .output()
-        .expect("runs");
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+mod common;
+
+use common::run as dialoglab;
 
 /// A file in a fresh temporary directory of this test.
 fn temp_file(test: &str, name: &str, bytes: &[u8]) -> PathBuf {

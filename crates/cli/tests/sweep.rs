@@ -3,19 +3,10 @@
 //! named.
 
 use std::path::PathBuf;
-use std::process::Command;
 
-fn dialoglab(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_dialoglab"))
-        .args(args)
-        .output()
-        .expect("runs");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+mod common;
+
+use common::dialoglab;
 
 fn ok(args: &[&str]) -> String {
     let (ok, stdout, stderr) = dialoglab(args);

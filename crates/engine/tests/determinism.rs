@@ -54,21 +54,9 @@ fn a_different_seed_gives_a_different_report() {
     assert_ne!(a, b);
 }
 
-/// The small sweep whose summary is kept in `golden/sweep.jsonl` (and checked in WebAssembly by
-/// `wasm_determinism.rs`): 2 budgets × 2 strategies × 3 seeds on 3,000 citizens.
+/// The summary of [`random_scenarios::golden_sweep_spec`]'s sweep, as kept in `golden/sweep.jsonl`.
 fn golden_sweep_jsonl() -> String {
-    use dialoglab_engine::sweep::{Axis, Sweep, SweepSpec};
-    let mut base = presets::get("faxe-dialogue").unwrap();
-    base.population.size = 3_000;
-    base.invitation.letters = 600;
-    let spec = SweepSpec {
-        x: Axis::parse("budget=100000..1000000:log:2", &base).unwrap(),
-        series: Some(Axis::parse("invitation.strategy=open-call,stratified", &base).unwrap()),
-        base,
-        seeds: 3,
-        first_seed: 1,
-    };
-    let sweep = Sweep::new(spec).unwrap();
+    let sweep = dialoglab_engine::sweep::Sweep::new(random_scenarios::golden_sweep_spec()).unwrap();
     sweep.to_jsonl(&sweep.run().points)
 }
 

@@ -51,17 +51,8 @@ fn every_preset_report_in_wasm_equals_the_native_golden_file() {
 /// native golden file, so sweeps in the browser's worker give the CLI's numbers.
 #[wasm_bindgen_test]
 fn a_small_sweep_in_wasm_equals_the_native_golden_summary() {
-    use dialoglab_engine::sweep::{Axis, Sweep, SweepSpec};
-    let mut base = presets::get("faxe-dialogue").unwrap();
-    base.population.size = 3_000;
-    base.invitation.letters = 600;
-    let spec = SweepSpec {
-        x: Axis::parse("budget=100000..1000000:log:2", &base).unwrap(),
-        series: Some(Axis::parse("invitation.strategy=open-call,stratified", &base).unwrap()),
-        base,
-        seeds: 3,
-        first_seed: 1,
-    };
+    use dialoglab_engine::sweep::{Sweep, SweepSpec};
+    let spec = random_scenarios::golden_sweep_spec();
     // The worker receives the specification as JSON.
     let spec: SweepSpec = serde_json::from_str(&serde_json::to_string(&spec).unwrap()).unwrap();
     let sweep = Sweep::new(spec).unwrap();

@@ -1,6 +1,7 @@
 //! A seeded generator of random valid scenarios with small populations, shared by the native
 //! `determinism.rs` and the browser `wasm_determinism.rs`, and the digest both compare: the
-//! report JSON of scenario `k` must be byte-identical on every target.
+//! report JSON of scenario `k` must be byte-identical on every target. Also the small sweep whose
+//! golden summary both check.
 //!
 //! Only integer draws from a fixed xoshiro256++ stream, turned into floats by exact arithmetic,
 //! so the generator itself gives the same scenarios everywhere.
@@ -153,4 +154,21 @@ pub fn digests() -> String {
     (0..COUNT)
         .map(|k| digest_line(k, &report_json(k)) + "\n")
         .collect()
+}
+
+/// The small sweep whose summary is kept in `golden/sweep.jsonl`, checked natively
+/// (`determinism.rs`) and in WebAssembly (`wasm_determinism.rs`): 2 budgets × 2 strategies ×
+/// 3 seeds on 3,000 citizens.
+pub fn golden_sweep_spec() -> dialoglab_engine::sweep::SweepSpec {
+    use dialoglab_engine::sweep::{Axis, SweepSpec};
+    let mut base = presets::get("faxe-dialogue").unwrap();
+    base.population.size = 3_000;
+    base.invitation.letters = 600;
+    SweepSpec {
+        x: Axis::parse("budget=100000..1000000:log:2", &base).unwrap(),
+        series: Some(Axis::parse("invitation.strategy=open-call,stratified", &base).unwrap()),
+        base,
+        seeds: 3,
+        first_seed: 1,
+    }
 }
