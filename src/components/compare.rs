@@ -2,8 +2,6 @@
 //! with a difference table. Same seed and population parameters mean the same citizens and the
 //! same random draws (common random numbers).
 
-use std::rc::Rc;
-
 use dialoglab_engine::Report;
 use serde_json::Value;
 use yew::prelude::*;
@@ -156,7 +154,6 @@ pub fn Compare() -> Html {
 
 fn comparison(lang: Lang, a: &Run, b: &Run) -> Html {
     let t = lang.t();
-    let (ra, rb) = (Rc::new(a.1.clone()), Rc::new(b.1.clone()));
     let same = a.0.seed == b.0.seed && a.0.population == b.0.population;
     let ta = serde_json::to_value(&a.0).unwrap_or(Value::Null);
     let tb = serde_json::to_value(&b.0).unwrap_or(Value::Null);
@@ -190,8 +187,8 @@ fn comparison(lang: Lang, a: &Run, b: &Run) -> Html {
                     </tbody>
                 </table>
             </div>
-            <CompareChart {lang} kind={PairKind::Representation} a={ra.clone()} b={rb.clone()} />
-            <CompareChart {lang} kind={PairKind::Influence} a={ra} b={rb} />
+            <CompareChart {lang} kind={PairKind::Representation} a={a.clone()} b={b.clone()} />
+            <CompareChart {lang} kind={PairKind::Influence} a={a.clone()} b={b.clone()} />
         </>
     }
 }

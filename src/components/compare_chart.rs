@@ -16,6 +16,7 @@ use crate::components::ratio_chart::{self, is_fair, tick, tick_label};
 use crate::export::{Cell, Table};
 use crate::format;
 use crate::i18n::Lang;
+use crate::state::Run;
 
 const WIDTH: f64 = 640.0;
 const LEFT: f64 = 215.0;
@@ -119,9 +120,9 @@ pub struct CompareChartProps {
     /// What is drawn.
     pub kind: PairKind,
     /// The pinned run.
-    pub a: Rc<Report>,
+    pub a: Run,
     /// The current run.
-    pub b: Rc<Report>,
+    pub b: Run,
 }
 
 /// The paired dot plot.
@@ -129,7 +130,7 @@ pub struct CompareChartProps {
 pub fn CompareChart(props: &CompareChartProps) -> Html {
     let lang = props.lang;
     let t = lang.t();
-    let rows = pair_rows(props.kind, &props.a, &props.b, lang);
+    let rows = pair_rows(props.kind, &props.a.1, &props.b.1, lang);
     let (title, axis) = lang.compare_chart(props.kind);
     let desc = largest_change(&rows).map_or_else(
         || lang.compare_chart_same(),
