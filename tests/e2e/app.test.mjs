@@ -76,7 +76,7 @@ test('Danish is the default and switching language changes text and number forma
 });
 
 test('the budget slider works by keyboard and announces its value with the unit', async () => {
-  const { page } = await openApp(site.browser, site.url);
+  const { page, errors } = await openApp(site.browser, site.url);
   await page.selectOption('#lang', 'en');
   const slider = page.locator('#budget-slider');
   await slider.focus();
@@ -84,14 +84,22 @@ test('the budget slider works by keyboard and announces its value with the unit'
   for (let k = 0; k < 10; k++) await page.keyboard.press('ArrowRight');
   // Ten key presses are ten state updates: wait until the slider and the number field show the
   // last one (both are rendered from the same state, so they must end up agreeing).
-  await page.waitForFunction(() => {
+  const agree = await page.waitForFunction(() => {
     const text = document.querySelector('#budget-slider').getAttribute('aria-valuetext') ?? '';
     return text.replace(/^DKK /, '').replaceAll(',', '') === document.querySelector('#budget').value;
-  }, null, { timeout: 10000 }).catch(() => {});
+  }, null, { timeout: 10000 }).then(() => true, () => false);
+  // If they never agree, say what each showed and what the page reported (a panic stops renders).
+  assert.ok(agree, JSON.stringify({
+    slider: await slider.getAttribute('aria-valuetext'),
+    position: await slider.inputValue(),
+    field: await page.inputValue('#budget'),
+    errors,
+  }));
   const after = await slider.getAttribute('aria-valuetext');
   assert.notEqual(after, before);
   assert.match(after, /^DKK [\d,]+$/);
   assert.equal(await page.inputValue('#budget'), after.replace(/^DKK /, '').replaceAll(',', ''));
+  assert.deepEqual(errors, []);
   await page.close();
 });
 
