@@ -8,10 +8,10 @@ use crate::metrics::Counts;
 use crate::pb::Allocation;
 use crate::population::Population;
 use crate::proposals::{self, Proposal};
-use crate::rng::{Stage, cycle_stream, unit};
+use crate::rng::{Stage, StageRng, cycle_stream, unit};
 use crate::scenario::{BallotKind, Initiative, RulesBy, Scenario, Strategy};
 use crate::selection::Panel;
-use crate::vote::{self, BallotProject};
+use crate::vote::{self, BallotProject, LengthDraw};
 use crate::{attendance, selection};
 
 /// Everything one year produced.
@@ -35,6 +35,9 @@ pub struct Year {
     pub projects: Vec<BallotProject>,
     /// Voters (citizen indices).
     pub voters: Vec<u32>,
+    /// Per voter, the approval limit drawn from `vote.ballot_lengths` (empty when the scenario
+    /// has no length distribution or the ballots are cumulative).
+    pub caps: Vec<u8>,
     /// Per ballot project: voters who approved (listed) it.
     pub supporters: Vec<Vec<u32>>,
     /// The allocation of the vote.
@@ -153,6 +156,14 @@ pub fn simulate_year(
     let tie = v.tie_break;
     // Approval ballots travel as bit masks (no list per voter); other ballots as lists.
     let masks_fit = v.ballot == BallotKind::Approval && projects.len() <= 128;
+    // Ballot lengths from `vote.ballot_lengths`: one draw per voter in voter order, then one per
+    // citizen for the counterfactual, from a stream of their own (none without the field).
+    let lengths = (v.ballot == BallotKind::Approval)
+        .then(|| v.ballot_lengths.as_deref().and_then(LengthDraw::new))
+        .flatten();
+    let mut length_rng = cycle_stream(seed, Stage::BallotLength, year);
+    let cap = |rng: &mut StageRng| lengths.as_ref().map_or(v.max_approvals, |d| d.draw(rng));
+    let mut caps = Vec::new();
     let mut scratch = Vec::new();
     let mut u = Vec::with_capacity(projects.len());
     let mut supporters = vec![Vec::new(); projects.len()];
@@ -166,8 +177,12 @@ pub fn simulate_year(
             deliberation.prefs_after[slot_of[i] as usize]
         };
         vote::utilities(&prefs, pop.district[i], &projects, v.district_bonus, &mut u);
+        let limit = cap(&mut length_rng);
+        if lengths.is_some() {
+            caps.push(limit);
+        }
         if masks_fit {
-            let mask = vote::approval_mask(&u, v, &mut scratch);
+            let mask = vote::approval_mask_with_cap(&u, v, limit, &mut scratch);
             let mut bits = mask;
             while bits != 0 {
                 supporters[bits.trailing_zeros() as usize].push(i as u32);
@@ -175,7 +190,7 @@ pub fn simulate_year(
             }
             masks.push(mask);
         } else {
-            let b = vote::ballot_from_utilities(&u, v, &mut scratch);
+            let b = vote::ballot_from_utilities_with_cap(&u, v, limit, &mut scratch);
             match &b {
                 vote::BallotContent::Approval(list) => {
                     for &k in list {
@@ -216,10 +231,16 @@ pub fn simulate_year(
             &mut u,
         );
         favourites.push(favourite(&u));
+        let limit = cap(&mut length_rng);
         if masks_fit {
-            masks.push(vote::approval_mask(&u, v, &mut scratch));
+            masks.push(vote::approval_mask_with_cap(&u, v, limit, &mut scratch));
         } else {
-            sincere.push(vote::ballot_from_utilities(&u, v, &mut scratch));
+            sincere.push(vote::ballot_from_utilities_with_cap(
+                &u,
+                v,
+                limit,
+                &mut scratch,
+            ));
         }
     }
     let allocation_all = match masks_fit
@@ -241,6 +262,7 @@ pub fn simulate_year(
         on_ballot,
         projects,
         voters,
+        caps,
         supporters,
         allocation,
         funded,

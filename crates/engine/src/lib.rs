@@ -107,8 +107,16 @@ pub fn simulated_vote(scenario: &Scenario) -> Result<(pb::Instance, pb::Profile)
             .meta
             .push(("max_sum_points".into(), scenario.vote.points.to_string()));
     }
-    for (p, &f) in instance.projects.iter_mut().zip(&y.funded) {
+    for ((p, &f), &k) in instance
+        .projects
+        .iter_mut()
+        .zip(&y.funded)
+        .zip(&y.on_ballot)
+    {
         p.selected = Some(u8::from(f));
+        if let Some(name) = real_name(scenario, &y.proposals[k]) {
+            p.name = name.to_string();
+        }
     }
     let mut slot_of = vec![u32::MAX; pop.len()];
     for (slot, &i) in y.attendees.iter().enumerate() {
@@ -118,14 +126,28 @@ pub fn simulated_vote(scenario: &Scenario) -> Result<(pb::Instance, pb::Profile)
     let ballots = y
         .voters
         .iter()
-        .map(|&i| {
+        .enumerate()
+        .map(|(k, &i)| {
             let i = i as usize;
             let prefs = if slot_of[i] == u32::MAX {
                 vote::true_prefs(&pop, i)
             } else {
                 y.deliberation.prefs_after[slot_of[i] as usize]
             };
-            vote::ballot(&prefs, pop.district[i], &y.projects, scenario, &mut scratch)
+            // The limit the run drew for this voter, when it drew one.
+            let cap = y
+                .caps
+                .get(k)
+                .copied()
+                .unwrap_or(scenario.vote.max_approvals);
+            vote::ballot_with_cap(
+                &prefs,
+                pop.district[i],
+                &y.projects,
+                scenario,
+                cap,
+                &mut scratch,
+            )
         })
         .collect();
     let mut profile = vote::profile(scenario.vote.ballot, ballots);
@@ -403,7 +425,12 @@ fn year_metrics(
         projects.push(ProjectReport {
             id,
             category: PROJECT_CATEGORIES[usize::from(prop.category)].to_string(),
-            district: Attribute::District.category_key(prop.district),
+            name: real_name(scenario, prop).map(str::to_string),
+            district: if prop.district == vote::CITY_WIDE {
+                "all".to_string()
+            } else {
+                Attribute::District.category_key(prop.district)
+            },
             cost: prop.cost,
             proposers: prop.proposers.len() as u32,
             association_backed: prop.backed,
@@ -530,6 +557,17 @@ fn year_metrics(
         influence,
         inclusion,
     }
+}
+
+/// The name of a real project (`vote.projects`) behind a proposal.
+fn real_name<'a>(scenario: &'a Scenario, proposal: &proposals::Proposal) -> Option<&'a str> {
+    let k = usize::from(proposal.source?);
+    scenario
+        .vote
+        .projects
+        .as_ref()?
+        .get(k)
+        .map(|p| p.name.as_str())
 }
 
 fn trait_means(pop: &Population) -> BTreeMap<String, f64> {

@@ -15,6 +15,28 @@
 //! `vote.max_projects` proposals that survived, heaviest first (weight = speaking time of the
 //! proposers; municipal proposals first). Costs are `budget · U(cost_share_min, cost_share_max)`,
 //! rounded to 1,000 DKK when the budget allows, and at least 1 DKK.
+//!
+//! ## Real projects (`vote.projects`)
+//!
+//! When the scenario carries real projects (seeded from a pabulib file), they are the pool the
+//! proposals come from; nothing is generated and no cost is drawn:
+//!
+//! 1. Every real project is a proposal, in the list's order, with its exact cost and category
+//!    and no district ([`crate::vote::CITY_WIDE`]: local for everyone). Until someone takes it
+//!    up it has no proposers and weight 0 (it was submitted outside the meeting).
+//! 2. Agenda-setting: the tables draw their proposers exactly as above (the same draws). A
+//!    proposer champions a real project in their favourite category: the one with the fewest
+//!    proposers so far (ties: earlier in the list), or the one they already champion. Their
+//!    speaking time adds to its weight (and to its backed part when they are a member). When no
+//!    real project is in their category, the proposal is dropped.
+//! 3. When the municipality has the initiative, it adopts up to
+//!    `municipality.municipal_proposals` of the projects nobody at the meeting took up, drawn
+//!    one by one with weights `goals[category]` (the first of them when every weight is 0); they
+//!    become municipal proposals (first on the ballot, never vetoed).
+//! 4. The municipal filter then vetoes each other project with probability
+//!    `control · (1 − goals[category])`, and the ballot is built as above: the heaviest
+//!    `vote.max_projects` that survived (ties: list order). With `control = 0` and
+//!    `max_projects` at least the number of real projects, the ballot is the whole list.
 
 use crate::deliberation::{Deliberation, Prefs};
 use crate::population::{CATEGORY_COUNT, Population};
@@ -43,6 +65,8 @@ pub struct Proposal {
     pub cost: u64,
     /// Whether the municipal filter vetoed it.
     pub vetoed: bool,
+    /// Index into `vote.projects` when it is a real project.
+    pub source: Option<u8>,
 }
 
 fn favourite(p: &Prefs) -> u8 {
@@ -69,7 +93,24 @@ pub fn propose(
         Initiative::Citizens => scenario.meeting.proposals_per_table,
         Initiative::Municipality => scenario.meeting.proposals_per_table.div_ceil(2),
     };
-    let mut proposals: Vec<Proposal> = Vec::new();
+    let pool = scenario.vote.projects.as_deref().unwrap_or(&[]);
+    let has_pool = scenario.vote.projects.is_some();
+    let mut proposals: Vec<Proposal> = pool
+        .iter()
+        .zip(0u8..)
+        .map(|(p, k)| Proposal {
+            category: p.category.index(),
+            district: crate::vote::CITY_WIDE,
+            proposers: Vec::new(),
+            backed: false,
+            backed_weight: 0.0,
+            municipal: false,
+            weight: 0.0,
+            cost: p.cost,
+            vetoed: false,
+            source: Some(k),
+        })
+        .collect();
     let mut from_tables = Vec::with_capacity(delib.tables.len());
     for table in &delib.tables {
         let weights: Vec<f64> = table
@@ -95,6 +136,10 @@ pub fn propose(
                 0.0
             };
             picked.push((k as u8, category));
+            if has_pool {
+                champion(&mut proposals, category, citizen, weights[k], member_weight);
+                continue;
+            }
             match proposals
                 .iter_mut()
                 .find(|p| !p.municipal && p.category == category && p.district == district)
@@ -116,12 +161,24 @@ pub fn propose(
                     weight: weights[k],
                     cost: 0,
                     vetoed: false,
+                    source: None,
                 }),
             }
         }
         from_tables.push(picked);
     }
     let mu = &scenario.municipality;
+    if has_pool {
+        if mu.initiative == Initiative::Municipality {
+            adopt(&mut proposals, mu.municipal_proposals, &mu.goals, rng);
+        }
+        for p in &mut proposals {
+            p.backed = !p.municipal && p.weight > 0.0 && p.backed_weight * 2.0 > p.weight;
+            let conflict = mu.control * (1.0 - mu.goals[usize::from(p.category)]);
+            p.vetoed = !p.municipal && unit(rng) < conflict;
+        }
+        return (proposals, from_tables);
+    }
     if mu.initiative == Initiative::Municipality {
         for _ in 0..mu.municipal_proposals {
             let category = pick(rng, &mu.goals);
@@ -136,6 +193,7 @@ pub fn propose(
                 weight: f64::INFINITY,
                 cost: 0,
                 vetoed: false,
+                source: None,
             });
         }
     }
@@ -154,6 +212,64 @@ pub fn propose(
         p.vetoed = !p.municipal && unit(rng) < conflict;
     }
     (proposals, from_tables)
+}
+
+/// A proposer of `category` takes up a real project: the one they already champion, else the
+/// one in the category with the fewest proposers (ties: earlier). No project in the category:
+/// nothing happens.
+fn champion(
+    proposals: &mut [Proposal],
+    category: u8,
+    citizen: u32,
+    weight: f64,
+    member_weight: f64,
+) {
+    let in_category = || {
+        proposals
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.category == category)
+    };
+    if in_category().any(|(_, p)| p.proposers.contains(&citizen)) {
+        return;
+    }
+    let Some(k) = in_category()
+        .min_by_key(|(k, p)| (p.proposers.len(), *k))
+        .map(|(k, _)| k)
+    else {
+        return;
+    };
+    let p = &mut proposals[k];
+    p.proposers.push(citizen);
+    p.weight += weight;
+    p.backed_weight += member_weight;
+}
+
+/// The municipality adopts up to `count` real projects nobody proposed, drawn one by one with
+/// weights `goals[category]` (the first candidate when every weight is 0).
+fn adopt(proposals: &mut [Proposal], count: u8, goals: &[f64; 6], rng: &mut StageRng) {
+    for _ in 0..count {
+        let candidates: Vec<usize> = (0..proposals.len())
+            .filter(|&k| proposals[k].proposers.is_empty() && !proposals[k].municipal)
+            .collect();
+        let Some(&first) = candidates.first() else {
+            return;
+        };
+        let weights: Vec<f64> = candidates
+            .iter()
+            .map(|&k| goals[usize::from(proposals[k].category)])
+            .collect();
+        let chosen = if weights.iter().sum::<f64>() > 0.0 {
+            candidates
+                .get(usize::from(pick(rng, &weights)))
+                .copied()
+                .unwrap_or(first)
+        } else {
+            first
+        };
+        proposals[chosen].municipal = true;
+        proposals[chosen].weight = f64::INFINITY;
+    }
 }
 
 /// Indices of the proposals that make the ballot: not vetoed, heaviest first (ties: earlier
@@ -210,6 +326,71 @@ mod tests {
         assert!(strict.iter().any(|p| p.vetoed));
         assert!(strict.iter().filter(|p| p.municipal).all(|p| !p.vetoed));
         assert_eq!(strict.iter().filter(|p| p.municipal).count(), 4);
+    }
+
+    #[test]
+    fn real_projects_are_the_pool_and_keep_their_costs() {
+        use crate::scenario::{ProjectCategory, RealProject};
+        let mut s = Scenario::default();
+        s.population.size = 3_000;
+        s.municipality.control = 0.0;
+        // Two green projects, one for the elderly, none in the other categories.
+        let cats = [
+            ProjectCategory::GreenAreas,
+            ProjectCategory::Elderly,
+            ProjectCategory::GreenAreas,
+        ];
+        s.vote.projects = Some(
+            cats.iter()
+                .zip(1u64..)
+                .map(|(&category, k)| RealProject {
+                    name: format!("r{k}"),
+                    cost: 777 * k,
+                    category,
+                })
+                .collect(),
+        );
+        let pop = generate(&s.population, 2);
+        let attendees: Vec<u32> = (0..120).map(|k| k * 13).collect();
+        let d = deliberate(
+            &pop,
+            &attendees,
+            &s,
+            &mut stream(1, Stage::Deliberation),
+            false,
+        );
+        // Without table proposals, the municipality adopts one project nobody took up.
+        for (initiative, per_table, municipal) in [
+            (Initiative::Citizens, 2, 0),
+            (Initiative::Municipality, 0, 1),
+        ] {
+            s.municipality.initiative = initiative;
+            s.municipality.municipal_proposals = 1;
+            s.meeting.proposals_per_table = per_table;
+            let props = propose(&pop, &attendees, &d, &s, &mut stream(1, Stage::Vote)).0;
+            assert_eq!(props.len(), 3, "every real project, nothing generated");
+            for (k, p) in props.iter().enumerate() {
+                assert_eq!((p.cost, p.source), (777 * (k as u64 + 1), Some(k as u8)));
+                assert_eq!(p.district, crate::vote::CITY_WIDE);
+                for &c in &p.proposers {
+                    let fav = favourite(&crate::vote::true_prefs(&pop, c as usize));
+                    assert_eq!(
+                        fav, p.category,
+                        "proposers champion their favourite category"
+                    );
+                }
+            }
+            assert_eq!(props.iter().filter(|p| p.municipal).count(), municipal);
+            assert_eq!(props.iter().any(|p| !p.proposers.is_empty()), per_table > 0);
+            assert!(
+                props
+                    .iter()
+                    .filter(|p| p.municipal)
+                    .all(|p| p.proposers.is_empty())
+            );
+            assert_eq!(ballot(&props, 60).len(), 3, "no control: the whole list");
+            assert_eq!(ballot(&props, 2).len(), 2);
+        }
     }
 
     #[test]

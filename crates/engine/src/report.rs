@@ -136,7 +136,10 @@ pub struct ProjectReport {
     pub id: String,
     /// Category key.
     pub category: String,
-    /// District key.
+    /// The real project's name (`vote.projects`); absent for generated projects.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// District key (`d1`, …), or `all` for a real project, which belongs to no district.
     pub district: String,
     /// Cost in DKK.
     pub cost: u64,

@@ -33,6 +33,9 @@ pub enum Stage {
     Cycles = 8,
     /// The random sample that receives letters.
     Letters = 9,
+    /// Each approval voter's ballot length, when `vote.ballot_lengths` is given (a stream of its
+    /// own, so scenarios without it draw exactly what they drew before).
+    BallotLength = 10,
 }
 
 /// The stream for `stage` under `seed` (cycle 0).
@@ -87,6 +90,12 @@ pub fn chance<R: Rng + ?Sized>(rng: &mut R, p: f64) -> bool {
 #[inline]
 pub fn below<R: Rng + ?Sized>(rng: &mut R, n: u32) -> u32 {
     ((u128::from(rng.next_u64()) * u128::from(n)) >> 64) as u32
+}
+
+/// A uniform integer in `0..n` for 64-bit `n` (the same multiply-shift as [`below`]; `n > 0`).
+#[inline]
+pub fn below_u64<R: Rng + ?Sized>(rng: &mut R, n: u64) -> u64 {
+    ((u128::from(rng.next_u64()) * u128::from(n)) >> 64) as u64
 }
 
 /// Approximately standard-normal noise: the sum of four 16-bit uniforms, centred and scaled to unit

@@ -15,6 +15,10 @@ pub const MAX_POPULATION: u32 = 1_000_000;
 pub const MAX_BUDGET: u64 = 1_000_000_000_000;
 /// Most districts a municipality can have in the model.
 pub const MAX_DISTRICTS: u8 = 50;
+/// Most projects a ballot can hold (`vote.max_projects`, and the length of `vote.projects`).
+pub const MAX_PROJECTS: u8 = 60;
+/// Longest project name in `vote.projects`, in characters.
+pub const MAX_PROJECT_NAME_CHARS: usize = 200;
 
 /// How citizens are invited (DESIGN §2.2 step 2).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -154,6 +158,64 @@ pub enum BallotKind {
     Cumulative,
 }
 
+/// A project category citizens hold preferences over (DESIGN §2.1), in the order of
+/// [`crate::attributes::PROJECT_CATEGORIES`], whose keys are also the serde names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProjectCategory {
+    /// Green areas, nature, parks and public space.
+    GreenAreas,
+    /// Children, young people and schools.
+    ChildrenSchools,
+    /// The elderly.
+    Elderly,
+    /// Culture, sports and leisure.
+    CultureSports,
+    /// Social inclusion, health and welfare.
+    SocialInclusion,
+    /// Roads, transport and infrastructure.
+    RoadsInfrastructure,
+}
+
+impl ProjectCategory {
+    /// Every category, in preference order.
+    pub const ALL: [ProjectCategory; 6] = [
+        ProjectCategory::GreenAreas,
+        ProjectCategory::ChildrenSchools,
+        ProjectCategory::Elderly,
+        ProjectCategory::CultureSports,
+        ProjectCategory::SocialInclusion,
+        ProjectCategory::RoadsInfrastructure,
+    ];
+
+    /// The category's index into preference arrays (`0 – 5`).
+    #[must_use]
+    pub fn index(self) -> u8 {
+        self as u8
+    }
+
+    /// The stable key (as in reports: `green_areas`, …).
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        crate::attributes::PROJECT_CATEGORIES[usize::from(self.index())]
+    }
+}
+
+/// A project from a real participatory budget (for example a pabulib file) put on the simulated
+/// ballot instead of a generated one (see `vote.projects`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RealProject {
+    /// The project's name as the file gives it (plain text, at most
+    /// [`MAX_PROJECT_NAME_CHARS`] characters, no control characters; may be empty).
+    pub name: String,
+    /// Its cost in whole money units of the scenario's budget (1 – `budget`).
+    pub cost: u64,
+    /// The model category citizens judge it by (see [`crate::pb::seed`] for how file
+    /// categories are mapped).
+    pub category: ProjectCategory,
+}
+
 /// The dialogue meeting.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -280,6 +342,20 @@ pub struct VoteParams {
     pub online_women: f64,
     /// Online voting: for citizens aged 67+ (usually negative).
     pub online_old: f64,
+    /// Real projects (1 – 60; absent by default). When present they are the pool the meetings'
+    /// proposals come from instead of generated projects: every one of them is a proposal with
+    /// its exact cost, citizens at the tables champion the ones in their favourite category, the
+    /// municipal filter and `max_projects` act as usual, and `cost_share_min`/`cost_share_max`
+    /// are not used (see [`crate::proposals`]). Real projects belong to no district: they count
+    /// as local for every citizen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub projects: Option<Vec<RealProject>>,
+    /// Approval: an empirical distribution of ballot lengths (absent by default). Entry `k` is
+    /// the number (weight) of ballots with `k + 1` approvals (1 – 60 entries, not all zero).
+    /// When present, each approval voter's most approvals is drawn from it (replacing
+    /// `max_approvals`) from a random stream of its own; cumulative ballots ignore it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ballot_lengths: Option<Vec<u32>>,
 }
 
 impl Default for VoteParams {
@@ -306,6 +382,8 @@ impl Default for VoteParams {
             online_young: 0.6,
             online_women: 0.3,
             online_old: -0.6,
+            projects: None,
+            ballot_lengths: None,
         }
     }
 }
@@ -626,6 +704,62 @@ fn check_u(field: &str, value: u64, lo: u64, hi: u64) -> Result<(), ScenarioErro
     }
 }
 
+/// `vote.projects`: 1 – [`MAX_PROJECTS`] projects, each named in plain text and costing
+/// 1 – `budget`.
+fn check_projects(projects: &[RealProject], budget: u64) -> Result<(), ScenarioError> {
+    check_u(
+        "vote.projects (number of projects)",
+        projects.len() as u64,
+        1,
+        MAX_PROJECTS.into(),
+    )?;
+    for (k, p) in projects.iter().enumerate() {
+        let chars = p.name.chars().count();
+        if chars > MAX_PROJECT_NAME_CHARS {
+            return Err(ScenarioError::Inconsistent {
+                field: format!("vote.projects[{k}].name"),
+                problem: format!(
+                    "the name has {chars} characters; at most {MAX_PROJECT_NAME_CHARS} are allowed"
+                ),
+            });
+        }
+        if p.name.chars().any(char::is_control) {
+            return Err(ScenarioError::Inconsistent {
+                field: format!("vote.projects[{k}].name"),
+                problem: "the name contains a control character (such as a line break)".into(),
+            });
+        }
+        check_u(&format!("vote.projects[{k}].cost"), p.cost, 1, MAX_BUDGET)?;
+        if p.cost > budget {
+            return Err(ScenarioError::Inconsistent {
+                field: format!("vote.projects[{k}].cost"),
+                problem: format!(
+                    "the project costs {} but the whole budget is {budget}",
+                    p.cost
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// `vote.ballot_lengths`: 1 – [`MAX_PROJECTS`] weights, not all zero.
+fn check_lengths(lengths: &[u32]) -> Result<(), ScenarioError> {
+    check_u(
+        "vote.ballot_lengths (number of lengths)",
+        lengths.len() as u64,
+        1,
+        MAX_PROJECTS.into(),
+    )?;
+    if lengths.iter().all(|&c| c == 0) {
+        return Err(ScenarioError::Inconsistent {
+            field: "vote.ballot_lengths".into(),
+            problem: "every count is zero; at least one length needs a ballot".into(),
+        });
+    }
+    Ok(())
+}
+
 impl Scenario {
     /// Reads a scenario from JSON (unknown fields are errors; missing ones take defaults) and
     /// validates it.
@@ -804,7 +938,12 @@ impl Scenario {
         check_f("vote.threshold", v.threshold, 0.0, 1.0)?;
         check_u("vote.max_approvals", v.max_approvals.into(), 0, 60)?;
         check_u("vote.points", v.points.into(), 1, 1_000)?;
-        check_u("vote.max_projects", v.max_projects.into(), 1, 60)?;
+        check_u(
+            "vote.max_projects",
+            v.max_projects.into(),
+            1,
+            MAX_PROJECTS.into(),
+        )?;
         check_f("vote.district_bonus", v.district_bonus, 0.0, 1.0)?;
         check_f("vote.cost_share_min", v.cost_share_min, 0.001, 1.0)?;
         check_f(
@@ -826,6 +965,12 @@ impl Scenario {
             ("online_old", v.online_old),
         ] {
             check_f(&format!("vote.{name}"), value, -20.0, 20.0)?;
+        }
+        if let Some(projects) = &v.projects {
+            check_projects(projects, self.budget)?;
+        }
+        if let Some(lengths) = &v.ballot_lengths {
+            check_lengths(lengths)?;
         }
 
         let f = &self.feedback;
@@ -913,6 +1058,101 @@ mod tests {
                 .to_string()
                 .contains("attendance.trust")
         );
+    }
+
+    fn real(cost: u64) -> RealProject {
+        RealProject {
+            name: "Benches by the lake".into(),
+            cost,
+            category: ProjectCategory::GreenAreas,
+        }
+    }
+
+    /// The field named by a validation error.
+    fn field_of(s: &Scenario) -> String {
+        match s.validate().unwrap_err() {
+            ScenarioError::OutOfRange { field, .. } | ScenarioError::Inconsistent { field, .. } => {
+                field
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn real_projects_are_validated_field_by_field() {
+        let mut s = Scenario::default();
+        s.vote.projects = Some(vec![real(1_000), real(s.budget)]);
+        s.validate().unwrap();
+        s.vote.projects = Some(Vec::new());
+        assert_eq!(field_of(&s), "vote.projects (number of projects)");
+        s.vote.projects = Some(vec![real(1_000); 61]);
+        assert_eq!(field_of(&s), "vote.projects (number of projects)");
+        s.vote.projects = Some(vec![real(1_000), real(0)]);
+        assert_eq!(field_of(&s), "vote.projects[1].cost");
+        s.vote.projects = Some(vec![real(s.budget + 1)]);
+        let err = s.validate().unwrap_err().to_string();
+        assert!(
+            err.contains("vote.projects[0].cost") && err.contains("250000"),
+            "{err}"
+        );
+        let mut long = real(1);
+        long.name = "é".repeat(MAX_PROJECT_NAME_CHARS);
+        s.vote.projects = Some(vec![long.clone()]);
+        s.validate().unwrap();
+        long.name.push('x');
+        s.vote.projects = Some(vec![real(1), long]);
+        assert_eq!(field_of(&s), "vote.projects[1].name");
+        let mut broken = real(1);
+        broken.name = "two\nlines".into();
+        s.vote.projects = Some(vec![broken]);
+        assert_eq!(field_of(&s), "vote.projects[0].name");
+    }
+
+    #[test]
+    fn ballot_lengths_are_validated() {
+        let mut s = Scenario::default();
+        s.vote.ballot_lengths = Some(vec![0, 3, 1]);
+        s.validate().unwrap();
+        for bad in [Vec::new(), vec![0, 0], vec![1; 61]] {
+            s.vote.ballot_lengths = Some(bad);
+            assert!(field_of(&s).starts_with("vote.ballot_lengths"));
+        }
+    }
+
+    #[test]
+    fn real_projects_round_trip_and_refuse_unknown_names() {
+        let mut s = Scenario::default();
+        s.vote.projects = Some(vec![real(5_000)]);
+        s.vote.ballot_lengths = Some(vec![2, 1]);
+        let json = serde_json::to_string(&s).unwrap();
+        assert!(json.contains(r#""category":"green_areas""#), "{json}");
+        assert_eq!(Scenario::from_json(&json).unwrap(), s);
+        let err = Scenario::from_json(
+            r#"{"vote": {"projects": [{"name": "a", "cost": 1, "category": "green_areas", "colour": 1}]}}"#,
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("colour"), "{err}");
+        let err = Scenario::from_json(
+            r#"{"vote": {"projects": [{"name": "a", "cost": 1, "category": "moon_base"}]}}"#,
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("moon_base"), "{err}");
+        let err = Scenario::from_json(
+            r#"{"vote": {"projects": [{"name": "a", "cost": -1, "category": "elderly"}]}}"#,
+        )
+        .unwrap_err();
+        assert!(matches!(err, ScenarioError::Json(_)), "{err}");
+    }
+
+    #[test]
+    fn project_categories_match_the_report_keys() {
+        for (k, c) in ProjectCategory::ALL.into_iter().enumerate() {
+            assert_eq!(usize::from(c.index()), k);
+            assert_eq!(
+                serde_json::to_value(c).unwrap(),
+                serde_json::Value::String(c.key().into())
+            );
+        }
     }
 
     #[test]

@@ -9,8 +9,11 @@
 //! stakes·S·(marginalised multiplier) + attendee bonus + online terms)`, with online voting adding
 //! `online_young` for the 18–29, `online_women` for women and `online_old` for the 67+
 //! (Warsaw pabulib data: online voters skew young and female).
+//! A real project (`vote.projects`) belongs to no district ([`CITY_WIDE`]): the district factor
+//! is 1 for every citizen.
 //! Approval ballots list every project with `u ≥ threshold` (the `max_approvals` best when
-//! limited; ties by ballot order). Cumulative ballots spread `points` over the three best
+//! limited; ties by ballot order). With `vote.ballot_lengths`, each voter's limit is drawn from
+//! that distribution instead ([`LengthDraw`]). Cumulative ballots spread `points` over the three best
 //! projects in proportion to utility (largest remainder; ties by ballot order).
 
 use crate::attributes::YES;
@@ -18,8 +21,19 @@ use crate::deliberation::Prefs;
 use crate::pb::{Allocation, Ballot, Instance, Profile, Project, VoteKind};
 use crate::population::{CATEGORY_COUNT, Population};
 use crate::proposals::Proposal;
-use crate::rng::{StageRng, logistic, unit};
+use crate::rng::{StageRng, below_u64, logistic, unit};
 use crate::scenario::{BallotKind, Scenario, VoteParams};
+
+/// District code of a project that belongs to the whole municipality (a real project): local
+/// for every citizen. Never a citizen's district (those are below `MAX_DISTRICTS`).
+pub const CITY_WIDE: u8 = u8::MAX;
+
+/// Whether a project in `project_district` is local for a citizen living in `district`.
+#[inline]
+#[must_use]
+pub fn is_local(project_district: u8, district: u8) -> bool {
+    project_district == district || project_district == CITY_WIDE
+}
 
 /// One project on the ballot, as the vote sees it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -54,7 +68,7 @@ pub fn utility(prefs: &Prefs, district: u8, project: &BallotProject, district_bo
         return 0.0;
     }
     let w = f64::from(prefs[usize::from(project.category)]) / f64::from(top);
-    let local = if project.district == district {
+    let local = if is_local(project.district, district) {
         1.0
     } else {
         0.0
@@ -80,7 +94,11 @@ pub fn utilities(
     // One division per category (the same quotients as one per project).
     let w: [f64; CATEGORY_COUNT] = std::array::from_fn(|c| f64::from(prefs[c]) / top);
     out.extend(projects.iter().map(|p| {
-        let factor = if p.district == district { 1.0 } else { away };
+        let factor = if is_local(p.district, district) {
+            1.0
+        } else {
+            away
+        };
         (w[usize::from(p.category)] * factor).clamp(0.0, 1.0)
     }));
 }
@@ -91,7 +109,8 @@ pub fn project_id(k: usize) -> String {
     format!("p{:02}", k + 1)
 }
 
-/// The PB instance for the ballot.
+/// The PB instance for the ballot. Generated projects are named by category and district; a
+/// [`CITY_WIDE`] project by its category alone (callers with real names put them in).
 #[must_use]
 pub fn instance(projects: &[BallotProject], budget: u64) -> Instance {
     let list = projects
@@ -100,13 +119,53 @@ pub fn instance(projects: &[BallotProject], budget: u64) -> Instance {
         .map(|(k, p)| {
             let mut project = Project::new(project_id(k), p.cost);
             let category = crate::attributes::PROJECT_CATEGORIES[usize::from(p.category)];
-            project.name = format!("{category} d{}", u32::from(p.district) + 1);
             project.category = vec![category.to_string()];
-            project.district = Some(format!("d{}", u32::from(p.district) + 1));
+            if p.district == CITY_WIDE {
+                project.name = category.to_string();
+            } else {
+                project.name = format!("{category} d{}", u32::from(p.district) + 1);
+                project.district = Some(format!("d{}", u32::from(p.district) + 1));
+            }
             project
         })
         .collect();
     Instance::new(list, budget)
+}
+
+/// Draws ballot lengths from an empirical distribution (`vote.ballot_lengths`): length `k + 1`
+/// with probability `counts[k] / Σ counts`, from one `u64` per draw (exact integer arithmetic).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LengthDraw {
+    /// Running totals of the counts.
+    cumulative: Vec<u64>,
+}
+
+impl LengthDraw {
+    /// The distribution with these counts, or `None` when there is none to draw from (no
+    /// counts, or all zero).
+    #[must_use]
+    pub fn new(counts: &[u32]) -> Option<LengthDraw> {
+        let mut total = 0u64;
+        let cumulative: Vec<u64> = counts
+            .iter()
+            .map(|&c| {
+                total += u64::from(c);
+                total
+            })
+            .collect();
+        (total > 0).then_some(LengthDraw { cumulative })
+    }
+
+    /// One length (1 – number of counts, never one with a zero count), saturating at 255.
+    pub fn draw(&self, rng: &mut StageRng) -> u8 {
+        let total = self.cumulative.last().copied().unwrap_or(0);
+        if total == 0 {
+            return 0;
+        }
+        let r = below_u64(rng, total);
+        let k = self.cumulative.partition_point(|&c| c <= r);
+        u8::try_from(k + 1).unwrap_or(u8::MAX)
+    }
 }
 
 /// The ballot of a citizen with preferences `prefs` in `district`.
@@ -117,20 +176,43 @@ pub fn ballot(
     scenario: &Scenario,
     scratch: &mut Vec<(f64, u32)>,
 ) -> BallotContent {
+    ballot_with_cap(
+        prefs,
+        district,
+        projects,
+        scenario,
+        scenario.vote.max_approvals,
+        scratch,
+    )
+}
+
+/// [`ballot`] with the approval limit `cap` (0 = none) in place of `vote.max_approvals`.
+pub fn ballot_with_cap(
+    prefs: &Prefs,
+    district: u8,
+    projects: &[BallotProject],
+    scenario: &Scenario,
+    cap: u8,
+    scratch: &mut Vec<(f64, u32)>,
+) -> BallotContent {
     let v = &scenario.vote;
     let top = f64::from(prefs.iter().copied().fold(0.0f32, f32::max));
     let away = 1.0 - v.district_bonus;
     scratch.clear();
     scratch.extend(projects.iter().enumerate().map(|(k, p)| {
         let u = if top > 0.0 {
-            let factor = if p.district == district { 1.0 } else { away };
+            let factor = if is_local(p.district, district) {
+                1.0
+            } else {
+                away
+            };
             (f64::from(prefs[usize::from(p.category)]) / top * factor).clamp(0.0, 1.0)
         } else {
             0.0
         };
         (u, k as u32)
     }));
-    ballot_from_scratch(v, scratch)
+    ballot_from_scratch(v, cap, scratch)
 }
 
 /// The ballot of a citizen whose utilities for the ballot's projects are `utilities` (as
@@ -140,15 +222,36 @@ pub fn ballot_from_utilities(
     vote: &VoteParams,
     scratch: &mut Vec<(f64, u32)>,
 ) -> BallotContent {
+    ballot_from_utilities_with_cap(utilities, vote, vote.max_approvals, scratch)
+}
+
+/// [`ballot_from_utilities`] with the approval limit `cap` (0 = none) in place of
+/// `vote.max_approvals`.
+pub fn ballot_from_utilities_with_cap(
+    utilities: &[f64],
+    vote: &VoteParams,
+    cap: u8,
+    scratch: &mut Vec<(f64, u32)>,
+) -> BallotContent {
     scratch.clear();
     scratch.extend(utilities.iter().zip(0u32..).map(|(&u, k)| (u, k)));
-    ballot_from_scratch(vote, scratch)
+    ballot_from_scratch(vote, cap, scratch)
 }
 
 /// The approval ballot of a citizen with `utilities` as a bit mask (bit `k` = ballot position
 /// `k`), as [`ballot_from_utilities`] would list it under [`BallotKind::Approval`]. Needs at most
 /// 128 projects.
 pub fn approval_mask(utilities: &[f64], vote: &VoteParams, scratch: &mut Vec<(f64, u32)>) -> u128 {
+    approval_mask_with_cap(utilities, vote, vote.max_approvals, scratch)
+}
+
+/// [`approval_mask`] with the approval limit `cap` (0 = none) in place of `vote.max_approvals`.
+pub fn approval_mask_with_cap(
+    utilities: &[f64],
+    vote: &VoteParams,
+    cap: u8,
+    scratch: &mut Vec<(f64, u32)>,
+) -> u128 {
     let mut mask = 0u128;
     let mut count = 0usize;
     for (k, &u) in utilities.iter().enumerate() {
@@ -157,7 +260,7 @@ pub fn approval_mask(utilities: &[f64], vote: &VoteParams, scratch: &mut Vec<(f6
             count += 1;
         }
     }
-    if vote.max_approvals > 0 && count > usize::from(vote.max_approvals) {
+    if cap > 0 && count > usize::from(cap) {
         scratch.clear();
         scratch.extend(
             utilities
@@ -166,28 +269,29 @@ pub fn approval_mask(utilities: &[f64], vote: &VoteParams, scratch: &mut Vec<(f6
                 .filter(|(u, _)| **u >= vote.threshold)
                 .map(|(&u, k)| (u, k)),
         );
-        approval_cap(vote, scratch);
+        approval_cap(cap, scratch);
         mask = scratch.iter().fold(0u128, |m, x| m | 1u128 << x.1);
     }
     mask
 }
 
-/// Keeps the `max_approvals` best of the approved `(utility, position)` pairs (ties by ballot
-/// order), in ballot order.
-fn approval_cap(v: &VoteParams, scratch: &mut Vec<(f64, u32)>) {
-    if v.max_approvals > 0 && scratch.len() > usize::from(v.max_approvals) {
+/// Keeps the `cap` best of the approved `(utility, position)` pairs (ties by ballot order), in
+/// ballot order; `cap = 0` keeps all.
+fn approval_cap(cap: u8, scratch: &mut Vec<(f64, u32)>) {
+    if cap > 0 && scratch.len() > usize::from(cap) {
         crate::sort::by(scratch, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        scratch.truncate(usize::from(v.max_approvals));
+        scratch.truncate(usize::from(cap));
         crate::sort::by_key(scratch, |x| x.1);
     }
 }
 
-/// The ballot from `(utility, position)` pairs in ballot order.
-fn ballot_from_scratch(v: &VoteParams, scratch: &mut Vec<(f64, u32)>) -> BallotContent {
+/// The ballot from `(utility, position)` pairs in ballot order; approval ballots keep at most
+/// `cap` projects (0 = no limit).
+fn ballot_from_scratch(v: &VoteParams, cap: u8, scratch: &mut Vec<(f64, u32)>) -> BallotContent {
     match v.ballot {
         BallotKind::Approval => {
             scratch.retain(|(u, _)| *u >= v.threshold);
-            approval_cap(v, scratch);
+            approval_cap(cap, scratch);
             BallotContent::Approval(scratch.iter().map(|x| x.1).collect())
         }
         BallotKind::Cumulative => {
@@ -434,6 +538,47 @@ mod tests {
         };
         assert_eq!(points.iter().map(|p| p.1).sum::<u32>(), 10);
         assert_eq!(points, vec![(0, 5), (1, 3), (2, 2)]);
+    }
+
+    #[test]
+    fn drawn_lengths_never_leave_the_support() {
+        let mut rng = crate::rng::stream(5, crate::rng::Stage::BallotLength);
+        assert_eq!(LengthDraw::new(&[]), None);
+        assert_eq!(LengthDraw::new(&[0, 0]), None);
+        let one = LengthDraw::new(&[0, 0, 9]).unwrap();
+        assert!((0..1_000).all(|_| one.draw(&mut rng) == 3));
+        let d = LengthDraw::new(&[1, 0, 2, 0]).unwrap();
+        let mut seen = [0u32; 5];
+        for _ in 0..30_000 {
+            seen[usize::from(d.draw(&mut rng))] += 1;
+        }
+        assert_eq!((seen[0], seen[2], seen[4]), (0, 0, 0), "{seen:?}");
+        assert!((9_400..10_600).contains(&seen[1]), "{seen:?}");
+    }
+
+    #[test]
+    fn a_cap_limits_approvals_to_the_best_and_city_wide_projects_are_local() {
+        let mut s = Scenario::default();
+        s.vote.threshold = 0.0;
+        s.vote.district_bonus = 0.5;
+        let prefs: Prefs = [0.9, 0.54, 0.36, 0.0, 0.0, 0.0];
+        let mut scratch = Vec::new();
+        let mut u = Vec::new();
+        // Project 1 is elsewhere (0.6 · 0.5 = 0.3); city-wide it counts as local (0.6).
+        utilities(&prefs, 0, &projects(), 0.5, &mut u);
+        assert!((u[1] - 0.3).abs() < 1e-6, "{u:?}");
+        let mut city = projects();
+        city[1].district = CITY_WIDE;
+        utilities(&prefs, 0, &city, 0.5, &mut u);
+        assert!((u[1] - 0.6).abs() < 1e-6, "{u:?}");
+        assert!((utility(&prefs, 3, &city[1], 0.5) - 0.6).abs() < 1e-6);
+        assert_eq!(
+            ballot_with_cap(&prefs, 0, &city, &s, 2, &mut scratch),
+            BallotContent::Approval(vec![0, 1])
+        );
+        assert_eq!(approval_mask_with_cap(&u, &s.vote, 1, &mut scratch), 0b001);
+        assert_eq!(approval_mask_with_cap(&u, &s.vote, 0, &mut scratch), 0b111);
+        assert_eq!(instance(&city, 100).projects[1].district, None);
     }
 
     #[test]
