@@ -485,6 +485,48 @@ mod tests {
     }
 
     #[test]
+    fn a_seeded_scenario_round_trips_with_its_projects_and_lengths() {
+        let text = "META\nkey;value\nbudget;500000\nrule;equalshares\nPROJECTS\nproject_id;cost;name;category\n\
+                    a;120000;\"Plac zabaw; \"\"Łąka\"\" & #1\";education\nb;80000;Ścieżka rowerowa;\n\
+                    c;5000;Ławki?;public space\nVOTES\nvoter_id;vote\nv1;a\nv2;a,b\nv3;a,b,c\nv4;c\n";
+        let (instance, profile) = dialoglab_engine::pb::pabulib::parse(text).unwrap();
+        let seeded = dialoglab_engine::pb::seed::seed_scenario(
+            &instance,
+            &profile,
+            &presets::get("faxe-dialogue").unwrap(),
+        )
+        .unwrap()
+        .scenario;
+        let projects = seeded.vote.projects.clone().unwrap();
+        assert_eq!(projects[0].name, "Plac zabaw; \"Łąka\" & #1");
+        assert_eq!(seeded.vote.ballot_lengths, Some(vec![2, 1, 1]));
+        let link = encode("faxe-dialogue", &seeded, Lang::Da);
+        let (q, h) = split(&link);
+        assert!(!q.contains("projects") && h.starts_with("s="), "{link}");
+        let back = decode(q, h).unwrap().unwrap();
+        assert_eq!(back.scenario, seeded);
+        assert_eq!(back.scenario.vote.projects, Some(projects));
+        // A link that drops them opens the generated ballot again.
+        let mut plain = seeded.clone();
+        plain.vote.projects = None;
+        plain.vote.ballot_lengths = None;
+        assert_eq!(round_trip("faxe-dialogue", &plain).scenario, plain);
+        // A damaged project in a link is refused with the field's name.
+        let bad = format!(
+            "s={}",
+            base64url_encode(
+                br#"{"vote":{"projects":[{"name":"a","cost":0,"category":"elderly"}]}}"#
+            )
+        );
+        match decode(q, &bad) {
+            Err(LinkError::Scenario(e)) => {
+                assert!(e.to_string().contains("vote.projects[0].cost"), "{e}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
     fn no_link_is_not_an_error_and_foreign_params_are_ignored() {
         assert_eq!(decode("", ""), Ok(None));
         assert_eq!(decode("?utm_source=x", "#main"), Ok(None));

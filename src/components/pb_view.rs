@@ -10,6 +10,7 @@
 use std::rc::Rc;
 
 use dialoglab_engine::pb::reweight::{self, PopulationProfile};
+use dialoglab_engine::pb::seed::Seeding;
 use dialoglab_engine::pb::study::{FileProblem, Progress, Study, StudyOptions};
 use dialoglab_engine::pb::{Instance, Rule};
 use dialoglab_engine::presets;
@@ -663,6 +664,47 @@ fn summary(lang: Lang, name: &str, study: &Study) -> Html {
     }
 }
 
+/// Shortest, longest and median (nearest rank) length and the number of ballots of a length
+/// distribution (`counts[k]` ballots of length `k + 1`); `None` when it holds no ballot.
+#[must_use]
+pub fn length_summary(counts: &[u32]) -> Option<(usize, usize, usize, u64)> {
+    let total: u64 = counts.iter().map(|&c| u64::from(c)).sum();
+    let min = counts.iter().position(|&c| c > 0)? + 1;
+    let max = counts.iter().rposition(|&c| c > 0)? + 1;
+    let rank = total.div_ceil(2);
+    let mut seen = 0u64;
+    let median = counts
+        .iter()
+        .position(|&c| {
+            seen += u64::from(c);
+            seen >= rank
+        })
+        .map_or(max, |k| k + 1);
+    Some((min, max, median, total))
+}
+
+/// What a seeded scenario took from the file: its projects and ballot lengths.
+fn seed_summary(lang: Lang, seeding: &Seeding) -> Html {
+    let t = lang.pb();
+    let v = &seeding.scenario.vote;
+    let carried = v.projects.as_ref().map_or(0, Vec::len);
+    let projects = lang.pb_seed_projects(
+        carried,
+        seeding.projects_in_file,
+        seeding.projects_by_keyword,
+    );
+    let lengths = match v.ballot_lengths.as_deref().and_then(length_summary) {
+        Some((min, max, median, total)) => lang.pb_seed_lengths(min, max, median, total),
+        None => t.seed_no_lengths.to_string(),
+    };
+    html! {
+        <dl class="pb-summary" id="pb-seed-summary">
+            <dt>{ t.seed_projects }</dt><dd id="pb-seed-projects">{ projects }</dd>
+            <dt>{ t.seed_lengths }</dt><dd id="pb-seed-lengths">{ lengths }</dd>
+        </dl>
+    }
+}
+
 /// Reads the first file of a list and hands its bytes (or an error) to `done`.
 fn read_file(
     file: web_sys::File,
@@ -925,6 +967,7 @@ pub fn PbView() -> Html {
                 <section aria-labelledby="pb-seed-heading">
                     <h3 id="pb-seed-heading">{ t.seed_heading }</h3>
                     <p>{ t.seed_intro }</p>
+                    if let Some(seeding) = &study.seeding { { seed_summary(lang, seeding) } }
                     <button type="button" id="pb-seed" disabled={study.seeding.is_none()} onclick={on_seed}>{ t.seed_button }</button>
                 </section>
             </>
@@ -1020,6 +1063,53 @@ mod tests {
         assert_eq!(money(&i, Lang::En, i.budget), "1,234.5 PLN");
         i.meta.clear();
         assert_eq!(money(&i, Lang::En, 5), "0.5");
+    }
+
+    #[test]
+    fn length_summaries_read_the_distribution() {
+        assert_eq!(length_summary(&[]), None);
+        assert_eq!(length_summary(&[0, 0]), None);
+        assert_eq!(length_summary(&[0, 3, 1, 0, 2]), Some((2, 5, 2, 6)));
+        assert_eq!(length_summary(&[1, 0, 0, 1]), Some((1, 4, 1, 2)));
+        assert_eq!(length_summary(&[0, 0, 7]), Some((3, 3, 3, 7)));
+    }
+
+    #[tokio::test]
+    async fn the_seed_section_says_what_was_carried_over() {
+        let s = study();
+        let seeding = s.seeding.clone().unwrap();
+        #[derive(Properties, PartialEq)]
+        struct P {
+            seeding: Seeding,
+            lang: Lang,
+        }
+        #[component]
+        fn Host(p: &P) -> Html {
+            seed_summary(p.lang, &p.seeding)
+        }
+        let en = yew::LocalServerRenderer::<Host>::with_props(P {
+            seeding: seeding.clone(),
+            lang: Lang::En,
+        })
+        .render()
+        .await;
+        // Two projects, none named by a keyword; ballots of lengths 1, 2, 1.
+        assert!(
+            en.contains("2 of 2 (0 categorised by keyword, 2 in turn)"),
+            "{en}"
+        );
+        assert!(
+            en.contains("1–2 projects per ballot (median 1) from 3 ballots"),
+            "{en}"
+        );
+        let da = yew::LocalServerRenderer::<Host>::with_props(P {
+            seeding,
+            lang: Lang::Da,
+        })
+        .render()
+        .await;
+        assert!(da.contains("2 af 2"), "{da}");
+        assert!(da.contains("fra 3 stemmesedler"), "{da}");
     }
 
     #[test]

@@ -60,6 +60,35 @@ pub fn top_supporters(p: &ProjectReport, lang: Lang) -> Option<(String, f64)> {
     best
 }
 
+/// Longest project label drawn left of the bars (the table and the mark keep the whole name).
+const LABEL_CHARS: usize = 44;
+
+/// A project's label: id, category and district for a generated project; id, name and
+/// category for a real one (`vote.projects`), which belongs to no district.
+#[must_use]
+pub fn label(p: &ProjectReport, lang: Lang) -> String {
+    match &p.name {
+        Some(name) => format!("{} · {name} · {}", p.id, lang.project_category(&p.category)),
+        None => format!(
+            "{} · {} · {}",
+            p.id,
+            lang.project_category(&p.category),
+            lang.category(Attribute::District, &p.district)
+        ),
+    }
+}
+
+/// `text` cut to `max` characters, ending in `…` when cut.
+#[must_use]
+pub fn short(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
 /// Props of [`ProjectsChart`].
 #[derive(Properties, PartialEq)]
 pub struct ProjectsChartProps {
@@ -85,14 +114,7 @@ pub fn ProjectsChart(props: &ProjectsChartProps) -> Html {
         .unwrap_or(0)
         .max(1);
     let span = WIDTH - LEFT - RIGHT;
-    let name = |p: &ProjectReport| {
-        format!(
-            "{} · {} · {}",
-            p.id,
-            lang.project_category(&p.category),
-            lang.category(Attribute::District, &p.district)
-        )
-    };
+    let name = |p: &ProjectReport| label(p, lang);
     let desc = lang.projects_desc(
         o.funded.len(),
         o.projects.iter().filter(|p| p.on_ballot).count(),
@@ -122,7 +144,7 @@ pub fn ProjectsChart(props: &ProjectsChartProps) -> Html {
         let ax = WIDTH - RIGHT + 60.0;
         html! {
             <Mark class="project" {label} x={LEFT + w / 2.0} y={y}>
-                <text x={(LEFT - 8.0).to_string()} y={format!("{:.1}", y + ROW / 2.0)} text-anchor="end" dominant-baseline="middle">{ name(p) }</text>
+                <text x={(LEFT - 8.0).to_string()} y={format!("{:.1}", y + ROW / 2.0)} text-anchor="end" dominant-baseline="middle">{ short(&name(p), LABEL_CHARS) }</text>
                 <rect x={LEFT.to_string()} y={format!("{:.1}", y + 4.0)} width={format!("{:.1}", w.max(1.0))} height={(ROW - 8.0).to_string()}
                     fill={fill} stroke={if st == Status::Funded { "#000" } else { palette::GREY }} stroke-width="1.2" stroke-dasharray={dash} />
                 <text x={format!("{:.1}", LEFT + w + 4.0)} y={format!("{:.1}", y + ROW / 2.0)} dominant-baseline="middle" class="count">
@@ -183,6 +205,26 @@ pub fn ProjectsChart(props: &ProjectsChartProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn real_projects_are_labelled_by_name_and_long_labels_are_cut() {
+        let mut r = dialoglab_engine::run(&dialoglab_engine::Scenario::default()).unwrap();
+        let p = &mut r.outcome.projects[0];
+        assert!(
+            label(p, Lang::En).contains("District"),
+            "{}",
+            label(p, Lang::En)
+        );
+        p.name = Some("Bike racks".into());
+        p.district = "all".into();
+        let l = label(p, Lang::En);
+        assert!(
+            l.starts_with("p01 · Bike racks · ") && !l.contains("District"),
+            "{l}"
+        );
+        assert_eq!(short("abcdef", 4), "abc…");
+        assert_eq!(short("abc", 4), "abc");
+    }
 
     #[test]
     fn statuses_follow_the_flags_and_supporters_are_named() {

@@ -101,6 +101,10 @@ pub fn ScenarioPanel() -> Html {
         }
     };
 
+    let real_note = lang.sandbox_real_note(
+        s.vote.projects.as_ref().map(Vec::len),
+        s.vote.ballot_lengths.is_some(),
+    );
     html! {
         <section class="panel" aria-labelledby="scenario-heading">
             <h2 id="scenario-heading">{ t.scenario_heading }</h2>
@@ -123,6 +127,11 @@ pub fn ScenarioPanel() -> Html {
                 html! {
                     <fieldset class={format!("section section-{}", section_key(*section))}>
                         <legend>{ lang.section(*section) }</legend>
+                        if *section == Section::Vote {
+                            if let Some(note) = real_note.clone() {
+                                <p class="hint" id="real-data-note">{ note }</p>
+                            }
+                        }
                         { for fields.into_iter().map(control) }
                     </fieldset>
                 }

@@ -145,6 +145,12 @@ pub struct PbTexts {
     pub seed_intro: &'static str,
     /// Button: seed.
     pub seed_button: &'static str,
+    /// Label: the projects the seeded scenario puts on the ballot.
+    pub seed_projects: &'static str,
+    /// Label: the ballot lengths the seeded scenario draws from.
+    pub seed_lengths: &'static str,
+    /// The file's ballots give points, so no lengths are drawn.
+    pub seed_no_lengths: &'static str,
     /// Button: export the simulated vote as `.pb`.
     pub export_pb: &'static str,
     /// What the export contains.
@@ -227,8 +233,11 @@ pub const DA: PbTexts = PbTexts {
     female: "kvinder",
     male: "mænd",
     seed_heading: "Brug filen i simulationen",
-    seed_intro: "Overfører budget, antal projekter og deres prisspænd, stemmeform, stemmesedlernes længde og reglen fra filen til et simuleret scenarie og åbner det i sandkassen. Projekterne selv opstår stadig på borgermødet i modellen.",
+    seed_intro: "Overfører budget, filens projekter (navn, præcis pris og en kategori i modellen), stemmeform, fordelingen af stemmesedlernes længde og reglen til et simuleret scenarie og åbner det i sandkassen. Projekterne er dem, borgermødet kan tage op; kommunens filter virker stadig, og hver simuleret vælgers største antal kryds trækkes fra filens fordeling.",
     seed_button: "Åbn som scenarie i sandkassen",
+    seed_projects: "Projekter på den simulerede stemmeseddel",
+    seed_lengths: "Stemmesedlernes længde (trukket fra filen)",
+    seed_no_lengths: "bruges ikke: filens stemmesedler giver point",
     export_pb: "Hent den simulerede afstemning (.pb)",
     export_pb_intro: "Den aktuelle sandkasses simulerede afstemning som pabulib-fil, der kan åbnes her eller i andre værktøjer.",
     export_heading: "Eksport",
@@ -305,8 +314,11 @@ pub const EN: PbTexts = PbTexts {
     female: "women",
     male: "men",
     seed_heading: "Use the file in the simulation",
-    seed_intro: "Carries the budget, the number of projects and their cost range, the ballot kind, the ballot length and the rule from the file into a simulated scenario and opens it in the sandbox. The projects themselves still come from the model's citizen meeting.",
+    seed_intro: "Carries the budget, the file's projects (name, exact cost and a model category), the ballot kind, the distribution of ballot lengths and the rule into a simulated scenario and opens it in the sandbox. The projects are the ones the citizen meeting can take up; the municipal filter still acts, and each simulated voter's most approvals is drawn from the file's distribution.",
     seed_button: "Open as a scenario in the sandbox",
+    seed_projects: "Projects on the simulated ballot",
+    seed_lengths: "Ballot lengths (drawn from the file)",
+    seed_no_lengths: "not used: the file's ballots give points",
     export_pb: "Download the simulated vote (.pb)",
     export_pb_intro: "The current sandbox scenario's simulated vote as a pabulib file, to open here or in other tools.",
     export_heading: "Export",
@@ -703,6 +715,75 @@ impl Lang {
         }
     }
 
+    /// The projects a seeded scenario carries: `carried` of `in_file`, `by_keyword` of them
+    /// categorised by a keyword, the rest in turn.
+    #[must_use]
+    pub fn pb_seed_projects(self, carried: usize, in_file: u32, by_keyword: u32) -> String {
+        let n = |x: u64| format::int(self, x);
+        let (carried, in_file, by_keyword) =
+            (carried as u64, u64::from(in_file), u64::from(by_keyword));
+        let turn = carried.saturating_sub(by_keyword);
+        match self {
+            Lang::Da => format!(
+                "{} af {} ({} kategoriseret efter nøgleord, {} på skift)",
+                n(carried),
+                n(in_file),
+                n(by_keyword),
+                n(turn)
+            ),
+            Lang::En => format!(
+                "{} of {} ({} categorised by keyword, {} in turn)",
+                n(carried),
+                n(in_file),
+                n(by_keyword),
+                n(turn)
+            ),
+        }
+    }
+
+    /// The ballot-length distribution a seeded scenario draws from: shortest, longest and
+    /// median length, and the number of non-empty ballots.
+    #[must_use]
+    pub fn pb_seed_lengths(self, min: usize, max: usize, median: usize, ballots: u64) -> String {
+        let b = format::int(self, ballots);
+        match self {
+            Lang::Da => format!(
+                "{min}–{max} projekter pr. stemmeseddel (median {median}) fra {b} stemmesedler"
+            ),
+            Lang::En => {
+                format!("{min}–{max} projects per ballot (median {median}) from {b} ballots")
+            }
+        }
+    }
+
+    /// The sandbox's note on a scenario seeded from a file: `projects` real projects on the
+    /// ballot (if any) and whether ballot lengths are drawn from the file. `None` when neither.
+    #[must_use]
+    pub fn sandbox_real_note(self, projects: Option<usize>, lengths: bool) -> Option<String> {
+        let mut parts = Vec::new();
+        if let Some(n) = projects {
+            let n = format::int(self, n as u64);
+            parts.push(match self {
+                Lang::Da => format!(
+                    "Stemmesedlen bygges af {n} rigtige projekter fra en fil, med deres præcise priser."
+                ),
+                Lang::En => {
+                    format!("The ballot is built from {n} real projects from a file, at their exact costs.")
+                }
+            });
+        }
+        if lengths {
+            parts.push(
+                match self {
+                    Lang::Da => "Hver vælgers største antal kryds trækkes fra filens stemmesedler.",
+                    Lang::En => "Each voter's most approvals is drawn from the file's ballots.",
+                }
+                .to_string(),
+            );
+        }
+        (!parts.is_empty()).then(|| parts.join(" "))
+    }
+
     /// Progress in words.
     #[must_use]
     pub fn pb_progress(self, done: u32, total: u32) -> String {
@@ -733,6 +814,11 @@ mod tests {
                 .contains("100.0 MB")
         );
         assert_eq!(Lang::Da.pb_group("F"), "kvinder (F)");
+        assert_eq!(Lang::En.sandbox_real_note(None, false), None);
+        let en = Lang::En.sandbox_real_note(Some(12), true).unwrap();
+        assert!(en.contains("12 real projects") && en.contains("drawn"), "{en}");
+        let da = Lang::Da.sandbox_real_note(Some(1_200), false).unwrap();
+        assert!(da.contains("1.200 rigtige projekter") && !da.contains("kryds"), "{da}");
         assert_eq!(Lang::En.pb_cell(3, 1), "67+, men");
     }
 }
