@@ -1,5 +1,6 @@
 //! The pabulib `.pb` reader on arbitrary bytes. It must never panic; whatever it accepts must
-//! survive a write/read round trip, and the PB rules must run on it without overspending.
+//! survive a write/read round trip, the PB rules must run on it without overspending, and a
+//! scenario seeded from it must be valid.
 //!
 //! Left out: `mes-add1`, `mes-add1-greedy` and `mes-increment`. They raise the endowment one
 //! currency unit at a time, so their running time grows with the gap between `budget / voters`
@@ -7,7 +8,8 @@
 //! practically ever. That is a known limitation (docs/ROBUSTNESS.md), not something to rediscover.
 #![no_main]
 
-use dialoglab_engine::pb::{self, Rule, TieBreak, pabulib};
+use dialoglab_engine::Scenario;
+use dialoglab_engine::pb::{self, Rule, TieBreak, pabulib, seed};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -20,6 +22,12 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(again.projects, instance.projects, "projects changed in a round trip");
     assert_eq!(again.budget, instance.budget, "budget changed in a round trip");
     assert_eq!(profile_again.ballots, profile.ballots, "ballots changed in a round trip");
+    if let Ok(seeding) = seed::seed_scenario(&instance, &profile, &Scenario::default()) {
+        seeding
+            .scenario
+            .validate()
+            .unwrap_or_else(|e| panic!("a seeded scenario is invalid: {e}"));
+    }
     let stepwise = [Rule::MesAdd1, Rule::MesAdd1Greedy, Rule::MesIncrement];
     for rule in Rule::ALL.into_iter().filter(|r| !stepwise.contains(r)) {
         let out = rule.run(&instance, &profile, &TieBreak::ProjectId);

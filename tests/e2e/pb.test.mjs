@@ -1,13 +1,14 @@
 // The real-data view: open each shared .pb file and compare every rule's winners with the CLI;
 // a malformed file keeps the previous one; names from files are text; the exported simulated
-// vote re-parses and its winners match the report.
+// vote re-parses and its winners match the report; a seeded scenario puts the file's projects on
+// the sandbox's ballot; a file near the 50 MB limit parses while the page keeps responding.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { openApp, tableRows, useSite } from './helpers.mjs';
+import { openApp, settled, tableRows, useSite } from './helpers.mjs';
 
 const site = useSite();
 const data = process.env.PB_DATA ?? '/work/shared/data/pabulib';
@@ -173,4 +174,97 @@ test('a running study can be cancelled; the previous file stays and the next fil
   assert.equal(await page.textContent('#pb-file-name'), path.basename(second), 'a new worker serves the next file');
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+/** The PROJECTS section of a .pb text as objects keyed by the header's column names. */
+function projectsOf(text) {
+  const lines = text.split(/\r?\n/);
+  const start = lines.findIndex((l) => l.trim() === 'PROJECTS');
+  const header = lines[start + 1].split(';');
+  const rows = [];
+  for (const line of lines.slice(start + 2)) {
+    if (line.trim() === 'VOTES') break;
+    if (line.trim() === '') continue;
+    const cells = line.split(';');
+    rows.push(Object.fromEntries(header.map((h, k) => [h, cells[k]])));
+  }
+  return rows;
+}
+
+const digits = (text) => Number(text.replace(/[^0-9]/g, ''));
+
+test('open in sandbox puts the file\'s projects, at their costs, on the simulated ballot', async () => {
+  const file = path.join(data, 'Poland_Warszawa_2017_Mlynow.pb');
+  assert.ok(fs.existsSync(file), file);
+  const projects = projectsOf(fs.readFileSync(file, 'utf8'));
+  const costs = projects.map((p) => Number(p.cost)).sort((a, b) => a - b);
+  const { page, errors } = await openView('en');
+  await openFile(page, file);
+  // The seed section says what is carried over.
+  const carried = await page.locator('#pb-seed-projects').innerText();
+  assert.match(carried, new RegExp(`^${projects.length} of ${projects.length} \\(`), carried);
+  const lengths = await page.locator('#pb-seed-lengths').innerText();
+  assert.match(lengths, /^1–\d+ projects per ballot \(median \d+\) from [\d,]+ ballots$/, lengths);
+  await page.click('#pb-seed');
+  await page.waitForSelector('#real-data-note');
+  assert.match(await page.locator('#real-data-note').innerText(), new RegExp(`${projects.length} real projects`));
+  // The projects chart lists every file project (on the ballot or vetoed) by name and cost.
+  await page.waitForFunction((n) => document.querySelectorAll('#projects-chart-table tbody tr').length === n,
+    projects.length, { timeout: 60000 });
+  await settled(page);
+  const rows = await tableRows(page, 'projects-chart-table');
+  assert.equal(rows.length, projects.length);
+  assert.deepEqual(rows.map((r) => digits(r[1])).sort((a, b) => a - b), costs);
+  for (const p of projects) {
+    assert.ok(rows.some((r) => r[0].includes(p.name)), `${p.name} is shown`);
+  }
+  // The same in Danish.
+  await page.selectOption('#lang', 'da');
+  await page.waitForFunction(() => /rigtige projekter/.test(document.querySelector('#real-data-note')?.textContent ?? ''));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a file near the 50 MB limit parses in the worker while the page keeps responding', async () => {
+  // Few projects and many short approval ballots, so that reading and parsing dominate.
+  const projects = 8;
+  const head = ['META', 'key;value', 'description;Dialoglab big-file test', 'country;Nowhere', 'unit;Test',
+    'instance;2026', `num_projects;${projects}`, 'budget;1000000', 'vote_type;approval', 'rule;greedy',
+    'PROJECTS', 'project_id;cost;name'];
+  for (let k = 1; k <= projects; k++) head.push(`${k};${100000 + 25000 * k};Project ${k}`);
+  head.push('VOTES', 'voter_id;vote');
+  const target = 47_000_000;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dialoglab-'));
+  const big = path.join(dir, 'near-limit.pb');
+  const fd = fs.openSync(big, 'w');
+  let bytes = fs.writeSync(fd, `${head.join('\n')}\n`);
+  let voters = 0;
+  while (bytes < target) {
+    const chunk = [];
+    for (let k = 0; k < 50000; k++) {
+      const v = voters + k;
+      chunk.push(`${v};${(v % projects) + 1},${((v * 7 + 3) % projects) + 1}`);
+    }
+    voters += chunk.length;
+    bytes += fs.writeSync(fd, `${chunk.join('\n')}\n`);
+  }
+  fs.closeSync(fd);
+  assert.ok(bytes > 45_000_000 && bytes < 50_000_000, `${bytes} bytes`);
+
+  const { page, errors } = await openView('en');
+  const heading = await page.locator('#view-heading').innerText();
+  await page.setInputFiles('#pb-file', big);
+  await page.waitForSelector('#pb-status');
+  // While the worker reads and studies the file, the page answers: the language switches.
+  await page.selectOption('#lang', 'da');
+  await page.waitForFunction((h) => document.querySelector('#view-heading')?.textContent !== h, heading);
+  assert.equal(await page.locator('#pb-status').count(), 1, 'the study was still running when the page answered');
+  await page.waitForSelector('#pb-file-name', { timeout: 120000 });
+  assert.equal(await page.locator('#pb-error').count(), 0);
+  assert.equal(await page.locator('#pb-file-name').innerText(), 'near-limit.pb');
+  assert.equal(digits(await page.locator('#pb-projects').innerText()), projects);
+  assert.equal(digits(await page.locator('#pb-voters').innerText()), voters);
+  assert.deepEqual(errors, []);
+  await page.close();
+  fs.rmSync(dir, { recursive: true, force: true });
 });

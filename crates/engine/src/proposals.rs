@@ -97,8 +97,8 @@ pub fn propose(
     let has_pool = scenario.vote.projects.is_some();
     let mut proposals: Vec<Proposal> = pool
         .iter()
-        .zip(0u8..)
-        .map(|(p, k)| Proposal {
+        .enumerate()
+        .map(|(k, p)| Proposal {
             category: p.category.index(),
             district: crate::vote::CITY_WIDE,
             proposers: Vec::new(),
@@ -108,7 +108,8 @@ pub fn propose(
             weight: 0.0,
             cost: p.cost,
             vetoed: false,
-            source: Some(k),
+            // At most 60 after validation.
+            source: u8::try_from(k).ok(),
         })
         .collect();
     let mut from_tables = Vec::with_capacity(delib.tables.len());

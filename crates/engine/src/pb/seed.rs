@@ -343,7 +343,7 @@ pub fn seed_scenario(
 ) -> Result<Seeding, ScenarioError> {
     let mut s = base.clone();
     let scale = instance.scale.max(1);
-    s.budget = ((instance.budget + scale / 2) / scale).clamp(1, MAX_BUDGET);
+    s.budget = (instance.budget.saturating_add(scale / 2) / scale).clamp(1, MAX_BUDGET);
     let (projects, projects_by_keyword) = real_projects(instance, profile, s.budget);
     let v = &mut s.vote;
     v.max_projects = (projects.len() as u8).clamp(1, MAX_PROJECTS);
