@@ -221,7 +221,19 @@ test('open in sandbox puts the file\'s projects, at their costs, on the simulate
   // The same in Danish.
   await page.selectOption('#lang', 'da');
   await page.waitForFunction(() => /rigtige projekter/.test(document.querySelector('#real-data-note')?.textContent ?? ''));
+  await settled(page);
+  const danish = await tableRows(page, 'projects-chart-table');
+  // The address is a share link that carries the projects and lengths: a fresh page opens the
+  // same ballot.
+  const link = page.url();
+  assert.match(link, /#s=/, link);
+  const { page: again, errors: againErrors } = await openApp(site.browser, link);
+  await settled(again);
+  await again.waitForSelector('#real-data-note');
+  assert.deepEqual(await tableRows(again, 'projects-chart-table'), danish);
   assert.deepEqual(errors, []);
+  assert.deepEqual(againErrors, []);
+  await again.close();
   await page.close();
 });
 
