@@ -1076,8 +1076,6 @@ mod tests {
 
     #[tokio::test]
     async fn the_seed_section_says_what_was_carried_over() {
-        let s = study();
-        let seeding = s.seeding.clone().unwrap();
         #[derive(Properties, PartialEq)]
         struct P {
             seeding: Seeding,
@@ -1087,6 +1085,7 @@ mod tests {
         fn Host(p: &P) -> Html {
             seed_summary(p.lang, &p.seeding)
         }
+        let seeding = study().seeding.unwrap();
         let en = yew::LocalServerRenderer::<Host>::with_props(P {
             seeding: seeding.clone(),
             lang: Lang::En,

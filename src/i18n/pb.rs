@@ -816,9 +816,15 @@ mod tests {
         assert_eq!(Lang::Da.pb_group("F"), "kvinder (F)");
         assert_eq!(Lang::En.sandbox_real_note(None, false), None);
         let en = Lang::En.sandbox_real_note(Some(12), true).unwrap();
-        assert!(en.contains("12 real projects") && en.contains("drawn"), "{en}");
+        assert!(
+            en.contains("12 real projects") && en.contains("drawn"),
+            "{en}"
+        );
         let da = Lang::Da.sandbox_real_note(Some(1_200), false).unwrap();
-        assert!(da.contains("1.200 rigtige projekter") && !da.contains("kryds"), "{da}");
+        assert!(
+            da.contains("1.200 rigtige projekter") && !da.contains("kryds"),
+            "{da}"
+        );
         assert_eq!(Lang::En.pb_cell(3, 1), "67+, men");
     }
 }

@@ -116,7 +116,11 @@ fn the_exported_vote_carries_the_real_names_and_costs() {
 /// The lengths of the simulated approval ballots of `s` (first year).
 fn lengths(s: &Scenario) -> Vec<usize> {
     let (_, profile) = simulated_vote(s).unwrap();
-    profile.ballots.iter().map(|b| b.len()).collect()
+    profile
+        .ballots
+        .iter()
+        .map(dialoglab_engine::pb::Ballot::len)
+        .collect()
 }
 
 fn four_projects() -> Scenario {
