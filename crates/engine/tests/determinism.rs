@@ -1,6 +1,7 @@
 //! Determinism: each preset run twice gives identical JSON, and equals its golden report; a small
 //! sweep's summary equals `golden/sweep.jsonl`; the random valid scenarios of `random_scenarios/`
-//! match the digests of their report JSON in `golden/random-scenarios.txt`.
+//! match the digests of their report JSON in `golden/random-scenarios.txt`; a scenario seeded from
+//! a small `.pb` file matches `golden/real-data.txt`.
 //!
 //! Golden files live in `tests/golden/`. After a deliberate change of the model, regenerate them
 //! with `UPDATE_GOLDEN=1 cargo test -p dialoglab-engine --test determinism` and review the diff.
@@ -115,5 +116,31 @@ fn random_scenarios_are_repeatable_and_match_their_golden_digests() {
         strategies.len(),
         dialoglab_engine::Strategy::ALL.len(),
         "{strategies:?}"
+    );
+}
+
+#[test]
+fn a_seeded_real_data_scenario_matches_its_golden_digest() {
+    let s = random_scenarios::real_data_scenario();
+    assert_eq!(s.vote.projects.as_ref().map(Vec::len), Some(8));
+    assert_eq!(s.vote.ballot_lengths, Some(vec![3, 4, 1, 1]));
+    let json = random_scenarios::real_data_report_json();
+    assert_eq!(
+        json,
+        random_scenarios::real_data_report_json(),
+        "repeatable"
+    );
+    let actual = random_scenarios::digest_line(0, &json) + "\n";
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/real-data.txt");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, &actual).expect("write golden");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}; run with UPDATE_GOLDEN=1", path.display()));
+    assert!(
+        actual == expected,
+        "the seeded scenario's report digest {actual} differs from {expected}; if the change is \
+         deliberate, rerun with UPDATE_GOLDEN=1"
     );
 }

@@ -1,7 +1,7 @@
 //! Cross-target determinism: in headless Chromium (wasm-bindgen-test), every preset's report is
 //! byte-identical to the golden file that the native test `determinism.rs` checks, and so are a
-//! small sweep's summary and the report of every random valid scenario of `random_scenarios/`
-//! (compared through its digest).
+//! small sweep's summary, the report of every random valid scenario of `random_scenarios/` and
+//! that of a scenario seeded from a small `.pb` file (compared through their digests).
 //!
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test -p dialoglab-engine --target wasm32-unknown-unknown --test wasm_determinism`
 #![cfg(target_arch = "wasm32")]
@@ -75,4 +75,15 @@ fn every_random_scenario_report_in_wasm_equals_the_native_golden_digest() {
             "random scenario {k}: the wasm report ({actual}) differs from the native one ({expected})"
         );
     }
+}
+
+#[wasm_bindgen_test]
+fn a_seeded_real_data_report_in_wasm_equals_the_native_golden_digest() {
+    let json = random_scenarios::real_data_report_json();
+    let actual = random_scenarios::digest_line(0, &json) + "\n";
+    let expected = include_str!("golden/real-data.txt");
+    assert!(
+        actual == expected,
+        "the seeded scenario: the wasm report ({actual}) differs from the native one ({expected})"
+    );
 }

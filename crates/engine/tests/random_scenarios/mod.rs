@@ -1,7 +1,8 @@
 //! A seeded generator of random valid scenarios with small populations, shared by the native
 //! `determinism.rs` and the browser `wasm_determinism.rs`, and the digest both compare: the
 //! report JSON of scenario `k` must be byte-identical on every target. Also the small sweep whose
-//! golden summary both check.
+//! golden summary both check, and a scenario seeded from a small `.pb` file (real projects and a
+//! drawn ballot length per voter) whose report digest both check.
 //!
 //! Only integer draws from a fixed xoshiro256++ stream, turned into floats by exact arithmetic,
 //! so the generator itself gives the same scenarios everywhere.
@@ -171,4 +172,39 @@ pub fn golden_sweep_spec() -> dialoglab_engine::sweep::SweepSpec {
         seeds: 3,
         first_seed: 1,
     }
+}
+
+/// A scenario seeded from a small inline `.pb` file on the `aarhus-tranbjerg` preset: eight real
+/// projects (on the ballot with their exact costs) and the file's ballot-length distribution,
+/// three cycles. Its report digest is kept in `golden/real-data.txt`.
+#[must_use]
+pub fn real_data_scenario() -> Scenario {
+    let text = "META\nkey;value\nbudget;400000\nvote_type;approval\nrule;equalshares\n\
+                PROJECTS\nproject_id;cost;name;category\n\
+                1;120000;Nowe drzewa przy szkole;environmental protection,education\n\
+                2;45000;Ławki w parku;public space\n\
+                3;80000;Zajęcia dla seniorów;social\n\
+                4;150000;Boisko do koszykówki;sport\n\
+                5;30000;Doświetlenie przejścia;transport\n\
+                6;60000;Festyn sąsiedzki;culture\n\
+                7;95000;Pomoc sąsiedzka;health\n\
+                8;20000;Stojaki rowerowe;\n\
+                VOTES\nvoter_id;vote\n\
+                v1;1\nv2;1,2\nv3;2,4,6\nv4;3\nv5;5,8\nv6;1,2,3,4\nv7;7\nv8;6,7\nv9;\nv10;4,5\n";
+    let (instance, profile) =
+        dialoglab_engine::pb::pabulib::parse(text).expect("the inline file parses");
+    let base = presets::get("aarhus-tranbjerg").expect("preset exists");
+    let mut s = dialoglab_engine::pb::seed::seed_scenario(&instance, &profile, &base)
+        .expect("the inline file seeds a valid scenario")
+        .scenario;
+    s.cycles = 3;
+    s.validate().expect("still valid");
+    s
+}
+
+/// The report JSON of [`real_data_scenario`].
+#[must_use]
+pub fn real_data_report_json() -> String {
+    let report = run(&real_data_scenario()).expect("the seeded scenario runs");
+    serde_json::to_string_pretty(&report).expect("report serialises") + "\n"
 }
