@@ -64,11 +64,13 @@ pub fn top_supporters(p: &ProjectReport, lang: Lang) -> Option<(String, f64)> {
 const LABEL_CHARS: usize = 44;
 
 /// A project's label: id, category and district for a generated project; id, name and
-/// category for a real one (`vote.projects`), which belongs to no district.
+/// category for a real one (`vote.projects`), which belongs to no district (id and category
+/// when its name is empty).
 #[must_use]
 pub fn label(p: &ProjectReport, lang: Lang) -> String {
-    match &p.name {
+    match p.name.as_deref().filter(|n| !n.is_empty()) {
         Some(name) => format!("{} · {name} · {}", p.id, lang.project_category(&p.category)),
+        None if p.name.is_some() => format!("{} · {}", p.id, lang.project_category(&p.category)),
         None => format!(
             "{} · {} · {}",
             p.id,
@@ -221,6 +223,11 @@ mod tests {
         assert!(
             l.starts_with("p01 · Bike racks · ") && !l.contains("District"),
             "{l}"
+        );
+        p.name = Some(String::new());
+        assert_eq!(
+            label(p, Lang::En),
+            format!("p01 · {}", Lang::En.project_category(&p.category))
         );
         assert_eq!(short("abcdef", 4), "abc…");
         assert_eq!(short("abc", 4), "abc");
