@@ -1,16 +1,64 @@
 //! Layout only: the context provider and where each part of the page goes.
 
+use std::ops::Deref;
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::components::{
-    compare::Compare, guide::Guide, header::Header, meeting_view::MeetingView, notice::NoticeBar,
-    pb_view::PbView, persistence::Persistence, results::Results, runner::Runner,
-    scenario_panel::ScenarioPanel, sweep_view::SweepView,
+    compare::Compare, header::Header, meeting_view::MeetingView, notice::NoticeBar,
+    persistence::Persistence, results::Results, runner::Runner, scenario_panel::ScenarioPanel,
+    views_host::ViewsHost,
 };
-use crate::state::{AppState, Start, View};
+use crate::state::{Action, AppState, Start, View};
 
-/// The shared state handle every component reads through [`use_app`].
-pub type AppContext = UseReducerHandle<AppState>;
+/// The shared state every component reads through [`use_app`]: the app's reducer in the sandbox
+/// bundle, or in the views bundle (`src/views.rs`) a mirror of it whose actions go back to the
+/// sandbox bundle's reducer.
+#[derive(Clone, PartialEq)]
+pub struct AppContext(Source);
+
+#[derive(Clone, PartialEq)]
+enum Source {
+    Reducer(UseReducerHandle<AppState>),
+    Mirror {
+        state: Rc<AppState>,
+        send: Callback<Action>,
+    },
+}
+
+impl AppContext {
+    /// A mirror of the app state kept elsewhere: reads `state`, sends actions to `send`.
+    #[must_use]
+    pub fn mirror(state: Rc<AppState>, send: Callback<Action>) -> Self {
+        AppContext(Source::Mirror { state, send })
+    }
+
+    /// Applies `action` to the app state.
+    pub fn dispatch(&self, action: Action) {
+        match &self.0 {
+            Source::Reducer(handle) => handle.dispatch(action),
+            Source::Mirror { send, .. } => send.emit(action),
+        }
+    }
+}
+
+impl From<UseReducerHandle<AppState>> for AppContext {
+    fn from(handle: UseReducerHandle<AppState>) -> Self {
+        AppContext(Source::Reducer(handle))
+    }
+}
+
+impl Deref for AppContext {
+    type Target = AppState;
+
+    fn deref(&self) -> &AppState {
+        match &self.0 {
+            Source::Reducer(handle) => handle,
+            Source::Mirror { state, .. } => state,
+        }
+    }
+}
 
 /// The state handle from context.
 #[hook]
@@ -33,7 +81,8 @@ pub fn App(props: &AppProps) -> Html {
         let start = props.start.clone();
         use_reducer(move || AppState::start(start))
     };
-    let main = match state.view {
+    // The other views come from the second bundle, which `ViewsHost` loads when one opens.
+    let sandbox = match state.view {
         View::Sandbox => html! {
             <main class="layout">
                 <ScenarioPanel />
@@ -44,17 +93,16 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             </main>
         },
-        View::Sweep => html! { <main class="page"><SweepView /></main> },
-        View::RealData => html! { <main class="page"><PbView /></main> },
-        View::Guide => html! { <main class="page"><Guide /></main> },
+        View::Sweep | View::RealData | View::Guide => html! {},
     };
     html! {
-        <ContextProvider<AppContext> context={state}>
+        <ContextProvider<AppContext> context={AppContext::from(state)}>
             <Runner />
             <Persistence />
             <Header />
             <NoticeBar />
-            { main }
+            { sandbox }
+            <ViewsHost />
         </ContextProvider<AppContext>>
     }
 }

@@ -361,9 +361,12 @@ pub struct Shown {
 
 #[cfg(test)]
 mod tests {
-    use crate::app::{App, AppProps};
-    use crate::state::Start;
+    use std::rc::Rc;
+
+    use crate::bridge::Snapshot;
+    use crate::state::{AppState, Start};
     use crate::url::Place;
+    use crate::views::{ViewsApp, ViewsAppProps};
 
     #[tokio::test]
     async fn a_guide_link_renders_its_chapter_with_lever_bet_and_workshop_box() {
@@ -380,7 +383,13 @@ mod tests {
                 })),
                 ..Start::default()
             };
-            let html = yew::LocalServerRenderer::<App>::with_props(AppProps { start })
+            // The guide is drawn by the views bundle from the state the link opens.
+            let snapshot = Rc::new(Snapshot::of(&AppState::start(start)));
+            let props = ViewsAppProps {
+                snapshot,
+                send: None,
+            };
+            let html = yew::LocalServerRenderer::<ViewsApp>::with_props(props)
                 .render()
                 .await;
             let c = &crate::guide::CHAPTERS[2];

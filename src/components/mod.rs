@@ -27,3 +27,4 @@ pub mod share_dialog;
 pub mod sweep_chart;
 pub mod sweep_view;
 pub mod view_tabs;
+pub mod views_host;

@@ -174,6 +174,12 @@ pub struct Texts {
     pub skip_link: &'static str,
     /// Label of the row of view tabs.
     pub views_label: &'static str,
+    /// Shown while the bundle with the Sweeps, Real PB data and Guide views loads.
+    pub views_loading: &'static str,
+    /// Shown when that bundle could not be loaded (the technical reason follows).
+    pub views_failed: &'static str,
+    /// Button that tries to load that bundle again.
+    pub views_retry: &'static str,
     /// Label of the theme switch.
     pub theme_label: &'static str,
     /// Button opening the share dialog.
@@ -337,6 +343,9 @@ pub const DA: Texts = Texts {
     outcome_heading: "Mødet og afstemningen",
     skip_link: "Gå til resultaterne",
     views_label: "Visninger",
+    views_loading: "Henter visningen …",
+    views_failed: "Visningen kunne ikke hentes. Sandkassen virker stadig.",
+    views_retry: "Prøv igen",
     theme_label: "Tema",
     share_button: "Del og gem …",
     share_title: "Del scenariet",
@@ -455,6 +464,9 @@ pub const EN: Texts = Texts {
     outcome_heading: "The meeting and the vote",
     skip_link: "Skip to results",
     views_label: "Views",
+    views_loading: "Loading the view …",
+    views_failed: "This view could not be loaded. The sandbox still works.",
+    views_retry: "Try again",
     theme_label: "Theme",
     share_button: "Share and save …",
     share_title: "Share the scenario",

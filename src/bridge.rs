@@ -1,0 +1,233 @@
+//! What the page's two bundles tell each other, as JSON text: the sandbox bundle hands the views
+//! bundle a [`Snapshot`] of the app state (when it mounts the views and after every change), and
+//! the views bundle sends the actions its views take back as a [`ACTION_EVENT`] `CustomEvent` on
+//! `window` whose `detail` is [`encode_action`]'s text. Both bundles are built from this crate, so
+//! they share these types; only the text crosses between them.
+
+use dialoglab_engine::Scenario;
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+use crate::state::{Action, AppState, Theme, View};
+
+/// Name of the `window` event that carries an action from the views bundle to the sandbox bundle.
+pub const ACTION_EVENT: &str = "dialoglab-views-action";
+
+/// The part of the app state the secondary views read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Snapshot {
+    /// Interface language.
+    pub lang: Lang,
+    /// Colour theme.
+    pub theme: Theme,
+    /// The view shown (the views bundle shows nothing for the sandbox).
+    pub view: View,
+    /// The guide's chapter (1-based).
+    pub chapter: u8,
+    /// Name of the preset the scenario started from.
+    pub preset: String,
+    /// The scenario being edited.
+    pub scenario: Scenario,
+}
+
+/// [`Snapshot`] as it travels: enums by their stable names.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SnapshotText {
+    lang: String,
+    theme: String,
+    view: String,
+    chapter: u8,
+    preset: String,
+    scenario: Scenario,
+}
+
+impl Snapshot {
+    /// The snapshot of `state`.
+    #[must_use]
+    pub fn of(state: &AppState) -> Snapshot {
+        Snapshot {
+            lang: state.lang,
+            theme: state.theme,
+            view: state.view,
+            chapter: state.chapter,
+            preset: state.preset.clone(),
+            scenario: state.scenario.clone(),
+        }
+    }
+
+    /// The app state the views bundle gives its views: this snapshot, no runs, no messages.
+    #[must_use]
+    pub fn state(&self) -> AppState {
+        AppState {
+            scenario: self.scenario.clone(),
+            preset: self.preset.clone(),
+            lang: self.lang,
+            theme: self.theme,
+            view: self.view,
+            chapter: self.chapter,
+            ..AppState::default()
+        }
+    }
+
+    /// The snapshot as JSON text.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(&SnapshotText {
+            lang: self.lang.code().into(),
+            theme: self.theme.key().into(),
+            view: self.view.key().into(),
+            chapter: self.chapter,
+            preset: self.preset.clone(),
+            scenario: self.scenario.clone(),
+        })
+        .unwrap_or_default()
+    }
+
+    /// Reads [`to_json`](Self::to_json)'s text.
+    pub fn from_json(text: &str) -> Result<Snapshot, String> {
+        let t: SnapshotText =
+            serde_json::from_str(text).map_err(|e| format!("unreadable app state: {e}"))?;
+        Ok(Snapshot {
+            lang: Lang::from_code(&t.lang).ok_or_else(|| format!("unknown language {}", t.lang))?,
+            theme: Theme::from_key(&t.theme).ok_or_else(|| format!("unknown theme {}", t.theme))?,
+            view: View::from_key(&t.view).ok_or_else(|| format!("unknown view {}", t.view))?,
+            chapter: t.chapter,
+            preset: t.preset,
+            scenario: t.scenario,
+        })
+    }
+}
+
+/// The actions the secondary views take, as they travel.
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+enum ActionText {
+    Open {
+        preset: String,
+        scenario: Box<Scenario>,
+    },
+    OpenChapter(u8),
+    SetView(String),
+}
+
+/// The text of an action the views send to the sandbox bundle's reducer; `None` for the actions
+/// that only the sandbox bundle takes (runs, edits of the scenario panel, …).
+#[must_use]
+pub fn encode_action(action: &Action) -> Option<String> {
+    let text = match action {
+        Action::Open { preset, scenario } => ActionText::Open {
+            preset: preset.clone(),
+            scenario: scenario.clone(),
+        },
+        Action::OpenChapter(n) => ActionText::OpenChapter(*n),
+        Action::SetView(view) => ActionText::SetView(view.key().into()),
+        _ => return None,
+    };
+    serde_json::to_string(&text).ok()
+}
+
+/// Reads [`encode_action`]'s text.
+pub fn decode_action(text: &str) -> Result<Action, String> {
+    let action: ActionText =
+        serde_json::from_str(text).map_err(|e| format!("unreadable action: {e}"))?;
+    Ok(match action {
+        ActionText::Open { preset, scenario } => Action::Open { preset, scenario },
+        ActionText::OpenChapter(n) => Action::OpenChapter(n),
+        ActionText::SetView(key) => {
+            Action::SetView(View::from_key(&key).ok_or_else(|| format!("unknown view {key}"))?)
+        }
+    })
+}
+
+/// Sends `action` from the views bundle to the sandbox bundle (see [`ACTION_EVENT`]). Actions
+/// [`encode_action`] does not carry are dropped; outside the browser nothing is sent.
+pub fn send(action: &Action) {
+    if !cfg!(target_arch = "wasm32") {
+        return;
+    }
+    let Some(text) = encode_action(action) else {
+        return;
+    };
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&wasm_bindgen::JsValue::from_str(&text));
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(ACTION_EVENT, &init) {
+        let _ = gloo::utils::window().dispatch_event(&event);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dialoglab_engine::Strategy;
+
+    #[test]
+    fn a_snapshot_round_trips_through_its_text() {
+        let mut state = AppState {
+            lang: Lang::En,
+            theme: Theme::Projector,
+            view: View::Guide,
+            chapter: 3,
+            preset: "outreach".into(),
+            ..AppState::default()
+        };
+        state.scenario.invitation.strategy = Strategy::Targeted;
+        let snapshot = Snapshot::of(&state);
+        let back = Snapshot::from_json(&snapshot.to_json()).unwrap();
+        assert_eq!(back, snapshot);
+        let mirrored = back.state();
+        assert_eq!(
+            (mirrored.lang, mirrored.view, mirrored.chapter),
+            (Lang::En, View::Guide, 3)
+        );
+        assert_eq!(mirrored.scenario, state.scenario);
+        assert!(mirrored.report.is_none() && mirrored.notice.is_none());
+    }
+
+    #[test]
+    fn bad_snapshots_are_errors_not_panics() {
+        let good = Snapshot::of(&AppState::default()).to_json();
+        for bad in [
+            String::new(),
+            "{}".into(),
+            "[1,2]".into(),
+            good.replace("\"da\"", "\"xx\""),
+            good.replace("\"sandbox\"", "\"nowhere\""),
+            good.replace("\"auto\"", "\"neon\""),
+            good.replace("\"chapter\":1", "\"chapter\":-1"),
+            good.replace('{', "{\"extra\":1,"),
+        ] {
+            assert!(Snapshot::from_json(&bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_views_actions_round_trip_and_the_others_stay_home() {
+        let scenario = Scenario {
+            budget: 123_456,
+            ..Scenario::default()
+        };
+        for action in [
+            Action::Open {
+                preset: "faxe-dialogue".into(),
+                scenario: Box::new(scenario),
+            },
+            Action::OpenChapter(4),
+            Action::SetView(View::RealData),
+        ] {
+            let text = encode_action(&action).unwrap();
+            assert_eq!(decode_action(&text).unwrap(), action);
+        }
+        assert_eq!(encode_action(&Action::Pin), None);
+        assert_eq!(encode_action(&Action::ResetAll), None);
+        for bad in [
+            "",
+            "null",
+            "{\"set-view\":\"nowhere\"}",
+            "{\"open-chapter\":300}",
+            "{\"pin\":null}",
+        ] {
+            assert!(decode_action(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! The views bundle's app (`src/views_main.rs`): the Sweeps, Real PB data and Guide views, drawn
+//! from a [`Snapshot`] of the sandbox bundle's state. Their [`use_app`](crate::app::use_app)
+//! context mirrors that snapshot and sends their actions back through [`bridge::send`]; the
+//! sandbox bundle applies them and hands over the next snapshot. For the sandbox it draws nothing.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::app::AppContext;
+use crate::bridge::{self, Snapshot};
+use crate::components::{guide::Guide, pb_view::PbView, sweep_view::SweepView};
+use crate::state::{Action, View};
+
+/// Props of [`ViewsApp`].
+#[derive(Properties, PartialEq)]
+pub struct ViewsAppProps {
+    /// The sandbox bundle's state.
+    pub snapshot: Rc<Snapshot>,
+    /// Where the views' actions go ([`bridge::send`] when not given).
+    #[prop_or_default]
+    pub send: Option<Callback<Action>>,
+}
+
+/// The views bundle's root.
+#[component]
+pub fn ViewsApp(props: &ViewsAppProps) -> Html {
+    let state = use_memo(props.snapshot.clone(), |s| Rc::new(s.state()));
+    let send = props
+        .send
+        .clone()
+        .unwrap_or_else(|| Callback::from(|action: Action| bridge::send(&action)));
+    let context = AppContext::mirror(Rc::clone(&state), send);
+    let view = match props.snapshot.view {
+        View::Sandbox => return html! {},
+        View::Sweep => html! { <SweepView /> },
+        View::RealData => html! { <PbView /> },
+        View::Guide => html! { <Guide /> },
+    };
+    html! {
+        <ContextProvider<AppContext> {context}>
+            <main class="page">{ view }</main>
+        </ContextProvider<AppContext>>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::AppState;
+
+    async fn render(view: View) -> String {
+        let snapshot = Rc::new(Snapshot::of(&AppState {
+            view,
+            ..AppState::default()
+        }));
+        yew::LocalServerRenderer::<ViewsApp>::with_props(ViewsAppProps {
+            snapshot,
+            send: None,
+        })
+        .render()
+        .await
+    }
+
+    #[tokio::test]
+    async fn each_secondary_view_renders_under_its_heading_and_the_sandbox_renders_nothing() {
+        for view in [View::Sweep, View::RealData, View::Guide] {
+            let html = render(view).await;
+            assert!(html.contains("<main class=\"page\">"), "{view:?}");
+            assert!(
+                html.contains(crate::i18n::Lang::Da.view(view)),
+                "{view:?}: {html}"
+            );
+        }
+        assert!(!render(View::Sandbox).await.contains("<main"));
+    }
+}
