@@ -1,0 +1,91 @@
+// End to end in headless Chromium: the Sweeps, Real PB data and Guide views come in a second wasm
+// bundle (dialoglab-views) that is not part of the initial load, is fetched once when one of those
+// views first opens, follows the app's language, and when it cannot be loaded says so in the
+// page's language while the sandbox keeps working.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { settled, useSite } from './helpers.mjs';
+
+const site = useSite();
+const isViews = (url) => /dialoglab-views/.test(url);
+
+/**
+ * Opens the app at `query`, recording every requested URL. With `blockSw` the offline service
+ * worker is not registered (page.route cannot intercept what it serves).
+ */
+async function open(query, { blockSw = false } = {}) {
+  const requests = [];
+  const context = await site.browser.newContext(blockSw ? { serviceWorkers: 'block' } : {});
+  const page = await context.newPage();
+  page.on('close', () => context.close());
+  page.on('request', (r) => requests.push(r.url()));
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${site.url}${query}`);
+  return { page, requests, errors };
+}
+
+test('the views bundle is fetched once, on the first secondary view, and follows the language', async () => {
+  const { page, requests, errors } = await open('?v=1&lang=en&preset=faxe-dialogue');
+  await page.waitForSelector('#index-attendees', { timeout: 30000 });
+  await settled(page);
+  await page.waitForTimeout(300);
+  assert.deepEqual(requests.filter(isViews), [], 'views bundle requested at page load');
+  await page.click('#tab-guide');
+  await page.waitForSelector('article.chapter', { timeout: 30000 });
+  const fetched = requests.filter(isViews).map((u) => new URL(u).pathname).sort();
+  assert.deepEqual(fetched, ['/dialoglab-views.js', '/dialoglab-views_bg.wasm']);
+  assert.equal(await page.locator('#view-heading').textContent(), 'Guided tour');
+  // The language switch in the sandbox bundle's header reaches the views.
+  await page.selectOption('#lang', 'da');
+  await page.waitForFunction(() => document.querySelector('#view-heading')?.textContent === 'Guidet tur');
+  // Away and back, and to another secondary view: nothing is fetched again.
+  await page.click('#tab-sandbox');
+  await page.waitForSelector('#index-attendees');
+  assert.equal(await page.locator('#views-host').isHidden(), true, 'the views are hidden in the sandbox');
+  assert.equal(await page.locator('#view-heading').count(), 0, 'and draw nothing there');
+  await page.click('#tab-sweep');
+  await page.waitForSelector('#sweep-run');
+  await page.click('#tab-real-data');
+  await page.waitForSelector('#pb-file');
+  assert.equal(requests.filter(isViews).length, 2, 'the views bundle is fetched only once');
+  assert.equal(await page.locator('#views-loading').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a views bundle that cannot be loaded shows a message, the sandbox keeps working, and a retry loads it', async () => {
+  const { page, errors } = await open('?v=1&lang=en&preset=faxe-dialogue', { blockSw: true });
+  await page.route('**/dialoglab-views*', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.waitForSelector('#index-attendees', { timeout: 30000 });
+  await page.click('#tab-sweep');
+  await page.waitForSelector('#views-error', { timeout: 30000 });
+  assert.match(await page.locator('#views-error').textContent(), /could not be loaded\. The sandbox still works/);
+  await page.selectOption('#lang', 'da');
+  await page.waitForFunction(() => /Sandkassen virker stadig/.test(document.querySelector('#views-error')?.textContent ?? ''));
+  // The sandbox still runs.
+  await page.click('#tab-sandbox');
+  await page.waitForSelector('#index-attendees');
+  assert.equal(await page.locator('#views-error').count(), 0);
+  const before = await page.locator('#funnel-desc').textContent();
+  await page.selectOption('#strategy', 'targeted');
+  await page.waitForFunction((old) => document.querySelector('#funnel-desc')?.textContent !== old,
+    before, { timeout: 20000 });
+  // Once the bundle can be fetched, "try again" loads it.
+  await page.unroute('**/dialoglab-views*');
+  await page.click('#tab-sweep');
+  await page.click('#views-retry');
+  await page.waitForSelector('#sweep-run', { timeout: 30000 });
+  assert.equal(await page.locator('#views-error').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a link to a secondary view opens it directly', async () => {
+  const { page, errors } = await open('?v=1&lang=en&view=real-data');
+  await page.waitForSelector('#pb-file', { timeout: 30000 });
+  assert.equal(await page.locator('#tab-real-data').getAttribute('aria-current'), 'page');
+  assert.equal(await page.locator('#view-heading').textContent(), 'Real PB data');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
