@@ -152,6 +152,25 @@ impl Ratio {
         Ratio::from_big(a, b.mul(&BigU::from_u128(k)))
     }
 
+    /// `self / other` for `other > 0` (a zero divisor is treated as 1).
+    #[must_use]
+    pub fn div(&self, other: &Ratio) -> Ratio {
+        if other.is_zero() || self.is_zero() {
+            return self.clone();
+        }
+        if let (Repr::Small(a, b), Repr::Small(c, d)) = (&self.0, &other.0) {
+            // (a/b) / (c/d) = (a·d) / (b·c); cross-reduce first (both fractions are reduced).
+            let (g1, g2) = (gcd(*a, *c), gcd(*d, *b));
+            if let (Some(n), Some(m)) = ((a / g1).checked_mul(d / g2), (b / g2).checked_mul(c / g1))
+            {
+                return Ratio(Repr::Small(n, m));
+            }
+        }
+        let (a, b) = self.big_parts();
+        let (c, d) = other.big_parts();
+        Ratio::from_big(a.mul(&d), b.mul(&c))
+    }
+
     /// Compares `self` with the integer `k` exactly.
     #[must_use]
     pub fn cmp_int(&self, k: u128) -> Ordering {

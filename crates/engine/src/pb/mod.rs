@@ -12,6 +12,7 @@
 
 mod analytics;
 mod exact;
+mod mes_jump;
 pub mod pabulib;
 pub mod reweight;
 mod rules;

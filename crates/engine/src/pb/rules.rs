@@ -6,6 +6,7 @@ use core::cmp::Ordering;
 use serde::{Deserialize, Serialize};
 
 use super::exact::Ratio;
+use super::mes_jump::{mes_with_horizon, steps_past};
 use super::{Allocation, Ballot, Instance, Profile, TieBreak};
 
 /// Satisfaction function used by the Method of Equal Shares.
@@ -1059,7 +1060,137 @@ fn mes_greedy_on(instance: &Instance, prep: &Prepared) -> Allocation {
     prep.allocation(instance, &w)
 }
 
+/// The cost of every project with at least one supporter (saturating): at an endowment this
+/// large every supporter alone can pay every project, so the MES outcome no longer changes.
+fn supported_cost(prep: &Prepared) -> u64 {
+    (0..prep.costs.len())
+        .filter(|&p| prep.support[p] > 0)
+        .map(|p| prep.costs[p])
+        .fold(0u64, u64::saturating_add)
+}
+
+/// Walks the endowment steps `(num + k·unit·den) / den`, k = 0, 1, … for the Add1 and increment
+/// completions. Most steps run the ordinary MES; now and then a step runs MES with a horizon
+/// (`mes_jump`), which is slower but says how many following steps must give the same winners, so
+/// they are skipped. The attempts back off while they skip little (real files, where the outcome
+/// changes every few steps) and come back when they pay (huge costs: 10^15 steps become a few).
+struct Steps<'a> {
+    prep: &'a Prepared,
+    unit: u128,
+    num: u128,
+    den: u128,
+    /// Ordinary steps to take before the next attempt at skipping, and its least value.
+    gap: u128,
+    min_gap: u128,
+    since: u128,
+}
+
+impl<'a> Steps<'a> {
+    /// The least gap between attempts (0 in tests: an attempt at every step).
+    const MIN_GAP: u128 = 4;
+
+    fn new(prep: &'a Prepared, unit: u64, num: u128, den: u128, min_gap: u128) -> Self {
+        Steps {
+            prep,
+            unit: u128::from(unit.max(1)),
+            num,
+            den,
+            gap: min_gap,
+            min_gap,
+            since: 0,
+        }
+    }
+
+    fn endowment(&self, k: u128) -> (u128, u128) {
+        let e = self
+            .num
+            .saturating_add(k.saturating_mul(self.unit).saturating_mul(self.den));
+        (e, self.den)
+    }
+
+    /// The number of steps from `k` to the first with an endowment of at least `target / den`.
+    fn steps_to(&self, k: u128, target: u128) -> u128 {
+        let e = self.endowment(k).0;
+        target
+            .saturating_sub(e)
+            .div_ceil(self.unit.saturating_mul(self.den).max(1))
+    }
+
+    /// The winners at step `k`, and the next step that can give other winners.
+    fn at(&mut self, k: u128) -> (Vec<u32>, u128) {
+        let e = self.endowment(k);
+        if self.since < self.gap {
+            self.since += 1;
+            return (
+                mes_winners(self.prep, MesUtility::Cost, e),
+                k.saturating_add(1),
+            );
+        }
+        self.since = 0;
+        let Ok((winners, horizon)) = mes_with_horizon(self.prep, MesUtility::Cost, e) else {
+            // The exact analysis outgrew 128 bits: an ordinary step, and try again later.
+            self.gap = self.gap.saturating_mul(2).max(1);
+            return (
+                mes_winners(self.prep, MesUtility::Cost, e),
+                k.saturating_add(1),
+            );
+        };
+        let skip = horizon.map_or(u128::MAX, |d| steps_past(&d, self.unit));
+        self.gap = if skip > self.gap {
+            (self.gap / 2).max(self.min_gap)
+        } else {
+            self.gap.saturating_mul(2)
+        };
+        (winners, k.saturating_add(skip))
+    }
+}
+
+/// The Add1 completion: endowment `⌊B/n⌋` (whole units), then one unit more per step; the result
+/// is the last outcome within the budget before the first that overspends. Steps that cannot
+/// change the outcome are skipped ([`Steps`]): the same winners as taking every step.
 fn add1_winners(prep: &Prepared, instance: &Instance) -> Vec<u32> {
+    add1_winners_with(prep, instance, Steps::MIN_GAP)
+}
+
+fn add1_winners_with(prep: &Prepared, instance: &Instance, min_gap: u128) -> Vec<u32> {
+    let n = prep.n_voters;
+    if n == 0 {
+        return Vec::new();
+    }
+    let unit = instance.scale.max(1);
+    let budget = instance.budget;
+    let start = budget / n / unit * unit;
+    let mut steps = Steps::new(prep, unit, u128::from(start), 1, min_gap);
+    // Beyond this endowment every supporter alone can pay every project: the outcome is constant.
+    // `last` is the first step at or past it, where stepping ends.
+    let last = steps.steps_to(0, u128::from(supported_cost(prep)));
+    let mut k = 0u128;
+    let (mut best, mut next_k) = steps.at(0);
+    loop {
+        if k >= last {
+            return best;
+        }
+        if prep.covers_supported(&best) {
+            // Every later outcome is a subset of the supported projects, which fit: no later step
+            // can overspend, so stepping would end at `last`. Jump there.
+            return mes_winners(prep, MesUtility::Cost, steps.endowment(last));
+        }
+        if next_k > last {
+            // `last` is among the skipped steps, whose winners are `best`.
+            return best;
+        }
+        k = next_k;
+        let (next, after) = steps.at(k);
+        if prep.total_cost(&next) > budget {
+            return best;
+        }
+        (best, next_k) = (next, after);
+    }
+}
+
+/// [`add1_winners`] taking every step, for the tests that check the skipping.
+#[cfg(test)]
+fn add1_winners_stepwise(prep: &Prepared, instance: &Instance) -> Vec<u32> {
     let n = prep.n_voters;
     if n == 0 {
         return Vec::new();
@@ -1068,22 +1199,12 @@ fn add1_winners(prep: &Prepared, instance: &Instance) -> Vec<u32> {
     let budget = instance.budget;
     let start = budget / n / unit * unit;
     let run = |e: u64| mes_winners(prep, MesUtility::Cost, (u128::from(e), 1));
-    // Beyond this endowment every supporter alone can pay every project: the outcome is constant.
-    let ceiling: u64 = (0..prep.costs.len())
-        .filter(|&p| prep.support[p] > 0)
-        .map(|p| prep.costs[p])
-        .fold(0u64, u64::saturating_add);
+    let ceiling = supported_cost(prep);
     let mut e = start;
     let mut best = run(e);
     loop {
         if e >= ceiling {
             return best;
-        }
-        if prep.covers_supported(&best) {
-            // Every later outcome is a subset of the supported projects, which fit: no later step
-            // can overspend, so +1 stepping would end at the ceiling. Jump there.
-            let steps = (ceiling - e).div_ceil(unit);
-            return run(e.saturating_add(steps.saturating_mul(unit)));
         }
         let next_e = e.saturating_add(unit);
         let next = run(next_e);
@@ -1128,14 +1249,51 @@ pub fn mes_increment(instance: &Instance, profile: &Profile, tie_break: &TieBrea
 }
 
 fn mes_increment_on(instance: &Instance, prep: &Prepared) -> Allocation {
+    prep.allocation(instance, &increment_winners(prep, instance))
+}
+
+/// The increment completion: endowment `B/n`, then one unit more per step; the first exhaustive
+/// outcome (or one funding every supported project), or the previous one once an outcome
+/// overspends. Steps that cannot change the outcome are skipped ([`Steps`]).
+fn increment_winners(prep: &Prepared, instance: &Instance) -> Vec<u32> {
+    increment_winners_with(prep, instance, Steps::MIN_GAP)
+}
+
+fn increment_winners_with(prep: &Prepared, instance: &Instance, min_gap: u128) -> Vec<u32> {
     if prep.n_voters == 0 {
-        return prep.allocation(instance, &[]);
+        return Vec::new();
+    }
+    let (num, den) = endowment_of(instance, prep);
+    let mut steps = Steps::new(prep, instance.scale, num, den, min_gap);
+    // From this step on every supported project is bought, which ends the walk.
+    let last = steps.steps_to(0, u128::from(supported_cost(prep)).saturating_mul(den));
+    let mut previous: Vec<u32> = Vec::new();
+    let mut k = 0u128;
+    loop {
+        let (w, next_k) = steps.at(k);
+        if prep.total_cost(&w) > instance.budget {
+            break;
+        }
+        let done = prep.is_exhaustive(&w, instance.budget) || prep.covers_supported(&w);
+        previous = w;
+        if done || k >= last {
+            break;
+        }
+        k = next_k.min(last);
+    }
+    previous
+}
+
+/// [`increment_winners`] taking every step, for the tests that check the skipping.
+#[cfg(test)]
+fn increment_winners_stepwise(prep: &Prepared, instance: &Instance) -> Vec<u32> {
+    if prep.n_voters == 0 {
+        return Vec::new();
     }
     let unit = u128::from(instance.scale.max(1));
     let (num, den) = endowment_of(instance, prep);
     let mut previous: Vec<u32> = Vec::new();
     for k in 0u128.. {
-        // Endowment B/n + k units = (B + k·unit·n) / n.
         let e = (
             num.saturating_add(k.saturating_mul(unit).saturating_mul(den)),
             den,
@@ -1150,7 +1308,7 @@ fn mes_increment_on(instance: &Instance, prep: &Prepared) -> Allocation {
         }
         previous = w;
     }
-    prep.allocation(instance, &previous)
+    previous
 }
 
 /// Sequential Phragmén for PB: every round, each project's new maximal load is
@@ -1258,6 +1416,110 @@ fn phragmen_generic<M: Money>(prep: &Prepared, budget: u64) -> Result<Vec<u32>, 
 mod tests {
     use super::super::{Project, Rule};
     use super::*;
+
+    mod skipping {
+        use super::super::super::{Project, TieBreak};
+        use super::super::*;
+        use proptest::prelude::*;
+
+        fn case() -> impl Strategy<Value = (Instance, Profile, TieBreak)> {
+            (1u32..7, 1u64..400, 1u64..4).prop_flat_map(|(m, budget, scale)| {
+                let costs = proptest::collection::vec(0u64..160, m as usize);
+                let ballots = proptest::collection::vec(
+                    proptest::collection::btree_set(0..m, 0..=m as usize),
+                    1..12,
+                );
+                let tb = proptest::sample::select(TieBreak::ALL.to_vec());
+                (costs, ballots, tb).prop_map(move |(costs, ballots, tb)| {
+                    let projects = costs
+                        .iter()
+                        .enumerate()
+                        .map(|(i, &c)| Project::new(format!("p{i}"), c * scale))
+                        .collect();
+                    let mut inst = Instance::new(projects, budget * scale);
+                    inst.scale = scale;
+                    let ballots = ballots
+                        .into_iter()
+                        .map(|b| b.into_iter().collect())
+                        .collect();
+                    (inst, Profile::approval(ballots), tb)
+                })
+            })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(300))]
+
+            /// The run with a horizon picks the ordinary run's winners, and every endowment short
+            /// of the horizon gives them again.
+            #[test]
+            fn the_horizon_is_safe((inst, profile, tb) in case(), e in 0u64..200, den in 1u128..5) {
+                let prep = Prepared::new(&inst, &profile, tb);
+                for utility in [MesUtility::Cost, MesUtility::Cardinality] {
+                    let e0 = (u128::from(e), den);
+                    let (winners, horizon) =
+                        mes_with_horizon(&prep, utility, e0).expect("small numbers");
+                    prop_assert_eq!(&winners, &mes_winners(&prep, utility, e0));
+                    // Probe endowments e0 + j/4 up to the horizon (or 300 when there is none).
+                    let limit = horizon.clone().unwrap_or(Ratio::from_int(300));
+                    for j in 1u128..1200 {
+                        let d = Ratio::new(j, 4);
+                        if d >= limit {
+                            break;
+                        }
+                        let probe = Ratio::new(e0.0, e0.1).add(&d);
+                        let (n, q) = probe.as_small().expect("small");
+                        prop_assert_eq!(&mes_winners(&prep, utility, (n, q)), &winners, "d = {}/4", j);
+                    }
+                }
+            }
+
+            /// Skipping steps gives the same winners as taking every step.
+            #[test]
+            fn completions_match_taking_every_step((inst, profile, tb) in case()) {
+                let prep = Prepared::new(&inst, &profile, tb);
+                let add1 = add1_winners_stepwise(&prep, &inst);
+                let increment = increment_winners_stepwise(&prep, &inst);
+                // An attempt at skipping at every step, and the backing-off default.
+                for min_gap in [0, Steps::MIN_GAP] {
+                    prop_assert_eq!(&add1_winners_with(&prep, &inst, min_gap), &add1);
+                    prop_assert_eq!(&increment_winners_with(&prep, &inst, min_gap), &increment);
+                }
+            }
+        }
+
+        #[test]
+        fn steps_past_rounds_up_to_whole_steps() {
+            assert_eq!(steps_past(&Ratio::zero(), 10), 1);
+            assert_eq!(steps_past(&Ratio::from_int(10), 10), 1);
+            assert_eq!(steps_past(&Ratio::from_int(11), 10), 2);
+            assert_eq!(steps_past(&Ratio::new(201, 10), 1), 21);
+            assert_eq!(
+                steps_past(&Ratio::from_int(1_000_000_000_000_000), 1),
+                1_000_000_000_000_000
+            );
+        }
+
+        /// A project of 10^15 on a budget of 1: stepping would take 10^15 runs; skipping ends.
+        /// `b` (cost 1) is bought at an endowment of 1; `a` only where it overspends.
+        #[test]
+        fn huge_costs_end() {
+            let projects = vec![
+                Project::new("a", 1_000_000_000_000_000),
+                Project::new("b", 1),
+            ];
+            let inst = Instance::new(projects, 1);
+            let profile = Profile::approval(vec![vec![0], vec![0, 1], vec![0]]);
+            let prep = Prepared::new(&inst, &profile, TieBreak::default());
+            assert_eq!(add1_winners(&prep, &inst), vec![1]);
+            assert_eq!(increment_winners(&prep, &inst), vec![1]);
+            // With a budget that fits both: `a` (key ≈ 1/3) before `b` (key 1) once `a` is
+            // affordable, one unit above ⌊B/n⌋.
+            let inst = Instance::new(inst.projects.clone(), 1_000_000_000_000_001);
+            let prep = Prepared::new(&inst, &profile, TieBreak::default());
+            assert_eq!(add1_winners(&prep, &inst), vec![0, 1]);
+        }
+    }
 
     fn ids(a: &Allocation) -> Vec<&str> {
         a.winners.iter().map(String::as_str).collect()
