@@ -7,10 +7,11 @@
 
 use std::cell::Cell;
 
-use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Element;
+
+use crate::worker_client::describe;
 
 /// The views bundle's JS, relative to the page.
 pub const VIEWS_JS: &str = "./dialoglab-views.js";
@@ -82,12 +83,4 @@ pub fn mount(host: &Element, snapshot: &str) -> Result<(), String> {
 /// Hands the mounted views bundle the new app state.
 pub fn update(snapshot: &str) -> Result<(), String> {
     views_update(snapshot).map_err(|e| describe(&e))
-}
-
-fn describe(value: &JsValue) -> String {
-    value
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| value.as_string())
-        .unwrap_or_else(|| "unknown error".into())
 }

@@ -236,7 +236,8 @@ fn fail(inner: &Rc<RefCell<Inner>>, message: String) {
     }
 }
 
-fn describe(value: &JsValue) -> String {
+/// A JavaScript error or value as a message for the user.
+pub(crate) fn describe(value: &JsValue) -> String {
     value
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
