@@ -55,6 +55,22 @@ fn a_different_seed_gives_a_different_report() {
     assert_ne!(a, b);
 }
 
+/// The golden file `tests/golden/{file}`: `None` after writing `actual` to it under
+/// `UPDATE_GOLDEN`, otherwise its content.
+fn golden(file: &str, actual: &str) -> Option<String> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(file);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).expect("write golden");
+        return None;
+    }
+    Some(
+        std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{}: {e}; run with UPDATE_GOLDEN=1", path.display())),
+    )
+}
+
 /// The summary of [`random_scenarios::golden_sweep_spec`]'s sweep, as kept in `golden/sweep.jsonl`.
 fn golden_sweep_jsonl() -> String {
     let sweep = dialoglab_engine::sweep::Sweep::new(random_scenarios::golden_sweep_spec()).unwrap();
@@ -63,38 +79,27 @@ fn golden_sweep_jsonl() -> String {
 
 #[test]
 fn a_small_sweep_matches_its_golden_summary() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/sweep.jsonl");
     let actual = golden_sweep_jsonl();
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, &actual).expect("write golden");
+    let Some(expected) = golden("sweep.jsonl", &actual) else {
         return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}; run with UPDATE_GOLDEN=1", path.display()));
+    };
     assert!(
         actual == expected,
-        "the sweep summary differs from {}; if the model change is deliberate, rerun with UPDATE_GOLDEN=1",
-        path.display()
+        "the sweep summary differs from golden/sweep.jsonl; if the model change is deliberate, rerun with UPDATE_GOLDEN=1"
     );
 }
 
 #[test]
 fn random_scenarios_are_repeatable_and_match_their_golden_digests() {
-    let path =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/random-scenarios.txt");
     let actual = random_scenarios::digests();
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, &actual).expect("write golden");
+    let Some(expected) = golden("random-scenarios.txt", &actual) else {
         return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}; run with UPDATE_GOLDEN=1", path.display()));
+    };
     for (k, (a, e)) in actual.lines().zip(expected.lines()).enumerate() {
         assert!(
             a == e,
-            "random scenario {k}: report digest {a} differs from {e} in {}; the scenario:\n{}\n\
-             if the change is deliberate, rerun with UPDATE_GOLDEN=1",
-            path.display(),
+            "random scenario {k}: report digest {a} differs from {e} in golden/random-scenarios.txt; \
+             the scenario:\n{}\nif the change is deliberate, rerun with UPDATE_GOLDEN=1",
             serde_json::to_string(&random_scenarios::scenario(k as u32)).unwrap()
         );
     }
@@ -131,13 +136,9 @@ fn a_seeded_real_data_scenario_matches_its_golden_digest() {
         "repeatable"
     );
     let actual = random_scenarios::digest_line(0, &json) + "\n";
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/real-data.txt");
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, &actual).expect("write golden");
+    let Some(expected) = golden("real-data.txt", &actual) else {
         return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}; run with UPDATE_GOLDEN=1", path.display()));
+    };
     assert!(
         actual == expected,
         "the seeded scenario's report digest {actual} differs from {expected}; if the change is \
