@@ -17,7 +17,8 @@ async function open(query, { blockSw = false } = {}) {
   const requests = [];
   const context = await site.browser.newContext(blockSw ? { serviceWorkers: 'block' } : {});
   const page = await context.newPage();
-  page.on('close', () => context.close());
+  // Closing the page closes its context; once the browser is gone that rejects, which is fine.
+  page.on('close', () => { context.close().catch(() => {}); });
   page.on('request', (r) => requests.push(r.url()));
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
