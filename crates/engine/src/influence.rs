@@ -107,31 +107,51 @@ pub fn satisfaction_pair(
     (s, s_all)
 }
 
-/// Sums and counts of `values` per attribute row and category, over citizens `members` (all when
-/// `None`).
+/// Sums and counts of `values` per attribute row and category, over every citizen.
+///
+/// One pass over the citizens adds each value to its nine category rows (the nine additions are
+/// independent, so they overlap); each category still sums its citizens in citizen order, so the
+/// sums are the same numbers as one pass per attribute.
 fn group_sums(pop: &Population, values: &[f64]) -> Vec<(Vec<f64>, Vec<u32>)> {
-    Attribute::ALL
-        .iter()
-        .map(|&a| {
-            let k = a.category_count(pop.districts);
-            let mut sums = vec![0.0; k];
-            let mut counts = vec![0u32; k];
-            let mut add = |c: u8, v: f64| {
-                sums[usize::from(c)] += v;
-                counts[usize::from(c)] += 1;
-            };
-            if a == Attribute::AssociationMember {
-                // The member flag straight from the association kind (no column to build).
-                for (&kind, &v) in pop.association.iter().zip(values) {
-                    add(if kind > 0 { YES } else { NO }, v);
-                }
+    let sizes = Attribute::ALL.map(|a| a.category_count(pop.districts));
+    let mut offsets = [0usize; Attribute::ALL.len()];
+    let mut total = 0;
+    for (o, k) in offsets.iter_mut().zip(sizes) {
+        *o = total;
+        total += k;
+    }
+    let mut sums = vec![0.0; total];
+    let mut counts = vec![0u32; total];
+    let n = values.len().min(pop.len());
+    // The columns in the order of `Attribute::ALL`; the member flag is computed per citizen.
+    let columns: [&[u8]; 9] = [
+        &pop.age_band[..n],
+        &pop.gender[..n],
+        &pop.occupation[..n],
+        &pop.children[..n],
+        &pop.education[..n],
+        &pop.income[..n],
+        &pop.marginalised[..n],
+        &pop.association[..n],
+        &pop.district[..n],
+    ];
+    debug_assert_eq!(Attribute::ALL[7], Attribute::AssociationMember);
+    for (i, &v) in values[..n].iter().enumerate() {
+        for (row, column) in columns.iter().enumerate() {
+            let c = if row == 7 {
+                if column[i] > 0 { YES } else { NO }
             } else {
-                for (&c, &v) in pop.column(a).iter().zip(values) {
-                    add(c, v);
-                }
-            }
-            (sums, counts)
-        })
+                column[i]
+            };
+            let slot = offsets[row] + usize::from(c);
+            sums[slot] += v;
+            counts[slot] += 1;
+        }
+    }
+    offsets
+        .iter()
+        .zip(sizes)
+        .map(|(&o, k)| (sums[o..o + k].to_vec(), counts[o..o + k].to_vec()))
         .collect()
 }
 
