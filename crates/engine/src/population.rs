@@ -157,21 +157,77 @@ pub fn generate(params: &PopulationParams, seed: u64) -> Population {
     }
     let mut latent_income = Vec::with_capacity(n);
     let association_logit = logit(params.association_share);
-    for _ in 0..n {
-        let income = draw_citizen(&mut pop, params, association_logit, &mut rng);
-        latent_income.push(income);
+    // Citizens are drawn in blocks: first every draw of the block, in stream order, then the
+    // logistic transforms of the traits, which no later draw depends on. Apart from the order of
+    // the arithmetic this is the citizen-by-citizen draw, with the same numbers; the separate pass
+    // keeps the exponentials free of the draws' branches so that they overlap.
+    let mut block = Vec::with_capacity(BLOCK);
+    let mut left = n;
+    while left > 0 {
+        let len = left.min(BLOCK);
+        block.clear();
+        for _ in 0..len {
+            let (income, traits) = draw_citizen(&mut pop, params, association_logit, &mut rng);
+            latent_income.push(income);
+            block.push(traits);
+        }
+        for t in &block {
+            t.push_into(&mut pop);
+        }
+        left -= len;
     }
     pop.income = income_terciles(&latent_income);
     pop
 }
 
-/// Draws one citizen, pushes their attributes and returns their latent income score.
+/// Citizens per block of [`generate`].
+const BLOCK: usize = 1024;
+
+/// The traits of one citizen before their logistic transform: the linear predictors, and the
+/// uniform that decides from `past` whether they took part before.
+struct Predictors {
+    civic_skill: f64,
+    interest: f64,
+    efficacy: f64,
+    trust: f64,
+    assertiveness: f64,
+    media: f64,
+    /// Member of an association, 67+, marginalised (0 or 1), for `past`.
+    member: f64,
+    old: f64,
+    marginalised: f64,
+    past_draw: f64,
+}
+
+impl Predictors {
+    /// Applies the logistic transforms and pushes the traits.
+    #[inline]
+    fn push_into(&self, pop: &mut Population) {
+        let interest = logistic(self.interest);
+        let past = logistic(
+            -2.6 + 1.2 * (interest - 0.5) * 2.0 + 0.8 * self.member + 0.6 * self.old
+                - 0.8 * self.marginalised,
+        );
+        // Took part in some citizen meeting before (0.5); attending in a simulated year sets 1.
+        let habit = if self.past_draw < past { 0.5 } else { 0.0 };
+        pop.civic_skill.push(logistic(self.civic_skill) as f32);
+        pop.interest.push(interest as f32);
+        pop.efficacy.push(logistic(self.efficacy) as f32);
+        pop.trust.push(logistic(self.trust) as f32);
+        pop.assertiveness.push(logistic(self.assertiveness) as f32);
+        pop.media.push(logistic(self.media) as f32);
+        pop.habit.push(habit);
+    }
+}
+
+/// Draws one citizen, pushes their attributes other than the logistic traits, and returns their
+/// latent income score and the traits' predictors.
 fn draw_citizen(
     pop: &mut Population,
     params: &PopulationParams,
     association_logit: f64,
     rng: &mut StageRng,
-) -> f64 {
+) -> (f64, Predictors) {
     let age = pick(rng, &params.age_shares);
     // Women outlive men: 55% of the 67+ are women, 50% elsewhere.
     let gender = u8::from(!chance(rng, if age == 3 { 0.55 } else { 0.50 }));
@@ -228,19 +284,27 @@ fn draw_citizen(
     let edu = f64::from(education) - 1.0;
     let old = if age == 3 { 1.0 } else { 0.0 };
     let young = if age == 0 { 1.0 } else { 0.0 };
-    let civic_skill = logistic(0.6 * edu + 0.5 * member - 0.9 * m + 0.5 * noise(rng));
-    let interest = logistic(
-        -0.2 + 0.35 * edu + 0.6 * old - 0.5 * young - 0.6 * m + 0.3 * member + 0.6 * noise(rng),
-    );
-    let efficacy = logistic(0.4 * edu - 0.8 * m + 0.2 * member + 0.6 * noise(rng));
-    let trust = logistic(0.3 - 0.9 * m + 0.15 * edu + 0.6 * noise(rng));
-    let assertiveness =
-        logistic(0.3 * (f64::from(gender) - 0.5) + 0.3 * edu - 0.4 * m + 0.7 * noise(rng));
-    let media =
-        logistic(-0.5 + 0.9 * f64::from(age) / 1.5 - 0.4 * m + 0.2 * edu + 0.5 * noise(rng));
-    let past = logistic(-2.6 + 1.2 * (interest - 0.5) * 2.0 + 0.8 * member + 0.6 * old - 0.8 * m);
-    // Took part in some citizen meeting before (0.5); attending in a simulated year sets 1.
-    let habit = if chance(rng, past) { 0.5 } else { 0.0 };
+    let civic_skill = 0.6 * edu + 0.5 * member - 0.9 * m + 0.5 * noise(rng);
+    let interest =
+        -0.2 + 0.35 * edu + 0.6 * old - 0.5 * young - 0.6 * m + 0.3 * member + 0.6 * noise(rng);
+    let efficacy = 0.4 * edu - 0.8 * m + 0.2 * member + 0.6 * noise(rng);
+    let trust = 0.3 - 0.9 * m + 0.15 * edu + 0.6 * noise(rng);
+    let assertiveness = 0.3 * (f64::from(gender) - 0.5) + 0.3 * edu - 0.4 * m + 0.7 * noise(rng);
+    let media = -0.5 + 0.9 * f64::from(age) / 1.5 - 0.4 * m + 0.2 * edu + 0.5 * noise(rng);
+    // Took part before with probability `logistic(-2.6 + 1.2·(interest − ½)·2 + 0.8·member +
+    // 0.6·old − 0.8·m)` (applied in `Predictors::push_into`, once interest is known).
+    let traits = Predictors {
+        civic_skill,
+        interest,
+        efficacy,
+        trust,
+        assertiveness,
+        media,
+        member,
+        old,
+        marginalised: m,
+        past_draw: unit(rng),
+    };
 
     // Preferences: a favourite and a second category drawn with group-dependent weights, then
     // weights 0.85–1 for the favourite, 0.45–0.6 for the second and 0.1–0.3 for the rest, so
@@ -285,15 +349,8 @@ fn draw_citizen(
     pop.association.push(association);
     pop.district.push(district);
     pop.free_time.push(free_time.max(0.0) as f32);
-    pop.civic_skill.push(civic_skill as f32);
-    pop.interest.push(interest as f32);
-    pop.efficacy.push(efficacy as f32);
-    pop.trust.push(trust as f32);
-    pop.assertiveness.push(assertiveness as f32);
-    pop.media.push(media as f32);
-    pop.habit.push(habit);
 
-    0.7 * edu
+    let income = 0.7 * edu
         + match occ {
             occupation::EMPLOYED => 1.0,
             occupation::RETIRED => 0.1,
@@ -301,7 +358,8 @@ fn draw_citizen(
         }
         + if age == 2 { 0.3 } else { 0.0 }
         - 0.8 * m
-        + 0.6 * noise(rng)
+        + 0.6 * noise(rng);
+    (income, traits)
 }
 
 fn pick_uniform(rng: &mut StageRng, n: u8) -> u8 {
