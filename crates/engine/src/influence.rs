@@ -112,7 +112,10 @@ pub fn satisfaction_pair(
 /// One pass over the citizens adds each value to its nine category rows (the nine additions are
 /// independent, so they overlap); each category still sums its citizens in citizen order, so the
 /// sums are the same numbers as one pass per attribute.
-fn group_sums(pop: &Population, values: &[f64]) -> Vec<(Vec<f64>, Vec<u32>)> {
+fn group_sums<T: Copy + Default + std::ops::AddAssign>(
+    pop: &Population,
+    values: &[T],
+) -> Vec<(Vec<T>, Vec<u32>)> {
     let sizes = Attribute::ALL.map(|a| a.category_count(pop.districts));
     let mut offsets = [0usize; Attribute::ALL.len()];
     let mut total = 0;
@@ -120,7 +123,7 @@ fn group_sums(pop: &Population, values: &[f64]) -> Vec<(Vec<f64>, Vec<u32>)> {
         *o = total;
         total += k;
     }
-    let mut sums = vec![0.0; total];
+    let mut sums = vec![T::default(); total];
     let mut counts = vec![0u32; total];
     let n = values.len().min(pop.len());
     // The columns in the order of `Attribute::ALL`; the member flag is computed per citizen.
@@ -158,8 +161,17 @@ fn group_sums(pop: &Population, values: &[f64]) -> Vec<(Vec<f64>, Vec<u32>)> {
 /// Mean of `values` per attribute and category (categories with nobody are left out).
 #[must_use]
 pub fn group_means(pop: &Population, values: &[f64], core_only: bool) -> GroupTable {
+    means_table(group_sums(pop, values), core_only, |s, n| s / f64::from(n))
+}
+
+/// The table of `mean(sum, count)` per attribute and category with people in it.
+fn means_table<T: Copy>(
+    sums: Vec<(Vec<T>, Vec<u32>)>,
+    core_only: bool,
+    mean: impl Fn(T, u32) -> f64,
+) -> GroupTable {
     let mut out = BTreeMap::new();
-    for ((sums, counts), a) in group_sums(pop, values).into_iter().zip(Attribute::ALL) {
+    for ((sums, counts), a) in sums.into_iter().zip(Attribute::ALL) {
         if core_only && !a.is_core() {
             continue;
         }
@@ -168,7 +180,7 @@ pub fn group_means(pop: &Population, values: &[f64], core_only: bool) -> GroupTa
             .zip(&counts)
             .enumerate()
             .filter(|(_, (_, n))| **n > 0)
-            .map(|(c, (s, n))| (a.category_key(c as u8), s / f64::from(*n)))
+            .map(|(c, (&s, &n))| (a.category_key(c as u8), mean(s, n)))
             .collect();
         out.insert(a.key().to_string(), by_cat);
     }
@@ -235,10 +247,15 @@ pub fn welfare_loss(s: &[f64], s_all: &[f64]) -> f64 {
 }
 
 /// Share per attribute and category of citizens for whom `flag` holds.
+///
+/// Counted in integers: the same numbers as [`group_means`] of 0/1 values (whose sums are exact),
+/// for less work.
 #[must_use]
 pub fn group_shares(pop: &Population, flag: &[bool]) -> GroupTable {
-    let values: Vec<f64> = flag.iter().map(|&b| if b { 1.0 } else { 0.0 }).collect();
-    group_means(pop, &values, false)
+    let values: Vec<u32> = flag.iter().map(|&b| u32::from(b)).collect();
+    means_table(group_sums(pop, &values), false, |s, n| {
+        f64::from(s) / f64::from(n)
+    })
 }
 
 #[cfg(test)]
@@ -328,6 +345,47 @@ mod tests {
         assert!(
             (gaps["age_band"] - (ratios["age_band"]["67+"] - ratios["age_band"]["18-29"])).abs()
                 < 1e-12
+        );
+    }
+
+    #[test]
+    fn group_tables_match_a_pass_per_attribute() {
+        let params = crate::scenario::PopulationParams {
+            size: 3_000,
+            districts: 4,
+            ..crate::scenario::PopulationParams::default()
+        };
+        let pop = crate::population::generate(&params, 5);
+        let values: Vec<f64> = pop.efficacy.iter().map(|&e| f64::from(e) * 0.7).collect();
+        let flags: Vec<bool> = pop.trust.iter().map(|&t| t > 0.5).collect();
+        let means = group_means(&pop, &values, false);
+        let shares = group_shares(&pop, &flags);
+        for a in Attribute::ALL {
+            // The reference: one pass per attribute, each category summed in citizen order.
+            let k = a.category_count(pop.districts);
+            let (mut s, mut f, mut n) = (vec![0.0; k], vec![0.0; k], vec![0u32; k]);
+            for i in 0..pop.len() {
+                let c = usize::from(pop.category(a, i));
+                s[c] += values[i];
+                f[c] += if flags[i] { 1.0 } else { 0.0 };
+                n[c] += 1;
+            }
+            for c in 0..k {
+                let key = a.category_key(c as u8);
+                assert_eq!(
+                    means[a.key()].get(&key).copied(),
+                    (n[c] > 0).then(|| s[c] / f64::from(n[c]))
+                );
+                assert_eq!(
+                    shares[a.key()].get(&key).copied(),
+                    (n[c] > 0).then(|| f[c] / f64::from(n[c]))
+                );
+            }
+        }
+        assert_eq!(
+            group_means(&pop, &values, true).len(),
+            8,
+            "core attributes only"
         );
     }
 }
