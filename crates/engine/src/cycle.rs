@@ -298,13 +298,15 @@ pub fn favourites(
 
 /// The first ballot position with the highest positive utility, or `None` if none is positive.
 fn favourite(utilities: &[f64]) -> Option<u16> {
-    let mut best: Option<(f64, u16)> = None;
+    // `best` starts at 0, so only a positive utility is taken, and only a strictly higher one
+    // replaces it (ties keep the earlier position).
+    let (mut best, mut at) = (0.0, u16::MAX);
     for (k, &x) in utilities.iter().enumerate() {
-        if x > 0.0 && best.is_none_or(|(b, _)| x > b) {
-            best = Some((x, k as u16));
-        }
+        let higher = x > best;
+        best = if higher { x } else { best };
+        at = if higher { k as u16 } else { at };
     }
-    best.map(|b| b.1)
+    (at != u16::MAX).then_some(at)
 }
 
 /// Applies the year's feedback to efficacy, trust and habit (DESIGN §2.2 step 8).
@@ -348,5 +350,20 @@ pub fn feedback(pop: &mut Population, y: &Year, scenario: &Scenario, favourite: 
             lose(&mut pop.efficacy[i as usize], f.veto_efficacy_loss);
             lose(&mut pop.trust[i as usize], f.veto_trust_loss);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::favourite;
+
+    #[test]
+    fn favourite_is_the_first_highest_positive_utility() {
+        assert_eq!(favourite(&[]), None);
+        assert_eq!(favourite(&[0.0, 0.0]), None);
+        assert_eq!(favourite(&[0.2, 0.7, 0.7, 0.1]), Some(1));
+        assert_eq!(favourite(&[0.0, 0.3]), Some(1));
+        assert_eq!(favourite(&[f64::NAN, 0.3, 0.9]), Some(2));
+        assert_eq!(favourite(&[0.5, f64::NAN]), Some(0));
     }
 }
