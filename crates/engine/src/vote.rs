@@ -77,6 +77,9 @@ pub fn utility(prefs: &Prefs, district: u8, project: &BallotProject, district_bo
 }
 
 /// Utilities of every ballot project for one citizen, written into `out` (cleared first).
+///
+/// Inlined so that the preferences gathered by the caller stay in registers.
+#[inline]
 pub fn utilities(
     prefs: &Prefs,
     district: u8,
