@@ -202,10 +202,10 @@ pub enum RunAction {
         /// Start time (ms).
         now: f64,
     },
-    /// A point is finished.
-    Point(u32, PointSummary),
-    /// Worker `part` has done `done` runs.
-    Progress(u32, u32, u32),
+    /// Worker `part` has done `done` runs and finished `points` since its last progress (one
+    /// action, so one re-render, per step of a worker: the page's rendering competes with the
+    /// workers for the cores).
+    Progress(u32, u32, u32, Vec<PointSummary>),
     /// Worker `part` is finished (at time `now`, ms).
     PartDone(u32, f64),
     /// A worker failed.
@@ -217,10 +217,9 @@ pub enum RunAction {
 impl RunAction {
     fn generation(&self) -> Option<u32> {
         match self {
-            RunAction::Point(g, _)
-            | RunAction::Progress(g, ..)
-            | RunAction::PartDone(g, _)
-            | RunAction::Failed(g, _) => Some(*g),
+            RunAction::Progress(g, ..) | RunAction::PartDone(g, _) | RunAction::Failed(g, _) => {
+                Some(*g)
+            }
             RunAction::Start { .. } | RunAction::Cancel => None,
         }
     }
@@ -254,14 +253,14 @@ impl Reducible for RunState {
                     phase: Phase::Running,
                 };
             }
-            RunAction::Point(_, summary) => {
-                let mut points = (*self.points).clone();
-                points.push(summary);
-                next.points = Rc::new(points);
-            }
-            RunAction::Progress(_, part, done) => {
+            RunAction::Progress(_, part, done, finished) => {
                 if let Some(d) = next.done.get_mut(part as usize) {
                     *d = done;
+                }
+                if !finished.is_empty() {
+                    let mut points = (*self.points).clone();
+                    points.extend(finished);
+                    next.points = Rc::new(points);
                 }
             }
             RunAction::PartDone(_, now) => {
@@ -431,17 +430,21 @@ pub fn SweepView() -> Html {
             for (k, range) in parts.into_iter().enumerate() {
                 let run = run.clone();
                 let part = k as u32;
+                let waiting = Rc::new(std::cell::RefCell::new(Vec::<PointSummary>::new()));
                 pool[k].run(
                     Job::Sweep {
                         spec: (*spec).clone(),
                         points: Some(range),
                     },
                     Callback::from(move |event| match event {
+                        // A point comes just before the progress that counts it: it waits
+                        // for that progress, and both make one action.
                         JobEvent::Progress { done, .. } => {
-                            run.dispatch(RunAction::Progress(generation, part, done));
+                            let finished = std::mem::take(&mut *waiting.borrow_mut());
+                            run.dispatch(RunAction::Progress(generation, part, done, finished));
                         }
                         JobEvent::Partial(Partial::SweepPoint(p)) => {
-                            run.dispatch(RunAction::Point(generation, p));
+                            waiting.borrow_mut().push(p);
                         }
                         JobEvent::Partial(_) => {}
                         JobEvent::Done(_) => {
@@ -709,17 +712,17 @@ mod tests {
         };
         let s = start(Rc::new(RunState::default()));
         assert_eq!(s.generation, 1);
-        let s = s.reduce(RunAction::Progress(1, 0, 1));
+        let s = s.reduce(RunAction::Progress(1, 0, 1, Vec::new()));
         let s = s.reduce(RunAction::PartDone(1, 20.0));
         assert_eq!(s.phase, Phase::Running);
         let s = s.reduce(RunAction::PartDone(1, 30.0));
         assert_eq!(s.phase, Phase::Done(20.0));
         let s = start(s);
-        let s = s.reduce(RunAction::Progress(1, 0, 1));
+        let s = s.reduce(RunAction::Progress(1, 0, 1, Vec::new()));
         assert_eq!(s.done, vec![0, 0], "an event of run 1 during run 2");
         let s = s.reduce(RunAction::Cancel);
         assert_eq!(s.phase, Phase::Cancelled);
-        let s = s.reduce(RunAction::Progress(2, 0, 1));
+        let s = s.reduce(RunAction::Progress(2, 0, 1, Vec::new()));
         assert_eq!(s.done, vec![0, 0], "nothing after a cancel");
     }
 }
