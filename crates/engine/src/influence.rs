@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::attributes::{Attribute, NO, YES};
+use crate::attributes::Attribute;
 use crate::population::Population;
 use crate::report::GroupTable;
 use crate::vote::{self, BallotProject};
@@ -108,54 +108,11 @@ pub fn satisfaction_pair(
 }
 
 /// Sums and counts of `values` per attribute row and category, over every citizen.
-///
-/// One pass over the citizens adds each value to its nine category rows (the nine additions are
-/// independent, so they overlap); each category still sums its citizens in citizen order, so the
-/// sums are the same numbers as one pass per attribute.
 fn group_sums<T: Copy + Default + std::ops::AddAssign>(
     pop: &Population,
     values: &[T],
 ) -> Vec<(Vec<T>, Vec<u32>)> {
-    let sizes = Attribute::ALL.map(|a| a.category_count(pop.districts));
-    let mut offsets = [0usize; Attribute::ALL.len()];
-    let mut total = 0;
-    for (o, k) in offsets.iter_mut().zip(sizes) {
-        *o = total;
-        total += k;
-    }
-    let mut sums = vec![T::default(); total];
-    let mut counts = vec![0u32; total];
-    let n = values.len().min(pop.len());
-    // The columns in the order of `Attribute::ALL`; the member flag is computed per citizen.
-    let columns: [&[u8]; 9] = [
-        &pop.age_band[..n],
-        &pop.gender[..n],
-        &pop.occupation[..n],
-        &pop.children[..n],
-        &pop.education[..n],
-        &pop.income[..n],
-        &pop.marginalised[..n],
-        &pop.association[..n],
-        &pop.district[..n],
-    ];
-    debug_assert_eq!(Attribute::ALL[7], Attribute::AssociationMember);
-    for (i, &v) in values[..n].iter().enumerate() {
-        for (row, column) in columns.iter().enumerate() {
-            let c = if row == 7 {
-                if column[i] > 0 { YES } else { NO }
-            } else {
-                column[i]
-            };
-            let slot = offsets[row] + usize::from(c);
-            sums[slot] += v;
-            counts[slot] += 1;
-        }
-    }
-    offsets
-        .iter()
-        .zip(sizes)
-        .map(|(&o, k)| (sums[o..o + k].to_vec(), counts[o..o + k].to_vec()))
-        .collect()
+    pop.category_sums(values)
 }
 
 /// Mean of `values` per attribute and category (categories with nobody are left out).

@@ -570,8 +570,10 @@ fn real_name<'a>(scenario: &'a Scenario, proposal: &proposals::Proposal) -> Opti
         .map(|p| p.name.as_str())
 }
 
+/// The population's mean of each trait ([`population::mean`] of each column, the seven sums
+/// taken in one pass: each column is still summed in citizen order).
 fn trait_means(pop: &Population) -> BTreeMap<String, f64> {
-    [
+    let traits = [
         ("free_time_hours", &pop.free_time),
         ("civic_skill", &pop.civic_skill),
         ("interest", &pop.interest),
@@ -579,10 +581,28 @@ fn trait_means(pop: &Population) -> BTreeMap<String, f64> {
         ("trust", &pop.trust),
         ("assertiveness", &pop.assertiveness),
         ("habit", &pop.habit),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_string(), population::mean(v)))
-    .collect()
+    ];
+    let n = traits.iter().map(|t| t.1.len()).min().unwrap_or(0);
+    let columns = traits.map(|t| &t.1[..n]);
+    // -0.0, where `Iterator::sum` of floats starts.
+    let mut sums = [-0.0f64; 7];
+    for i in 0..n {
+        for (sum, column) in sums.iter_mut().zip(&columns) {
+            *sum += f64::from(column[i]);
+        }
+    }
+    traits
+        .iter()
+        .zip(sums)
+        .map(|((k, v), sum)| {
+            let mean = if v.is_empty() {
+                0.0
+            } else {
+                sum / v.len() as f64
+            };
+            (k.to_string(), mean)
+        })
+        .collect()
 }
 
 /// The selection report of a stratified panel.

@@ -37,18 +37,13 @@ impl Counts {
         }
     }
 
-    /// Counts the whole population (column by column, which is faster than [`Counts::of`]).
+    /// Counts the whole population (in one pass, which is faster than [`Counts::of`]).
     #[must_use]
     pub fn population(pop: &Population) -> Counts {
-        let by_attribute = Attribute::ALL
-            .iter()
-            .map(|&a| {
-                let mut row = vec![0u32; a.category_count(pop.districts)];
-                for &c in pop.column(a).iter() {
-                    row[usize::from(c)] += 1;
-                }
-                row
-            })
+        let by_attribute = pop
+            .category_sums(&vec![0u8; pop.len()])
+            .into_iter()
+            .map(|(_, counts)| counts)
             .collect();
         Counts {
             total: pop.len() as u32,

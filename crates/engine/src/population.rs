@@ -117,6 +117,61 @@ impl Population {
     }
 }
 
+impl Population {
+    /// Sums and counts of `values` (one per citizen, the first `values.len()` citizens) per
+    /// attribute row of [`Attribute::ALL`] and category.
+    ///
+    /// One pass over the citizens adds each value to its nine category rows (the nine additions
+    /// are independent, so they overlap); each category still sums its citizens in citizen order,
+    /// so float sums are the same numbers as one pass per attribute.
+    #[must_use]
+    pub fn category_sums<T: Copy + Default + std::ops::AddAssign>(
+        &self,
+        values: &[T],
+    ) -> Vec<(Vec<T>, Vec<u32>)> {
+        let sizes = Attribute::ALL.map(|a| a.category_count(self.districts));
+        let mut offsets = [0usize; Attribute::ALL.len()];
+        let mut total = 0;
+        for (o, k) in offsets.iter_mut().zip(sizes) {
+            *o = total;
+            total += k;
+        }
+        let mut sums = vec![T::default(); total];
+        let mut counts = vec![0u32; total];
+        let n = values.len().min(self.len());
+        // The columns in the order of `Attribute::ALL`; the member flag is computed per citizen.
+        let columns: [&[u8]; 9] = [
+            &self.age_band[..n],
+            &self.gender[..n],
+            &self.occupation[..n],
+            &self.children[..n],
+            &self.education[..n],
+            &self.income[..n],
+            &self.marginalised[..n],
+            &self.association[..n],
+            &self.district[..n],
+        ];
+        debug_assert_eq!(Attribute::ALL[7], Attribute::AssociationMember);
+        for (i, &v) in values[..n].iter().enumerate() {
+            for (row, column) in columns.iter().enumerate() {
+                let c = if row == 7 {
+                    if column[i] > 0 { YES } else { NO }
+                } else {
+                    column[i]
+                };
+                let slot = offsets[row] + usize::from(c);
+                sums[slot] += v;
+                counts[slot] += 1;
+            }
+        }
+        offsets
+            .iter()
+            .zip(sizes)
+            .map(|(&o, k)| (sums[o..o + k].to_vec(), counts[o..o + k].to_vec()))
+            .collect()
+    }
+}
+
 /// Draws a population of `params.size` citizens from `seed`.
 #[must_use]
 pub fn generate(params: &PopulationParams, seed: u64) -> Population {
