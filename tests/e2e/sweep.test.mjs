@@ -18,7 +18,7 @@ async function open(query = '?v=1&lang=en&preset=faxe-dialogue', { blockSw = fal
   const workers = [];
   const context = await site.browser.newContext(blockSw ? { serviceWorkers: 'block' } : {});
   const page = await context.newPage();
-  page.on('close', () => context.close());
+  page.on('close', () => { context.close().catch(() => {}); });
   page.on('request', (r) => requests.push(r.url()));
   page.on('worker', (w) => {
     const entry = { url: w.url(), closed: false };

@@ -11,14 +11,44 @@ use crate::protocol::{Message, Output, Partial};
 /// Most memory the job spends on cached populations (bytes); about 66 bytes per citizen each.
 const CACHE_BYTES: u64 = 256 * 1024 * 1024;
 
-/// A half-open range of point indices `start .. end`.
+/// The point indices `start, start + step, start + 2·step, …` below `end`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PointRange {
     /// First point.
     pub start: u32,
-    /// One past the last point.
+    /// Every point is below this.
     pub end: u32,
+    /// Distance between points (1: every point of `start .. end`).
+    #[serde(default = "one")]
+    pub step: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+impl PointRange {
+    /// The points, in order.
+    pub fn points(self) -> impl Iterator<Item = u32> {
+        (self.start..self.end).step_by(self.step.max(1) as usize)
+    }
+
+    /// Number of points.
+    #[must_use]
+    pub fn len(self) -> u32 {
+        if self.start >= self.end {
+            0
+        } else {
+            (self.end - self.start).div_ceil(self.step.max(1))
+        }
+    }
+
+    /// Whether there is no point.
+    #[must_use]
+    pub fn is_empty(self) -> bool {
+        self.len() == 0
+    }
 }
 
 /// The result of a sweep job: the summaries of its points, in point order.
@@ -30,16 +60,20 @@ pub struct SweepDone {
     pub points: Vec<PointSummary>,
 }
 
-/// Splits `points` points into at most `parts` contiguous, nearly equal, non-empty ranges.
+/// Splits `points` points into at most `parts` interleaved, nearly equal, non-empty sets: part
+/// `k` takes points `k, k + parts, …`. Points are ordered series by series, and series can cost
+/// differently (a stratified panel costs more than an open call), so every part gets a share of
+/// each series; the charts also fill evenly.
 #[must_use]
 pub fn split(points: u32, parts: u32) -> Vec<PointRange> {
     let parts = parts.clamp(1, points.max(1));
     (0..parts)
         .map(|k| PointRange {
-            start: (u64::from(points) * u64::from(k) / u64::from(parts)) as u32,
-            end: (u64::from(points) * u64::from(k + 1) / u64::from(parts)) as u32,
+            start: k,
+            end: points,
+            step: parts,
         })
-        .filter(|r| r.start < r.end)
+        .filter(|r| !r.is_empty())
         .collect()
 }
 
@@ -55,19 +89,20 @@ pub fn run(
     let range = range.unwrap_or(PointRange {
         start: 0,
         end: count,
+        step: 1,
     });
-    if range.start >= range.end || range.end > count {
+    if range.start >= range.end || range.end > count || range.step == 0 {
         return Err(format!(
-            "points {} .. {} are not a slice of the sweep's {count} points",
-            range.start, range.end
+            "points {} .. {} (step {}) are not a slice of the sweep's {count} points",
+            range.start, range.end, range.step
         ));
     }
     let per_population = 66 * u64::from(spec.base.population.size).max(1);
     let capacity = (CACHE_BYTES / per_population).clamp(1, u64::from(spec.seeds)) as usize;
     let mut cache = PopulationCache::new(capacity);
-    let total = (range.end - range.start) * spec.seeds;
-    let mut points = Vec::with_capacity((range.end - range.start) as usize);
-    for (k, p) in (range.start..range.end).enumerate() {
+    let total = range.len() * spec.seeds;
+    let mut points = Vec::with_capacity(range.len() as usize);
+    for (k, p) in range.points().enumerate() {
         let (summary, _) = sweep.run_point(p, &mut cache);
         send(Message::Partial(Partial::SweepPoint(summary.clone())));
         send(Message::Progress {
@@ -145,7 +180,18 @@ mod tests {
             };
             pieces.extend(part.points);
         }
+        pieces.sort_by_key(|p| p.point);
         assert_eq!(pieces, whole.points);
+        // A contiguous slice too.
+        let slice = PointRange {
+            start: 2,
+            end: 5,
+            step: 1,
+        };
+        let Output::Sweep(part) = collect(&spec, Some(slice)).1 else {
+            panic!()
+        };
+        assert_eq!(part.points, whole.points[2..5]);
     }
 
     #[test]
@@ -153,21 +199,40 @@ mod tests {
         for (points, parts) in [(80, 2), (80, 3), (5, 8), (1, 1), (7, 7)] {
             let ranges = split(points, parts);
             assert!(ranges.len() as u32 <= parts.min(points));
-            let mut next = 0;
-            for r in &ranges {
-                assert_eq!(r.start, next);
-                assert!(r.end > r.start);
-                next = r.end;
-            }
-            assert_eq!(next, points, "{points} in {parts}");
+            let mut all: Vec<u32> = ranges.iter().flat_map(|r| r.points()).collect();
+            assert_eq!(
+                all.len() as u32,
+                ranges.iter().map(|r| r.len()).sum::<u32>()
+            );
+            all.sort_unstable();
+            assert_eq!(all, (0..points).collect::<Vec<_>>(), "{points} in {parts}");
+            // Nearly equal: sizes differ by at most one.
+            let sizes: Vec<u32> = ranges.iter().map(|r| r.len()).collect();
+            assert!(sizes.iter().max().unwrap() - sizes.iter().min().unwrap() <= 1);
+            assert!(sizes.iter().all(|&n| n > 0));
         }
     }
 
     #[test]
     fn bad_specs_and_ranges_are_errors_naming_the_problem() {
         let mut sink = |_| {};
-        let e = run(&spec(), Some(PointRange { start: 4, end: 9 }), &mut sink).unwrap_err();
+        let e = run(
+            &spec(),
+            Some(PointRange {
+                start: 4,
+                end: 9,
+                step: 1,
+            }),
+            &mut sink,
+        )
+        .unwrap_err();
         assert!(e.contains("6 points"), "{e}");
+        let zero = PointRange {
+            start: 0,
+            end: 6,
+            step: 0,
+        };
+        assert!(run(&spec(), Some(zero), &mut sink).is_err());
         let mut bad = spec();
         bad.seeds = 0;
         assert!(run(&bad, None, &mut sink).is_err());
