@@ -24,7 +24,7 @@ use crate::export::{self, Cell, Dialect, Table};
 use crate::format;
 use crate::i18n::Lang;
 use crate::state::{Action, View};
-use crate::worker_client::WorkerClient;
+use crate::worker_client::PbClient;
 
 /// Files above this size are refused before reading (the parser's limit, 50,000,000 bytes).
 pub const MAX_FILE_BYTES: u64 = dialoglab_engine::pb::pabulib::MAX_BYTES as u64;
@@ -740,7 +740,7 @@ pub fn PbView() -> Html {
     let adults = use_state(|| 0u64);
     let group_rule = use_state(|| 0usize);
     let dragging = use_state(|| false);
-    let client = use_memo((), |()| WorkerClient::new());
+    let client = use_memo((), |()| PbClient::new());
 
     // Runs the study of `bytes` named `name` with the current options.
     let start = {
