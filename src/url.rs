@@ -183,8 +183,9 @@ pub fn decode(search: &str, hash: &str) -> Result<Option<Link>, LinkError> {
         None => Value::Object(Map::new()),
         Some(text) => {
             let bytes = base64url_decode(&text).ok_or(LinkError::BadFragment)?;
-            let value: Value =
-                serde_json::from_slice(&bytes).map_err(|_| LinkError::BadFragment)?;
+            // From text, as every JSON tree the page reads (one decoder in the bundle).
+            let text = String::from_utf8(bytes).map_err(|_| LinkError::BadFragment)?;
+            let value: Value = serde_json::from_str(&text).map_err(|_| LinkError::BadFragment)?;
             if !value.is_object() {
                 return Err(LinkError::BadFragment);
             }
