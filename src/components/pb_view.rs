@@ -859,13 +859,8 @@ pub fn PbView() -> Html {
     let on_export = {
         let scenario = app.scenario.clone();
         Callback::from(move |_: MouseEvent| {
-            if let Ok((instance, profile)) = dialoglab_engine::simulated_vote(&scenario) {
-                let text = dialoglab_engine::pb::pabulib::write(&instance, &profile);
-                export::browser::download_text(
-                    "dialoglab-simulated-vote.pb",
-                    "text/plain;charset=utf-8",
-                    &text,
-                );
+            if let Some(text) = export::simulated_pb(&scenario) {
+                export::browser::download_text(export::SIMULATED_PB_FILE, export::PB_MIME, &text);
             }
         })
     };
@@ -1010,7 +1005,7 @@ pub fn PbView() -> Html {
             <section aria-labelledby="pb-export-heading">
                 <h3 id="pb-export-heading">{ t.export_heading }</h3>
                 <p>{ t.export_pb_intro }</p>
-                <button type="button" id="pb-export" onclick={on_export}>{ t.export_pb }</button>
+                <button type="button" id="pb-export" onclick={on_export}>{ lang.t().export_pb }</button>
             </section>
         </section>
     }
