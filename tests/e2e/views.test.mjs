@@ -120,7 +120,7 @@ test('the share dialog gets its QR code and .pb file from the views bundle, fetc
   await page.click('#close-share');
   await page.selectOption('#lang', 'da');
   await page.click('#share');
-  await page.locator('#share-qr title').waitFor();
+  await page.locator('#share-qr title').waitFor({ state: 'attached' });
   assert.equal(await page.locator('#share-qr title').textContent(), 'QR-kode med linket');
   await page.click('#close-share');
   await page.click('#tab-guide');
