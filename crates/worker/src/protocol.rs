@@ -128,10 +128,14 @@ pub enum Output {
 }
 
 impl Request {
-    /// The request as the JSON text the page posts.
+    /// The request as the JSON text the page posts. Written through a JSON tree (keys in
+    /// alphabetical order), the way the page writes its links, so that the page's bundle holds
+    /// one copy of the scenario's serializer.
     #[must_use]
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        serde_json::to_value(self)
+            .map(|tree| tree.to_string())
+            .unwrap_or_default()
     }
 }
 
