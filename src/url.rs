@@ -94,7 +94,7 @@ pub fn decode_place(search: &str) -> Result<Place, LinkError> {
         place.chapter = c
             .parse::<u8>()
             .ok()
-            .filter(|n| crate::guide::chapter(*n).is_some())
+            .filter(|n| crate::guide::is_chapter(*n))
             .ok_or_else(|| LinkError::BadPlace("chapter".into(), c.into()))?;
     }
     Ok(place)
