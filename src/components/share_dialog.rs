@@ -172,10 +172,10 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
         },
     };
     let pb_status = match &*pb_file {
-        PbFile::Idle => html! { <p role="status" id="pb-status"></p> },
-        PbFile::Busy => html! { <p role="status" id="pb-status">{ t.export_pb_busy }</p> },
+        PbFile::Idle => html! { <p role="status" id="share-pb-status"></p> },
+        PbFile::Busy => html! { <p role="status" id="share-pb-status">{ t.export_pb_busy }</p> },
         PbFile::Failed(why) => html! {
-            <p class="error" role="alert" id="pb-status">{ format!("{}: {why}", t.export_pb_failed) }</p>
+            <p class="error" role="alert" id="share-pb-status">{ format!("{}: {why}", t.export_pb_failed) }</p>
         },
     };
     let on_upload = {

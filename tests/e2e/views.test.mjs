@@ -105,7 +105,7 @@ test('the share dialog gets its QR code and .pb file from the views bundle, fetc
   assert.match(await page.locator('#qr-error').textContent(), /QR code could not be made\. The link still works/);
   assert.match(await page.inputValue('#share-link'), /preset=faxe-dialogue/);
   await page.click('#download-pb');
-  await page.waitForFunction(() => /vote file could not be made/.test(document.querySelector('#pb-status')?.textContent ?? ''));
+  await page.waitForFunction(() => /vote file could not be made/.test(document.querySelector('#share-pb-status')?.textContent ?? ''));
   await page.unroute('**/dialoglab-views*');
   await page.click('#qr-retry');
   const qr = page.locator('#share-qr path');
@@ -115,7 +115,7 @@ test('the share dialog gets its QR code and .pb file from the views bundle, fetc
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-pb')]);
   assert.equal(download.suggestedFilename(), 'dialoglab-simulated-vote.pb');
   assert.match(fs.readFileSync(await download.path(), 'utf8'), /^META/);
-  assert.equal(await page.locator('#pb-status').textContent(), '');
+  assert.equal(await page.locator('#share-pb-status').textContent(), '');
   // In Danish too; the Guide then opens without fetching the bundle again.
   await page.click('#close-share');
   await page.selectOption('#lang', 'da');
