@@ -3,9 +3,14 @@
 //! the views bundle sends the actions its views take back as a [`ACTION_EVENT`] `CustomEvent` on
 //! `window` whose `detail` is [`encode_action`]'s text. Both bundles are built from this crate, so
 //! they share these types; only the text crosses between them.
+//!
+//! The scenario travels as a JSON tree and is decoded with `serde_json::from_value`, the one path
+//! by which the sandbox bundle decodes every scenario (links, uploads: `Scenario::from_json`), so
+//! its wasm holds one copy of the scenario's decoder, not two.
 
 use dialoglab_engine::Scenario;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use crate::i18n::Lang;
 use crate::state::{Action, AppState, Theme, View};
@@ -30,7 +35,7 @@ pub struct Snapshot {
     pub scenario: Scenario,
 }
 
-/// [`Snapshot`] as it travels: enums by their stable names.
+/// [`Snapshot`] as it travels: enums by their stable names, the scenario as a JSON tree.
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SnapshotText {
@@ -39,7 +44,17 @@ struct SnapshotText {
     view: String,
     chapter: u8,
     preset: String,
-    scenario: Scenario,
+    scenario: Value,
+}
+
+/// The scenario of a JSON tree made by [`tree`].
+fn scenario_of(tree: Value) -> Result<Scenario, String> {
+    serde_json::from_value(tree).map_err(|e| format!("unreadable scenario: {e}"))
+}
+
+/// The scenario as a JSON tree.
+fn tree(scenario: &Scenario) -> Value {
+    serde_json::to_value(scenario).unwrap_or(Value::Null)
 }
 
 impl Snapshot {
@@ -79,7 +94,7 @@ impl Snapshot {
             view: self.view.key().into(),
             chapter: self.chapter,
             preset: self.preset.clone(),
-            scenario: self.scenario.clone(),
+            scenario: tree(&self.scenario),
         })
         .unwrap_or_default()
     }
@@ -94,7 +109,7 @@ impl Snapshot {
             view: View::from_key(&t.view).ok_or_else(|| format!("unknown view {}", t.view))?,
             chapter: t.chapter,
             preset: t.preset,
-            scenario: t.scenario,
+            scenario: scenario_of(t.scenario)?,
         })
     }
 }
@@ -103,10 +118,7 @@ impl Snapshot {
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 enum ActionText {
-    Open {
-        preset: String,
-        scenario: Box<Scenario>,
-    },
+    Open { preset: String, scenario: Value },
     OpenChapter(u8),
     SetView(String),
 }
@@ -118,7 +130,7 @@ pub fn encode_action(action: &Action) -> Option<String> {
     let text = match action {
         Action::Open { preset, scenario } => ActionText::Open {
             preset: preset.clone(),
-            scenario: scenario.clone(),
+            scenario: tree(scenario),
         },
         Action::OpenChapter(n) => ActionText::OpenChapter(*n),
         Action::SetView(view) => ActionText::SetView(view.key().into()),
@@ -132,7 +144,10 @@ pub fn decode_action(text: &str) -> Result<Action, String> {
     let action: ActionText =
         serde_json::from_str(text).map_err(|e| format!("unreadable action: {e}"))?;
     Ok(match action {
-        ActionText::Open { preset, scenario } => Action::Open { preset, scenario },
+        ActionText::Open { preset, scenario } => Action::Open {
+            preset,
+            scenario: Box::new(scenario_of(scenario)?),
+        },
         ActionText::OpenChapter(n) => Action::OpenChapter(n),
         ActionText::SetView(key) => {
             Action::SetView(View::from_key(&key).ok_or_else(|| format!("unknown view {key}"))?)
@@ -196,6 +211,7 @@ mod tests {
             good.replace("\"auto\"", "\"neon\""),
             good.replace("\"chapter\":1", "\"chapter\":-1"),
             good.replace('{', "{\"extra\":1,"),
+            good.replace("\"scenario\":{", "\"scenario\":{\"colour\":1,"),
         ] {
             assert!(Snapshot::from_json(&bad).is_err(), "{bad}");
         }

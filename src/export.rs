@@ -112,6 +112,19 @@ pub const SVG_STYLE: &str = "text{font-family:system-ui,sans-serif;font-size:12p
 .tick.fair line{stroke:#1b1b1b;stroke-dasharray:none;stroke-width:1.4}.axis-label{fill:#555}\
 .group-heading{font-weight:700}.tip{display:none}";
 
+/// File name of the simulated vote's `.pb` download.
+pub const SIMULATED_PB_FILE: &str = "dialoglab-simulated-vote.pb";
+/// Media type of a `.pb` download.
+pub const PB_MIME: &str = "text/plain;charset=utf-8";
+
+/// The simulated vote of `scenario` as a pabulib `.pb` file (`selected` = the simulated outcome),
+/// or `None` when the scenario cannot run.
+#[must_use]
+pub fn simulated_pb(scenario: &dialoglab_engine::Scenario) -> Option<String> {
+    let (instance, profile) = dialoglab_engine::simulated_vote(scenario).ok()?;
+    Some(dialoglab_engine::pb::pabulib::write(&instance, &profile))
+}
+
 /// Browser-only helpers (they compile natively but need a page to run).
 pub mod browser {
     use wasm_bindgen::{JsCast, JsValue};

@@ -4,13 +4,21 @@
 //! name, not loaded by the page), so it is loaded here with a `<script>` from the site itself
 //! (allowed by the Content-Security-Policy, and precached by the service worker) whose global
 //! `wasm_bindgen` then fetches and starts the wasm.
+//!
+//! The views bundle also lends the sandbox a few functions that are not needed at first paint and
+//! whose code would weigh on the initial load: the share dialog's QR code ([`qr`]) and the
+//! simulated vote as a `.pb` file ([`simulated_pb`]). Each loads the bundle first (once, shared
+//! with the views: concurrent callers wait for the same load).
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+
+use dialoglab_engine::Scenario;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Element;
 
+use crate::charts::qr::QrPath;
 use crate::worker_client::describe;
 
 /// The views bundle's JS, relative to the page.
@@ -29,11 +37,46 @@ extern "C" {
     /// `update` of `src/views_main.rs`.
     #[wasm_bindgen(catch, js_namespace = wasm_bindgen, js_name = update)]
     fn views_update(snapshot: &str) -> Result<(), JsValue>;
+    /// `qr` of `src/views_main.rs`.
+    #[wasm_bindgen(catch, js_namespace = wasm_bindgen, js_name = qr)]
+    fn views_qr(text: &str) -> Result<JsValue, JsValue>;
+    /// `simulated_pb` of `src/views_main.rs`.
+    #[wasm_bindgen(catch, js_namespace = wasm_bindgen, js_name = simulated_pb)]
+    fn views_simulated_pb(scenario: &str) -> Result<JsValue, JsValue>;
 }
 
-/// Loads and starts the views bundle. The error is for the user (English; the page adds its own
-/// translated context).
+thread_local! {
+    /// The load under way or done; cleared when it fails, so that the next call tries again.
+    static LOADING: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
+}
+
+/// Loads and starts the views bundle, once: later and concurrent calls wait for the same load,
+/// and after a failure the next call tries again. The error is for the user (English; the page
+/// adds its own translated context).
 pub async fn load() -> Result<(), String> {
+    let promise = LOADING.with_borrow_mut(|loading| {
+        loading
+            .get_or_insert_with(|| {
+                wasm_bindgen_futures::future_to_promise(async {
+                    start()
+                        .await
+                        .map(|()| JsValue::UNDEFINED)
+                        .map_err(JsValue::from)
+                })
+            })
+            .clone()
+    });
+    match JsFuture::from(promise).await {
+        Ok(_) => Ok(()),
+        Err(e) => {
+            LOADING.with_borrow_mut(|loading| *loading = None);
+            Err(describe(&e))
+        }
+    }
+}
+
+/// Fetches and starts the views bundle.
+async fn start() -> Result<(), String> {
     // A retry after the wasm failed to start must not run the script twice (it declares a global).
     if !SCRIPT_LOADED.get() {
         load_script().await?;
@@ -83,4 +126,38 @@ pub fn mount(host: &Element, snapshot: &str) -> Result<(), String> {
 /// Hands the mounted views bundle the new app state.
 pub fn update(snapshot: &str) -> Result<(), String> {
     views_update(snapshot).map_err(|e| describe(&e))
+}
+
+/// The QR code of `text` (`None`: too long for one), made by the views bundle, which is loaded
+/// first if needed.
+pub async fn qr(text: &str) -> Result<Option<QrPath>, String> {
+    load().await?;
+    let value = views_qr(text).map_err(|e| describe(&e))?;
+    if value.is_null() {
+        return Ok(None);
+    }
+    let field = |name: &str| js_sys::Reflect::get(&value, &JsValue::from_str(name)).ok();
+    match (
+        field("size").and_then(|v| v.as_f64()),
+        field("d").and_then(|v| v.as_string()),
+    ) {
+        (Some(size), Some(d)) => Ok(Some(QrPath {
+            size: size as usize,
+            d,
+        })),
+        _ => Err("unreadable QR code from the views bundle".into()),
+    }
+}
+
+/// The simulated vote of `scenario` as a `.pb` file ([`crate::export::simulated_pb`]), made by the
+/// views bundle, which is loaded first if needed.
+pub async fn simulated_pb(scenario: &Scenario) -> Result<String, String> {
+    load().await?;
+    let text = serde_json::to_value(scenario)
+        .map_err(|e| e.to_string())?
+        .to_string();
+    views_simulated_pb(&text)
+        .map_err(|e| describe(&e))?
+        .as_string()
+        .ok_or_else(|| "the scenario cannot be simulated".into())
 }

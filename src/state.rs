@@ -269,7 +269,7 @@ impl Reducible for AppState {
             Action::SetTheme(theme) => next.theme = theme,
             Action::SetView(view) => next.view = view,
             Action::OpenChapter(n) => {
-                if crate::guide::chapter(n).is_some() {
+                if crate::guide::is_chapter(n) {
                     next.view = View::Guide;
                     next.chapter = n;
                 }

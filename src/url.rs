@@ -94,7 +94,7 @@ pub fn decode_place(search: &str) -> Result<Place, LinkError> {
         place.chapter = c
             .parse::<u8>()
             .ok()
-            .filter(|n| crate::guide::chapter(*n).is_some())
+            .filter(|n| crate::guide::is_chapter(*n))
             .ok_or_else(|| LinkError::BadPlace("chapter".into(), c.into()))?;
     }
     Ok(place)
@@ -183,8 +183,9 @@ pub fn decode(search: &str, hash: &str) -> Result<Option<Link>, LinkError> {
         None => Value::Object(Map::new()),
         Some(text) => {
             let bytes = base64url_decode(&text).ok_or(LinkError::BadFragment)?;
-            let value: Value =
-                serde_json::from_slice(&bytes).map_err(|_| LinkError::BadFragment)?;
+            // From text, as every JSON tree the page reads (one decoder in the bundle).
+            let text = String::from_utf8(bytes).map_err(|_| LinkError::BadFragment)?;
+            let value: Value = serde_json::from_str(&text).map_err(|_| LinkError::BadFragment)?;
             if !value.is_object() {
                 return Err(LinkError::BadFragment);
             }

@@ -3,11 +3,17 @@
 //! partial results, result or error to a Yew callback, and cancels by terminating the worker (the
 //! next job spawns a fresh one). A worker that fails (a script that does not load, a crash)
 //! reports an error to the job's callback and is replaced on the next job.
+//!
+//! A client reads the answers of one kind of job ([`SeedsClient`], [`SweepClient`],
+//! [`PbClient`]), so each bundle links decoders only for the answers it uses.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-use dialoglab_worker::{Job, Message, Output, Partial, READY_ID, Request, Response};
+use dialoglab_worker::{
+    Job, Message, PbOutput, READY_ID, Request, Response, SeedsOutput, SweepPartial,
+};
+use serde::de::{DeserializeOwned, IgnoredAny};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
@@ -16,9 +22,9 @@ use yew::Callback;
 /// Where Trunk puts the worker's loader (`data-loader-shim` in `index.html`), relative to the page.
 pub const WORKER_URL: &str = "./dialoglab-worker_loader.js";
 
-/// What a job reports.
+/// What a job reports: `P` is the kind of partial result, `O` of the result.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Event {
+pub enum Event<P, O> {
     /// `done` of `total` units finished.
     Progress {
         /// Units finished.
@@ -27,9 +33,9 @@ pub enum Event {
         total: u32,
     },
     /// A piece of the result.
-    Partial(Partial),
+    Partial(P),
     /// The result (last event of the job).
-    Done(Output),
+    Done(O),
     /// The job failed (last event of the job); the text is for the user.
     Error(String),
 }
@@ -44,14 +50,23 @@ struct Live {
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
 
-#[derive(Default)]
-struct Inner {
+struct Inner<P, O> {
     live: Option<Live>,
     next_id: u32,
-    current: Option<(u32, Callback<Event>)>,
+    current: Option<(u32, Callback<Event<P, O>>)>,
 }
 
-impl Drop for Inner {
+impl<P, O> Default for Inner<P, O> {
+    fn default() -> Self {
+        Inner {
+            live: None,
+            next_id: 0,
+            current: None,
+        }
+    }
+}
+
+impl<P, O> Drop for Inner<P, O> {
     fn drop(&mut self) {
         if let Some(live) = self.live.take() {
             live.worker.terminate();
@@ -59,19 +74,42 @@ impl Drop for Inner {
     }
 }
 
-/// A handle on (at most) one worker, running one job at a time. Clones share the worker.
-#[derive(Clone, Default)]
-pub struct WorkerClient {
-    inner: Rc<RefCell<Inner>>,
+/// A handle on (at most) one worker, running one job at a time, whose answers are read as
+/// partial results `P` and results `O`. Clones share the worker.
+pub struct WorkerClient<P, O> {
+    inner: Rc<RefCell<Inner<P, O>>>,
 }
 
-impl PartialEq for WorkerClient {
+/// A client for Monte-Carlo jobs ([`Job::Seeds`]): reads only their summary.
+pub type SeedsClient = WorkerClient<IgnoredAny, SeedsOutput>;
+/// A client for sweep jobs ([`Job::Sweep`]): reads their points as they come.
+pub type SweepClient = WorkerClient<SweepPartial, IgnoredAny>;
+/// A client for `.pb` studies ([`Job::Pb`]).
+pub type PbClient = WorkerClient<IgnoredAny, PbOutput>;
+
+impl<P, O> Clone for WorkerClient<P, O> {
+    fn clone(&self) -> Self {
+        WorkerClient {
+            inner: Rc::clone(&self.inner),
+        }
+    }
+}
+
+impl<P, O> Default for WorkerClient<P, O> {
+    fn default() -> Self {
+        WorkerClient {
+            inner: Rc::default(),
+        }
+    }
+}
+
+impl<P, O> PartialEq for WorkerClient<P, O> {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.inner, &other.inner)
     }
 }
 
-impl WorkerClient {
+impl<P: DeserializeOwned + 'static, O: DeserializeOwned + 'static> WorkerClient<P, O> {
     /// A client with no worker yet.
     #[must_use]
     pub fn new() -> Self {
@@ -80,7 +118,7 @@ impl WorkerClient {
 
     /// Runs `job`, cancelling any job still running, and reports to `on_event`. Returns the job's
     /// id. If the worker cannot be started, `on_event` gets an error at once.
-    pub fn run(&self, job: Job, on_event: Callback<Event>) -> u32 {
+    pub fn run(&self, job: Job, on_event: Callback<Event<P, O>>) -> u32 {
         self.run_with(job, None, on_event)
     }
 
@@ -90,7 +128,7 @@ impl WorkerClient {
         &self,
         job: Job,
         bytes: &js_sys::Uint8Array,
-        on_event: Callback<Event>,
+        on_event: Callback<Event<P, O>>,
     ) -> u32 {
         self.run_with(job, Some(bytes), on_event)
     }
@@ -99,7 +137,7 @@ impl WorkerClient {
         &self,
         job: Job,
         bytes: Option<&js_sys::Uint8Array>,
-        on_event: Callback<Event>,
+        on_event: Callback<Event<P, O>>,
     ) -> u32 {
         self.cancel();
         let id = {
@@ -145,7 +183,9 @@ impl WorkerClient {
 }
 
 /// Starts a worker whose handlers report to the client behind `inner`.
-fn spawn(inner: Weak<RefCell<Inner>>) -> Result<Live, String> {
+fn spawn<P: DeserializeOwned + 'static, O: DeserializeOwned + 'static>(
+    inner: Weak<RefCell<Inner<P, O>>>,
+) -> Result<Live, String> {
     let worker = Worker::new(WORKER_URL)
         .map_err(|e| format!("the worker could not be started: {}", describe(&e)))?;
     let on_message = {
@@ -180,8 +220,8 @@ fn spawn(inner: Weak<RefCell<Inner>>) -> Result<Live, String> {
 }
 
 /// Handles one message from the worker.
-fn receive(inner: &Rc<RefCell<Inner>>, text: &str) {
-    let response = match Response::from_json(text) {
+fn receive<P: DeserializeOwned, O: DeserializeOwned>(inner: &Rc<RefCell<Inner<P, O>>>, text: &str) {
+    let response = match Response::<Message<P, O>>::from_json(text) {
         Ok(r) => r,
         Err(message) => return fail(inner, message),
     };
@@ -223,7 +263,7 @@ fn receive(inner: &Rc<RefCell<Inner>>, text: &str) {
 }
 
 /// The worker failed: report to the running job, drop the worker (a new one starts next time).
-fn fail(inner: &Rc<RefCell<Inner>>, message: String) {
+fn fail<P, O>(inner: &Rc<RefCell<Inner<P, O>>>, message: String) {
     let callback = {
         let mut guard = inner.borrow_mut();
         if let Some(live) = guard.live.take() {

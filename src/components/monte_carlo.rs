@@ -2,12 +2,12 @@
 //! the worker and shows the mean and 95% interval of each headline number beside this run's value.
 
 use dialoglab_worker::seeds::{Headline, SeedsSummary};
-use dialoglab_worker::{Job, Output};
+use dialoglab_worker::{Job, SeedsOutput};
 use yew::prelude::*;
 
 use crate::i18n::Lang;
 use crate::state::Run;
-use crate::worker_client::{Event as JobEvent, WorkerClient};
+use crate::worker_client::{Event as JobEvent, SeedsClient};
 
 /// Choices for the number of seeds.
 pub const SEED_CHOICES: [u32; 4] = [10, 20, 50, 100];
@@ -49,7 +49,7 @@ pub fn MonteCarlo(props: &MonteCarloProps) -> Html {
     let enabled = use_state(|| false);
     let n = use_state(|| 20u32);
     let status = use_state(|| Status::Idle);
-    let client = use_memo((), |()| WorkerClient::new());
+    let client = use_memo((), |()| SeedsClient::new());
     {
         let (client, status) = (client.clone(), status.clone());
         use_effect_with(
@@ -67,10 +67,10 @@ pub fn MonteCarlo(props: &MonteCarloProps) -> Html {
                             JobEvent::Progress { done, total } => {
                                 status.set(Status::Running { done, total });
                             }
-                            JobEvent::Done(Output::Seeds(summary)) => {
+                            JobEvent::Done(SeedsOutput::Seeds(summary)) => {
                                 status.set(Status::Done(summary));
                             }
-                            JobEvent::Partial(_) | JobEvent::Done(_) => {}
+                            JobEvent::Partial(_) => {}
                             JobEvent::Error(message) => status.set(Status::Failed(message)),
                         }),
                     );

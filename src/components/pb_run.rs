@@ -4,11 +4,12 @@
 //! of the page's own wasm.
 
 use dialoglab_engine::pb::study::{Progress, Study, StudyOptions};
-use dialoglab_worker::{Job, Output};
+use dialoglab_worker::{Job, PbOutput};
+use serde::de::IgnoredAny;
 use yew::Callback;
 
 use crate::components::pb_view::FileError;
-use crate::worker_client::{Event, WorkerClient};
+use crate::worker_client::{Event, PbClient};
 
 /// What a study reports.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,16 +22,13 @@ pub enum StudyEvent {
 
 /// The view's event for a worker event (`None`: nothing to show).
 #[must_use]
-pub fn translate(event: Event) -> Option<StudyEvent> {
+pub fn translate(event: Event<IgnoredAny, PbOutput>) -> Option<StudyEvent> {
     match event {
         Event::Progress { done, total } => Some(StudyEvent::Progress(Progress { done, total })),
         Event::Partial(_) => None,
-        Event::Done(Output::Pb(result)) => Some(StudyEvent::Done(Box::new(
+        Event::Done(PbOutput::Pb(result)) => Some(StudyEvent::Done(Box::new(
             (*result).map_err(FileError::Parse),
         ))),
-        Event::Done(_) => Some(StudyEvent::Done(Box::new(Err(FileError::Other(
-            "unexpected answer from the worker".into(),
-        ))))),
         Event::Error(message) => Some(StudyEvent::Done(Box::new(Err(FileError::Other(message))))),
     }
 }
@@ -38,7 +36,7 @@ pub fn translate(event: Event) -> Option<StudyEvent> {
 /// Studies `bytes` with `options` in the worker behind `client`, reporting to `on_event` (a
 /// running study of the same client is cancelled).
 pub fn start(
-    client: &WorkerClient,
+    client: &PbClient,
     bytes: &js_sys::Uint8Array,
     options: StudyOptions,
     on_event: Callback<StudyEvent>,
@@ -65,7 +63,7 @@ mod tests {
             translate(Event::Progress { done: 2, total: 11 }),
             Some(StudyEvent::Progress(Progress { done: 2, total: 11 }))
         );
-        let bad = translate(Event::Done(Output::Pb(Box::new(Err(FileProblem::Empty)))));
+        let bad = translate(Event::Done(PbOutput::Pb(Box::new(Err(FileProblem::Empty)))));
         assert_eq!(
             bad,
             Some(StudyEvent::Done(Box::new(Err(FileError::Parse(

@@ -24,7 +24,7 @@ use crate::export::{self, Cell, Dialect, Table};
 use crate::format;
 use crate::i18n::Lang;
 use crate::state::{Action, View};
-use crate::worker_client::WorkerClient;
+use crate::worker_client::PbClient;
 
 /// Files above this size are refused before reading (the parser's limit, 50,000,000 bytes).
 pub const MAX_FILE_BYTES: u64 = dialoglab_engine::pb::pabulib::MAX_BYTES as u64;
@@ -740,7 +740,7 @@ pub fn PbView() -> Html {
     let adults = use_state(|| 0u64);
     let group_rule = use_state(|| 0usize);
     let dragging = use_state(|| false);
-    let client = use_memo((), |()| WorkerClient::new());
+    let client = use_memo((), |()| PbClient::new());
 
     // Runs the study of `bytes` named `name` with the current options.
     let start = {
@@ -859,13 +859,8 @@ pub fn PbView() -> Html {
     let on_export = {
         let scenario = app.scenario.clone();
         Callback::from(move |_: MouseEvent| {
-            if let Ok((instance, profile)) = dialoglab_engine::simulated_vote(&scenario) {
-                let text = dialoglab_engine::pb::pabulib::write(&instance, &profile);
-                export::browser::download_text(
-                    "dialoglab-simulated-vote.pb",
-                    "text/plain;charset=utf-8",
-                    &text,
-                );
+            if let Some(text) = export::simulated_pb(&scenario) {
+                export::browser::download_text(export::SIMULATED_PB_FILE, export::PB_MIME, &text);
             }
         })
     };
@@ -1010,7 +1005,7 @@ pub fn PbView() -> Html {
             <section aria-labelledby="pb-export-heading">
                 <h3 id="pb-export-heading">{ t.export_heading }</h3>
                 <p>{ t.export_pb_intro }</p>
-                <button type="button" id="pb-export" onclick={on_export}>{ t.export_pb }</button>
+                <button type="button" id="pb-export" onclick={on_export}>{ lang.t().export_pb }</button>
             </section>
         </section>
     }

@@ -1,14 +1,42 @@
 //! The Share dialog (native `<dialog>`, modal): the link with a Copy button, its QR code as SVG,
-//! and download/upload of the scenario as JSON.
+//! download/upload of the scenario as JSON and download of the simulated vote as `.pb`. The QR
+//! code and the `.pb` file are made by the views bundle (`src/lazy.rs`), loaded when the dialog
+//! first opens, so their code is not part of the initial load; meanwhile the dialog says so, and
+//! if the bundle cannot be loaded it says why and offers to try again (the link, the JSON files
+//! and the rest of the page keep working).
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::app::use_app;
-use crate::charts::qr::qr_path;
+use crate::charts::qr::QrPath;
 use crate::export::browser::download_text;
+use crate::export::{PB_MIME, SIMULATED_PB_FILE};
+use crate::lazy;
 use crate::state::{Action, Notice};
 use crate::url;
+
+/// Where the QR code is.
+#[derive(Clone, Debug, PartialEq)]
+enum Qr {
+    /// Being made (the views bundle may be loading).
+    Loading,
+    /// Made; `None` when the link is too long for a QR code.
+    Ready(Option<QrPath>),
+    /// Could not be made (why, in English).
+    Failed(String),
+}
+
+/// Where the `.pb` download is.
+#[derive(Clone, Debug, PartialEq)]
+enum PbFile {
+    /// Not asked for, or downloaded.
+    Idle,
+    /// Being made.
+    Busy,
+    /// Could not be made (why, in English).
+    Failed(String),
+}
 
 /// Props of [`ShareDialog`].
 #[derive(Properties, PartialEq)]
@@ -60,7 +88,30 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
     } else {
         String::new()
     };
-    let qr = if props.open { qr_path(&link) } else { None };
+    let qr = use_state(|| Qr::Loading);
+    let attempt = use_state(|| 0u32);
+    // The link whose code is wanted: an answer for an older link is dropped.
+    let wanted = use_mut_ref(String::new);
+    {
+        let (qr, wanted) = (qr.clone(), wanted.clone());
+        use_effect_with(
+            (props.open, link.clone(), *attempt),
+            move |(open, link, _)| {
+                if *open {
+                    link.clone_into(&mut wanted.borrow_mut());
+                    qr.set(Qr::Loading);
+                    let link = link.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let made = lazy::qr(&link).await;
+                        if *wanted.borrow() == link {
+                            qr.set(made.map_or_else(Qr::Failed, Qr::Ready));
+                        }
+                    });
+                }
+            },
+        );
+    }
+    let pb_file = use_state(|| PbFile::Idle);
     let on_copy = {
         let (link, copied) = (link.clone(), copied.clone());
         Callback::from(move |_: MouseEvent| {
@@ -83,17 +134,49 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
         })
     };
     let on_download_pb = {
-        let scenario = app.scenario.clone();
+        let (scenario, pb_file) = (app.scenario.clone(), pb_file.clone());
         Callback::from(move |_: MouseEvent| {
-            if let Ok((instance, profile)) = dialoglab_engine::simulated_vote(&scenario) {
-                let text = dialoglab_engine::pb::pabulib::write(&instance, &profile);
-                download_text(
-                    "dialoglab-simulated-vote.pb",
-                    "text/plain;charset=utf-8",
-                    &text,
-                );
-            }
+            let (scenario, pb_file) = (scenario.clone(), pb_file.clone());
+            pb_file.set(PbFile::Busy);
+            wasm_bindgen_futures::spawn_local(async move {
+                match lazy::simulated_pb(&scenario).await {
+                    Ok(text) => {
+                        download_text(SIMULATED_PB_FILE, PB_MIME, &text);
+                        pb_file.set(PbFile::Idle);
+                    }
+                    Err(why) => pb_file.set(PbFile::Failed(why)),
+                }
+            });
         })
+    };
+    let on_retry_qr = {
+        let attempt = attempt.clone();
+        Callback::from(move |_: MouseEvent| attempt.set(attempt.wrapping_add(1)))
+    };
+    let qr = match &*qr {
+        Qr::Loading => html! { <p role="status" id="qr-status">{ t.qr_loading }</p> },
+        Qr::Ready(Some(q)) => html! {
+            <svg id="share-qr" class="qr" viewBox={format!("0 0 {0} {0}", q.size)} role="img" aria-labelledby="qr-title" shape-rendering="crispEdges">
+                <title id="qr-title">{ t.qr_title }</title>
+                <rect width="100%" height="100%" fill="#fff" />
+                <path d={q.d.clone()} fill="#000" />
+            </svg>
+        },
+        Qr::Ready(None) => html! { <p>{ t.qr_too_long }</p> },
+        Qr::Failed(why) => html! {
+            <div role="alert" id="qr-error">
+                <p>{ t.qr_failed }</p>
+                <p class="views-reason">{ why }</p>
+                <button type="button" id="qr-retry" onclick={on_retry_qr}>{ t.views_retry }</button>
+            </div>
+        },
+    };
+    let pb_status = match &*pb_file {
+        PbFile::Idle => html! { <p role="status" id="share-pb-status"></p> },
+        PbFile::Busy => html! { <p role="status" id="share-pb-status">{ t.export_pb_busy }</p> },
+        PbFile::Failed(why) => html! {
+            <p class="error" role="alert" id="share-pb-status">{ format!("{}: {why}", t.export_pb_failed) }</p>
+        },
     };
     let on_upload = {
         let app = app.clone();
@@ -139,24 +222,16 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
                     <button type="button" id="copy-link" onclick={on_copy}>{ t.copy_link }</button>
                 </div>
                 <p role="status" class="ok">{ if *copied { t.copied } else { "" } }</p>
-                { match qr {
-                    Some(q) => html! {
-                        <svg id="share-qr" class="qr" viewBox={format!("0 0 {0} {0}", q.size)} role="img" aria-labelledby="qr-title" shape-rendering="crispEdges">
-                            <title id="qr-title">{ t.qr_title }</title>
-                            <rect width="100%" height="100%" fill="#fff" />
-                            <path d={q.d} fill="#000" />
-                        </svg>
-                    },
-                    None => html! { <p>{ t.qr_too_long }</p> },
-                } }
+                { qr }
                 <div class="dialog-actions">
                     <button type="button" id="download-json" onclick={on_download}>{ t.download_json }</button>
-                    <button type="button" id="download-pb" onclick={on_download_pb}>{ lang.pb().export_pb }</button>
+                    <button type="button" id="download-pb" onclick={on_download_pb}>{ t.export_pb }</button>
                     <div class="upload">
                         <label for="upload-json">{ t.upload_json }</label>
                         <input type="file" id="upload-json" accept=".json,application/json" onchange={on_upload} />
                     </div>
                 </div>
+                { pb_status }
                 { notice }
                 <button type="button" id="close-share" class="primary" onclick={on_close_click}>{ t.close }</button>
             }

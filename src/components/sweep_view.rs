@@ -12,7 +12,7 @@ use dialoglab_engine::Strategy;
 use dialoglab_engine::scenario::MeetingFormat;
 use dialoglab_engine::sweep::{Axis, METRICS, PointSummary, Sweep, SweepSpec};
 use dialoglab_worker::sweep::split;
-use dialoglab_worker::{Job, Partial};
+use dialoglab_worker::{Job, SweepPartial};
 use yew::prelude::*;
 
 use crate::app::use_app;
@@ -20,7 +20,7 @@ use crate::components::sweep_chart::SweepChart;
 use crate::fields::{Choice, Field};
 use crate::i18n::Lang;
 use crate::state::View;
-use crate::worker_client::{Event as JobEvent, WorkerClient};
+use crate::worker_client::{Event as JobEvent, SweepClient};
 
 /// Most workers one sweep uses.
 const MAX_WORKERS: u32 = 4;
@@ -331,7 +331,7 @@ pub fn SweepView() -> Html {
     let seeds = use_state(|| 20u32);
     let problem = use_state(|| None::<String>);
     let run = use_reducer(RunState::default);
-    let clients = use_mut_ref(Vec::<WorkerClient>::new);
+    let clients = use_mut_ref(Vec::<SweepClient>::new);
 
     let on_x = {
         let (x, from, to, npoints) = (x.clone(), from.clone(), to.clone(), npoints.clone());
@@ -425,7 +425,7 @@ pub fn SweepView() -> Html {
             });
             let mut pool = clients.borrow_mut();
             while pool.len() < parts.len() {
-                pool.push(WorkerClient::new());
+                pool.push(SweepClient::new());
             }
             for (k, range) in parts.into_iter().enumerate() {
                 let run = run.clone();
@@ -443,10 +443,9 @@ pub fn SweepView() -> Html {
                             let finished = std::mem::take(&mut *waiting.borrow_mut());
                             run.dispatch(RunAction::Progress(generation, part, done, finished));
                         }
-                        JobEvent::Partial(Partial::SweepPoint(p)) => {
+                        JobEvent::Partial(SweepPartial::SweepPoint(p)) => {
                             waiting.borrow_mut().push(p);
                         }
-                        JobEvent::Partial(_) => {}
                         JobEvent::Done(_) => {
                             let t = now();
                             if let Some(p) = gloo::utils::window().performance() {

@@ -255,6 +255,15 @@ pub fn reveal(chapter: &Chapter, to: usize) -> Result<Reveal, ScenarioError> {
     })
 }
 
+/// Whether `number` is a chapter's (1-based) number. Evaluated from the chapters' count at
+/// compile time, so the sandbox bundle can check links and actions without linking the chapters'
+/// texts (which only the views bundle needs).
+#[must_use]
+pub const fn is_chapter(number: u8) -> bool {
+    const COUNT: usize = CHAPTERS.len();
+    number >= 1 && (number as usize) <= COUNT
+}
+
 /// The chapter with this 1-based number.
 #[must_use]
 pub fn chapter(number: u8) -> Option<&'static Chapter> {
@@ -268,6 +277,8 @@ mod tests {
     #[test]
     fn every_chapter_builds_its_scenarios_and_moves_only_its_lever() {
         assert_eq!(CHAPTERS.len(), 7);
+        assert!(!is_chapter(0) && !is_chapter(8) && !is_chapter(255));
+        assert!((1..=7).all(is_chapter));
         for (k, c) in CHAPTERS.iter().enumerate() {
             assert!(c.lever.from != c.lever.to, "{}", c.key);
             assert!(c.lever.to < c.lever.options.len() && c.lever.from < c.lever.options.len());

@@ -198,6 +198,16 @@ pub struct Texts {
     pub qr_title: &'static str,
     /// Shown when the link is too long for a QR code.
     pub qr_too_long: &'static str,
+    /// Shown while the QR code is being made (its encoder comes with the views bundle).
+    pub qr_loading: &'static str,
+    /// Shown when the QR code could not be made (the technical reason follows).
+    pub qr_failed: &'static str,
+    /// Download the current scenario's simulated vote as a pabulib file.
+    pub export_pb: &'static str,
+    /// Shown while that file is being made.
+    pub export_pb_busy: &'static str,
+    /// Shown when that file could not be made (the technical reason follows).
+    pub export_pb_failed: &'static str,
     /// Download the scenario.
     pub download_json: &'static str,
     /// Upload a scenario.
@@ -355,6 +365,11 @@ pub const DA: Texts = Texts {
     copied: "Linket er kopieret.",
     qr_title: "QR-kode med linket",
     qr_too_long: "Linket er for langt til en QR-kode; brug JSON-filen.",
+    qr_loading: "Laver QR-koden …",
+    qr_failed: "QR-koden kunne ikke laves. Linket virker stadig.",
+    export_pb: "Hent den simulerede afstemning (.pb)",
+    export_pb_busy: "Laver afstemningsfilen …",
+    export_pb_failed: "Afstemningsfilen kunne ikke laves.",
     download_json: "Hent scenariet som JSON",
     upload_json: "Indlæs scenarie fra JSON-fil",
     uploaded: "Scenariet fra filen er indlæst.",
@@ -476,6 +491,11 @@ pub const EN: Texts = Texts {
     copied: "Link copied.",
     qr_title: "QR code of the link",
     qr_too_long: "The link is too long for a QR code; use the JSON file.",
+    qr_loading: "Making the QR code …",
+    qr_failed: "The QR code could not be made. The link still works.",
+    export_pb: "Download the simulated vote (.pb)",
+    export_pb_busy: "Making the vote file …",
+    export_pb_failed: "The vote file could not be made.",
     download_json: "Download scenario JSON",
     upload_json: "Load scenario from a JSON file",
     uploaded: "The scenario from the file is loaded.",

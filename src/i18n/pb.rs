@@ -151,8 +151,6 @@ pub struct PbTexts {
     pub seed_lengths: &'static str,
     /// The file's ballots give points, so no lengths are drawn.
     pub seed_no_lengths: &'static str,
-    /// Button: export the simulated vote as `.pb`.
-    pub export_pb: &'static str,
     /// What the export contains.
     pub export_pb_intro: &'static str,
     /// Heading: export.
@@ -238,7 +236,6 @@ pub const DA: PbTexts = PbTexts {
     seed_projects: "Projekter på den simulerede stemmeseddel",
     seed_lengths: "Stemmesedlernes længde (trukket fra filen)",
     seed_no_lengths: "bruges ikke: filens stemmesedler giver point",
-    export_pb: "Hent den simulerede afstemning (.pb)",
     export_pb_intro: "Den aktuelle sandkasses simulerede afstemning som pabulib-fil, der kan åbnes her eller i andre værktøjer.",
     export_heading: "Eksport",
     mark_both: "✓",
@@ -319,7 +316,6 @@ pub const EN: PbTexts = PbTexts {
     seed_projects: "Projects on the simulated ballot",
     seed_lengths: "Ballot lengths (drawn from the file)",
     seed_no_lengths: "not used: the file's ballots give points",
-    export_pb: "Download the simulated vote (.pb)",
     export_pb_intro: "The current sandbox scenario's simulated vote as a pabulib file, to open here or in other tools.",
     export_heading: "Export",
     mark_both: "✓",

@@ -4,6 +4,7 @@
 // page's language while the sandbox keeps working.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { settled, useSite } from './helpers.mjs';
 
 const site = useSite();
@@ -87,6 +88,45 @@ test('a link to a secondary view opens it directly', async () => {
   await page.waitForSelector('#pb-file', { timeout: 30000 });
   assert.equal(await page.locator('#tab-real-data').getAttribute('aria-current'), 'page');
   assert.equal(await page.locator('#view-heading').textContent(), 'Real PB data');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the share dialog gets its QR code and .pb file from the views bundle, fetched when it opens', async () => {
+  const { page, requests, errors } = await open('?v=1&lang=en&preset=faxe-dialogue', { blockSw: true });
+  await page.waitForSelector('#index-attendees', { timeout: 30000 });
+  await settled(page);
+  await page.waitForTimeout(300);
+  assert.deepEqual(requests.filter(isViews), [], 'views bundle requested at page load');
+  // The bundle cannot be fetched: the dialog says so (link and JSON still there) and retries.
+  await page.route('**/dialoglab-views*', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.click('#share');
+  await page.waitForSelector('#qr-error', { timeout: 30000 });
+  assert.match(await page.locator('#qr-error').textContent(), /QR code could not be made\. The link still works/);
+  assert.match(await page.inputValue('#share-link'), /preset=faxe-dialogue/);
+  await page.click('#download-pb');
+  await page.waitForFunction(() => /vote file could not be made/.test(document.querySelector('#share-pb-status')?.textContent ?? ''));
+  await page.unroute('**/dialoglab-views*');
+  await page.click('#qr-retry');
+  const qr = page.locator('#share-qr path');
+  await qr.waitFor({ timeout: 30000 });
+  assert.ok((await qr.getAttribute('d')).length > 1000, 'a QR code is drawn');
+  assert.equal(await page.locator('#qr-error').count(), 0);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-pb')]);
+  assert.equal(download.suggestedFilename(), 'dialoglab-simulated-vote.pb');
+  assert.match(fs.readFileSync(await download.path(), 'utf8'), /^META/);
+  assert.equal(await page.locator('#share-pb-status').textContent(), '');
+  // In Danish too; the Guide then opens without fetching the bundle again.
+  await page.click('#close-share');
+  await page.selectOption('#lang', 'da');
+  await page.click('#share');
+  await page.locator('#share-qr title').waitFor({ state: 'attached' });
+  assert.equal(await page.locator('#share-qr title').textContent(), 'QR-kode med linket');
+  await page.click('#close-share');
+  await page.click('#tab-guide');
+  await page.waitForSelector('article.chapter', { timeout: 30000 });
+  const fetched = requests.filter(isViews).map((u) => new URL(u).pathname);
+  assert.equal(fetched.filter((p) => p.endsWith('.wasm')).length, 1, 'the wasm is fetched once');
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -20,8 +20,12 @@
 //!    as work finishes and `send(Message::Partial(..))` for pieces worth showing early.
 //! 2. Add one variant to [`Job`] (the input), one to [`Output`] (the result) and, if it streams
 //!    pieces, one to [`Partial`]; add the match arm in [`handle`].
-//! 3. Test it natively in the module (`cargo test -p dialoglab-worker`). The page sends it with
-//!    `WorkerClient::run(Job::…, callback)`.
+//! 3. Add the page's reading of its answers in [`protocol`]: a `Message<P, O>` alias over
+//!    enums holding only this job's partial and output variants (same names, so the same JSON),
+//!    with [`serde::de::IgnoredAny`] for what the page does not read; the page's bundle then
+//!    carries no decoder for other jobs' answers.
+//! 4. Test it natively in the module (`cargo test -p dialoglab-worker`). The page sends it with
+//!    `WorkerClient::run(Job::…, callback)` on a client of that alias's types.
 //!
 //! Heavy code belongs here rather than in the app: the worker's wasm is fetched only when a job
 //! is first run, so it does not count against the page's initial-load budget.
@@ -33,7 +37,10 @@ pub mod seeds;
 pub mod stats;
 pub mod sweep;
 
-pub use protocol::{Job, Message, Output, Partial, READY_ID, Request, Response};
+pub use protocol::{
+    Job, Message, Output, Partial, PbMessage, PbOutput, READY_ID, Request, Response, SeedsMessage,
+    SeedsOutput, SweepMessage, SweepPartial,
+};
 
 /// Runs `request`, passing every message (progress, partials, then done or error) to `send`.
 pub fn handle(request: &Request, send: &mut dyn FnMut(Message)) {
@@ -76,7 +83,7 @@ pub fn serve_with_bytes(text: &str, bytes: &[u8], post: &mut dyn FnMut(String)) 
                 .and_then(|id| u32::try_from(id).ok())
                 .unwrap_or(READY_ID);
             post(
-                Response {
+                Response::<Message> {
                     id,
                     message: Message::Error {
                         message: format!("the worker could not read the job: {e}"),
@@ -91,7 +98,7 @@ pub fn serve_with_bytes(text: &str, bytes: &[u8], post: &mut dyn FnMut(String)) 
 /// The [`Message::Ready`] announcement as JSON text.
 #[must_use]
 pub fn ready() -> String {
-    Response {
+    Response::<Message> {
         id: READY_ID,
         message: Message::Ready,
     }
@@ -101,6 +108,7 @@ pub fn ready() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde::de::IgnoredAny;
 
     fn small() -> dialoglab_engine::Scenario {
         dialoglab_engine::presets::get("borgerbudget-small").unwrap()
@@ -119,7 +127,7 @@ mod tests {
         assert!(text.starts_with("{\"id\":3,\"job\":{\"seeds\":"), "{text}");
         assert_eq!(serde_json::from_str::<Request>(&text).unwrap(), request);
         for message in [
-            Message::Ready,
+            Message::<Partial, Output>::Ready,
             Message::Progress { done: 1, total: 2 },
             Message::Error {
                 message: "x".into(),
@@ -129,7 +137,54 @@ mod tests {
             assert_eq!(Response::from_json(&r.to_json()).unwrap(), r);
         }
         assert_eq!(ready(), "{\"id\":0,\"message\":\"ready\"}");
-        assert!(Response::from_json("{}").is_err());
+        assert!(Response::<Message>::from_json("{}").is_err());
+    }
+
+    #[test]
+    fn the_page_reads_each_jobs_answers_with_that_jobs_own_types() {
+        let answers = |job: Job| {
+            let mut out = Vec::new();
+            serve(&Request { id: 2, job }.to_json(), &mut |a| out.push(a));
+            out
+        };
+        let seeds = answers(Job::Seeds {
+            scenario: small(),
+            n: 2,
+        });
+        let read: Vec<SeedsMessage> = seeds
+            .iter()
+            .map(|a| Response::<SeedsMessage>::from_json(a).unwrap().message)
+            .collect();
+        let full = Response::<Message>::from_json(seeds.last().unwrap()).unwrap();
+        let Message::Done(Output::Seeds(summary)) = full.message else {
+            panic!("{full:?}")
+        };
+        assert!(matches!(read[0], Message::Partial(IgnoredAny)));
+        assert_eq!(
+            read.last(),
+            Some(&Message::Done(SeedsOutput::Seeds(summary)))
+        );
+        // Another job's output is not a seeds answer.
+        let sweep_done = Response::<Message> {
+            id: 2,
+            message: Message::Done(Output::Sweep(sweep::SweepDone {
+                point_count: 0,
+                points: Vec::new(),
+            })),
+        };
+        assert!(Response::<SeedsMessage>::from_json(&sweep_done.to_json()).is_err());
+        let point = Response::<SweepMessage>::from_json(
+            &Response::<Message> {
+                id: 2,
+                message: Message::Partial(Partial::Seed(seeds::SeedRun {
+                    index: 0,
+                    seed: 1,
+                    values: Vec::new(),
+                })),
+            }
+            .to_json(),
+        );
+        assert!(point.is_err(), "a seed run is not a sweep point");
     }
 
     #[test]
@@ -173,7 +228,7 @@ mod tests {
             let mut answers = Vec::new();
             serve(text, &mut |a| answers.push(a));
             assert_eq!(answers.len(), 1, "{text}");
-            let r = Response::from_json(&answers[0]).unwrap();
+            let r = Response::<Message>::from_json(&answers[0]).unwrap();
             assert_eq!(r.id, id, "{text}");
             let Message::Error { message } = r.message else {
                 panic!("{text}: {r:?}")

@@ -8,9 +8,15 @@
 //! worker → page    {"id":1,"message":{"partial":{"seed":{…}}}}
 //! worker → page    {"id":1,"message":{"done":{"seeds":{…}}}}        (or {"error":{"message":"…"}})
 //! ```
+//!
+//! The worker writes [`Message`] with every kind of [`Partial`] and [`Output`]; the page reads each
+//! job's answers with [`Message`] over that job's own types ([`SeedsMessage`], [`SweepMessage`],
+//! [`PbMessage`]), so a bundle carries decoders only for the answers it uses (the sandbox bundle
+//! none for sweeps or `.pb` studies).
 
 use dialoglab_engine::Scenario;
 use dialoglab_engine::pb::study::{FileProblem, Study, StudyOptions};
+use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::{Deserialize, Serialize};
 
 use dialoglab_engine::sweep::{PointSummary, SweepSpec};
@@ -62,20 +68,23 @@ pub enum Job {
     },
 }
 
-/// One answer from the worker.
+/// One answer from the worker: `M` is [`Message`] as the worker writes it, or one job's
+/// answers as the page reads them (e.g. [`SeedsMessage`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Response {
+pub struct Response<M = Message> {
     /// The request's id ([`READY_ID`] for [`Message::Ready`]).
     pub id: u32,
     /// The answer.
-    pub message: Message,
+    pub message: M,
 }
 
-/// What the worker says about a job.
+/// What the worker says about a job. `P` and `O` are the kinds of partial result and output:
+/// all of them ([`Partial`], [`Output`]) when the worker writes, one job's when the page reads
+/// ([`IgnoredAny`] skips what the page does not read).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Message {
+pub enum Message<P = Partial, O = Output> {
     /// The worker has loaded and takes jobs (sent once, with [`READY_ID`]).
     Ready,
     /// `done` of `total` units of work are finished.
@@ -86,9 +95,9 @@ pub enum Message {
         total: u32,
     },
     /// A piece of the result, sent as soon as it is known (charts draw it at once).
-    Partial(Partial),
+    Partial(P),
     /// The job's result; nothing more comes for this id.
-    Done(Output),
+    Done(O),
     /// The job failed; nothing more comes for this id.
     Error {
         /// What went wrong, for the user (English; the page adds its own translated context).
@@ -119,22 +128,63 @@ pub enum Output {
 }
 
 impl Request {
-    /// The request as the JSON text the page posts.
+    /// The request as the JSON text the page posts. Written through a JSON tree (keys in
+    /// alphabetical order), the way the page writes its links, so that the page's bundle holds
+    /// one copy of the scenario's serializer.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        serde_json::to_value(self)
+            .map(|tree| tree.to_string())
+            .unwrap_or_default()
+    }
+}
+
+/// The answers to a [`Job::Seeds`] as the page reads them (the runs streamed as partials are
+/// skipped: the page shows only the summary).
+pub type SeedsMessage = Message<IgnoredAny, SeedsOutput>;
+
+/// The output of a [`Job::Seeds`] ([`Output::Seeds`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SeedsOutput {
+    /// Mean and 95% interval of the headline numbers over the seeds.
+    Seeds(SeedsSummary),
+}
+
+/// The answers to a [`Job::Sweep`] as the page reads them (the points, streamed as partials; the
+/// final output is only the signal that the slice is finished).
+pub type SweepMessage = Message<SweepPartial, IgnoredAny>;
+
+/// A partial result of a [`Job::Sweep`] ([`Partial::SweepPoint`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SweepPartial {
+    /// The summary of one finished sweep point.
+    SweepPoint(PointSummary),
+}
+
+/// The answers to a [`Job::Pb`] as the page reads them.
+pub type PbMessage = Message<IgnoredAny, PbOutput>;
+
+/// The output of a [`Job::Pb`] ([`Output::Pb`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PbOutput {
+    /// The study of a `.pb` file, or what is wrong with the file (line and problem).
+    Pb(Box<Result<Study, FileProblem>>),
+}
+
+impl<M: Serialize> Response<M> {
+    /// The response as the JSON text the worker posts.
     #[must_use]
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }
 }
 
-impl Response {
-    /// The response as the JSON text the worker posts.
-    #[must_use]
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
-    }
-
+impl<M: DeserializeOwned> Response<M> {
     /// Reads a response posted by the worker.
-    pub fn from_json(text: &str) -> Result<Response, String> {
+    pub fn from_json(text: &str) -> Result<Response<M>, String> {
         serde_json::from_str(text).map_err(|e| format!("unreadable message from the worker: {e}"))
     }
 }
