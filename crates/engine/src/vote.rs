@@ -78,8 +78,9 @@ pub fn utility(prefs: &Prefs, district: u8, project: &BallotProject, district_bo
 
 /// Utilities of every ballot project for one citizen, written into `out` (cleared first).
 ///
-/// Inlined so that the preferences gathered by the caller stay in registers.
-#[inline]
+/// Inlined so that the preferences gathered by the caller stay in registers (passed through
+/// memory, the caller's four-byte stores stall the callee's eight-byte loads).
+#[inline(always)]
 pub fn utilities(
     prefs: &Prefs,
     district: u8,
