@@ -79,7 +79,9 @@ pub fn utility(prefs: &Prefs, district: u8, project: &BallotProject, district_bo
 /// Utilities of every ballot project for one citizen, written into `out` (cleared first).
 ///
 /// Inlined so that the preferences gathered by the caller stay in registers (passed through
-/// memory, the caller's four-byte stores stall the callee's eight-byte loads).
+/// memory, the caller's four-byte stores stall the callee's eight-byte loads; measured: the yearly
+/// cycle 9.24 → 8.68 ms, where a plain `#[inline]` was not taken).
+#[allow(clippy::inline_always)]
 #[inline(always)]
 pub fn utilities(
     prefs: &Prefs,
