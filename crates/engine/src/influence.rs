@@ -107,18 +107,12 @@ pub fn satisfaction_pair(
     (s, s_all)
 }
 
-/// Sums and counts of `values` per attribute row and category, over every citizen.
-fn group_sums<T: Copy + Default + std::ops::AddAssign>(
-    pop: &Population,
-    values: &[T],
-) -> Vec<(Vec<T>, Vec<u32>)> {
-    pop.category_sums(values)
-}
-
 /// Mean of `values` per attribute and category (categories with nobody are left out).
 #[must_use]
 pub fn group_means(pop: &Population, values: &[f64], core_only: bool) -> GroupTable {
-    means_table(group_sums(pop, values), core_only, |s, n| s / f64::from(n))
+    means_table(pop.category_sums(values), core_only, |s, n| {
+        s / f64::from(n)
+    })
 }
 
 /// The table of `mean(sum, count)` per attribute and category with people in it.
@@ -210,7 +204,7 @@ pub fn welfare_loss(s: &[f64], s_all: &[f64]) -> f64 {
 #[must_use]
 pub fn group_shares(pop: &Population, flag: &[bool]) -> GroupTable {
     let values: Vec<u32> = flag.iter().map(|&b| u32::from(b)).collect();
-    means_table(group_sums(pop, &values), false, |s, n| {
+    means_table(pop.category_sums(&values), false, |s, n| {
         f64::from(s) / f64::from(n)
     })
 }

@@ -582,7 +582,7 @@ fn trait_means(pop: &Population) -> BTreeMap<String, f64> {
         ("assertiveness", &pop.assertiveness),
         ("habit", &pop.habit),
     ];
-    let n = traits.iter().map(|t| t.1.len()).min().unwrap_or(0);
+    let n = pop.len();
     let columns = traits.map(|t| &t.1[..n]);
     // -0.0, where `Iterator::sum` of floats starts.
     let mut sums = [-0.0f64; 7];
@@ -594,14 +594,7 @@ fn trait_means(pop: &Population) -> BTreeMap<String, f64> {
     traits
         .iter()
         .zip(sums)
-        .map(|((k, v), sum)| {
-            let mean = if v.is_empty() {
-                0.0
-            } else {
-                sum / v.len() as f64
-            };
-            (k.to_string(), mean)
-        })
+        .map(|((k, _), sum)| (k.to_string(), if n == 0 { 0.0 } else { sum / n as f64 }))
         .collect()
 }
 

@@ -40,11 +40,7 @@ impl Counts {
     /// Counts the whole population (in one pass, which is faster than [`Counts::of`]).
     #[must_use]
     pub fn population(pop: &Population) -> Counts {
-        let by_attribute = pop
-            .category_sums(&vec![0u8; pop.len()])
-            .into_iter()
-            .map(|(_, counts)| counts)
-            .collect();
+        let by_attribute = pop.category_counts();
         Counts {
             total: pop.len() as u32,
             by_attribute,

@@ -115,30 +115,62 @@ impl Population {
             ),
         }
     }
-}
 
-impl Population {
     /// Sums and counts of `values` (one per citizen, the first `values.len()` citizens) per
     /// attribute row of [`Attribute::ALL`] and category.
     ///
-    /// One pass over the citizens adds each value to its nine category rows (the nine additions
-    /// are independent, so they overlap); each category still sums its citizens in citizen order,
-    /// so float sums are the same numbers as one pass per attribute.
+    /// Each category sums its citizens in citizen order, so float sums are the same numbers as
+    /// one pass per attribute.
     #[must_use]
     pub fn category_sums<T: Copy + Default + std::ops::AddAssign>(
         &self,
         values: &[T],
     ) -> Vec<(Vec<T>, Vec<u32>)> {
-        let sizes = Attribute::ALL.map(|a| a.category_count(self.districts));
-        let mut offsets = [0usize; Attribute::ALL.len()];
-        let mut total = 0;
-        for (o, k) in offsets.iter_mut().zip(sizes) {
-            *o = total;
-            total += k;
-        }
+        let (offsets, sizes) = self.category_slots();
+        let total = offsets[8] + sizes[8];
         let mut sums = vec![T::default(); total];
         let mut counts = vec![0u32; total];
-        let n = values.len().min(self.len());
+        self.for_each_slot(values.len(), &offsets, |i, slot| {
+            sums[slot] += values[i];
+            counts[slot] += 1;
+        });
+        offsets
+            .iter()
+            .zip(sizes)
+            .map(|(&o, k)| (sums[o..o + k].to_vec(), counts[o..o + k].to_vec()))
+            .collect()
+    }
+
+    /// Number of citizens per attribute row of [`Attribute::ALL`] and category.
+    #[must_use]
+    pub fn category_counts(&self) -> Vec<Vec<u32>> {
+        let (offsets, sizes) = self.category_slots();
+        let mut counts = vec![0u32; offsets[8] + sizes[8]];
+        self.for_each_slot(self.len(), &offsets, |_, slot| counts[slot] += 1);
+        offsets
+            .iter()
+            .zip(sizes)
+            .map(|(&o, k)| counts[o..o + k].to_vec())
+            .collect()
+    }
+
+    /// Where each attribute row of [`Attribute::ALL`] starts in one flat table of categories,
+    /// and how many categories it has.
+    fn category_slots(&self) -> ([usize; 9], [usize; 9]) {
+        let sizes = Attribute::ALL.map(|a| a.category_count(self.districts));
+        let mut offsets = [0usize; 9];
+        for row in 1..9 {
+            offsets[row] = offsets[row - 1] + sizes[row - 1];
+        }
+        (offsets, sizes)
+    }
+
+    /// Calls `visit(i, slot)` for each of the first `n` citizens, in order, and each attribute
+    /// row: `slot` is the citizen's category in the flat table of [`Population::category_slots`].
+    /// One pass over the citizens: the nine rows' updates are independent, so they overlap.
+    #[inline]
+    fn for_each_slot(&self, n: usize, offsets: &[usize; 9], mut visit: impl FnMut(usize, usize)) {
+        let n = n.min(self.len());
         // The columns in the order of `Attribute::ALL`; the member flag is computed per citizen.
         let columns: [&[u8]; 9] = [
             &self.age_band[..n],
@@ -152,23 +184,16 @@ impl Population {
             &self.district[..n],
         ];
         debug_assert_eq!(Attribute::ALL[7], Attribute::AssociationMember);
-        for (i, &v) in values[..n].iter().enumerate() {
+        for i in 0..n {
             for (row, column) in columns.iter().enumerate() {
                 let c = if row == 7 {
                     if column[i] > 0 { YES } else { NO }
                 } else {
                     column[i]
                 };
-                let slot = offsets[row] + usize::from(c);
-                sums[slot] += v;
-                counts[slot] += 1;
+                visit(i, offsets[row] + usize::from(c));
             }
         }
-        offsets
-            .iter()
-            .zip(sizes)
-            .map(|(&o, k)| (sums[o..o + k].to_vec(), counts[o..o + k].to_vec()))
-            .collect()
     }
 }
 
