@@ -91,12 +91,20 @@ pub fn metric_rows(lang: Lang, a: &Report, b: &Report) -> Vec<[String; 4]> {
             count(b, "attendees").into(),
         ),
         dec_row(
-            format!("{} – {}", t.index_label, t.stage_attendees.to_lowercase()),
+            format!(
+                "{} – {}",
+                t.index_label,
+                crate::i18n::lower(t.stage_attendees)
+            ),
             index(a, "attendees"),
             index(b, "attendees"),
         ),
         dec_row(
-            format!("{} – {}", t.index_label, t.stage_invited.to_lowercase()),
+            format!(
+                "{} – {}",
+                t.index_label,
+                crate::i18n::lower(t.stage_invited)
+            ),
             index(a, "invited"),
             index(b, "invited"),
         ),
@@ -111,7 +119,7 @@ pub fn metric_rows(lang: Lang, a: &Report, b: &Report) -> Vec<[String; 4]> {
                 "{} – {} ({})",
                 lang.attribute(x.attribute),
                 x.label,
-                t.stage_attendees.to_lowercase()
+                crate::i18n::lower(t.stage_attendees)
             ),
             x.ratios[k],
             y.ratios[k],

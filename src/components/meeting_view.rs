@@ -112,8 +112,8 @@ fn table_chart(lang: Lang, format: MeetingFormat, table: &TableTrace, step: usiz
             { for table.members.iter().zip(&state).zip(&positions).map(|((m, s), (x, y))| {
                 let r = radius(s.talk, max_talk);
                 let share = if total > 0.0 { s.talk / total } else { 0.0 };
-                let label = format!("{}: {} {}, {} {}{}", lang.member(m), t.meeting_talk.to_lowercase(), format::percent(lang, share, 0),
-                    t.meeting_drift.to_lowercase(), format::dec(lang, s.drift, 3), if s.speaking { format!(" – {}", t.meeting_speaking) } else { String::new() });
+                let label = format!("{}: {} {}, {} {}{}", lang.member(m), crate::i18n::lower(t.meeting_talk), format::percent(lang, share, 0),
+                    crate::i18n::lower(t.meeting_drift), format::dec(lang, s.drift, 3), if s.speaking { format!(" – {}", t.meeting_speaking) } else { String::new() });
                 let fill = colour(m);
                 html! {
                     <Mark class={classes!("member", s.speaking.then_some("speaking"))} {label} x={*x} y={*y - r}>

@@ -138,7 +138,7 @@ pub fn ProjectsChart(props: &ProjectsChartProps) -> Html {
             name(p),
             format::money(lang, p.cost),
             format::int(lang, p.supporters.into()),
-            t.col_supporters.to_lowercase(),
+            crate::i18n::lower(t.col_supporters),
             lang.status(st),
             t.col_if_all,
             if p.funded_if_all_voted { t.yes } else { t.no },

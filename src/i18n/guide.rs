@@ -160,7 +160,7 @@ impl Lang {
     /// The model's verdict with the tolerance that separates "about the same".
     #[must_use]
     pub fn verdict(self, d: Direction, tolerance: &str) -> String {
-        let word = self.direction(d).to_lowercase();
+        let word = crate::i18n::lower(self.direction(d));
         match self {
             Lang::Da => format!(
                 "Modellen: {word} (ændringer under {tolerance} tæller som omtrent uændret)."
@@ -174,7 +174,7 @@ impl Lang {
     /// Whether the bet was right.
     #[must_use]
     pub fn bet_result(self, bet: Direction, right: bool) -> String {
-        let word = self.direction(bet).to_lowercase();
+        let word = crate::i18n::lower(self.direction(bet));
         match (self, right) {
             (Lang::Da, true) => format!("Du gættede {word}: rigtigt!"),
             (Lang::Da, false) => format!("Du gættede {word}: modellen siger noget andet."),
@@ -198,7 +198,7 @@ impl Lang {
         match self {
             Lang::Da => format!(
                 "{}: {} ved {}, {} ved {}.",
-                capitalise(metric),
+                super::capitalise(metric),
                 from.1,
                 from.0,
                 to.1,
@@ -206,7 +206,7 @@ impl Lang {
             ),
             Lang::En => format!(
                 "{}: {} at {}, {} at {}.",
-                capitalise(metric),
+                super::capitalise(metric),
                 from.1,
                 from.0,
                 to.1,
@@ -214,11 +214,4 @@ impl Lang {
             ),
         }
     }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |c| {
-        c.to_uppercase().collect::<String>() + chars.as_str()
-    })
 }

@@ -34,6 +34,40 @@ impl Lang {
     }
 }
 
+/// `text` in lower case, for a label used mid-sentence. The table's strings are Danish and
+/// English, so only ASCII and Latin-1 letters (`A`–`Z`, `À`–`Þ` but `×`) change; everything else
+/// stays as it is. For these strings it equals [`str::to_lowercase`], whose Unicode tables would
+/// add several kB to the initial download (tested below on every character of Latin-1).
+#[must_use]
+pub fn lower(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            'A'..='Z' | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{DE}' => {
+                char::from_u32(c as u32 + 32).unwrap_or(c)
+            }
+            _ => c,
+        })
+        .collect()
+}
+
+/// `text` with its first letter in upper case (the inverse of [`lower`] on the first letter).
+#[must_use]
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| {
+        let upper = match c {
+            'a'..='z' | '\u{E0}'..='\u{F6}' | '\u{F8}'..='\u{FE}' => {
+                char::from_u32(c as u32 - 32).unwrap_or(c)
+            }
+            _ => c,
+        };
+        let mut out = String::with_capacity(text.len());
+        out.push(upper);
+        out.push_str(chars.as_str());
+        out
+    })
+}
+
 /// Fixed strings.
 pub struct Texts {
     /// The language's own name, for the switch.
@@ -695,11 +729,7 @@ impl Lang {
     /// A group named with its attribute for use mid-sentence, e.g. `socialt udsat: ja`.
     #[must_use]
     pub fn group_name(self, a: Attribute, label: &str) -> String {
-        format!(
-            "{}: {}",
-            self.attribute(a).to_lowercase(),
-            label.to_lowercase()
-        )
+        format!("{}: {}", lower(self.attribute(a)), lower(label))
     }
 
     /// Text alternative of the funnel chart.
@@ -1436,6 +1466,23 @@ impl Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_and_capitalise_agree_with_the_standard_library_on_latin_1() {
+        for code in 0u32..=0xFF {
+            let c = char::from_u32(code).unwrap();
+            let s = format!("{c}x");
+            assert_eq!(lower(&s), s.to_lowercase(), "U+{code:04X}");
+            // Upper case outside Latin-1 (µ → Μ, ÿ → Ÿ) or of two letters (ß → SS) is not made.
+            if !matches!(c, 'µ' | 'ß' | 'ÿ') {
+                let upper: String = c.to_uppercase().collect();
+                assert_eq!(capitalise(&s), format!("{upper}x"), "U+{code:04X}");
+            }
+        }
+        assert_eq!(lower("Deltagere – ÆØÅ"), "deltagere – æøå");
+        assert_eq!(capitalise("øst"), "Øst");
+        assert_eq!(capitalise(""), "");
+    }
 
     #[test]
     fn languages_round_trip_and_differ() {

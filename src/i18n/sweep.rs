@@ -188,10 +188,18 @@ impl Lang {
         let t = self.t();
         match h {
             Headline::IndexAttendees => {
-                format!("{} – {}", t.index_label, t.stage_attendees.to_lowercase())
+                format!(
+                    "{} – {}",
+                    t.index_label,
+                    crate::i18n::lower(t.stage_attendees)
+                )
             }
             Headline::IndexInvited => {
-                format!("{} – {}", t.index_label, t.stage_invited.to_lowercase())
+                format!(
+                    "{} – {}",
+                    t.index_label,
+                    crate::i18n::lower(t.stage_invited)
+                )
             }
             Headline::Attendees => t.stage_attendees.to_string(),
             Headline::Cost => t.cost_label.to_string(),
@@ -279,8 +287,8 @@ impl Lang {
         let (t, s) = (self.t(), self.sweep());
         if let Some(stage) = name.strip_prefix("representativeness.") {
             let stage = match stage {
-                "invited" => t.stage_invited.to_lowercase(),
-                "attendees" => t.stage_attendees.to_lowercase(),
+                "invited" => crate::i18n::lower(t.stage_invited),
+                "attendees" => crate::i18n::lower(t.stage_attendees),
                 "speakers" => s.speakers.to_string(),
                 _ => s.voters.to_string(),
             };
@@ -288,7 +296,7 @@ impl Lang {
         }
         if let Some(attr) = name.strip_prefix("influence_gap.") {
             let a = Attribute::from_key(attr).map_or(attr, |a| self.attribute(a));
-            return format!("{} – {}", s.gap_prefix, a.to_lowercase());
+            return format!("{} – {}", s.gap_prefix, crate::i18n::lower(a));
         }
         match name {
             "legitimacy" => t.legitimacy_label.to_string(),
@@ -333,10 +341,14 @@ impl Lang {
             })
             .collect();
         let text = match self {
-            Lang::Da => format!("{m} mod {}. {}", x_name.to_lowercase(), parts.join("; ")),
+            Lang::Da => format!(
+                "{m} mod {}. {}",
+                crate::i18n::lower(x_name),
+                parts.join("; ")
+            ),
             Lang::En => format!(
                 "{m} against {}. {}",
-                x_name.to_lowercase(),
+                crate::i18n::lower(x_name),
                 parts.join("; ")
             ),
         };

@@ -1,6 +1,7 @@
 //! Influence metrics (DESIGN §2.3): satisfaction of every citizen from true utilities, influence
 //! ratios and gaps, legitimacy against the counterfactual, welfare loss, and group tables.
 
+use crate::sort::IntoMap;
 use std::collections::BTreeMap;
 
 use crate::attributes::Attribute;
@@ -132,7 +133,7 @@ fn means_table<T: Copy>(
             .enumerate()
             .filter(|(_, (_, n))| **n > 0)
             .map(|(c, (&s, &n))| (a.category_key(c as u8), mean(s, n)))
-            .collect();
+            .into_map();
         out.insert(a.key().to_string(), by_cat);
     }
     out
@@ -157,7 +158,7 @@ pub fn ratios_and_gaps(
         let r: BTreeMap<String, f64> = by_cat
             .into_iter()
             .map(|(c, m)| (c, if mean_all > 0.0 { m / mean_all } else { 1.0 }))
-            .collect();
+            .into_map();
         let hi = r.values().copied().fold(f64::NEG_INFINITY, f64::max);
         let lo = r.values().copied().fold(f64::INFINITY, f64::min);
         gaps.insert(attr.clone(), if r.is_empty() { 0.0 } else { hi - lo });

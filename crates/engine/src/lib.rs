@@ -30,6 +30,7 @@ pub mod sort;
 pub mod sweep;
 pub mod vote;
 
+use crate::sort::IntoMap;
 use std::collections::BTreeMap;
 
 pub use deliberation::MeetingTrace;
@@ -410,7 +411,7 @@ fn year_metrics(
                 .ratios
                 .into_iter()
                 .filter(|(a, _)| a != "district")
-                .collect();
+                .into_map();
             (
                 vote::project_id(k),
                 sup.len() as u32,
@@ -595,7 +596,7 @@ fn trait_means(pop: &Population) -> BTreeMap<String, f64> {
         .iter()
         .zip(sums)
         .map(|((k, _), sum)| (k.to_string(), if n == 0 { 0.0 } else { sum / n as f64 }))
-        .collect()
+        .into_map()
 }
 
 /// The selection report of a stratified panel.
@@ -660,10 +661,10 @@ fn selection_report(
                         s / f64::from(population_counts.by_attribute[row][c]),
                     )
                 })
-                .collect();
+                .into_map();
             (a.key().to_string(), by_cat)
         })
-        .collect();
+        .into_map();
     let probs: Vec<f64> = panel.probabilities.iter().map(|p| p.1).collect();
     SelectionReport {
         pool: pool.len() as u32,

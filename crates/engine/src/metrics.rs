@@ -1,6 +1,7 @@
 //! Representativeness metrics (DESIGN §2.3): category shares, total variation distance,
 //! representation ratios and the representativeness index of a stage.
 
+use crate::sort::IntoMap;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -117,10 +118,10 @@ pub fn share_table(counts: &Counts) -> BTreeMap<String, BTreeMap<String, f64>> {
                 .into_iter()
                 .enumerate()
                 .map(|(c, s)| (a.category_key(c as u8), s))
-                .collect();
+                .into_map();
             (a.key().to_string(), shares)
         })
-        .collect()
+        .into_map()
 }
 
 #[cfg(test)]

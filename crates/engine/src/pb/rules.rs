@@ -251,7 +251,7 @@ fn group_masks_by_sorting(masks: &[u128]) -> Groups {
         .filter(|(m, _)| **m != 0)
         .map(|(&m, i)| (m, i))
         .collect();
-    keyed.sort_unstable();
+    crate::sort::unstable(&mut keyed);
     let mut items = Vec::new();
     let mut start = vec![0u32];
     let mut weights: Vec<u64> = Vec::new();
