@@ -24,6 +24,13 @@ pub fn probability(
     stakes: f64,
     scenario: &Scenario,
 ) -> f64 {
+    logistic(score(pop, i, intensity, stakes, scenario))
+}
+
+/// The log-odds of [`probability`] (its `β·features`), for a Bernoulli draw by
+/// [`below_logistic`](crate::rng::below_logistic).
+#[must_use]
+pub fn score(pop: &Population, i: usize, intensity: f32, stakes: f64, scenario: &Scenario) -> f64 {
     let a = &scenario.attendance;
     let sup = &scenario.invitation.supports;
     let marginalised = pop.marginalised[i] == YES;
@@ -73,7 +80,7 @@ pub fn probability(
             a.online / 3.0
         };
     }
-    logistic(z)
+    z
 }
 
 /// Whether a citizen is a parent of school-age children (for readability at call sites).

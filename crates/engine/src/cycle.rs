@@ -8,7 +8,7 @@ use crate::metrics::Counts;
 use crate::pb::Allocation;
 use crate::population::Population;
 use crate::proposals::{self, Proposal};
-use crate::rng::{Stage, StageRng, cycle_stream, unit};
+use crate::rng::{Stage, StageRng, below_logistic, cycle_stream, unit};
 use crate::scenario::{BallotKind, Initiative, RulesBy, Scenario, Strategy};
 use crate::selection::Panel;
 use crate::vote::{self, BallotProject, LengthDraw};
@@ -73,7 +73,10 @@ pub fn simulate_year(
     for i in 0..pop.len() {
         let u = unit(&mut rng);
         if invitation.invited[i]
-            && u < attendance::probability(pop, i, invitation.intensity[i], stakes, scenario)
+            && below_logistic(
+                u,
+                attendance::score(pop, i, invitation.intensity[i], stakes, scenario),
+            )
         {
             willing.push(i as u32);
         }

@@ -7,7 +7,7 @@
 
 use crate::attributes::YES;
 use crate::population::Population;
-use crate::rng::{Stage, chance, cycle_stream, logistic, unit};
+use crate::rng::{Stage, chance, chance_logistic, cycle_stream, unit};
 use crate::scenario::{Scenario, Strategy};
 
 /// Who was invited, and what it cost.
@@ -55,7 +55,7 @@ pub fn invite_year(pop: &Population, scenario: &Scenario, year: u32) -> Invitati
                 + a.awareness_media * (f64::from(pop.media[i]) - 0.5)
                 + a.awareness_member * member
                 + a.awareness_interest * (f64::from(pop.interest[i]) - 0.5);
-            if chance(&mut rng, logistic(z)) {
+            if chance_logistic(&mut rng, z) {
                 out.invited[i] = true;
             }
         }

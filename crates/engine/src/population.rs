@@ -6,7 +6,9 @@
 //! the exact 1/3 and 2/3 quantiles of a latent income score. See docs/MODEL.md for the equations.
 
 use crate::attributes::{Attribute, NO, PROJECT_CATEGORIES, YES, occupation};
-use crate::rng::{Stage, StageRng, chance, logistic, noise, pick, stream, unit};
+use crate::rng::{
+    Stage, StageRng, below_logistic, chance, chance_logistic, logistic, noise, pick, stream, unit,
+};
 use crate::scenario::PopulationParams;
 
 /// Number of project categories citizens hold preferences over.
@@ -284,12 +286,15 @@ impl Predictors {
     #[inline]
     fn push_into(&self, pop: &mut Population) {
         let interest = logistic(self.interest);
-        let past = logistic(
-            -2.6 + 1.2 * (interest - 0.5) * 2.0 + 0.8 * self.member + 0.6 * self.old
-                - 0.8 * self.marginalised,
-        );
-        // Took part in some citizen meeting before (0.5); attending in a simulated year sets 1.
-        let habit = if self.past_draw < past { 0.5 } else { 0.0 };
+        let past = -2.6 + 1.2 * (interest - 0.5) * 2.0 + 0.8 * self.member + 0.6 * self.old
+            - 0.8 * self.marginalised;
+        // Took part in some citizen meeting before (0.5), with probability `logistic(past)`;
+        // attending in a simulated year sets 1.
+        let habit = if below_logistic(self.past_draw, past) {
+            0.5
+        } else {
+            0.0
+        };
         pop.civic_skill.push(logistic(self.civic_skill) as f32);
         pop.interest.push(interest as f32);
         pop.efficacy.push(logistic(self.efficacy) as f32);
@@ -344,7 +349,7 @@ fn draw_citizen(
         + 0.35 * (f64::from(education) - 1.0)
         + if marginalised { -0.9 } else { 0.1 }
         + if age == 3 { 0.2 } else { 0.0 };
-    let association = if chance(rng, logistic(member_z)) {
+    let association = if chance_logistic(rng, member_z) {
         let kinds: [f64; 4] = match age {
             0 | 1 => [0.50, 0.20, 0.15, 0.15],
             2 => [0.30, 0.25, 0.25, 0.20],

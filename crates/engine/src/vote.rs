@@ -21,7 +21,7 @@ use crate::deliberation::Prefs;
 use crate::pb::{Allocation, Ballot, Instance, Profile, Project, VoteKind};
 use crate::population::{CATEGORY_COUNT, Population};
 use crate::proposals::Proposal;
-use crate::rng::{StageRng, below_u64, logistic, unit};
+use crate::rng::{StageRng, below_logistic, below_u64, logistic, unit};
 use crate::scenario::{BallotKind, Scenario, VoteParams};
 
 /// District code of a project that belongs to the whole municipality (a real project): local
@@ -403,6 +403,19 @@ pub fn turnout_probability(
     stakes: f64,
     scenario: &Scenario,
 ) -> f64 {
+    logistic(turnout_score(pop, i, attended, intensity, stakes, scenario))
+}
+
+/// The log-odds of [`turnout_probability`], for a Bernoulli draw by [`below_logistic`].
+#[must_use]
+pub fn turnout_score(
+    pop: &Population,
+    i: usize,
+    attended: bool,
+    intensity: f32,
+    stakes: f64,
+    scenario: &Scenario,
+) -> f64 {
     let v = &scenario.vote;
     let marginalised = pop.marginalised[i] == YES;
     let mut z = v.turnout_intercept
@@ -434,7 +447,7 @@ pub fn turnout_probability(
             z += v.online_old;
         }
     }
-    logistic(z)
+    z
 }
 
 /// Who votes: one draw per citizen, in citizen order. `attended[i]` marks attendees and
@@ -451,7 +464,10 @@ pub fn voters(
     (0..pop.len())
         .filter(|&i| {
             let u = unit(rng);
-            u < turnout_probability(pop, i, attended[i], intensity[i], stakes, scenario)
+            below_logistic(
+                u,
+                turnout_score(pop, i, attended[i], intensity[i], stakes, scenario),
+            )
         })
         .map(|i| i as u32)
         .collect()
