@@ -1,12 +1,16 @@
-//! The engine's sorts, in one place: natively and in the worker they are the standard library's
-//! sorts. With the `compact-sort` feature in WebAssembly (the app's bundles, which the browser
-//! downloads before it can draw, so every kB counts) a sort does not instantiate the standard sort
-//! once per closure and element type (a few kB each): a short slice is sorted by insertion, a
-//! longer one by sorting its positions `0..n` (`u32`) with the one instance of the standard stable
-//! sort, then moving the elements into that order. Every way gives the same result: a stable
-//! sort's result is determined by the comparator alone, and the engine's unstable sorts all order
-//! elements whose ties are indistinguishable (integers, tuples of integers, or a comparator that
-//! ends on the index).
+//! The engine's sorts, in one place. Natively they are the standard library's sorts. In
+//! WebAssembly each closure would otherwise instantiate the whole standard sort again (a few kB
+//! each), and the browser downloads every copy, so:
+//! - in the worker, every call goes through one comparator-erased instance of the standard sort
+//!   per element type;
+//! - with the `compact-sort` feature (the app's bundles, which the browser downloads before it can
+//!   draw, so every kB counts), a short slice is sorted by insertion and a longer one by sorting
+//!   its positions `0..n` (`u32`) with the one instance of the standard stable sort, then moving
+//!   the elements into that order.
+//!
+//! Every way gives the same result: a stable sort's result is determined by the comparator alone,
+//! and the engine's unstable sorts all order elements whose ties are indistinguishable (integers,
+//! tuples of integers, or a comparator that ends on the index).
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -16,7 +20,9 @@ use std::collections::BTreeMap;
 pub fn by<T, F: FnMut(&T, &T) -> Ordering>(v: &mut [T], mut compare: F) {
     #[cfg(all(target_arch = "wasm32", feature = "compact-sort"))]
     compact(v, &mut compare);
-    #[cfg(not(all(target_arch = "wasm32", feature = "compact-sort")))]
+    #[cfg(all(target_arch = "wasm32", not(feature = "compact-sort")))]
+    stable_dyn(v, &mut compare);
+    #[cfg(not(target_arch = "wasm32"))]
     v.sort_by(&mut compare);
 }
 
@@ -47,7 +53,9 @@ pub fn floats(v: &mut [f64], descending: bool) {
 pub fn unstable_by<T, F: FnMut(&T, &T) -> Ordering>(v: &mut [T], mut compare: F) {
     #[cfg(all(target_arch = "wasm32", feature = "compact-sort"))]
     compact(v, &mut compare);
-    #[cfg(not(all(target_arch = "wasm32", feature = "compact-sort")))]
+    #[cfg(all(target_arch = "wasm32", not(feature = "compact-sort")))]
+    unstable_dyn(v, &mut compare);
+    #[cfg(not(target_arch = "wasm32"))]
     v.sort_unstable_by(&mut compare);
 }
 
@@ -73,6 +81,18 @@ pub trait IntoMap<K: Ord, V>: Iterator<Item = (K, V)> + Sized {
 }
 
 impl<K: Ord, V, I: Iterator<Item = (K, V)>> IntoMap<K, V> for I {}
+
+/// The worker's stable sort: one instance per element type.
+#[cfg(all(target_arch = "wasm32", not(feature = "compact-sort")))]
+fn stable_dyn<T>(v: &mut [T], compare: &mut dyn FnMut(&T, &T) -> Ordering) {
+    v.sort_by(compare);
+}
+
+/// The worker's unstable sort: one instance per element type.
+#[cfg(all(target_arch = "wasm32", not(feature = "compact-sort")))]
+fn unstable_dyn<T>(v: &mut [T], compare: &mut dyn FnMut(&T, &T) -> Ordering) {
+    v.sort_unstable_by(compare);
+}
 
 /// Slices up to this long are sorted by insertion (no allocation; ballots are this short).
 const INSERTION_MAX: usize = 16;
