@@ -21,7 +21,7 @@ use crate::deliberation::Prefs;
 use crate::pb::{Allocation, Ballot, Instance, Profile, Project, VoteKind};
 use crate::population::{CATEGORY_COUNT, Population};
 use crate::proposals::Proposal;
-use crate::rng::{StageRng, below_logistic, below_u64, logistic, unit};
+use crate::rng::{StageRng, below_logistic, below_u64, unit};
 use crate::scenario::{BallotKind, Scenario, VoteParams};
 
 /// District code of a project that belongs to the whole municipality (a real project): local
@@ -393,20 +393,8 @@ pub fn profile(kind: BallotKind, ballots: Vec<BallotContent>) -> Profile {
     }
 }
 
-/// Probability that citizen `i` votes.
-#[must_use]
-pub fn turnout_probability(
-    pop: &Population,
-    i: usize,
-    attended: bool,
-    intensity: f32,
-    stakes: f64,
-    scenario: &Scenario,
-) -> f64 {
-    logistic(turnout_score(pop, i, attended, intensity, stakes, scenario))
-}
-
-/// The log-odds of [`turnout_probability`], for a Bernoulli draw by [`below_logistic`].
+/// The log-odds that citizen `i` votes: the probability is `logistic(turnout_score(…))`, drawn by
+/// [`below_logistic`].
 #[must_use]
 pub fn turnout_score(
     pop: &Population,
