@@ -91,20 +91,12 @@ pub fn metric_rows(lang: Lang, a: &Report, b: &Report) -> Vec<[String; 4]> {
             count(b, "attendees").into(),
         ),
         dec_row(
-            format!(
-                "{} – {}",
-                t.index_label,
-                crate::i18n::lower(t.stage_attendees)
-            ),
+            lang.index_of(t.stage_attendees),
             index(a, "attendees"),
             index(b, "attendees"),
         ),
         dec_row(
-            format!(
-                "{} – {}",
-                t.index_label,
-                crate::i18n::lower(t.stage_invited)
-            ),
+            lang.index_of(t.stage_invited),
             index(a, "invited"),
             index(b, "invited"),
         ),

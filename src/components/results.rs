@@ -62,8 +62,8 @@ pub fn Results() -> Html {
         <section class="results" aria-labelledby="results-heading" aria-busy={(!app.is_current()).to_string()}>
             <h2 id="results-heading" tabindex="-1">{ t.results_heading }</h2>
             <dl class="headline">
-                { metric("index-attendees", format!("{} – {}", t.index_label, crate::i18n::lower(t.stage_attendees)), format::dec(lang, index("attendees"), 3)) }
-                { metric("index-invited", format!("{} – {}", t.index_label, crate::i18n::lower(t.stage_invited)), format::dec(lang, index("invited"), 3)) }
+                { metric("index-attendees", lang.index_of(t.stage_attendees), format::dec(lang, index("attendees"), 3)) }
+                { metric("index-invited", lang.index_of(t.stage_invited), format::dec(lang, index("invited"), 3)) }
                 { metric("cost", t.cost_label.to_string(), format::money(lang, report.cost.dkk)) }
             </dl>
             <p class="hint">{ t.index_help }</p>

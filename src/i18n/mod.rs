@@ -726,6 +726,12 @@ impl Lang {
         s.to_string()
     }
 
+    /// The representativeness index of a stage, e.g. `Representativeness index – attendees`.
+    #[must_use]
+    pub fn index_of(self, stage: &str) -> String {
+        format!("{} – {}", self.t().index_label, lower(stage))
+    }
+
     /// A group named with its attribute for use mid-sentence, e.g. `socialt udsat: ja`.
     #[must_use]
     pub fn group_name(self, a: Attribute, label: &str) -> String {

@@ -187,20 +187,8 @@ impl Lang {
     pub fn headline(self, h: Headline) -> String {
         let t = self.t();
         match h {
-            Headline::IndexAttendees => {
-                format!(
-                    "{} – {}",
-                    t.index_label,
-                    crate::i18n::lower(t.stage_attendees)
-                )
-            }
-            Headline::IndexInvited => {
-                format!(
-                    "{} – {}",
-                    t.index_label,
-                    crate::i18n::lower(t.stage_invited)
-                )
-            }
+            Headline::IndexAttendees => self.index_of(t.stage_attendees),
+            Headline::IndexInvited => self.index_of(t.stage_invited),
             Headline::Attendees => t.stage_attendees.to_string(),
             Headline::Cost => t.cost_label.to_string(),
             Headline::Turnout => t.turnout_label.to_string(),

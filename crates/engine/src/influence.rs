@@ -1,12 +1,12 @@
 //! Influence metrics (DESIGN §2.3): satisfaction of every citizen from true utilities, influence
 //! ratios and gaps, legitimacy against the counterfactual, welfare loss, and group tables.
 
-use crate::sort::IntoMap;
 use std::collections::BTreeMap;
 
 use crate::attributes::Attribute;
 use crate::population::Population;
 use crate::report::GroupTable;
+use crate::sort::IntoMap;
 use crate::vote::{self, BallotProject};
 
 /// Satisfaction of every citizen with the funded set: `s_i = Σ_{p∈W} u_i(p)·cost(p)/budget`,

@@ -30,7 +30,6 @@ pub mod sort;
 pub mod sweep;
 pub mod vote;
 
-use crate::sort::IntoMap;
 use std::collections::BTreeMap;
 
 pub use deliberation::MeetingTrace;
@@ -45,6 +44,7 @@ use report::{
     CostReport, CycleReport, DeliberationReport, InfluenceReport, OutcomeReport, PoolProbability,
     PopulationReport, ProjectReport, SelectionReport, StageReport,
 };
+use sort::IntoMap;
 
 /// Validates `scenario`, draws its population and simulates every cycle.
 pub fn run(scenario: &Scenario) -> Result<Report, ScenarioError> {

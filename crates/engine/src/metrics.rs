@@ -1,13 +1,13 @@
 //! Representativeness metrics (DESIGN §2.3): category shares, total variation distance,
 //! representation ratios and the representativeness index of a stage.
 
-use crate::sort::IntoMap;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::attributes::Attribute;
 use crate::population::Population;
+use crate::sort::IntoMap;
 
 /// Category counts of a set of citizens, one row per attribute of [`Attribute::ALL`].
 #[derive(Clone, Debug, PartialEq)]
