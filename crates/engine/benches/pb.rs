@@ -49,7 +49,7 @@ fn generated(projects: u32, ballots: u32, seed: u64) -> (Instance, Profile) {
 }
 
 fn largest_file() -> (Instance, Profile) {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/pabulib");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/pabulib");
     let mut best: Option<(u64, PathBuf)> = None;
     for entry in std::fs::read_dir(&dir).expect("data dir").flatten() {
         let len = entry.metadata().map_or(0, |m| m.len());
