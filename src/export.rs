@@ -2,7 +2,7 @@
 //! browser side of downloads: files, SVG and PNG of a chart.
 
 use crate::format;
-use crate::i18n::Lang;
+use crate::language::Lang;
 
 /// One table cell.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,7 +1,7 @@
 //! Locale-aware number and money formatting (Danish `1.234,5 kr.`, English `DKK 1,234.5`).
 //! Done in Rust rather than `Intl` so it is identical in tests and in the browser.
 
-use crate::i18n::Lang;
+use crate::language::Lang;
 
 fn group(digits: &str, sep: char) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);

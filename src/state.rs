@@ -8,7 +8,7 @@ use serde_json::Value;
 use yew::Reducible;
 
 use crate::fields::Field;
-use crate::i18n::Lang;
+use crate::language::Lang;
 use crate::url::{Link, LinkError, Place};
 pub use crate::view::View;
 

@@ -19,8 +19,9 @@ use std::fmt::Write;
 use dialoglab_engine::{Scenario, ScenarioError, presets};
 use serde_json::{Map, Value};
 
-use crate::i18n::Lang;
-use crate::state::View;
+use crate::json_tree::{diff, merge};
+use crate::language::Lang;
+use crate::view::View;
 
 /// Version of the link format written by this build.
 pub const LINK_VERSION: u32 = 1;
@@ -248,41 +249,6 @@ fn build(params: &[(String, String)], delta: Value) -> Result<Link, LinkError> {
         preset,
         scenario,
     })
-}
-
-/// Differences of `now` from `base`: objects key by key, other values as a whole. `None` if equal.
-#[must_use]
-pub fn diff(base: &Value, now: &Value) -> Option<Value> {
-    match (base, now) {
-        (Value::Object(b), Value::Object(n)) => {
-            let mut out = Map::new();
-            for (k, v) in n {
-                if let Some(d) = diff(b.get(k).unwrap_or(&Value::Null), v) {
-                    out.insert(k.clone(), d);
-                }
-            }
-            (!out.is_empty()).then_some(Value::Object(out))
-        }
-        _ if base == now => None,
-        _ => Some(now.clone()),
-    }
-}
-
-/// Applies a [`diff`] to `base`.
-pub fn merge(base: &mut Value, delta: Value) {
-    match (base, delta) {
-        (Value::Object(b), Value::Object(d)) => {
-            for (k, v) in d {
-                match b.get_mut(&k) {
-                    Some(slot) => merge(slot, v),
-                    None => {
-                        b.insert(k, v);
-                    }
-                }
-            }
-        }
-        (slot, d) => *slot = d,
-    }
 }
 
 fn lookup<'a>(tree: &'a Value, path: &str) -> Option<&'a Value> {
@@ -630,18 +596,6 @@ mod tests {
                 "{bad}"
             );
         }
-    }
-
-    #[test]
-    fn diff_and_merge_are_inverse() {
-        let a = serde_json::json!({"x": 1, "o": {"p": [1, 2], "q": true}});
-        let b = serde_json::json!({"x": 1, "o": {"p": [1, 3], "q": true}});
-        let d = diff(&a, &b).unwrap();
-        assert_eq!(d, serde_json::json!({"o": {"p": [1, 3]}}));
-        let mut m = a.clone();
-        merge(&mut m, d);
-        assert_eq!(m, b);
-        assert_eq!(diff(&a, &a), None);
     }
 
     #[test]

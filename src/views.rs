@@ -1,5 +1,5 @@
 //! The views bundle's app (`src/views_main.rs`): the Sweeps, Real PB data and Guide views, drawn
-//! from a [`Snapshot`] of the sandbox bundle's state. Their [`use_app`](crate::app::use_app)
+//! from a [`Snapshot`] of the sandbox bundle's state. Their [`use_app`](crate::context::use_app)
 //! context mirrors that snapshot and sends their actions back through [`bridge::send`]; the
 //! sandbox bundle applies them and hands over the next snapshot. For the sandbox it draws nothing.
 
@@ -7,9 +7,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::AppContext;
 use crate::bridge::{self, Snapshot};
 use crate::components::{guide::Guide, pb_view::PbView, sweep_view::SweepView};
+use crate::context::AppContext;
 use crate::state::{Action, View};
 
 /// Props of [`ViewsApp`].
@@ -47,7 +47,8 @@ pub fn ViewsApp(props: &ViewsAppProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::AppState;
+    use crate::state::{AppState, Start};
+    use crate::url::{Link, Place};
 
     async fn render(view: View) -> String {
         let snapshot = Rc::new(Snapshot::of(&AppState {
@@ -73,5 +74,53 @@ mod tests {
             );
         }
         assert!(!render(View::Sandbox).await.contains("<main"));
+    }
+
+    #[tokio::test]
+    async fn a_guide_link_renders_its_chapter_with_lever_bet_and_workshop_box() {
+        for lang in crate::i18n::Lang::ALL {
+            let start = Start {
+                link: Some(Ok(Link {
+                    lang: Some(lang),
+                    preset: "faxe-dialogue".into(),
+                    scenario: dialoglab_engine::Scenario::default(),
+                })),
+                place: Some(Ok(Place {
+                    view: View::Guide,
+                    chapter: 3,
+                })),
+                ..Start::default()
+            };
+            // The guide is drawn by the views bundle from the state the link opens.
+            let snapshot = Rc::new(Snapshot::of(&AppState::start(start)));
+            let props = ViewsAppProps {
+                snapshot,
+                send: None,
+            };
+            let html = yew::LocalServerRenderer::<ViewsApp>::with_props(props)
+                .render()
+                .await;
+            let c = &crate::guide::CHAPTERS[2];
+            assert!(html.contains("id=\"chapter-3\""), "{lang:?}");
+            assert!(html.contains(c.title.get(lang)));
+            assert!(
+                html.contains(c.quote.text.da),
+                "the deck's words in both languages"
+            );
+            assert_eq!(
+                html.contains(c.quote.text.en),
+                lang == crate::i18n::Lang::En
+            );
+            assert!(html.contains("id=\"lever\"") && html.contains("id=\"bet-up\""));
+            assert!(html.contains("id=\"guide-qr\"") && html.contains("id=\"print-card\""));
+            assert!(
+                html.contains("view=guide&amp;chapter=3"),
+                "facilitator link"
+            );
+            assert!(
+                !html.contains("id=\"reveal\""),
+                "nothing is revealed before a bet"
+            );
+        }
     }
 }

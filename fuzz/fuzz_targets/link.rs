@@ -4,22 +4,20 @@
 #![no_main]
 #![allow(dead_code)]
 
-#[path = "../../src/i18n/lang.rs"]
-mod lang;
-mod i18n {
-    pub use super::lang::Lang;
-}
+// The link codec and the modules below it in the app's layers (docs/ARCHITECTURE.md), compiled
+// from the app's own files.
 #[path = "../../src/format.rs"]
 mod format;
 #[path = "../../src/guide/mod.rs"]
 mod guide;
-#[path = "../../src/view.rs"]
-mod view;
-mod state {
-    pub use super::view::View;
-}
+#[path = "../../src/json_tree.rs"]
+mod json_tree;
+#[path = "../../src/language.rs"]
+mod language;
 #[path = "../../src/url.rs"]
 mod url;
+#[path = "../../src/view.rs"]
+mod view;
 
 use libfuzzer_sys::fuzz_target;
 

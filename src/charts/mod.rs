@@ -1,5 +1,6 @@
 //! Chart geometry: pure scales and ticks (unit-tested), QR geometry, and the Okabe–Ito palette.
 
+pub mod kinds;
 pub mod meeting;
 pub mod qr;
 pub mod scale;

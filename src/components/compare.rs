@@ -6,13 +6,13 @@ use dialoglab_engine::Report;
 use serde_json::Value;
 use yew::prelude::*;
 
-use crate::app::use_app;
 use crate::components::compare_chart::{CompareChart, PairKind};
 use crate::components::ratio_chart;
+use crate::context::use_app;
 use crate::format;
 use crate::i18n::Lang;
+use crate::json_tree::diff;
 use crate::state::{Action, Run};
-use crate::url::diff;
 
 /// Dotted paths of the leaves that differ between two scenario JSON trees.
 #[must_use]

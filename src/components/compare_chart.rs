@@ -8,6 +8,7 @@ use dialoglab_engine::Report;
 use dialoglab_engine::attributes::Attribute;
 use yew::prelude::*;
 
+pub use crate::charts::kinds::PairKind;
 use crate::charts::palette;
 use crate::charts::scale::{Log, ratio_ticks};
 use crate::components::chart_frame::{ChartFrame, Mark};
@@ -25,26 +26,6 @@ const ROW: f64 = 20.0;
 const HEAD: f64 = 24.0;
 const LO: f64 = 0.25;
 const HI: f64 = 4.0;
-
-/// What is compared.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PairKind {
-    /// Representation ratio among attendees (share among attendees ÷ share in the population).
-    Representation,
-    /// Influence ratio (mean satisfaction of the group ÷ mean of all).
-    Influence,
-}
-
-impl PairKind {
-    /// Element id of the chart.
-    #[must_use]
-    pub fn id(self) -> &'static str {
-        match self {
-            PairKind::Representation => "compare-representation",
-            PairKind::Influence => "compare-influence",
-        }
-    }
-}
 
 /// One group's value in A and in B.
 #[derive(Clone, Debug, PartialEq)]

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use dialoglab_engine::report::CycleReport;
 use yew::prelude::*;
 
-use crate::charts::palette;
+pub use crate::charts::kinds::Series;
 use crate::charts::scale::Linear;
 use crate::components::chart_frame::{ChartFrame, Mark};
 use crate::export::{Cell, Table};
@@ -19,45 +19,6 @@ const LEFT: f64 = 50.0;
 const RIGHT: f64 = 20.0;
 const TOP: f64 = 20.0;
 const PLOT: f64 = 220.0;
-
-/// A series over the years.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Series {
-    /// Representativeness index of the attendees.
-    Representativeness,
-    /// Share of attendees who took part the year before.
-    Repeat,
-    /// Share of the population that voted.
-    Turnout,
-    /// Mean efficacy of marginalised citizens.
-    EfficacyMarginalised,
-}
-
-impl Series {
-    /// Every series with colour, dash and marker (0 circle, 1 diamond, 2 square, 3 triangle).
-    pub const ALL: [(Series, &'static str, &'static str, u8); 4] = [
-        (Series::Representativeness, palette::BLUE, "", 0),
-        (Series::Repeat, palette::ORANGE, "6 3", 1),
-        (Series::Turnout, palette::GREEN, "2 3", 2),
-        (Series::EfficacyMarginalised, palette::PURPLE, "8 3 2 3", 3),
-    ];
-
-    /// The value in a year.
-    #[must_use]
-    pub fn value(self, c: &CycleReport) -> f64 {
-        match self {
-            Series::Representativeness => c.representativeness,
-            Series::Repeat => c.repeat_share,
-            Series::Turnout => c.turnout,
-            Series::EfficacyMarginalised => c
-                .efficacy
-                .get("marginalised")
-                .and_then(|m| m.get("yes"))
-                .copied()
-                .unwrap_or(0.0),
-        }
-    }
-}
 
 /// An SVG path through the points.
 #[must_use]

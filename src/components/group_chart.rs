@@ -7,48 +7,20 @@ use dialoglab_engine::attributes::Attribute;
 use dialoglab_engine::report::GroupTable;
 use yew::prelude::*;
 
+pub use crate::charts::kinds::GroupKind;
 use crate::charts::palette;
 use crate::charts::scale::{Linear, Log, nice_ticks, ratio_ticks};
 use crate::components::chart_frame::{ChartFrame, Mark};
 use crate::components::ratio_chart::{is_fair, tick, tick_label};
 use crate::export::{Cell, Table};
 use crate::format;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, group_value};
 
 const WIDTH: f64 = 640.0;
 const LEFT: f64 = 215.0;
 const RIGHT: f64 = 30.0;
 const ROW: f64 = 20.0;
 const HEAD: f64 = 24.0;
-
-/// What the values are.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum GroupKind {
-    /// Probability from letter to panel (stratified sortition).
-    Selection,
-    /// Probability of invited × attended × spoke × favourite funded.
-    Inclusion,
-    /// Influence ratio (mean satisfaction of the group ÷ mean of all).
-    Influence,
-}
-
-impl GroupKind {
-    /// Whether the values are ratios around 1 (log axis) rather than probabilities.
-    #[must_use]
-    pub fn is_ratio(self) -> bool {
-        self == GroupKind::Influence
-    }
-
-    /// Element id of the chart.
-    #[must_use]
-    pub fn id(self) -> &'static str {
-        match self {
-            GroupKind::Selection => "selection-chart",
-            GroupKind::Inclusion => "inclusion-chart",
-            GroupKind::Influence => "influence-chart",
-        }
-    }
-}
 
 /// One group's value.
 #[derive(Clone, Debug, PartialEq)]
@@ -90,16 +62,6 @@ pub fn extremes(rows: &[GroupRow], lang: Lang) -> Option<((String, f64), (String
     let high = rows.iter().max_by(|a, b| a.value.total_cmp(&b.value))?;
     let low = rows.iter().min_by(|a, b| a.value.total_cmp(&b.value))?;
     Some(((named(high), high.value), (named(low), low.value)))
-}
-
-/// A value as shown: ratio with two decimals, probability in per mille.
-#[must_use]
-pub fn value_text(lang: Lang, kind: GroupKind, v: f64) -> String {
-    if kind.is_ratio() {
-        format::dec(lang, v, 2)
-    } else {
-        format!("{} ‰", format::dec(lang, v * 1000.0, 2))
-    }
 }
 
 /// Props of [`GroupChart`].
@@ -170,7 +132,7 @@ pub fn GroupChart(props: &GroupChartProps) -> Html {
             "{} – {}: {}",
             lang.attribute(row.attribute),
             row.label,
-            value_text(lang, kind, row.value)
+            group_value(lang, kind, row.value)
         );
         body.push(html! {
             <>
@@ -245,9 +207,9 @@ mod tests {
 
     #[test]
     fn values_are_shown_as_ratios_or_per_mille() {
-        assert_eq!(value_text(Lang::Da, GroupKind::Influence, 1.234), "1,23");
+        assert_eq!(group_value(Lang::Da, GroupKind::Influence, 1.234), "1,23");
         assert_eq!(
-            value_text(Lang::En, GroupKind::Inclusion, 0.0123),
+            group_value(Lang::En, GroupKind::Inclusion, 0.0123),
             "12.30 ‰"
         );
     }

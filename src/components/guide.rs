@@ -9,9 +9,9 @@ use dialoglab_engine::ScenarioError;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::app::use_app;
 use crate::charts::qr::qr_path;
 use crate::components::guide_chart::GuideChart;
+use crate::context::use_app;
 use crate::format;
 use crate::guide::{self, CHAPTERS, Direction, Reveal};
 use crate::state::{Action, View};
@@ -357,62 +357,4 @@ pub struct Shown {
     pub reveal: Rc<Reveal>,
     /// The bet placed before it.
     pub bet: Option<Direction>,
-}
-
-#[cfg(test)]
-mod tests {
-    use std::rc::Rc;
-
-    use crate::bridge::Snapshot;
-    use crate::state::{AppState, Start};
-    use crate::url::Place;
-    use crate::views::{ViewsApp, ViewsAppProps};
-
-    #[tokio::test]
-    async fn a_guide_link_renders_its_chapter_with_lever_bet_and_workshop_box() {
-        for lang in crate::i18n::Lang::ALL {
-            let start = Start {
-                link: Some(Ok(crate::url::Link {
-                    lang: Some(lang),
-                    preset: "faxe-dialogue".into(),
-                    scenario: dialoglab_engine::Scenario::default(),
-                })),
-                place: Some(Ok(Place {
-                    view: crate::state::View::Guide,
-                    chapter: 3,
-                })),
-                ..Start::default()
-            };
-            // The guide is drawn by the views bundle from the state the link opens.
-            let snapshot = Rc::new(Snapshot::of(&AppState::start(start)));
-            let props = ViewsAppProps {
-                snapshot,
-                send: None,
-            };
-            let html = yew::LocalServerRenderer::<ViewsApp>::with_props(props)
-                .render()
-                .await;
-            let c = &crate::guide::CHAPTERS[2];
-            assert!(html.contains("id=\"chapter-3\""), "{lang:?}");
-            assert!(html.contains(c.title.get(lang)));
-            assert!(
-                html.contains(c.quote.text.da),
-                "the deck's words in both languages"
-            );
-            assert_eq!(
-                html.contains(c.quote.text.en),
-                lang == crate::i18n::Lang::En
-            );
-            assert!(html.contains("id=\"lever\"") && html.contains("id=\"bet-up\""));
-            assert!(html.contains("id=\"guide-qr\"") && html.contains("id=\"print-card\""));
-            assert!(
-                html.contains("view=guide&amp;chapter=3"),
-                "facilitator link"
-            );
-            assert!(
-                !html.contains("id=\"reveal\""),
-                "nothing is revealed before a bet"
-            );
-        }
-    }
 }

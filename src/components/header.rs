@@ -2,9 +2,9 @@
 
 use yew::prelude::*;
 
-use crate::app::use_app;
 use crate::components::share_dialog::ShareDialog;
 use crate::components::view_tabs::ViewTabs;
+use crate::context::use_app;
 use crate::i18n::Lang;
 use crate::state::{Action, Notice, Theme};
 

@@ -8,10 +8,10 @@ use dialoglab_engine::scenario::MeetingFormat;
 use dialoglab_engine::{MeetingTrace, Scenario};
 use yew::prelude::*;
 
-use crate::app::use_app;
 use crate::charts::meeting::{radius, seats, state_at, steps};
 use crate::charts::palette;
 use crate::components::chart_frame::{ChartFrame, Mark};
+use crate::context::use_app;
 use crate::export::{Cell, Table};
 use crate::fields::Choice;
 use crate::format;

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::app::use_app;
+use crate::context::use_app;
 use crate::state::{Action, Notice};
 
 /// The notice bar (empty when there is nothing to say).

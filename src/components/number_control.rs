@@ -4,8 +4,8 @@
 use serde_json::Value;
 use yew::prelude::*;
 
-use crate::app::use_app;
 use crate::charts::scale::{budget_steps, budget_to_slider, slider_to_budget};
+use crate::context::use_app;
 use crate::fields::{Field, Kind};
 use crate::format;
 use crate::i18n::Lang;

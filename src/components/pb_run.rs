@@ -3,13 +3,23 @@
 //! worker's answers into [`StudyEvent`]s. The parser and the rules' analytics therefore stay out
 //! of the page's own wasm.
 
-use dialoglab_engine::pb::study::{Progress, Study, StudyOptions};
+use dialoglab_engine::pb::study::{FileProblem, Progress, Study, StudyOptions};
 use dialoglab_worker::{Job, PbOutput};
 use serde::de::IgnoredAny;
 use yew::Callback;
 
-use crate::components::pb_view::FileError;
 use crate::worker_client::{Event, PbClient};
+
+/// Why the last file was not shown.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileError {
+    /// Larger than the view's limit ([`crate::components::pb_view::MAX_FILE_BYTES`]).
+    TooBig(u64),
+    /// The parser's complaint.
+    Parse(FileProblem),
+    /// The browser could not read the file, or the computation failed.
+    Other(String),
+}
 
 /// What a study reports.
 #[derive(Clone, Debug, PartialEq)]

@@ -11,15 +11,15 @@ use std::rc::Rc;
 
 use dialoglab_engine::pb::reweight::{self, PopulationProfile};
 use dialoglab_engine::pb::seed::Seeding;
-use dialoglab_engine::pb::study::{FileProblem, Progress, Study, StudyOptions};
+use dialoglab_engine::pb::study::{Progress, Study, StudyOptions};
 use dialoglab_engine::pb::{Instance, Rule};
 use dialoglab_engine::presets;
 use yew::prelude::*;
 
-use crate::app::use_app;
 use crate::charts::palette;
 use crate::components::chart_frame::{ChartFrame, Mark, csv_download};
-use crate::components::pb_run::{self, StudyEvent};
+use crate::components::pb_run::{self, FileError, StudyEvent};
+use crate::context::use_app;
 use crate::export::{self, Cell, Dialect, Table};
 use crate::format;
 use crate::i18n::Lang;
@@ -62,17 +62,6 @@ impl ProfileChoice {
                 .map_or(ProfileChoice::None, ProfileChoice::Preset),
         }
     }
-}
-
-/// Why the last file was not shown.
-#[derive(Clone, Debug, PartialEq)]
-pub enum FileError {
-    /// Larger than [`MAX_FILE_BYTES`].
-    TooBig(u64),
-    /// The parser's complaint.
-    Parse(FileProblem),
-    /// The browser could not read the file, or the computation failed.
-    Other(String),
 }
 
 /// The view's own state.

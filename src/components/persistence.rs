@@ -5,7 +5,7 @@
 use gloo::storage::{LocalStorage, Storage};
 use yew::prelude::*;
 
-use crate::app::use_app;
+use crate::context::use_app;
 use crate::state::{Start, Theme};
 use crate::url;
 

@@ -8,6 +8,7 @@ use dialoglab_engine::attributes::Attribute;
 use dialoglab_engine::report::{OutcomeReport, ProjectReport};
 use yew::prelude::*;
 
+pub use crate::charts::kinds::{Status, status};
 use crate::charts::palette;
 use crate::components::chart_frame::{ChartFrame, Mark};
 use crate::export::{Cell, Table};
@@ -18,33 +19,6 @@ const WIDTH: f64 = 640.0;
 const LEFT: f64 = 285.0;
 const RIGHT: f64 = 95.0;
 const ROW: f64 = 22.0;
-
-/// Status of a proposal.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    /// On the ballot and funded.
-    Funded,
-    /// On the ballot, not funded.
-    NotFunded,
-    /// Vetoed by the municipality.
-    Vetoed,
-    /// Neither vetoed nor on the ballot (the ballot was full).
-    OffBallot,
-}
-
-/// The status of a project.
-#[must_use]
-pub fn status(p: &ProjectReport) -> Status {
-    if p.vetoed {
-        Status::Vetoed
-    } else if p.funded {
-        Status::Funded
-    } else if p.on_ballot {
-        Status::NotFunded
-    } else {
-        Status::OffBallot
-    }
-}
 
 /// The group most over-represented among a project's supporters: (label, ratio).
 #[must_use]

@@ -6,7 +6,6 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::use_app;
 use crate::components::{
     cost_chart::CostChart,
     cycles_chart::CyclesChart,
@@ -16,6 +15,7 @@ use crate::components::{
     projects_chart::ProjectsChart,
     ratio_chart::RatioChart,
 };
+use crate::context::use_app;
 use crate::format;
 
 /// Results of the last run.

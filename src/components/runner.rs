@@ -10,7 +10,7 @@ use dialoglab_engine::scenario::PopulationParams;
 use dialoglab_engine::{Report, Scenario, ScenarioError};
 use yew::prelude::*;
 
-use crate::app::use_app;
+use crate::context::use_app;
 use crate::state::Action;
 
 /// Milliseconds to wait after the last change of a burst before re-simulating.

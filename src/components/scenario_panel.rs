@@ -5,8 +5,8 @@ use dialoglab_engine::presets;
 use serde_json::Value;
 use yew::prelude::*;
 
-use crate::app::use_app;
 use crate::components::number_control::NumberControl;
+use crate::context::use_app;
 use crate::fields::{Field, Kind, Section};
 use crate::state::Action;
 

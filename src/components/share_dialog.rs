@@ -8,8 +8,8 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::app::use_app;
 use crate::charts::qr::QrPath;
+use crate::context::use_app;
 use crate::export::browser::download_text;
 use crate::export::{PB_MIME, SIMULATED_PB_FILE};
 use crate::lazy;

@@ -15,8 +15,8 @@ use dialoglab_worker::sweep::split;
 use dialoglab_worker::{Job, SweepPartial};
 use yew::prelude::*;
 
-use crate::app::use_app;
 use crate::components::sweep_chart::SweepChart;
+use crate::context::use_app;
 use crate::fields::{Choice, Field};
 use crate::i18n::Lang;
 use crate::state::View;

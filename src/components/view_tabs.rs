@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::app::use_app;
+use crate::context::use_app;
 use crate::state::{Action, View};
 
 /// The view switcher.

@@ -14,8 +14,8 @@ use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, Element};
 use yew::prelude::*;
 
-use crate::app::{AppContext, use_app};
 use crate::bridge::{self, ACTION_EVENT, Snapshot};
+use crate::context::{AppContext, use_app};
 use crate::lazy;
 use crate::state::View;
 

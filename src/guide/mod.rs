@@ -8,7 +8,7 @@ mod chapters;
 use dialoglab_engine::{Report, Scenario, ScenarioError, population, presets};
 
 use crate::format;
-use crate::i18n::Lang;
+use crate::language::Lang;
 
 pub use chapters::CHAPTERS;
 
@@ -285,7 +285,7 @@ mod tests {
             let base = serde_json::to_value(c.scenario(c.lever.from).unwrap()).unwrap();
             for o in 0..c.lever.options.len() {
                 let s = serde_json::to_value(c.scenario(o).unwrap()).unwrap();
-                let d = crate::url::diff(&base, &s);
+                let d = crate::json_tree::diff(&base, &s);
                 if o == c.lever.from {
                     assert_eq!(d, None);
                 } else {

@@ -8,10 +8,7 @@ pub mod sweep;
 use dialoglab_engine::Strategy;
 use dialoglab_engine::attributes::Attribute;
 
-use crate::components::compare_chart::PairKind;
-use crate::components::cycles_chart::Series;
-use crate::components::group_chart::GroupKind;
-use crate::components::projects_chart::Status;
+use crate::charts::kinds::{GroupKind, PairKind, Series, Status};
 use crate::fields::{Choice, Field, Section, Support};
 use crate::format;
 use crate::state::{Problem, Theme, View};
@@ -20,8 +17,17 @@ use dialoglab_engine::ScenarioError;
 use dialoglab_engine::pb::Rule;
 use dialoglab_engine::scenario::{BallotKind, Initiative, MeetingFormat, RulesBy};
 
-mod lang;
-pub use lang::Lang;
+pub use crate::language::Lang;
+
+/// A value as shown: ratio with two decimals, probability in per mille.
+#[must_use]
+pub fn group_value(lang: Lang, kind: GroupKind, v: f64) -> String {
+    if kind.is_ratio() {
+        format::dec(lang, v, 2)
+    } else {
+        format!("{} ‰", format::dec(lang, v * 1000.0, 2))
+    }
+}
 
 impl Lang {
     /// The fixed strings of this language.
@@ -1253,7 +1259,7 @@ impl Lang {
     /// Text alternative of a group chart.
     #[must_use]
     pub fn group_desc(self, kind: GroupKind, high: (&str, f64), low: (&str, f64)) -> String {
-        let v = |x: f64| crate::components::group_chart::value_text(self, kind, x);
+        let v = |x: f64| group_value(self, kind, x);
         let (h, hv, l, lv) = (high.0, v(high.1), low.0, v(low.1));
         match (self, kind) {
             (Lang::Da, GroupKind::Selection) => format!(

@@ -91,8 +91,7 @@ fn parse_abc(text: &str) -> AbcInstance {
 }
 
 fn instances() -> Vec<(String, AbcInstance)> {
-    let dir =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/abcvoting_instances");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/abcvoting_instances");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("abcvoting dir")
         .flatten()

@@ -1,5 +1,5 @@
-//! The interface language on its own, free of the app's other modules, so that the share-link
-//! codec (`src/url.rs`) can also be compiled by the fuzz targets in `fuzz/`.
+//! The interface language on its own, a leaf of the app's modules (docs/ARCHITECTURE.md), so that
+//! the share-link codec (`src/url.rs`) can also be compiled by the fuzz targets in `fuzz/`.
 
 /// The interface language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
