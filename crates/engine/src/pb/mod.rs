@@ -428,27 +428,12 @@ impl Rule {
         }
     }
 
-    /// The rule as a function.
-    #[must_use]
-    pub fn function(self) -> fn(&Instance, &Profile, &TieBreak) -> Allocation {
-        match self {
-            Rule::Greedy => greedy,
-            Rule::GreedyNoSkip => greedy_no_skip,
-            Rule::GreedyPerCost => greedy_per_cost,
-            Rule::Mes => mes,
-            Rule::MesCardinality => mes_cardinality,
-            Rule::MesGreedy => mes_greedy,
-            Rule::MesAdd1 => mes_add1,
-            Rule::MesAdd1Greedy => mes_add1_greedy,
-            Rule::MesIncrement => mes_increment,
-            Rule::Phragmen => phragmen,
-        }
-    }
-
-    /// Runs the rule.
+    /// Runs the rule: prepares the profile once and hands it to the rule (`rules::run_prepared`,
+    /// the one table from a rule to its code).
     #[must_use]
     pub fn run(self, instance: &Instance, profile: &Profile, tie_break: &TieBreak) -> Allocation {
-        (self.function())(instance, profile, tie_break)
+        let prep = rules::Prepared::new(instance, profile, *tie_break);
+        rules::run_prepared(self, instance, &prep)
     }
 
     /// Runs the rule on approval ballots given as bit masks, one per ballot (bit `p` set = the
