@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use dialoglab_engine::{Scenario, presets};
 
+mod panel_cmd;
 mod pb_cmd;
 mod sweep_cmd;
 
@@ -34,6 +35,9 @@ enum Command {
     /// Run a scenario over a grid of one or two varied fields with many seeds per point, on all
     /// cores; print the mean and 95% interval of every headline metric (CSV or JSON Lines).
     Sweep(sweep_cmd::SweepArgs),
+    /// Select a citizens' panel from categories.csv and respondents.csv (LEGACY, maximin or
+    /// LEXIMIN) and print every respondent's selection probability and a drawn panel as JSON.
+    Panel(panel_cmd::PanelArgs),
     /// Combine the shard files of `sweep --shard i/n` into the file one unsharded sweep writes.
     Merge(sweep_cmd::MergeArgs),
 }
@@ -103,6 +107,7 @@ fn execute(cli: &Cli) -> Result<String, String> {
     match &cli.command {
         Command::Presets => Ok(presets::names().join("\n")),
         Command::Pb(args) => pb_cmd::run(args),
+        Command::Panel(args) => panel_cmd::run(args),
         Command::Sweep(args) => sweep_cmd::sweep(args),
         Command::Merge(args) => sweep_cmd::merge(args),
         Command::Scenario(args) => to_json(&build_scenario(args)?, args.compact),

@@ -18,6 +18,7 @@ pub mod deliberation;
 pub mod influence;
 pub mod invitation;
 pub mod metrics;
+pub mod panel;
 pub mod pb;
 pub mod population;
 pub mod presets;
