@@ -11,8 +11,10 @@
 //! assert_eq!((again.projects, again.budget, profile2), (instance.projects, instance.budget, profile));
 //! ```
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::{Ballot, Instance, Profile, Project, VoteKind, Voter};
 
@@ -238,94 +240,162 @@ impl fmt::Display for PbError {
 
 impl std::error::Error for PbError {}
 
-/// One CSV record with the line it starts on.
-struct Record {
-    line: u64,
-    fields: Vec<String>,
+/// Where a field ended.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum End {
+    /// At a `;`: the record goes on.
+    Semicolon,
+    /// At a line break or the end of the input: the record is complete.
+    Record,
 }
 
 /// Splits text into `;`-separated records the way Python's `csv.reader` does (double quotes,
 /// doubled inner quotes, quoted newlines; a quote closing early continues as plain text).
-fn records(text: &str) -> Vec<Record> {
-    #[derive(PartialEq)]
-    enum St {
-        Start,
-        Plain,
-        Quoted,
-        QuoteInQuoted,
-    }
-    let mut out = Vec::new();
-    let mut fields: Vec<String> = Vec::new();
-    let mut field = String::new();
-    let mut st = St::Start;
-    let mut line: u64 = 1;
-    let mut rec_line: u64 = 1;
-    let mut chars = text.chars().peekable();
-    let mut any = false;
-    while let Some(c) = chars.next() {
-        let newline = c == '\n' || c == '\r';
-        if newline && c == '\r' && chars.peek() == Some(&'\n') && st != St::Quoted {
-            chars.next();
+///
+/// Works on bytes: every byte it looks for is ASCII, so fields are slices of the text at
+/// character boundaries. An unquoted field is borrowed from the text; only a quoted one is copied.
+/// The record's field vector is reused, so reading allocates nothing per line.
+struct Records<'a> {
+    text: &'a str,
+    pos: usize,
+    /// Line of the byte at `pos` (1-based).
+    line: u64,
+}
+
+impl<'a> Records<'a> {
+    fn new(text: &'a str) -> Self {
+        Records {
+            text,
+            pos: 0,
+            line: 1,
         }
-        match st {
-            St::Quoted => {
-                if c == '"' {
-                    st = St::QuoteInQuoted;
-                } else {
-                    field.push(c);
-                }
-                any = true;
+    }
+
+    /// The next record into `fields` (cleared first); returns the line it starts on, or `None` at
+    /// the end. Blank lines give no record; a line of spaces gives one (callers skip it).
+    fn next_into(&mut self, fields: &mut Vec<Cow<'a, str>>) -> Option<u64> {
+        fields.clear();
+        let bytes = self.text.as_bytes();
+        while let Some(&b) = bytes.get(self.pos) {
+            if b == b'\n' || b == b'\r' {
+                self.newline();
+            } else {
+                break;
             }
-            St::Start | St::Plain | St::QuoteInQuoted => {
-                if c == ';' {
-                    fields.push(std::mem::take(&mut field));
-                    st = St::Start;
-                    any = true;
-                } else if newline {
-                    if any || !field.is_empty() || st == St::QuoteInQuoted {
-                        fields.push(std::mem::take(&mut field));
-                    }
-                    if !fields.is_empty() {
-                        out.push(Record {
-                            line: rec_line,
-                            fields: std::mem::take(&mut fields),
-                        });
-                    }
-                    any = false;
-                    st = St::Start;
-                } else if c == '"' && st == St::Start {
-                    st = St::Quoted;
-                    any = true;
-                } else if c == '"' && st == St::QuoteInQuoted {
+        }
+        if self.pos >= bytes.len() {
+            return None;
+        }
+        let line = self.line;
+        loop {
+            let end = if bytes[self.pos..].first() == Some(&b'"') {
+                self.quoted(fields)
+            } else {
+                let start = self.pos;
+                let end = self.plain_end(start);
+                fields.push(Cow::Borrowed(&self.text[start..end]));
+                self.finish(end)
+            };
+            if end == End::Record {
+                return Some(line);
+            }
+        }
+    }
+
+    /// First `;`, `\n` or `\r` at or after `from` (or the end).
+    fn plain_end(&self, from: usize) -> usize {
+        self.text.as_bytes()[from..]
+            .iter()
+            .position(|&b| b == b';' || b == b'\n' || b == b'\r')
+            .map_or(self.text.len(), |k| from + k)
+    }
+
+    /// Consumes the separator at `at` (a `;`, a line break, or the end of the input).
+    fn finish(&mut self, at: usize) -> End {
+        self.pos = at;
+        match self.text.as_bytes().get(at) {
+            Some(b';') => {
+                self.pos += 1;
+                End::Semicolon
+            }
+            Some(_) => {
+                self.newline();
+                End::Record
+            }
+            None => End::Record,
+        }
+    }
+
+    /// Consumes a line break outside quotes at `pos`: `\r\n` counts as one. (As the reader always
+    /// has: a `\r\n` directly followed by `\n` does not advance the line count; the `\n` does.)
+    fn newline(&mut self) {
+        let bytes = self.text.as_bytes();
+        if bytes[self.pos] == b'\r' && bytes.get(self.pos + 1) == Some(&b'\n') {
+            self.pos += 2;
+            if bytes.get(self.pos) != Some(&b'\n') {
+                self.line += 1;
+            }
+        } else {
+            self.pos += 1;
+            self.line += 1;
+        }
+    }
+
+    /// A field starting with `"` at `pos`: doubled quotes are one quote, line breaks are kept, and
+    /// text after the closing quote continues the field as plain text.
+    fn quoted(&mut self, fields: &mut Vec<Cow<'a, str>>) -> End {
+        let bytes = self.text.as_bytes();
+        let mut field = String::new();
+        self.pos += 1;
+        loop {
+            // Inside quotes: everything up to the next quote.
+            let start = self.pos;
+            let Some(k) = bytes[start..].iter().position(|&b| b == b'"') else {
+                field.push_str(&self.text[start..]);
+                self.count_quoted_lines(start, bytes.len());
+                self.pos = bytes.len();
+                fields.push(Cow::Owned(field));
+                return End::Record;
+            };
+            let close = start + k;
+            field.push_str(&self.text[start..close]);
+            self.count_quoted_lines(start, close);
+            self.pos = close + 1;
+            // After a quote inside quotes.
+            match bytes.get(self.pos) {
+                Some(b'"') => {
                     field.push('"');
-                    st = St::Quoted;
-                } else {
-                    field.push(c);
-                    st = St::Plain;
-                    any = true;
+                    self.pos += 1;
+                }
+                Some(b';' | b'\n' | b'\r') | None => {
+                    fields.push(Cow::Owned(field));
+                    return self.finish(self.pos);
+                }
+                Some(_) => {
+                    let end = self.plain_end(self.pos);
+                    field.push_str(&self.text[self.pos..end]);
+                    fields.push(Cow::Owned(field));
+                    return self.finish(end);
                 }
             }
         }
-        if c == '\n' || (c == '\r' && chars.peek() != Some(&'\n')) {
-            line += 1;
-            if st == St::Start && fields.is_empty() {
-                rec_line = line;
+    }
+
+    /// Counts the line breaks inside quotes in `from..to`: every `\n` and every `\r` not followed
+    /// by `\n`.
+    fn count_quoted_lines(&mut self, from: usize, to: usize) {
+        let bytes = self.text.as_bytes();
+        for i in from..to {
+            if bytes[i] == b'\n' || (bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                self.line += 1;
             }
         }
     }
-    if any || !field.is_empty() || !fields.is_empty() {
-        fields.push(field);
-        out.push(Record {
-            line: rec_line,
-            fields,
-        });
-    }
-    out
 }
 
 /// Trimmed field `i`, `None` when absent or `none` (any case).
-fn get(fields: &[String], i: usize) -> Option<&str> {
-    let v = fields.get(i)?.trim();
+fn get<S: AsRef<str>>(fields: &[S], i: usize) -> Option<&str> {
+    let v = fields.get(i)?.as_ref().trim();
     if v.eq_ignore_ascii_case("none") {
         None
     } else {
@@ -437,147 +507,208 @@ fn check_size(bytes: usize) -> Result<(), PbError> {
     Ok(())
 }
 
+/// A hasher for the reader's lookups (project ids, voter ids): FNV-1a over the bytes, then a
+/// final mix. Keys are only looked up, never iterated, so the order of the tables cannot reach a
+/// result; and no OS randomness is involved (`std`'s default hasher seeds itself from the OS).
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        let z = (self.0 ^ (self.0 >> 29)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z ^ (z >> 32)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xCBF2_9CE4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3);
+        }
+        self.0 = h;
+    }
+}
+
+type IdBuild = BuildHasherDefault<IdHasher>;
+
 struct RawProject {
     line: u64,
     project: Project,
     cost: Decimal,
 }
 
-/// Parses a `.pb` file. Never panics; see `docs/PB.md` for the accepted leniencies.
-pub fn parse(text: &str) -> Result<(Instance, Profile), PbError> {
-    const ORDER: [&str; 3] = ["META", "PROJECTS", "VOTES"];
-    check_size(text.len())?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let recs: Vec<Record> = records(text)
-        .into_iter()
-        .filter(|r| r.fields.iter().any(|f| !f.trim().is_empty()))
-        .collect();
-    if recs.is_empty() {
-        return Err(PbError::Empty);
-    }
-    // Split into sections.
-    let mut sections: Vec<(usize, &Record, Vec<&Record>)> = Vec::new();
-    for r in &recs {
-        let title = r.fields[0].trim().to_ascii_uppercase();
-        if let Some(pos) = ORDER.iter().position(|s| *s == title) {
-            let expected = sections.len();
-            if pos != expected {
-                return Err(PbError::SectionOrder {
-                    line: r.line,
-                    found: title,
-                    expected: if expected < 3 {
-                        ["section META", "section PROJECTS", "section VOTES"][expected]
-                    } else {
-                        "no further section"
-                    },
-                });
-            }
-            sections.push((pos, r, Vec::new()));
-        } else if let Some(last) = sections.last_mut() {
-            last.2.push(r);
-        } else {
-            return Err(PbError::SectionOrder {
-                line: r.line,
-                found: r.fields[0].trim().to_string(),
-                expected: "section META",
-            });
-        }
-    }
-    for (i, name) in ORDER.iter().enumerate() {
-        if sections.len() <= i {
-            return Err(PbError::MissingSection { section: name });
-        }
-    }
-    // The line after each title is its header.
-    let split = |i: usize| -> (Option<&Record>, &[&Record]) {
-        let body = &sections[i].2;
-        match body.split_first() {
-            Some((h, rest)) => (Some(*h), rest),
-            None => (None, &[]),
-        }
-    };
+/// The columns of a section header, trimmed.
+fn header_of(fields: &[Cow<'_, str>]) -> Vec<String> {
+    fields.iter().map(|f| f.trim().to_string()).collect()
+}
 
-    // META
-    let (_, meta_rows) = split(0);
-    let mut meta: Vec<(String, String)> = Vec::new();
-    let mut meta_lines: Vec<u64> = Vec::new();
-    for r in meta_rows {
-        let key = r.fields[0].trim().to_string();
-        if key.is_empty() || key.eq_ignore_ascii_case("none") {
-            continue;
-        }
-        let Some(value) = get(&r.fields, 1).map(str::to_string).or_else(|| {
-            if r.fields.len() < 2 {
-                Some(String::new())
-            } else {
-                None
-            }
-        }) else {
-            continue;
-        };
-        meta.push((key, value));
-        meta_lines.push(r.line);
-    }
-    let meta_get = |k: &str| -> Option<(u64, &str)> {
-        meta.iter()
-            .zip(&meta_lines)
+/// What the reader has taken from META (once the PROJECTS title is reached).
+struct Meta {
+    kind: VoteKind,
+    budget: Decimal,
+    budget_line: u64,
+    budget_text: String,
+    max_sum_cost: Option<Decimal>,
+}
+
+/// The PROJECTS section while it is read.
+#[derive(Default)]
+struct ProjectsSection {
+    header: Option<Vec<String>>,
+    cost_col: usize,
+    name_col: Option<usize>,
+    cat_col: Option<usize>,
+    dist_col: Option<usize>,
+    sel_col: Option<usize>,
+    raw: Vec<RawProject>,
+    index: HashMap<String, u32, IdBuild>,
+}
+
+/// The VOTES section while it is read.
+struct VotesSection<'a> {
+    header: Option<Vec<String>>,
+    vote_col: usize,
+    points_col: Option<usize>,
+    age_col: Option<usize>,
+    sex_col: Option<usize>,
+    dist_col: Option<usize>,
+    method_col: Option<usize>,
+    ballots: Vec<Ballot>,
+    voters: Vec<Voter>,
+    seen: HashSet<Cow<'a, str>, IdBuild>,
+}
+
+/// The reader's state between records. Sections are processed as they stream by; the first
+/// problem in their content is kept (`failed`) while the rest of the file is still scanned for
+/// section-structure problems, which are reported first, as a reader that splits the file into
+/// sections before looking at them would.
+struct Reader<'a> {
+    /// Sections seen so far (0 – 3).
+    sections: usize,
+    /// Line of each section title.
+    title_lines: [u64; 3],
+    /// Rows of the current section seen so far (the first is its header).
+    rows: u64,
+    failed: Option<PbError>,
+    meta: Vec<(String, String)>,
+    meta_lines: Vec<u64>,
+    meta_done: Option<Meta>,
+    projects: ProjectsSection,
+    /// Scale exponent and scaled projects, once the VOTES title is reached.
+    money: Option<(u32, u64, Vec<Project>)>,
+    votes: VotesSection<'a>,
+}
+
+impl<'a> Reader<'a> {
+    fn meta_get(&self, k: &str) -> Option<(u64, &str)> {
+        self.meta
+            .iter()
+            .zip(&self.meta_lines)
             .find(|((key, _), _)| key.eq_ignore_ascii_case(k))
             .map(|((_, v), l)| (*l, v.as_str()))
-    };
-    let (budget_line, budget_text) = meta_get("budget").ok_or(PbError::BudgetMissing)?;
-    let budget_dec = parse_decimal(budget_text).ok_or_else(|| PbError::BudgetInvalid {
-        line: budget_line,
-        value: budget_text.to_string(),
-    })?;
-    let kind = match meta_get("vote_type") {
-        None => VoteKind::Approval,
-        Some((line, v)) => vote_kind(v).ok_or_else(|| PbError::UnknownVoteType {
-            line,
-            value: v.to_string(),
-        })?,
-    };
-    let max_sum_cost_dec = meta_get("max_sum_cost").and_then(|(_, v)| parse_decimal(v));
+    }
 
-    // PROJECTS
-    let (header, rows) = split(1);
-    let header: Vec<String> = header
-        .map(|h| h.fields.iter().map(|f| f.trim().to_string()).collect())
-        .unwrap_or_default();
-    let header_line = sections[1].1.line + 1;
-    let col = |name: &str| header.iter().position(|h| h.eq_ignore_ascii_case(name));
-    let cost_col = col("cost").ok_or(PbError::MissingColumn {
-        line: header_line,
-        section: "PROJECTS",
-        column: "cost",
-    })?;
-    let (name_col, cat_col, dist_col, sel_col) = (
-        col("name"),
-        col("category"),
-        col("district"),
-        col("selected"),
-    );
-    let mut raw: Vec<RawProject> = Vec::new();
-    let mut index: BTreeMap<String, u32> = BTreeMap::new();
-    for r in rows {
-        let id = r.fields[0].trim().to_string();
-        if index.contains_key(&id) {
+    /// One row of the current section (not a title).
+    fn row(&mut self, line: u64, fields: &[Cow<'a, str>]) -> Result<(), PbError> {
+        self.rows += 1;
+        match self.sections {
+            1 => {
+                if self.rows > 1 {
+                    self.meta_row(line, fields);
+                }
+                Ok(())
+            }
+            2 => self.project_row(line, fields),
+            _ => self.vote_row(line, fields),
+        }
+    }
+
+    fn meta_row(&mut self, line: u64, fields: &[Cow<'a, str>]) {
+        let key = fields[0].trim();
+        if key.is_empty() || key.eq_ignore_ascii_case("none") {
+            return;
+        }
+        let value = match get(fields, 1) {
+            Some(v) => v.to_string(),
+            None if fields.len() < 2 => String::new(),
+            None => return,
+        };
+        self.meta.push((key.to_string(), value));
+        self.meta_lines.push(line);
+    }
+
+    /// At the PROJECTS title: budget, vote type and `max_sum_cost` from META.
+    fn end_meta(&mut self) -> Result<(), PbError> {
+        let (budget_line, budget_text) = self.meta_get("budget").ok_or(PbError::BudgetMissing)?;
+        let budget = parse_decimal(budget_text).ok_or_else(|| PbError::BudgetInvalid {
+            line: budget_line,
+            value: budget_text.to_string(),
+        })?;
+        let kind = match self.meta_get("vote_type") {
+            None => VoteKind::Approval,
+            Some((line, v)) => vote_kind(v).ok_or_else(|| PbError::UnknownVoteType {
+                line,
+                value: v.to_string(),
+            })?,
+        };
+        let max_sum_cost = self
+            .meta_get("max_sum_cost")
+            .and_then(|(_, v)| parse_decimal(v));
+        self.meta_done = Some(Meta {
+            kind,
+            budget_line,
+            budget_text: budget_text.to_string(),
+            budget,
+            max_sum_cost,
+        });
+        Ok(())
+    }
+
+    fn project_header(&mut self, fields: &[Cow<'a, str>]) -> Result<(), PbError> {
+        let header = header_of(fields);
+        let col = |name: &str| header.iter().position(|h| h.eq_ignore_ascii_case(name));
+        let p = &mut self.projects;
+        p.cost_col = col("cost").ok_or(PbError::MissingColumn {
+            line: self.title_lines[1] + 1,
+            section: "PROJECTS",
+            column: "cost",
+        })?;
+        p.name_col = col("name");
+        p.cat_col = col("category");
+        p.dist_col = col("district");
+        p.sel_col = col("selected");
+        p.header = Some(header);
+        Ok(())
+    }
+
+    fn project_row(&mut self, line: u64, fields: &[Cow<'a, str>]) -> Result<(), PbError> {
+        if self.rows == 1 {
+            return self.project_header(fields);
+        }
+        let p = &mut self.projects;
+        let header = p.header.as_deref().unwrap_or_default();
+        let id = fields[0].trim();
+        if p.index.contains_key(id) {
             return Err(PbError::DuplicateProject {
-                line: r.line,
-                project: id,
+                line,
+                project: id.to_string(),
             });
         }
-        let cost_text = get(&r.fields, cost_col).unwrap_or("");
+        let cost_text = get(fields, p.cost_col).unwrap_or("");
         let cost = parse_decimal(cost_text).ok_or_else(|| PbError::InvalidCost {
-            line: r.line,
-            project: id.clone(),
+            line,
+            project: id.to_string(),
             value: cost_text.to_string(),
         })?;
-        let mut project = Project::new(id.clone(), 0);
-        if let Some(c) = name_col {
-            project.name = get(&r.fields, c).unwrap_or("").to_string();
+        let mut project = Project::new(id, 0);
+        if let Some(c) = p.name_col {
+            project.name = get(fields, c).unwrap_or("").to_string();
         }
-        if let Some(c) = cat_col {
-            project.category = get(&r.fields, c)
+        if let Some(c) = p.cat_col {
+            project.category = get(fields, c)
                 .unwrap_or("")
                 .split(',')
                 .map(str::trim)
@@ -585,105 +716,125 @@ pub fn parse(text: &str) -> Result<(Instance, Profile), PbError> {
                 .map(str::to_string)
                 .collect();
         }
-        if let Some(c) = dist_col {
-            project.district = get(&r.fields, c).map(str::to_string);
+        if let Some(c) = p.dist_col {
+            project.district = get(fields, c).map(str::to_string);
         }
-        if let Some(c) = sel_col
-            && let Some(v) = get(&r.fields, c)
+        if let Some(c) = p.sel_col
+            && let Some(v) = get(fields, c)
         {
             project.selected = Some(parse_small::<u8>(v).ok_or_else(|| PbError::InvalidField {
-                line: r.line,
+                line,
                 column: header[c].clone(),
                 value: v.to_string(),
             })?);
         }
         for (c, h) in header.iter().enumerate().skip(1) {
-            if Some(c) == name_col
-                || c == cost_col
-                || Some(c) == cat_col
-                || Some(c) == dist_col
-                || Some(c) == sel_col
+            if Some(c) == p.name_col
+                || c == p.cost_col
+                || Some(c) == p.cat_col
+                || Some(c) == p.dist_col
+                || Some(c) == p.sel_col
             {
                 continue;
             }
-            if let Some(v) = get(&r.fields, c) {
+            if let Some(v) = get(fields, c) {
                 project.extra.push((h.clone(), v.to_string()));
             }
         }
-        index.insert(id, raw.len() as u32);
-        raw.push(RawProject {
-            line: r.line,
+        p.index.insert(id.to_string(), p.raw.len() as u32);
+        p.raw.push(RawProject {
+            line,
             project,
             cost,
         });
+        Ok(())
     }
 
-    // Money scale: enough decimals for every amount.
-    let decimals = raw
-        .iter()
-        .map(|p| p.cost.frac.len())
-        .chain([budget_dec.frac.len()])
-        .chain(max_sum_cost_dec.iter().map(|d| d.frac.len()))
-        .max()
-        .unwrap_or(0) as u32;
-    if decimals > 18 {
-        return Err(PbError::MoneyTooPrecise { decimals });
-    }
-    let scale = 10u64.pow(decimals);
-    let budget = scale_decimal(&budget_dec, decimals).ok_or_else(|| PbError::BudgetInvalid {
-        line: budget_line,
-        value: budget_text.to_string(),
-    })?;
-    let mut projects = Vec::with_capacity(raw.len());
-    for mut rp in raw {
-        rp.project.cost =
-            scale_decimal(&rp.cost, decimals).ok_or_else(|| PbError::InvalidCost {
-                line: rp.line,
-                project: rp.project.id.clone(),
-                value: format!("{}.{}", rp.cost.int, rp.cost.frac),
+    /// At the VOTES title: the money scale (enough decimals for every amount) and exact costs.
+    fn end_projects(&mut self) -> Result<(), PbError> {
+        if self.projects.header.is_none() {
+            self.project_header(&[])?;
+        }
+        let meta = self.meta_done.as_ref().ok_or(PbError::BudgetMissing)?;
+        let raw = std::mem::take(&mut self.projects.raw);
+        let decimals = raw
+            .iter()
+            .map(|p| p.cost.frac.len())
+            .chain([meta.budget.frac.len()])
+            .chain(meta.max_sum_cost.iter().map(|d| d.frac.len()))
+            .max()
+            .unwrap_or(0) as u32;
+        if decimals > 18 {
+            return Err(PbError::MoneyTooPrecise { decimals });
+        }
+        let budget =
+            scale_decimal(&meta.budget, decimals).ok_or_else(|| PbError::BudgetInvalid {
+                line: meta.budget_line,
+                value: meta.budget_text.clone(),
             })?;
-        projects.push(rp.project);
+        let mut projects = Vec::with_capacity(raw.len());
+        for mut rp in raw {
+            rp.project.cost =
+                scale_decimal(&rp.cost, decimals).ok_or_else(|| PbError::InvalidCost {
+                    line: rp.line,
+                    project: rp.project.id.clone(),
+                    value: format!("{}.{}", rp.cost.int, rp.cost.frac),
+                })?;
+            projects.push(rp.project);
+        }
+        self.money = Some((decimals, budget, projects));
+        Ok(())
     }
 
-    // VOTES
-    let (header, rows) = split(2);
-    let header: Vec<String> = header
-        .map(|h| h.fields.iter().map(|f| f.trim().to_string()).collect())
-        .unwrap_or_default();
-    let header_line = sections[2].1.line + 1;
-    let col = |name: &str| header.iter().position(|h| h.eq_ignore_ascii_case(name));
-    let vote_col = col("vote").ok_or(PbError::MissingColumn {
-        line: header_line,
-        section: "VOTES",
-        column: "vote",
-    })?;
-    let points_col = col("points");
-    let (age_col, sex_col, dist_col, method_col) = (
-        col("age"),
-        col("sex"),
-        col("district"),
-        col("voting_method"),
-    );
-    let mut ballots = Vec::with_capacity(rows.len());
-    let mut voters = Vec::with_capacity(rows.len());
-    let mut seen_voters: BTreeSet<String> = BTreeSet::new();
-    for r in rows {
-        let id = r.fields[0].trim().to_string();
-        if !seen_voters.insert(id.clone()) {
+    fn vote_header(&mut self, fields: &[Cow<'a, str>]) -> Result<(), PbError> {
+        let header = header_of(fields);
+        let col = |name: &str| header.iter().position(|h| h.eq_ignore_ascii_case(name));
+        let v = &mut self.votes;
+        v.vote_col = col("vote").ok_or(PbError::MissingColumn {
+            line: self.title_lines[2] + 1,
+            section: "VOTES",
+            column: "vote",
+        })?;
+        v.points_col = col("points");
+        v.age_col = col("age");
+        v.sex_col = col("sex");
+        v.dist_col = col("district");
+        v.method_col = col("voting_method");
+        v.header = Some(header);
+        Ok(())
+    }
+
+    fn vote_row(&mut self, line: u64, fields: &[Cow<'a, str>]) -> Result<(), PbError> {
+        if self.rows == 1 {
+            return self.vote_header(fields);
+        }
+        let kind = self
+            .meta_done
+            .as_ref()
+            .map_or(VoteKind::Approval, |m| m.kind);
+        let index = &self.projects.index;
+        let v = &mut self.votes;
+        let header = v.header.as_deref().unwrap_or_default();
+        let id = match &fields[0] {
+            Cow::Borrowed(s) => Cow::Borrowed(s.trim()),
+            Cow::Owned(s) => Cow::Owned(s.trim().to_string()),
+        };
+        if v.seen.contains(&id) {
             return Err(PbError::DuplicateVoter {
-                line: r.line,
-                voter: id,
+                line,
+                voter: id.into_owned(),
             });
         }
-        let mut listed = Vec::new();
-        for piece in get(&r.fields, vote_col).unwrap_or("").split(',') {
+        let vote = get(fields, v.vote_col).unwrap_or("");
+        let mut listed = Vec::with_capacity(1 + vote.bytes().filter(|&b| b == b',').count());
+        for piece in vote.split(',') {
             let piece = piece.trim();
             if piece.is_empty() {
                 continue;
             }
             let p = *index.get(piece).ok_or_else(|| PbError::UnknownProject {
-                line: r.line,
-                voter: id.clone(),
+                line,
+                voter: id.to_string(),
                 project: piece.to_string(),
             })?;
             listed.push(p);
@@ -692,7 +843,7 @@ pub fn parse(text: &str) -> Result<(Instance, Profile), PbError> {
             VoteKind::Approval => Ballot::Approval(listed),
             VoteKind::Ordinal => Ballot::Ranking(listed),
             VoteKind::Cumulative | VoteKind::Scoring => {
-                let text = points_col.and_then(|c| get(&r.fields, c)).unwrap_or("");
+                let text = v.points_col.and_then(|c| get(fields, c)).unwrap_or("");
                 let pts: Vec<&str> = text
                     .split(',')
                     .map(str::trim)
@@ -704,69 +855,193 @@ pub fn parse(text: &str) -> Result<(Instance, Profile), PbError> {
                 } else {
                     if pts.len() != listed.len() {
                         return Err(PbError::PointsMismatch {
-                            line: r.line,
-                            voter: id,
+                            line,
+                            voter: id.into_owned(),
                             votes: listed.len() as u64,
                             points: pts.len() as u64,
                         });
                     }
-                    let mut v = Vec::with_capacity(listed.len());
+                    let mut scored = Vec::with_capacity(listed.len());
                     for (p, s) in listed.into_iter().zip(pts) {
                         let s = parse_small::<u64>(s).ok_or_else(|| PbError::InvalidPoints {
-                            line: r.line,
-                            voter: id.clone(),
+                            line,
+                            voter: id.to_string(),
                             value: s.to_string(),
                         })?;
-                        v.push((p, s));
+                        scored.push((p, s));
                     }
-                    Ballot::Points(v)
+                    Ballot::Points(scored)
                 }
             }
         };
-        let mut voter = Voter::anonymous(id);
-        voter.age = age_col
-            .and_then(|c| get(&r.fields, c))
+        let mut voter = Voter::anonymous(id.as_ref());
+        voter.age = v
+            .age_col
+            .and_then(|c| get(fields, c))
             .and_then(parse_small::<u16>);
-        voter.sex = sex_col.and_then(|c| get(&r.fields, c)).map(str::to_string);
-        voter.district = dist_col.and_then(|c| get(&r.fields, c)).map(str::to_string);
-        voter.voting_method = method_col
-            .and_then(|c| get(&r.fields, c))
+        voter.sex = v.sex_col.and_then(|c| get(fields, c)).map(str::to_string);
+        voter.district = v.dist_col.and_then(|c| get(fields, c)).map(str::to_string);
+        voter.voting_method = v
+            .method_col
+            .and_then(|c| get(fields, c))
             .map(str::to_string);
         for (c, h) in header.iter().enumerate().skip(1) {
-            if c == vote_col
-                || Some(c) == points_col
-                || Some(c) == age_col
-                || Some(c) == sex_col
-                || Some(c) == dist_col
-                || Some(c) == method_col
+            if c == v.vote_col
+                || Some(c) == v.points_col
+                || Some(c) == v.age_col
+                || Some(c) == v.sex_col
+                || Some(c) == v.dist_col
+                || Some(c) == v.method_col
             {
                 continue;
             }
-            if let Some(v) = get(&r.fields, c) {
-                voter.extra.push((h.clone(), v.to_string()));
+            if let Some(x) = get(fields, c) {
+                voter.extra.push((h.clone(), x.to_string()));
             }
         }
-        ballots.push(ballot);
-        voters.push(voter);
+        v.seen.insert(id);
+        v.ballots.push(ballot);
+        v.voters.push(voter);
+        Ok(())
     }
 
-    let meta_u32 = |k: &str| meta_get(k).and_then(|(_, v)| parse_small::<u32>(v));
-    let profile = Profile {
-        kind,
-        ballots,
-        voters,
-        min_length: meta_u32("min_length"),
-        max_length: meta_u32("max_length"),
-        max_sum_cost: max_sum_cost_dec.and_then(|d| scale_decimal(&d, decimals)),
-        max_sum_points: meta_get("max_sum_points").and_then(|(_, v)| parse_small::<u64>(v)),
+    /// A section title at `line`; `pos` is its place in META, PROJECTS, VOTES.
+    fn title(&mut self, line: u64, pos: usize) -> Result<(), PbError> {
+        self.title_lines[pos] = line;
+        self.sections = pos + 1;
+        self.rows = 0;
+        match pos {
+            1 => self.end_meta(),
+            2 => self.end_projects(),
+            _ => Ok(()),
+        }
+    }
+
+    /// After the last record: the instance and the profile.
+    fn finish(mut self) -> Result<(Instance, Profile), PbError> {
+        if self.votes.header.is_none() {
+            self.vote_header(&[])?;
+        }
+        let (decimals, budget, projects) = self.money.take().ok_or(PbError::BudgetMissing)?;
+        let max_sum_cost = self
+            .meta_done
+            .as_ref()
+            .and_then(|m| m.max_sum_cost.as_ref())
+            .and_then(|d| scale_decimal(d, decimals));
+        let kind = self
+            .meta_done
+            .as_ref()
+            .map_or(VoteKind::Approval, |m| m.kind);
+        let meta_u32 = |k: &str| self.meta_get(k).and_then(|(_, v)| parse_small::<u32>(v));
+        let min_length = meta_u32("min_length");
+        let max_length = meta_u32("max_length");
+        let max_sum_points = self
+            .meta_get("max_sum_points")
+            .and_then(|(_, v)| parse_small::<u64>(v));
+        let profile = Profile {
+            kind,
+            ballots: self.votes.ballots,
+            voters: self.votes.voters,
+            min_length,
+            max_length,
+            max_sum_cost,
+            max_sum_points,
+        };
+        let instance = Instance {
+            projects,
+            budget,
+            scale: 10u64.pow(decimals),
+            meta: self.meta,
+        };
+        Ok((instance, profile))
+    }
+}
+
+/// Parses a `.pb` file. Never panics; see `docs/PB.md` for the accepted leniencies.
+///
+/// One pass over the text: records are split on bytes, fields are borrowed from the text, rows
+/// are turned into projects and ballots as they are read (project ids are looked up in a hash
+/// table built once from PROJECTS), and the first problem is reported as described in
+/// [`PbError`] (section structure first, then the sections' content in file order).
+pub fn parse(text: &str) -> Result<(Instance, Profile), PbError> {
+    const ORDER: [&str; 3] = ["META", "PROJECTS", "VOTES"];
+    check_size(text.len())?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut records = Records::new(text);
+    let mut fields: Vec<Cow<'_, str>> = Vec::new();
+    let mut any = false;
+    let mut reader = Reader {
+        sections: 0,
+        title_lines: [0; 3],
+        rows: 0,
+        failed: None,
+        meta: Vec::new(),
+        meta_lines: Vec::new(),
+        meta_done: None,
+        projects: ProjectsSection::default(),
+        money: None,
+        votes: VotesSection {
+            header: None,
+            vote_col: 0,
+            points_col: None,
+            age_col: None,
+            sex_col: None,
+            dist_col: None,
+            method_col: None,
+            ballots: Vec::new(),
+            voters: Vec::new(),
+            seen: HashSet::default(),
+        },
     };
-    let instance = Instance {
-        projects,
-        budget,
-        scale,
-        meta,
-    };
-    Ok((instance, profile))
+    while let Some(line) = records.next_into(&mut fields) {
+        if fields.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        any = true;
+        let first = fields[0].trim();
+        if let Some(pos) = ORDER.iter().position(|s| first.eq_ignore_ascii_case(s)) {
+            if pos != reader.sections {
+                return Err(PbError::SectionOrder {
+                    line,
+                    found: first.to_ascii_uppercase(),
+                    expected: if reader.sections < 3 {
+                        ["section META", "section PROJECTS", "section VOTES"][reader.sections]
+                    } else {
+                        "no further section"
+                    },
+                });
+            }
+            if reader.failed.is_none() {
+                if let Err(e) = reader.title(line, pos) {
+                    reader.failed = Some(e);
+                }
+            } else {
+                reader.sections = pos + 1;
+            }
+        } else if reader.sections == 0 {
+            return Err(PbError::SectionOrder {
+                line,
+                found: first.to_string(),
+                expected: "section META",
+            });
+        } else if reader.failed.is_none()
+            && let Err(e) = reader.row(line, &fields)
+        {
+            reader.failed = Some(e);
+        }
+    }
+    if !any {
+        return Err(PbError::Empty);
+    }
+    if reader.sections < 3 {
+        return Err(PbError::MissingSection {
+            section: ORDER[reader.sections],
+        });
+    }
+    if let Some(e) = reader.failed {
+        return Err(e);
+    }
+    reader.finish()
 }
 
 fn quote(field: &str) -> String {
@@ -979,11 +1254,32 @@ pub fn write(instance: &Instance, profile: &Profile) -> String {
 }
 
 #[cfg(test)]
+#[path = "pabulib_reference.rs"]
+mod reference;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
+    fn records_of(text: &str) -> Vec<(u64, Vec<String>)> {
+        let mut records = Records::new(text);
+        let mut fields = Vec::new();
+        let mut out = Vec::new();
+        while let Some(line) = records.next_into(&mut fields) {
+            out.push((line, fields.iter().map(ToString::to_string).collect()));
+        }
+        out
+    }
+
     fn fields(text: &str) -> Vec<Vec<String>> {
-        records(text).into_iter().map(|r| r.fields).collect()
+        records_of(text).into_iter().map(|r| r.1).collect()
+    }
+
+    fn reference_records(text: &str) -> Vec<(u64, Vec<String>)> {
+        reference::records(text)
+            .into_iter()
+            .map(|r| (r.line, r.fields))
+            .collect()
     }
 
     #[test]
@@ -1000,8 +1296,12 @@ mod tests {
             [vec!["a", "multi\nline", "b"], vec!["c"]]
         );
         assert_eq!(fields("a;\n\nb"), [vec!["a", ""], vec!["b"]]);
-        let recs = records("x\r\ny\n\nz\n");
-        assert_eq!(recs.iter().map(|r| r.line).collect::<Vec<_>>(), [1, 2, 4]);
+        let lines = |t: &str| records_of(t).iter().map(|r| r.0).collect::<Vec<_>>();
+        assert_eq!(lines("x\r\ny\n\nz\n"), [1, 2, 4]);
+        // A quoted line break belongs to its record; the next record starts on the next line.
+        assert_eq!(lines("a;\"1\n2\"\nb\r\rc"), [1, 3, 5]);
+        // As the reader always counted: `\r\n` directly followed by `\n` is one line break.
+        assert_eq!(lines("a\r\n\nb"), [1, 2]);
     }
 
     #[test]
@@ -1016,5 +1316,122 @@ mod tests {
         assert!(parse_decimal("-5").is_none());
         assert!(parse_decimal("1e5").is_none());
         assert!(parse_decimal(".").is_none());
+    }
+
+    /// The committed fuzz seeds: the small Częstochowa file and the first 3 kB of the other
+    /// pabulib files of `/work/shared/data/pabulib` (see `docs/ROBUSTNESS.md`).
+    fn seed_files() -> Vec<Vec<u8>> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/seeds/pb");
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .expect("fuzz/seeds/pb")
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        paths.sort();
+        paths
+            .into_iter()
+            .map(|p| std::fs::read(p).expect("seed"))
+            .collect()
+    }
+
+    #[test]
+    fn the_byte_reader_returns_what_the_reference_returns_on_the_seed_files() {
+        let seeds = seed_files();
+        assert!(seeds.len() >= 5, "{} seed files", seeds.len());
+        for bytes in seeds {
+            let text = String::from_utf8_lossy(&bytes);
+            assert_eq!(records_of(&text), reference_records(&text));
+            assert_eq!(parse(&text), reference::parse(&text));
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod differential {
+        use super::*;
+        use proptest::prelude::*;
+
+        const PB_LINES: [&str; 34] = [
+            "META",
+            "meta",
+            "PROJECTS",
+            "VOTES",
+            "Votes ",
+            "key;value",
+            "budget;100",
+            "budget;1,5",
+            "budget;x",
+            "budget;0.125",
+            "vote_type;cumulative",
+            "vote_type;ordinal",
+            "vote_type;scoring",
+            "vote_type;nope",
+            "max_sum_cost;7.5",
+            "min_length;1",
+            "project_id;cost;name;selected;votes",
+            "project_id;cost",
+            "project_id;name",
+            "1;10;a;1;5",
+            "2;5,5;\"b;c\";0",
+            "3;none;x",
+            "1;-3",
+            "2;7;\"q\"\"x\";2;",
+            "voter_id;vote;points;age;sex;extra",
+            "voter_id;vote",
+            "v1;1,2;3,4;34.0;F;e",
+            "v2;1;x",
+            "v3;9",
+            "v1;",
+            "\"open",
+            "",
+            "none;none",
+            "v4;1, 2;5;;M",
+        ];
+        const ENDS: [&str; 4] = ["\n", "\r\n", "\r", "\r\n\n"];
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(2000))]
+
+            #[test]
+            fn records_agree_on_csv_like_text(s in "[a;\"\r\n ,]{0,40}") {
+                prop_assert_eq!(records_of(&s), reference_records(&s));
+            }
+
+            #[test]
+            fn parse_agrees_on_pb_shaped_text(
+                lines in proptest::collection::vec((0..PB_LINES.len(), 0..ENDS.len()), 0..40)
+            ) {
+                let mut text = String::new();
+                for (l, e) in lines {
+                    text.push_str(PB_LINES[l]);
+                    text.push_str(ENDS[e]);
+                }
+                prop_assert_eq!(parse(&text), reference::parse(&text));
+            }
+
+            #[test]
+            fn parse_agrees_on_mutated_seed_files(
+                file in 0usize..64,
+                edits in proptest::collection::vec((any::<u32>(), 0u8..3, any::<u8>()), 1..20),
+            ) {
+                let files = seed_files();
+                let mut bytes = files[file % files.len()].clone();
+                for (pos, op, byte) in edits {
+                    if bytes.is_empty() {
+                        break;
+                    }
+                    let i = pos as usize % bytes.len();
+                    let byte = [b';', b'"', b'\n', b'\r', b',', b'x', b'0', byte][byte as usize % 8];
+                    match op {
+                        0 => bytes[i] = byte,
+                        1 => bytes.insert(i, byte),
+                        _ => {
+                            bytes.remove(i);
+                        }
+                    }
+                }
+                let text = String::from_utf8_lossy(&bytes);
+                prop_assert_eq!(parse(&text), reference::parse(&text));
+            }
+        }
     }
 }
