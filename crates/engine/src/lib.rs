@@ -26,6 +26,7 @@ pub mod report;
 pub mod rng;
 pub mod scenario;
 pub mod selection;
+pub mod sensitivity;
 pub mod sort;
 pub mod sweep;
 pub mod vote;
