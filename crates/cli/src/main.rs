@@ -8,6 +8,8 @@ use clap::{Parser, Subcommand};
 use dialoglab_engine::{Scenario, presets};
 
 mod pb_cmd;
+mod sensitivity_cmd;
+mod shard;
 mod sweep_cmd;
 
 #[derive(Parser, Debug)]
@@ -34,8 +36,12 @@ enum Command {
     /// Run a scenario over a grid of one or two varied fields with many seeds per point, on all
     /// cores; print the mean and 95% interval of every headline metric (CSV or JSON Lines).
     Sweep(sweep_cmd::SweepArgs),
-    /// Combine the shard files of `sweep --shard i/n` into the file one unsharded sweep writes.
+    /// Combine the shard files of `sweep --shard i/n` (or `sensitivity --shard i/n`) into the file
+    /// one unsharded run writes.
     Merge(sweep_cmd::MergeArgs),
+    /// Global sensitivity: Morris screening of the uncertain coefficients, or an ensemble over
+    /// their plausible ranges with the robustness of a headline finding (CSV or JSON Lines).
+    Sensitivity(sensitivity_cmd::SensitivityArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -104,7 +110,8 @@ fn execute(cli: &Cli) -> Result<String, String> {
         Command::Presets => Ok(presets::names().join("\n")),
         Command::Pb(args) => pb_cmd::run(args),
         Command::Sweep(args) => sweep_cmd::sweep(args),
-        Command::Merge(args) => sweep_cmd::merge(args),
+        Command::Merge(args) => merge(args),
+        Command::Sensitivity(args) => sensitivity_cmd::run(args),
         Command::Scenario(args) => to_json(&build_scenario(args)?, args.compact),
         Command::Run(args) => {
             let scenario = build_scenario(args)?;
@@ -120,6 +127,19 @@ fn execute(cli: &Cli) -> Result<String, String> {
             }
             to_json(&report, args.compact)
         }
+    }
+}
+
+/// `dialoglab merge`: sweep shards or sensitivity shards, by the format in the first file.
+fn merge(args: &sweep_cmd::MergeArgs) -> Result<String, String> {
+    let first = args.files.first().ok_or("give the shard files to merge")?;
+    match shard::format_in(first)?.as_str() {
+        sweep_cmd::SHARD_FORMAT => sweep_cmd::merge(args),
+        sensitivity_cmd::SHARD_FORMAT => sensitivity_cmd::merge(args),
+        other => Err(format!(
+            "{} is a {other:?} file, not a shard of `dialoglab sweep` or `dialoglab sensitivity`",
+            first.display()
+        )),
     }
 }
 
