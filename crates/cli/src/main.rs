@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use dialoglab_engine::{Scenario, presets};
 
+mod calibrate_cmd;
 mod pb_cmd;
 mod sensitivity_cmd;
 mod shard;
@@ -42,6 +43,9 @@ enum Command {
     /// Global sensitivity: Morris screening of the uncertain coefficients, or an ensemble over
     /// their plausible ranges with the robustness of a headline finding (CSV or JSON Lines).
     Sensitivity(sensitivity_cmd::SensitivityArgs),
+    /// Fit the calibrated coefficients to the calibration targets by approximate Bayesian
+    /// computation (rejection over a Latin hypercube); print the fit and the plausible models as JSON.
+    Calibrate(calibrate_cmd::CalibrateArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -112,6 +116,7 @@ fn execute(cli: &Cli) -> Result<String, String> {
         Command::Sweep(args) => sweep_cmd::sweep(args),
         Command::Merge(args) => merge(args),
         Command::Sensitivity(args) => sensitivity_cmd::run(args),
+        Command::Calibrate(args) => calibrate_cmd::run(args),
         Command::Scenario(args) => to_json(&build_scenario(args)?, args.compact),
         Command::Run(args) => {
             let scenario = build_scenario(args)?;

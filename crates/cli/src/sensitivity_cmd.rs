@@ -189,7 +189,7 @@ impl Design for Analysis {
 }
 
 /// `PATH=LOW..HIGH` as a factor.
-fn parse_factor(text: &str) -> Result<Factor, String> {
+pub fn parse_factor(text: &str) -> Result<Factor, String> {
     let bad = |why: &str| {
         format!(
             "--factor {text}: {why} (write PATH=LOW..HIGH, e.g. attendance.intercept=-5.5..-3.5)"

@@ -13,6 +13,7 @@
 
 pub mod attendance;
 pub mod attributes;
+pub mod calibration;
 pub mod cycle;
 pub mod deliberation;
 pub mod influence;
