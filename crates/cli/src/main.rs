@@ -7,8 +7,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use dialoglab_engine::{Scenario, presets};
 
+mod calibrate_cmd;
 mod panel_cmd;
 mod pb_cmd;
+mod sensitivity_cmd;
+mod shard;
 mod sweep_cmd;
 
 #[derive(Parser, Debug)]
@@ -38,8 +41,15 @@ enum Command {
     /// Select a citizens' panel from categories.csv and respondents.csv (LEGACY, maximin or
     /// LEXIMIN) and print every respondent's selection probability and a drawn panel as JSON.
     Panel(panel_cmd::PanelArgs),
-    /// Combine the shard files of `sweep --shard i/n` into the file one unsharded sweep writes.
+    /// Combine the shard files of `sweep --shard i/n` (or `sensitivity --shard i/n`) into the file
+    /// one unsharded run writes.
     Merge(sweep_cmd::MergeArgs),
+    /// Global sensitivity: Morris screening of the uncertain coefficients, or an ensemble over
+    /// their plausible ranges with the robustness of a headline finding (CSV or JSON Lines).
+    Sensitivity(sensitivity_cmd::SensitivityArgs),
+    /// Fit the calibrated coefficients to the calibration targets by approximate Bayesian
+    /// computation (rejection over a Latin hypercube); print the fit and the plausible models as JSON.
+    Calibrate(calibrate_cmd::CalibrateArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -109,7 +119,9 @@ fn execute(cli: &Cli) -> Result<String, String> {
         Command::Pb(args) => pb_cmd::run(args),
         Command::Panel(args) => panel_cmd::run(args),
         Command::Sweep(args) => sweep_cmd::sweep(args),
-        Command::Merge(args) => sweep_cmd::merge(args),
+        Command::Merge(args) => merge(args),
+        Command::Sensitivity(args) => sensitivity_cmd::run(args),
+        Command::Calibrate(args) => calibrate_cmd::run(args),
         Command::Scenario(args) => to_json(&build_scenario(args)?, args.compact),
         Command::Run(args) => {
             let scenario = build_scenario(args)?;
@@ -125,6 +137,19 @@ fn execute(cli: &Cli) -> Result<String, String> {
             }
             to_json(&report, args.compact)
         }
+    }
+}
+
+/// `dialoglab merge`: sweep shards or sensitivity shards, by the format in the first file.
+fn merge(args: &sweep_cmd::MergeArgs) -> Result<String, String> {
+    let first = args.files.first().ok_or("give the shard files to merge")?;
+    match shard::format_in(first)?.as_str() {
+        sweep_cmd::SHARD_FORMAT => sweep_cmd::merge(args),
+        sensitivity_cmd::SHARD_FORMAT => sensitivity_cmd::merge(args),
+        other => Err(format!(
+            "{} is a {other:?} file, not a shard of `dialoglab sweep` or `dialoglab sensitivity`",
+            first.display()
+        )),
     }
 }
 

@@ -1,5 +1,6 @@
-//! The `dialoglab sweep` and `dialoglab merge` subcommands: sweeps on all cores, sharded across
-//! machines, and the merge of shard files into the file one unsharded run writes.
+//! The `dialoglab sweep` subcommand and the merge of its shards: sweeps on all cores, sharded
+//! across machines ([`crate::shard`]), and the merge of shard files into the file one unsharded
+//! run writes.
 //!
 //! A sweep's output is `Sweep::to_csv` or `Sweep::to_jsonl` of the engine (chosen by `--format`,
 //! else by the `--out` extension, else CSV). With `--shard i/n` the run covers jobs
@@ -9,31 +10,18 @@
 //! same specification and cover every job exactly once, then aggregates them exactly as an
 //! unsharded run does, so the merged file is byte for byte the same.
 
-use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use dialoglab_engine::population;
-use dialoglab_engine::sweep::{Axis, METRICS, Sample, Sweep, SweepSpec};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
+use dialoglab_engine::sweep::{Axis, Sample, Sweep, SweepSpec};
 
 use crate::RunArgs;
+use crate::shard::{
+    Format, check_shards, emit, format_of, parse_shard, progress_bar, read_shard, run_jobs,
+    shard_range, shard_text,
+};
 
-/// The first line of a shard file names its format with this.
-const SHARD_FORMAT: &str = "dialoglab-sweep-shard";
-/// Version of the shard file format.
-const SHARD_VERSION: u32 = 1;
-
-/// Output formats of a sweep.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// One row per point and metric: point, x, series, metric, n, mean, `ci_low`, `ci_high`.
-    Csv,
-    /// One JSON object per point.
-    Jsonl,
-}
+/// The first line of a sweep's shard file names its format with this.
+pub const SHARD_FORMAT: &str = "dialoglab-sweep-shard";
 
 /// Arguments of `dialoglab sweep`.
 #[derive(clap::Args, Debug)]
@@ -78,7 +66,7 @@ pub struct SweepArgs {
 /// Arguments of `dialoglab merge`.
 #[derive(clap::Args, Debug)]
 pub struct MergeArgs {
-    /// The shard files written by `dialoglab sweep --shard i/n`, in any order.
+    /// The shard files written by `dialoglab sweep --shard i/n` (or `sensitivity`), in any order.
     #[arg(required = true, value_name = "SHARD")]
     pub files: Vec<PathBuf>,
     /// Write to this file (.csv or .jsonl) instead of standard output.
@@ -87,82 +75,6 @@ pub struct MergeArgs {
     /// Output format (default: from the --out extension, else csv).
     #[arg(long, value_enum)]
     pub format: Option<Format>,
-}
-
-/// The first line of a shard file.
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ShardHeader {
-    format: String,
-    version: u32,
-    shard: u32,
-    shards: u32,
-    first_job: u32,
-    end_job: u32,
-    spec: SweepSpec,
-}
-
-/// One sample line of a shard file as read: the values stay text until parsed exactly.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SampleLine<'a> {
-    job: u32,
-    point: u32,
-    seed_index: u32,
-    #[serde(borrow)]
-    values: Vec<&'a RawValue>,
-}
-
-/// `--shard i/n` as `(i, n)`.
-fn parse_shard(text: &str) -> Result<(u32, u32), String> {
-    let bad = |why: &str| format!("--shard {text}: {why} (write i/n with 1 ≤ i ≤ n, e.g. 2/8)");
-    let (i, n) = text.split_once('/').ok_or_else(|| bad("no '/'"))?;
-    let i: u32 = i
-        .trim()
-        .parse()
-        .map_err(|_| bad(&format!("{i:?} is not a whole number")))?;
-    let n: u32 = n
-        .trim()
-        .parse()
-        .map_err(|_| bad(&format!("{n:?} is not a whole number")))?;
-    if n == 0 {
-        return Err(bad("n must be at least 1"));
-    }
-    if i == 0 || i > n {
-        return Err(bad(&format!("i must be between 1 and {n}")));
-    }
-    Ok((i, n))
-}
-
-/// Jobs `start..end` of shard `i` of `n` among `jobs` jobs.
-fn shard_range(i: u32, n: u32, jobs: u32) -> (u32, u32) {
-    let cut = |k: u32| (u64::from(k) * u64::from(jobs) / u64::from(n)) as u32;
-    (cut(i - 1), cut(i))
-}
-
-fn format_of(format: Option<Format>, out: Option<&Path>) -> Result<Format, String> {
-    if let Some(f) = format {
-        return Ok(f);
-    }
-    match out.and_then(|p| p.extension()).and_then(|e| e.to_str()) {
-        None | Some("csv") => Ok(Format::Csv),
-        Some("jsonl" | "ndjson") => Ok(Format::Jsonl),
-        Some(other) => Err(format!(
-            "cannot tell the format of .{other} files: use .csv or .jsonl, or give --format"
-        )),
-    }
-}
-
-/// Writes `text` to `out`, or returns it (without its final line break) for standard output.
-fn emit(text: &str, out: Option<&Path>) -> Result<String, String> {
-    match out {
-        Some(path) => {
-            std::fs::write(path, text)
-                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-            Ok(String::new())
-        }
-        None => Ok(text.strip_suffix('\n').unwrap_or(text).to_string()),
-    }
 }
 
 fn render(sweep: &Sweep, samples: &[Sample], format: Format) -> String {
@@ -204,82 +116,6 @@ fn build_spec(args: &SweepArgs) -> Result<SweepSpec, String> {
     })
 }
 
-/// Runs jobs `start..end` on `threads` threads (all cores if `None`) and returns their samples in
-/// job order. Each (population, seed) is drawn once and shared by the jobs that need it.
-fn run_jobs(
-    sweep: &Sweep,
-    start: u32,
-    end: u32,
-    threads: Option<usize>,
-    bar: &ProgressBar,
-) -> Result<Vec<Sample>, String> {
-    // Group the jobs by the population they run on, in job order.
-    let mut distinct: Vec<dialoglab_engine::scenario::PopulationParams> = Vec::new();
-    let pop_of_point: Vec<usize> = (0..sweep.point_count())
-        .map(|p| {
-            let params = sweep.scenario_for(p, 0).population;
-            distinct
-                .iter()
-                .position(|d| *d == params)
-                .unwrap_or_else(|| {
-                    distinct.push(params);
-                    distinct.len() - 1
-                })
-        })
-        .collect();
-    let mut groups: std::collections::BTreeMap<(usize, u32), Vec<u32>> =
-        std::collections::BTreeMap::new();
-    for j in start..end {
-        let job = sweep.job(j);
-        groups
-            .entry((pop_of_point[job.point as usize], job.seed_index))
-            .or_default()
-            .push(j);
-    }
-    let groups: Vec<((usize, u32), Vec<u32>)> = groups.into_iter().collect();
-    let work = || -> Vec<Sample> {
-        groups
-            .par_iter()
-            .flat_map(|((pop, seed_index), jobs)| {
-                let pop = population::generate(&distinct[*pop], sweep.seed(*seed_index));
-                jobs.par_iter()
-                    .map(|&j| {
-                        let s = sweep.run_job_with(j, &pop);
-                        bar.inc(1);
-                        s
-                    })
-                    .collect::<Vec<_>>()
-            })
-            .collect()
-    };
-    let mut samples = match threads {
-        None => work(),
-        Some(0) => return Err("--threads must be at least 1".into()),
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build()
-            .map_err(|e| format!("cannot start {n} threads: {e}"))?
-            .install(work),
-    };
-    samples.sort_by_key(|s| s.job);
-    Ok(samples)
-}
-
-fn progress_bar(total: u32, quiet: bool) -> ProgressBar {
-    let target = if quiet || !std::io::stderr().is_terminal() {
-        ProgressDrawTarget::hidden()
-    } else {
-        ProgressDrawTarget::stderr()
-    };
-    let bar = ProgressBar::with_draw_target(Some(u64::from(total)), target);
-    if let Ok(style) = ProgressStyle::with_template(
-        "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} runs ({per_sec}, {eta} left)",
-    ) {
-        bar.set_style(style);
-    }
-    bar
-}
-
 /// `dialoglab sweep`.
 pub fn sweep(args: &SweepArgs) -> Result<String, String> {
     let shard = args.shard.as_deref().map(parse_shard).transpose()?;
@@ -297,101 +133,10 @@ pub fn sweep(args: &SweepArgs) -> Result<String, String> {
     let samples = run_jobs(&sweep, start, end, args.threads, &bar)?;
     bar.finish_and_clear();
     let text = match shard {
-        Some((i, n)) => shard_text(&sweep, i, n, start, end, &samples)?,
+        Some(shard) => shard_text(SHARD_FORMAT, sweep.spec(), shard, (start, end), &samples)?,
         None => render(&sweep, &samples, format.unwrap_or(Format::Csv)),
     };
     emit(&text, args.out.as_deref())
-}
-
-fn shard_text(
-    sweep: &Sweep,
-    shard: u32,
-    shards: u32,
-    start: u32,
-    end: u32,
-    samples: &[Sample],
-) -> Result<String, String> {
-    let header = ShardHeader {
-        format: SHARD_FORMAT.into(),
-        version: SHARD_VERSION,
-        shard,
-        shards,
-        first_job: start,
-        end_job: end,
-        spec: sweep.spec().clone(),
-    };
-    let mut out = serde_json::to_string(&header).map_err(|e| e.to_string())?;
-    out.push('\n');
-    for s in samples {
-        out.push_str(&serde_json::to_string(s).map_err(|e| e.to_string())?);
-        out.push('\n');
-    }
-    Ok(out)
-}
-
-/// One shard file, read and checked on its own.
-struct Shard {
-    file: PathBuf,
-    header: ShardHeader,
-    samples: Vec<Sample>,
-}
-
-fn read_shard(file: &Path) -> Result<Shard, String> {
-    let name = file.display();
-    let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {name}: {e}"))?;
-    let mut lines = text.lines().enumerate();
-    let (_, first) = lines
-        .next()
-        .ok_or_else(|| format!("{name} is empty, not a sweep shard"))?;
-    let header: ShardHeader = serde_json::from_str(first).map_err(|e| {
-        format!("{name} is not a sweep shard written by `dialoglab sweep --shard` (line 1: {e})")
-    })?;
-    if header.format != SHARD_FORMAT || header.version != SHARD_VERSION {
-        return Err(format!(
-            "{name}: format {} version {} is not {SHARD_FORMAT} version {SHARD_VERSION}",
-            header.format, header.version
-        ));
-    }
-    let mut samples = Vec::new();
-    for (k, line) in lines {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let at = || format!("{name} line {}", k + 1);
-        let s: SampleLine = serde_json::from_str(line).map_err(|e| format!("{}: {e}", at()))?;
-        let values = s
-            .values
-            .iter()
-            .map(|raw| match raw.get() {
-                "null" => Ok(None),
-                text => text
-                    .parse::<f64>()
-                    .ok()
-                    .filter(|v| v.is_finite())
-                    .map(Some)
-                    .ok_or_else(|| format!("{}: {text:?} is not a number", at())),
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        if values.len() != METRICS.len() {
-            return Err(format!(
-                "{}: {} values, expected {} (one per metric)",
-                at(),
-                values.len(),
-                METRICS.len()
-            ));
-        }
-        samples.push(Sample {
-            job: s.job,
-            point: s.point,
-            seed_index: s.seed_index,
-            values,
-        });
-    }
-    Ok(Shard {
-        file: file.to_path_buf(),
-        header,
-        samples,
-    })
 }
 
 /// What differs between two specifications, in words.
@@ -415,159 +160,19 @@ fn spec_difference(a: &SweepSpec, b: &SweepSpec) -> String {
     parts.join(", ")
 }
 
-/// `dialoglab merge`.
+/// `dialoglab merge` of sweep shards.
 pub fn merge(args: &MergeArgs) -> Result<String, String> {
     let format = format_of(args.format, args.out.as_deref())?;
     let shards = args
         .files
         .iter()
-        .map(|f| read_shard(f))
+        .map(|f| read_shard::<SweepSpec>(f, SHARD_FORMAT))
         .collect::<Result<Vec<_>, _>>()?;
-    let first = &shards[0];
-    for s in &shards[1..] {
-        if s.header.spec != first.header.spec {
-            return Err(format!(
-                "{} and {} come from different sweeps: {} differ",
-                first.file.display(),
-                s.file.display(),
-                spec_difference(&first.header.spec, &s.header.spec)
-            ));
-        }
-        if s.header.shards != first.header.shards {
-            return Err(format!(
-                "{} is shard {}/{} but {} is shard {}/{}: split the sweep the same way",
-                first.file.display(),
-                first.header.shard,
-                first.header.shards,
-                s.file.display(),
-                s.header.shard,
-                s.header.shards
-            ));
-        }
-    }
-    let sweep = Sweep::new(first.header.spec.clone()).map_err(|e| {
-        format!(
-            "{}: the sweep in this shard is not valid: {e}",
-            first.file.display()
-        )
-    })?;
-    let n = first.header.shards;
-    let jobs = sweep.job_count();
-    let mut seen: Vec<Option<&Path>> = vec![None; n as usize];
-    for s in &shards {
-        let i = s.header.shard;
-        let name = s.file.display();
-        if i == 0 || i > n {
-            return Err(format!("{name}: shard {i}/{n} does not exist"));
-        }
-        if let Some(other) = seen[(i - 1) as usize] {
-            return Err(format!(
-                "shard {i}/{n} is given twice: {} and {name}",
-                other.display()
-            ));
-        }
-        seen[(i - 1) as usize] = Some(&s.file);
-        let (start, end) = shard_range(i, n, jobs);
-        if (s.header.first_job, s.header.end_job) != (start, end) {
-            return Err(format!(
-                "{name}: shard {i}/{n} should hold jobs {start}..{end}, its header says {}..{}",
-                s.header.first_job, s.header.end_job
-            ));
-        }
-        let mut have = vec![false; (end - start) as usize];
-        for sample in &s.samples {
-            let expected = sweep.job(sample.job);
-            if sample.job < start || sample.job >= end {
-                return Err(format!(
-                    "{name}: job {} is outside shard {i}/{n} (jobs {start}..{end})",
-                    sample.job
-                ));
-            }
-            if (expected.point, expected.seed_index) != (sample.point, sample.seed_index) {
-                return Err(format!(
-                    "{name}: job {} says point {} seed index {}, the sweep says point {} seed index {}",
-                    sample.job,
-                    sample.point,
-                    sample.seed_index,
-                    expected.point,
-                    expected.seed_index
-                ));
-            }
-            let slot = &mut have[(sample.job - start) as usize];
-            if *slot {
-                return Err(format!("{name}: job {} appears twice", sample.job));
-            }
-            *slot = true;
-        }
-        let missing: Vec<u32> = have
-            .iter()
-            .enumerate()
-            .filter(|(_, h)| !**h)
-            .map(|(k, _)| start + k as u32)
-            .collect();
-        if let Some(&m) = missing.first() {
-            return Err(format!(
-                "{name}: shard {i}/{n} is incomplete: {} of its {} runs are missing (the first is job {m}); rerun it",
-                missing.len(),
-                end - start
-            ));
-        }
-    }
-    let absent: Vec<String> = seen
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.is_none())
-        .map(|(k, _)| {
-            let (a, b) = shard_range(k as u32 + 1, n, jobs);
-            format!("{}/{n} (jobs {a}..{b})", k + 1)
-        })
-        .collect();
-    if !absent.is_empty() {
-        return Err(format!(
-            "missing shard{}: {}",
-            if absent.len() > 1 { "s" } else { "" },
-            absent.join(", ")
-        ));
-    }
-    let mut samples: Vec<Sample> = shards.into_iter().flat_map(|s| s.samples).collect();
-    samples.sort_by_key(|s| s.job);
+    let (sweep, samples) = check_shards(
+        "sweep",
+        shards,
+        |spec| Sweep::new(spec.clone()).map_err(|e| e.to_string()),
+        spec_difference,
+    )?;
     emit(&render(&sweep, &samples, format), args.out.as_deref())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn shards_partition_the_jobs() {
-        for jobs in [0, 1, 7, 100, 1_600] {
-            for n in 1..=9 {
-                let mut next = 0;
-                for i in 1..=n {
-                    let (a, b) = shard_range(i, n, jobs);
-                    assert_eq!(a, next);
-                    assert!(b >= a);
-                    next = b;
-                }
-                assert_eq!(next, jobs);
-            }
-        }
-    }
-
-    #[test]
-    fn shard_syntax() {
-        assert_eq!(parse_shard("2/3"), Ok((2, 3)));
-        assert_eq!(parse_shard(" 1 / 1 "), Ok((1, 1)));
-        for (bad, why) in [
-            ("3", "no '/'"),
-            ("0/3", "between 1 and 3"),
-            ("4/3", "between 1 and 3"),
-            ("1/0", "at least 1"),
-            ("a/3", "\"a\" is not a whole number"),
-            ("1/-2", "\"-2\" is not a whole number"),
-        ] {
-            let e = parse_shard(bad).unwrap_err();
-            assert!(e.contains(why) && e.contains("i/n"), "{bad}: {e}");
-        }
-    }
 }

@@ -13,6 +13,7 @@
 
 pub mod attendance;
 pub mod attributes;
+pub mod calibration;
 pub mod cycle;
 pub mod deliberation;
 pub mod influence;
@@ -27,6 +28,7 @@ pub mod report;
 pub mod rng;
 pub mod scenario;
 pub mod selection;
+pub mod sensitivity;
 pub mod sort;
 pub mod sweep;
 pub mod vote;

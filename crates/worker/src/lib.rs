@@ -1,5 +1,6 @@
 //! Dialoglab's Web Worker: the message protocol between the page and the worker, and the jobs
-//! the worker runs off the page's main thread (sweeps, Monte-Carlo seeds).
+//! the worker runs off the page's main thread (sweeps, Monte-Carlo seeds, `.pb` studies, the
+//! robustness of headline findings).
 //!
 //! The library builds natively (the protocol and every job are tested with `cargo test`); the
 //! binary `dialoglab-worker` (`src/main.rs`) is the thin wasm32 entry point that Trunk builds as a
@@ -33,13 +34,15 @@
 
 pub mod pb;
 pub mod protocol;
+pub mod robustness;
 pub mod seeds;
 pub mod stats;
 pub mod sweep;
 
 pub use protocol::{
-    Job, Message, Output, Partial, PbMessage, PbOutput, READY_ID, Request, Response, SeedsMessage,
-    SeedsOutput, SweepMessage, SweepPartial,
+    Job, Message, Output, Partial, PbMessage, PbOutput, READY_ID, Request, Response,
+    RobustnessMessage, RobustnessOutput, RobustnessPartial, SeedsMessage, SeedsOutput,
+    SweepMessage, SweepPartial,
 };
 
 /// Runs `request`, passing every message (progress, partials, then done or error) to `send`.
@@ -54,6 +57,7 @@ pub fn handle_with_bytes(request: &Request, bytes: &[u8], send: &mut dyn FnMut(M
         Job::Sweep { spec, points } => sweep::run(spec, *points, send),
         Job::Seeds { scenario, n } => seeds::run(scenario, *n, send),
         Job::Pb { options } => pb::run(bytes, options, send),
+        Job::Robustness { spec } => robustness::run(spec, send),
     };
     send(match result {
         Ok(output) => Message::Done(output),

@@ -7,6 +7,8 @@
 //! worker → page    {"id":1,"message":{"progress":{"done":3,"total":20}}}
 //! worker → page    {"id":1,"message":{"partial":{"seed":{…}}}}
 //! worker → page    {"id":1,"message":{"done":{"seeds":{…}}}}        (or {"error":{"message":"…"}})
+//! page   → worker  {"id":2,"job":{"robustness":{"spec":{"base":{…},"findings":["targeted-outreach"],…}}}}
+//! worker → page    {"id":2,"message":{"partial":{"robustness":{"finding":"targeted-outreach","holds":92,"members":100,…}}}}
 //! ```
 //!
 //! The worker writes [`Message`] with every kind of [`Partial`] and [`Output`]; the page reads each
@@ -21,6 +23,9 @@ use serde::{Deserialize, Serialize};
 
 use dialoglab_engine::sweep::{PointSummary, SweepSpec};
 
+use dialoglab_engine::sensitivity::ensemble::Robustness;
+
+use crate::robustness::{RobustnessDone, RobustnessSpec};
 use crate::seeds::{SeedRun, SeedsSummary};
 use crate::sweep::{PointRange, SweepDone};
 
@@ -65,6 +70,11 @@ pub enum Job {
     Pb {
         /// Tie-breaking, reweighting profile, adults in the area.
         options: StudyOptions,
+    },
+    /// How often each headline finding holds across plausible models (an ensemble per finding).
+    Robustness {
+        /// The base scenario, the findings, the ensemble's size and seeds.
+        spec: RobustnessSpec,
     },
 }
 
@@ -113,6 +123,8 @@ pub enum Partial {
     SweepPoint(PointSummary),
     /// One finished Monte-Carlo run.
     Seed(SeedRun),
+    /// How often one finding holds, once its ensemble is done.
+    Robustness(Robustness),
 }
 
 /// The result of a job.
@@ -125,6 +137,8 @@ pub enum Output {
     Seeds(SeedsSummary),
     /// The study of a `.pb` file, or what is wrong with the file (line and problem).
     Pb(Box<Result<Study, FileProblem>>),
+    /// Every finding's robustness, in the order asked.
+    Robustness(RobustnessDone),
 }
 
 impl Request {
@@ -172,6 +186,26 @@ pub type PbMessage = Message<IgnoredAny, PbOutput>;
 pub enum PbOutput {
     /// The study of a `.pb` file, or what is wrong with the file (line and problem).
     Pb(Box<Result<Study, FileProblem>>),
+}
+
+/// The answers to a [`Job::Robustness`] as the page reads them (each finding streamed as a
+/// partial, then all of them).
+pub type RobustnessMessage = Message<RobustnessPartial, RobustnessOutput>;
+
+/// A partial result of a [`Job::Robustness`] ([`Partial::Robustness`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RobustnessPartial {
+    /// How often one finding holds.
+    Robustness(Robustness),
+}
+
+/// The output of a [`Job::Robustness`] ([`Output::Robustness`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RobustnessOutput {
+    /// Every finding's robustness.
+    Robustness(RobustnessDone),
 }
 
 impl<M: Serialize> Response<M> {

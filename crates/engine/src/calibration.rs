@@ -1,0 +1,627 @@
+//! Calibration by approximate Bayesian computation (issue 16, item 3): which values of the
+//! calibrated coefficients, within their plausible ranges, reproduce the observed targets?
+//!
+//! # Targets
+//! A [`Target`] is a number read from a run's report — the value at a dotted key of the report's
+//! JSON, times the value at a second key when `times` is given (a share among voters is
+//! `stages.voters.representativeness.ratios.gender.woman × population.shares.gender.woman`) — in
+//! a scenario made of the base scenario and the target's own `set`tings, with the observed value,
+//! a tolerance and its source. The relation is `equal` (within the tolerance), `at-least` or
+//! `at-most`. The built-in table is `crates/engine/calibration/targets.json` ([`default_targets`]).
+//!
+//! # Method: rejection ABC over a Latin hypercube
+//! `N` parameter vectors are drawn as a Latin hypercube over the parameters' ranges (a uniform
+//! prior; [`crate::sensitivity::ensemble::latin_hypercube`]). Each runs every distinct target
+//! scenario with the same `R` seeds (common random numbers); a target's simulated value `x_t` is
+//! the mean over the seeds (runs where it is undefined do not count). Its standardised error is
+//! `e_t = (x_t − v_t) / τ_t` for `equal`, `max(0, v_t − x_t) / τ_t` for `at-least` and
+//! `max(0, x_t − v_t) / τ_t` for `at-most` (`v_t` the value, `τ_t` the tolerance). The distance is
+//! the mean of the squared standardised errors, `d = (1/T) Σ_t e_t²`. A vector is **plausible**
+//! (accepted) when every target is met within its tolerance, `max_t |e_t| ≤ 1` — rejection ABC with
+//! a uniform kernel on the largest standardised error. The **fitted** vector is the one with the
+//! smallest distance (the earlier sample on a tie). A sample where some target is undefined in every
+//! seed has no distance and is never accepted.
+//!
+//! The design is a [`Design`]: point `p = s · G + g` runs sample `s` in target scenario `g` (of `G`
+//! distinct ones), so it runs on all cores through the same code as sweeps.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::report::Report;
+use crate::scenario::Scenario;
+use crate::sensitivity::ensemble::latin_hypercube;
+use crate::sensitivity::{
+    Factor, SensitivityError, Setting, apply, check_factors, invalid, lookup, mean,
+};
+use crate::sweep::{Design, MAX_JOBS, Sample};
+
+/// How a simulated value must relate to the observed one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Relation {
+    /// Within the tolerance of the value.
+    Equal,
+    /// At least the value (less by at most the tolerance).
+    AtLeast,
+    /// At most the value (more by at most the tolerance).
+    AtMost,
+}
+
+/// One calibration target.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    /// Stable name, e.g. `women-online`.
+    pub name: String,
+    /// Dotted key of the report's JSON.
+    pub key: String,
+    /// A second key whose value multiplies the first, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub times: Option<String>,
+    /// The relation.
+    pub relation: Relation,
+    /// The observed value.
+    pub value: f64,
+    /// The tolerance (> 0).
+    pub tolerance: f64,
+    /// What the target's scenario sets on top of the base scenario.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub set: Vec<Setting>,
+    /// Where the value comes from.
+    pub source: String,
+}
+
+impl Target {
+    /// The target's value in a report's JSON form, if its key (and `times` key) are there.
+    #[must_use]
+    pub fn read(&self, tree: &Value) -> Option<f64> {
+        let v = lookup(tree, &self.key)?.as_f64()?;
+        match &self.times {
+            None => Some(v),
+            Some(k) => Some(v * lookup(tree, k)?.as_f64()?),
+        }
+    }
+
+    /// The standardised error of simulated value `x`.
+    #[must_use]
+    pub fn error(&self, x: f64) -> f64 {
+        let miss = match self.relation {
+            Relation::Equal => x - self.value,
+            Relation::AtLeast => (self.value - x).max(0.0),
+            Relation::AtMost => (x - self.value).max(0.0),
+        };
+        miss / self.tolerance
+    }
+}
+
+/// The file of targets: a description and the table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetsFile {
+    /// What the table is and where its numbers come from.
+    pub description: String,
+    /// The targets.
+    pub targets: Vec<Target>,
+}
+
+/// The built-in targets table (`crates/engine/calibration/targets.json`).
+pub const TARGETS_JSON: &str = include_str!("../calibration/targets.json");
+
+/// The built-in targets.
+#[must_use]
+pub fn default_targets() -> Vec<Target> {
+    serde_json::from_str::<TargetsFile>(TARGETS_JSON).map_or_else(|_| Vec::new(), |f| f.targets)
+}
+
+/// The coefficients calibrated when none are given, with their plausible ranges.
+#[must_use]
+pub fn default_parameters() -> Vec<Factor> {
+    // TODO(registry): replace this list by the registry's parameters of kind `Calibrated`
+    // (`registry::parameters().iter().filter(|p| p.kind == Kind::Calibrated)`).
+    [
+        ("attendance.intercept", -5.6, -3.6),
+        ("attendance.free_time", 0.9, 2.7),
+        ("attendance.interest", 0.9, 2.7),
+        ("attendance.daytime_penalty", 0.5, 2.0),
+        ("attendance.awareness_intercept", -1.9, 0.1),
+        ("vote.turnout_intercept", -3.3, -1.3),
+        ("vote.turnout_interest", 0.8, 2.4),
+        ("vote.online_young", 0.0, 1.2),
+        ("vote.online_women", 0.0, 0.6),
+        ("vote.online_old", -1.2, 0.0),
+    ]
+    .into_iter()
+    .map(|(path, low, high)| Factor::new(path, low, high))
+    .collect()
+}
+
+/// A calibration run.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalibrationSpec {
+    /// The scenario the targets' scenarios start from.
+    pub base: Scenario,
+    /// The calibrated parameters and their ranges (the prior).
+    pub parameters: Vec<Factor>,
+    /// The targets.
+    pub targets: Vec<Target>,
+    /// Parameter vectors drawn, `N`.
+    pub samples: u32,
+    /// Seeds per vector and target scenario, `R`.
+    pub seeds: u32,
+    /// Seed of seed index 0.
+    pub first_seed: u64,
+    /// Seed of the Latin hypercube.
+    pub design_seed: u64,
+}
+
+/// A validated calibration with every point's scenario prepared.
+#[derive(Clone, Debug)]
+pub struct Calibration {
+    spec: CalibrationSpec,
+    units: Vec<Vec<f64>>,
+    /// The distinct settings of the target scenarios.
+    groups: Vec<Vec<Setting>>,
+    /// The group of each target.
+    group_of: Vec<usize>,
+    scenarios: Vec<Scenario>,
+}
+
+/// One parameter vector's fit.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Fit {
+    /// Sample index.
+    pub sample: u32,
+    /// The distance `d` (absent when a target is undefined).
+    pub distance: Option<f64>,
+    /// The largest `|e_t|`.
+    pub max_error: Option<f64>,
+    /// The parameter values, by path.
+    pub values: BTreeMap<String, f64>,
+    /// Each target's simulated value, by name.
+    pub simulated: BTreeMap<String, Option<f64>>,
+}
+
+/// What `dialoglab calibrate` writes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CalibrationResult {
+    /// The method, in words.
+    pub method: String,
+    /// Parameter vectors drawn.
+    pub samples: u32,
+    /// Seeds per vector and target scenario.
+    pub seeds: u32,
+    /// Seed of seed index 0.
+    pub first_seed: u64,
+    /// Seed of the Latin hypercube.
+    pub design_seed: u64,
+    /// The parameters and their ranges.
+    pub parameters: Vec<Factor>,
+    /// The targets table.
+    pub targets: Vec<Target>,
+    /// The vector with the smallest distance.
+    pub fitted: Option<Fit>,
+    /// Number of plausible vectors.
+    pub accepted: u32,
+    /// The plausible vectors (every target within its tolerance), by increasing distance.
+    pub plausible: Vec<Fit>,
+}
+
+/// The method's description written into every result.
+pub const METHOD: &str = "rejection ABC over a Latin hypercube of the parameters' ranges; distance d = mean over targets of e², e = (simulated − value)/tolerance (for at-least/at-most only the shortfall/excess counts), simulated = mean over the seeds; plausible = every |e| ≤ 1; fitted = smallest d";
+
+impl Calibration {
+    /// Validates `spec` and prepares every point.
+    pub fn new(spec: CalibrationSpec) -> Result<Calibration, SensitivityError> {
+        spec.base
+            .validate()
+            .map_err(|e| invalid(format!("the base scenario: {e}")))?;
+        check_factors(&spec.base, &spec.parameters)?;
+        if spec.targets.is_empty() {
+            return Err(invalid("no calibration targets"));
+        }
+        for (k, t) in spec.targets.iter().enumerate() {
+            if !(t.tolerance.is_finite() && t.tolerance > 0.0 && t.value.is_finite()) {
+                return Err(invalid(format!(
+                    "target {}: the value and tolerance must be finite and the tolerance above 0",
+                    t.name
+                )));
+            }
+            if spec.targets[..k].iter().any(|u| u.name == t.name) {
+                return Err(invalid(format!("target {} is given twice", t.name)));
+            }
+        }
+        if !(1..=crate::sensitivity::ensemble::MAX_SAMPLES).contains(&spec.samples) {
+            return Err(invalid(format!(
+                "{} samples; give 1 – {}",
+                spec.samples,
+                crate::sensitivity::ensemble::MAX_SAMPLES
+            )));
+        }
+        if spec.seeds == 0 {
+            return Err(invalid("the number of seeds must be at least 1"));
+        }
+        if spec
+            .first_seed
+            .checked_add(u64::from(spec.seeds - 1))
+            .is_none()
+        {
+            return Err(invalid("the seeds overflow the largest seed"));
+        }
+        let mut groups: Vec<Vec<Setting>> = Vec::new();
+        let group_of: Vec<usize> = spec
+            .targets
+            .iter()
+            .map(|t| {
+                groups.iter().position(|g| *g == t.set).unwrap_or_else(|| {
+                    groups.push(t.set.clone());
+                    groups.len() - 1
+                })
+            })
+            .collect();
+        let jobs = u64::from(spec.samples) * groups.len() as u64 * u64::from(spec.seeds);
+        if jobs > u64::from(MAX_JOBS) {
+            return Err(invalid(format!(
+                "{} samples × {} target scenarios × {} seeds = {jobs} runs; at most {MAX_JOBS}",
+                spec.samples,
+                groups.len(),
+                spec.seeds
+            )));
+        }
+        let units = latin_hypercube(spec.samples, spec.parameters.len(), spec.design_seed);
+        let mut scenarios = Vec::with_capacity(units.len() * groups.len());
+        for u in &units {
+            for g in &groups {
+                scenarios.push(apply(&spec.base, &spec.parameters, u, g)?);
+            }
+        }
+        Ok(Calibration {
+            spec,
+            units,
+            groups,
+            group_of,
+            scenarios,
+        })
+    }
+
+    /// The specification.
+    #[must_use]
+    pub fn spec(&self) -> &CalibrationSpec {
+        &self.spec
+    }
+
+    /// Runs each target scenario once with the base parameters and the first seed, and checks
+    /// that every target's key is in the report: a missing key is an error naming it.
+    pub fn check_keys(&self) -> Result<(), SensitivityError> {
+        for (g, settings) in self.groups.iter().enumerate() {
+            let mut scenario = apply(&self.spec.base, &[], &[], settings)?;
+            scenario.seed = self.spec.first_seed;
+            let report = crate::run(&scenario).map_err(|e| invalid(e.to_string()))?;
+            let tree = serde_json::to_value(&report).map_err(|e| invalid(e.to_string()))?;
+            for (t, _) in self
+                .spec
+                .targets
+                .iter()
+                .zip(&self.group_of)
+                .filter(|(_, k)| **k == g)
+            {
+                for key in std::iter::once(&t.key).chain(&t.times) {
+                    if lookup(&tree, key).and_then(Value::as_f64).is_none() {
+                        return Err(invalid(format!(
+                            "target {}: the report has no number at {key} (is the model that reports it merged?)",
+                            t.name
+                        )));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The fit of every sample from `samples` (all jobs, any order), and the result.
+    pub fn analyse(&self, samples: &[Sample]) -> Result<CalibrationResult, SensitivityError> {
+        let seeds = self.spec.seeds as usize;
+        let mut by_job: Vec<Option<&Sample>> = vec![None; self.job_count() as usize];
+        for s in samples {
+            let slot = by_job
+                .get_mut(s.job as usize)
+                .ok_or_else(|| invalid(format!("job {} is not part of this calibration", s.job)))?;
+            if slot.is_some() {
+                return Err(invalid(format!("job {} is given twice", s.job)));
+            }
+            *slot = Some(s);
+        }
+        if let Some(j) = by_job.iter().position(Option::is_none) {
+            return Err(invalid(format!("job {j} is missing")));
+        }
+        let g_count = self.groups.len();
+        let mut fits: Vec<Fit> = (0..self.spec.samples)
+            .map(|s| {
+                let simulated: Vec<Option<f64>> = (0..self.spec.targets.len())
+                    .map(|t| {
+                        let p = s as usize * g_count + self.group_of[t];
+                        mean((0..seeds).map(|k| {
+                            by_job[p * seeds + k]
+                                .and_then(|x| x.values.get(t).copied())
+                                .flatten()
+                        }))
+                    })
+                    .collect();
+                let errors: Option<Vec<f64>> = simulated
+                    .iter()
+                    .zip(&self.spec.targets)
+                    .map(|(x, t)| x.map(|x| t.error(x)))
+                    .collect();
+                let (distance, max_error) = errors.map_or((None, None), |e| {
+                    let d = e.iter().map(|e| e * e).sum::<f64>() / e.len() as f64;
+                    let m = e.iter().fold(0.0f64, |m, e| m.max(e.abs()));
+                    (Some(d), Some(m))
+                });
+                Fit {
+                    sample: s,
+                    distance,
+                    max_error,
+                    values: self
+                        .spec
+                        .parameters
+                        .iter()
+                        .zip(&self.units[s as usize])
+                        .map(|(f, &u)| (f.path.clone(), f.at(u)))
+                        .collect(),
+                    simulated: self
+                        .spec
+                        .targets
+                        .iter()
+                        .zip(simulated)
+                        .map(|(t, x)| (t.name.clone(), x))
+                        .collect(),
+                }
+            })
+            .collect();
+        fits.sort_by(|a, b| match (a.distance, b.distance) {
+            (Some(x), Some(y)) => x.total_cmp(&y).then(a.sample.cmp(&b.sample)),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => a.sample.cmp(&b.sample),
+        });
+        let fitted = fits.first().filter(|f| f.distance.is_some()).cloned();
+        let plausible: Vec<Fit> = fits
+            .into_iter()
+            .filter(|f| f.max_error.is_some_and(|m| m <= 1.0))
+            .collect();
+        Ok(CalibrationResult {
+            method: METHOD.to_string(),
+            samples: self.spec.samples,
+            seeds: self.spec.seeds,
+            first_seed: self.spec.first_seed,
+            design_seed: self.spec.design_seed,
+            parameters: self.spec.parameters.clone(),
+            targets: self.spec.targets.clone(),
+            fitted,
+            accepted: plausible.len() as u32,
+            plausible,
+        })
+    }
+}
+
+impl Design for Calibration {
+    fn point_count(&self) -> u32 {
+        self.scenarios.len() as u32
+    }
+
+    fn seeds(&self) -> u32 {
+        self.spec.seeds
+    }
+
+    fn scenario_for(&self, point: u32, seed_index: u32) -> Scenario {
+        let mut s = self.scenarios[point as usize].clone();
+        s.seed = self.spec.first_seed + u64::from(seed_index);
+        s
+    }
+
+    fn value_count(&self) -> usize {
+        self.spec.targets.len()
+    }
+
+    /// Each target's value in this run (`None` for targets of other scenarios' keys that are
+    /// missing; the analysis only reads a target from runs of its own scenario).
+    fn values_of(&self, report: &Report) -> Vec<Option<f64>> {
+        let Ok(tree) = serde_json::to_value(report) else {
+            return vec![None; self.spec.targets.len()];
+        };
+        self.spec.targets.iter().map(|t| t.read(&tree)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn small_base() -> Scenario {
+        let mut base = crate::presets::get("faxe-dialogue").unwrap();
+        base.population.size = 2_000;
+        base.invitation.letters = 400;
+        base
+    }
+
+    fn target(name: &str, key: &str, relation: Relation, value: f64, tolerance: f64) -> Target {
+        Target {
+            name: name.into(),
+            key: key.into(),
+            times: None,
+            relation,
+            value,
+            tolerance,
+            set: Vec::new(),
+            source: "test".into(),
+        }
+    }
+
+    fn run_all(c: &Calibration) -> Vec<Sample> {
+        (0..c.job_count())
+            .map(|j| {
+                let job = c.job(j);
+                let s = c.scenario_for(job.point, job.seed_index);
+                let pop = crate::population::generate(&s.population, s.seed);
+                c.run_design_job(j, &pop)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn errors_follow_the_relation() {
+        let t = |r| target("t", "k", r, 0.5, 0.1);
+        assert!((t(Relation::Equal).error(0.3) + 2.0).abs() < 1e-12);
+        assert!((t(Relation::AtLeast).error(0.3) - 2.0).abs() < 1e-12);
+        assert!(t(Relation::AtLeast).error(0.9).abs() < 1e-12);
+        assert!((t(Relation::AtMost).error(0.9) - 4.0).abs() < 1e-12);
+        assert!(t(Relation::AtMost).error(0.1).abs() < 1e-12);
+    }
+
+    #[test]
+    fn the_fit_is_the_smallest_distance_and_plausible_models_meet_every_tolerance() {
+        // Turnout in the default scenario and the retirees' share at a daytime open call,
+        // with the turnout intercept as the only parameter.
+        let mut retirees = target(
+            "retirees",
+            "stages.attendees.representativeness.ratios.occupation.retired",
+            Relation::AtLeast,
+            0.5,
+            0.1,
+        );
+        retirees.times = Some("population.shares.occupation.retired".into());
+        retirees.set = vec![Setting {
+            path: "invitation.supports.evening".into(),
+            value: Value::from(false),
+        }];
+        let spec = CalibrationSpec {
+            base: small_base(),
+            parameters: vec![Factor::new("vote.turnout_intercept", -4.0, -1.0)],
+            targets: vec![
+                target("turnout", "outcome.turnout", Relation::Equal, 0.1, 0.02),
+                retirees,
+            ],
+            samples: 12,
+            seeds: 2,
+            first_seed: 1,
+            design_seed: 3,
+        };
+        let c = Calibration::new(spec).unwrap();
+        c.check_keys().unwrap();
+        assert_eq!(c.job_count(), 12 * 2 * 2);
+        let samples = run_all(&c);
+        let r = c.analyse(&samples).unwrap();
+        let fitted = r.fitted.as_ref().unwrap();
+        // Recompute every sample's distance by hand from its simulated values.
+        let mut all = Vec::new();
+        for s in 0..12u32 {
+            let mean_of = |point: u32, t: usize| {
+                let v: Vec<f64> = (0..2)
+                    .filter_map(|k| samples[(point * 2 + k) as usize].values[t])
+                    .collect();
+                v.iter().sum::<f64>() / v.len() as f64
+            };
+            let turnout = mean_of(s * 2, 0);
+            let share = mean_of(s * 2 + 1, 1);
+            let e1 = (turnout - 0.1) / 0.02;
+            let e2 = (0.5 - share).max(0.0) / 0.1;
+            all.push((s, f64::midpoint(e1 * e1, e2 * e2), e1.abs().max(e2.abs())));
+        }
+        let best = all
+            .iter()
+            .min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))
+            .unwrap();
+        assert_eq!(fitted.sample, best.0);
+        assert!((fitted.distance.unwrap() - best.1).abs() < 1e-12);
+        let accepted: Vec<u32> = all.iter().filter(|a| a.2 <= 1.0).map(|a| a.0).collect();
+        let mut got: Vec<u32> = r.plausible.iter().map(|f| f.sample).collect();
+        got.sort_unstable();
+        let mut want = accepted.clone();
+        want.sort_unstable();
+        assert_eq!(got, want);
+        assert_eq!(r.accepted as usize, accepted.len());
+        // Turnout moves with its intercept over [−4, −1]: some vectors meet the targets, some not.
+        assert!(!accepted.is_empty() && accepted.len() < 12, "{accepted:?}");
+        assert!(
+            r.plausible
+                .windows(2)
+                .all(|w| w[0].distance <= w[1].distance)
+        );
+        let mut shuffled = samples.clone();
+        shuffled.reverse();
+        assert_eq!(c.analyse(&shuffled).unwrap(), r);
+    }
+
+    #[test]
+    fn a_missing_key_is_named() {
+        let spec = CalibrationSpec {
+            base: small_base(),
+            parameters: default_parameters(),
+            targets: vec![target(
+                "women-online",
+                "channels.online.shares.gender.woman",
+                Relation::Equal,
+                0.56,
+                0.02,
+            )],
+            samples: 2,
+            seeds: 1,
+            first_seed: 1,
+            design_seed: 1,
+        };
+        let e = Calibration::new(spec).unwrap().check_keys().unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("channels.online.shares.gender.woman"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn the_targets_table_reads_and_cites_a_source_for_each_target() {
+        let file: TargetsFile = serde_json::from_str(TARGETS_JSON).unwrap();
+        assert!(file.targets.len() >= 8);
+        assert_eq!(default_targets(), file.targets);
+        for t in &file.targets {
+            assert!(t.source.len() > 20, "{}: no source", t.name);
+            assert!(t.tolerance > 0.0);
+        }
+        let spec = CalibrationSpec {
+            base: Scenario::default(),
+            parameters: default_parameters(),
+            targets: file.targets,
+            samples: 1,
+            seeds: 1,
+            first_seed: 1,
+            design_seed: 1,
+        };
+        Calibration::new(spec).unwrap();
+    }
+
+    #[test]
+    fn the_polish_targets_are_the_aggregated_data() {
+        // crates/engine/calibration/polish_pb_voters.json is the output of
+        // scripts/calibration_targets.py on ../shared/data/pb_voters/polish_cities.json.
+        let data: Value =
+            serde_json::from_str(include_str!("../calibration/polish_pb_voters.json")).unwrap();
+        let pooled =
+            |channel: &str, key: &str| data["channels"][channel]["pooled"][key].as_f64().unwrap();
+        for t in default_targets() {
+            let Some(rest) = t.name.strip_prefix("pl-") else {
+                continue;
+            };
+            let (channel, key) = rest.split_once('-').unwrap();
+            let key = if key == "women" { "women" } else { key };
+            let want = pooled(channel, key);
+            assert!(
+                (t.value - want).abs() < 5e-4,
+                "{}: {} vs data {want}",
+                t.name,
+                t.value
+            );
+        }
+    }
+}

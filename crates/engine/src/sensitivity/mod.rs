@@ -1,0 +1,546 @@
+//! Global sensitivity: how much each uncertain coefficient moves the headline metrics, and how
+//! often a headline finding holds across plausible models (issue 16, item 5).
+//!
+//! - [`morris`]: Morris elementary effects (screening). `r` trajectories over `k` factors on a
+//!   `p`-level grid, each factor scaled to its range; per factor and metric `μ*` (mean absolute
+//!   effect), `μ` (mean effect) and `σ` (standard deviation of the effects), as in Campolongo,
+//!   Cariboni & Saltelli (2007), *An effective screening design for sensitivity analysis of large
+//!   models*, Environmental Modelling & Software 22, 1509–1518.
+//! - [`ensemble`]: a Latin hypercube of `N` parameter sets over the factors' ranges, each run with
+//!   the same `R` seeds (common random numbers), and the robustness of a [`Finding`]: "holds in
+//!   `h` of `N`" and the three factors that move it most.
+//!
+//! Both are [`Design`](crate::sweep::Design)s: a list of points (scenarios), each run with seed
+//! indices `0..R`, in the sweep's job order (`job = point · R + seed_index`), read through the
+//! sweep's metric extraction ([`crate::sweep::METRICS`], [`crate::sweep::Sample::metrics_of`]).
+//! Whatever runs the jobs — in any order, on any number of threads, split in shards — the
+//! analysis of the same samples gives the same bytes: it sorts them by job first.
+//!
+//! # Factors
+//! A [`Factor`] is a dotted scenario path (as [`Scenario::set_path`] takes) with a plausible range
+//! `[low, high]`. A unit coordinate `u ∈ [0, 1]` sets the field to `low + u · (high − low)`,
+//! rounded to a whole number for integer fields. [`default_factors`] lists the coefficients
+//! analysed when none are given.
+
+pub mod ensemble;
+pub mod morris;
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::report::Report;
+use crate::scenario::Scenario;
+use crate::sweep::{METRICS, metric_index};
+
+/// Most factors in one analysis.
+pub const MAX_FACTORS: usize = 200;
+
+/// One uncertain scenario coefficient and its plausible range.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Factor {
+    /// Dotted scenario path, e.g. `attendance.intercept`.
+    pub path: String,
+    /// Lower end of the plausible range.
+    pub low: f64,
+    /// Upper end of the plausible range.
+    pub high: f64,
+}
+
+impl Factor {
+    /// A factor over `[low, high]`.
+    #[must_use]
+    pub fn new(path: &str, low: f64, high: f64) -> Factor {
+        Factor {
+            path: path.to_string(),
+            low,
+            high,
+        }
+    }
+
+    /// The factor's value at unit coordinate `u`.
+    #[must_use]
+    pub fn at(&self, u: f64) -> f64 {
+        self.low + u * (self.high - self.low)
+    }
+}
+
+/// The factors analysed when none are given: the numeric coefficients of awareness, attendance,
+/// turnout and the meeting, each over a plausible range around the `faxe-dialogue` default
+/// (about ±50% of a slope; about ±1 on the logit scale for an intercept).
+#[must_use]
+pub fn default_factors() -> Vec<Factor> {
+    // TODO(registry): replace this list by a map over `registry::parameters()` (path, low, high).
+    [
+        ("attendance.intercept", -5.6, -3.6),
+        ("attendance.free_time", 0.9, 2.7),
+        ("attendance.civic_skill", 0.7, 2.1),
+        ("attendance.interest", 0.9, 2.7),
+        ("attendance.efficacy", 0.4, 1.2),
+        ("attendance.trust", 0.35, 1.05),
+        ("attendance.habit", 1.2, 3.6),
+        ("attendance.stakes", 0.1, 0.4),
+        ("attendance.intensity", 0.65, 1.95),
+        ("attendance.intensity_contact", 0.75, 2.25),
+        ("attendance.daytime_penalty", 0.5, 1.5),
+        ("attendance.awareness_intercept", -1.9, 0.1),
+        ("vote.turnout_intercept", -3.3, -1.3),
+        ("vote.turnout_interest", 0.8, 2.4),
+        ("meeting.persuasion", 0.03, 0.12),
+        ("meeting.status_weight", 1.0, 4.0),
+    ]
+    .into_iter()
+    .map(|(path, low, high)| Factor::new(path, low, high))
+    .collect()
+}
+
+/// Why an analysis cannot be run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SensitivityError(pub String);
+
+impl fmt::Display for SensitivityError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for SensitivityError {}
+
+pub(crate) fn invalid(text: impl Into<String>) -> SensitivityError {
+    SensitivityError(text.into())
+}
+
+/// Checks a factor list: 1 – [`MAX_FACTORS`] factors, distinct paths naming numeric fields of
+/// `base` (not `seed`), finite ranges with `low < high`.
+pub fn check_factors(base: &Scenario, factors: &[Factor]) -> Result<(), SensitivityError> {
+    if factors.is_empty() {
+        return Err(invalid("no factors to vary"));
+    }
+    if factors.len() > MAX_FACTORS {
+        return Err(invalid(format!(
+            "{} factors; an analysis has at most {MAX_FACTORS}",
+            factors.len()
+        )));
+    }
+    let tree = serde_json::to_value(base).map_err(|e| invalid(e.to_string()))?;
+    for (k, f) in factors.iter().enumerate() {
+        if f.path == "seed" {
+            return Err(invalid(
+                "seed cannot be a factor: the analysis sets the seeds",
+            ));
+        }
+        match lookup(&tree, &f.path) {
+            None => {
+                return Err(invalid(format!(
+                    "factor {}: there is no scenario field named {}",
+                    f.path, f.path
+                )));
+            }
+            Some(v) if !v.is_number() => {
+                return Err(invalid(format!(
+                    "factor {}: the field is not a number ({v})",
+                    f.path
+                )));
+            }
+            Some(_) => {}
+        }
+        if !(f.low.is_finite() && f.high.is_finite() && f.low < f.high) {
+            return Err(invalid(format!(
+                "factor {}: the range {} – {} must be finite with low < high",
+                f.path, f.low, f.high
+            )));
+        }
+        if factors[..k].iter().any(|g| g.path == f.path) {
+            return Err(invalid(format!("factor {} is given twice", f.path)));
+        }
+    }
+    Ok(())
+}
+
+/// The node at a dotted path of a JSON tree.
+#[must_use]
+pub fn lookup<'a>(tree: &'a Value, path: &str) -> Option<&'a Value> {
+    let mut node = tree;
+    for part in path.split('.') {
+        node = match node {
+            Value::Object(map) => map.get(part)?,
+            Value::Array(items) => items.get(part.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(node)
+}
+
+fn lookup_mut<'a>(tree: &'a mut Value, path: &str) -> Option<&'a mut Value> {
+    let mut node = tree;
+    for part in path.split('.') {
+        node = match node {
+            Value::Object(map) => map.get_mut(part)?,
+            Value::Array(items) => items.get_mut(part.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(node)
+}
+
+/// A fixed setting of a scenario field, e.g. `invitation.strategy = "targeted"`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Setting {
+    /// Dotted scenario path.
+    pub path: String,
+    /// The value, as JSON.
+    pub value: Value,
+}
+
+impl Setting {
+    fn new(path: &str, value: Value) -> Setting {
+        Setting {
+            path: path.to_string(),
+            value,
+        }
+    }
+}
+
+/// `base` with factor `k` set to `factors[k].at(units[k])` and then every setting applied, in one
+/// pass through JSON; validated. Errors name the field at fault.
+pub fn apply(
+    base: &Scenario,
+    factors: &[Factor],
+    units: &[f64],
+    settings: &[Setting],
+) -> Result<Scenario, SensitivityError> {
+    let mut tree = serde_json::to_value(base).map_err(|e| invalid(e.to_string()))?;
+    for (f, &u) in factors.iter().zip(units) {
+        let node = lookup_mut(&mut tree, &f.path)
+            .ok_or_else(|| invalid(format!("there is no scenario field named {}", f.path)))?;
+        let v = f.at(u);
+        *node = if node.is_u64() || node.is_i64() {
+            let r = libm::round(v);
+            if r >= 0.0 {
+                Value::from(r as u64)
+            } else {
+                Value::from(r as i64)
+            }
+        } else {
+            Value::from(v)
+        };
+    }
+    for s in settings {
+        let node = lookup_mut(&mut tree, &s.path)
+            .ok_or_else(|| invalid(format!("there is no scenario field named {}", s.path)))?;
+        *node = s.value.clone();
+    }
+    let scenario: Scenario =
+        serde_json::from_value(tree).map_err(|e| invalid(format!("a sampled scenario: {e}")))?;
+    scenario.validate().map_err(|e| {
+        let what: Vec<String> = factors
+            .iter()
+            .zip(units)
+            .map(|(f, &u)| format!("{} = {}", f.path, f.at(u)))
+            .chain(settings.iter().map(|s| format!("{} = {}", s.path, s.value)))
+            .collect();
+        invalid(format!(
+            "the scenario with {} is not valid: {e}",
+            what.join(", ")
+        ))
+    })?;
+    Ok(scenario)
+}
+
+/// The number at a dotted key of `report`'s JSON form (e.g.
+/// `stages.attendees.representativeness.ratios.age_band.67+`), if there is one.
+#[must_use]
+pub fn report_number(report: &Report, key: &str) -> Option<f64> {
+    let tree = serde_json::to_value(report).ok()?;
+    lookup(&tree, key)?.as_f64()
+}
+
+/// The direction a finding states.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    /// A's metric is above B's.
+    Greater,
+    /// A's metric is below B's.
+    Less,
+}
+
+impl Direction {
+    /// `>` or `<`.
+    #[must_use]
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Direction::Greater => ">",
+            Direction::Less => "<",
+        }
+    }
+
+    /// Whether a difference `A − B` goes this way (strictly).
+    #[must_use]
+    pub fn holds(self, difference: f64) -> bool {
+        match self {
+            Direction::Greater => difference > 0.0,
+            Direction::Less => difference < 0.0,
+        }
+    }
+}
+
+/// A headline comparison "A vs B on a metric, in a direction", e.g. "targeted outreach brings
+/// more marginalised citizens than an open call". In an ensemble it is evaluated in each member
+/// on the same parameter set and seeds for A and B (paired).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Finding {
+    /// Stable name, e.g. `targeted-outreach`.
+    pub name: String,
+    /// The claim in English.
+    pub statement: String,
+    /// What scenario A sets on top of the member's parameters.
+    pub a: Vec<Setting>,
+    /// What scenario B sets on top of the member's parameters.
+    pub b: Vec<Setting>,
+    /// A [`METRICS`] name, or a dotted key of the report's JSON.
+    pub metric: String,
+    /// The stated direction of `A − B`.
+    pub direction: Direction,
+}
+
+impl Finding {
+    /// The metric's index among the headline metrics, or `None` when it is a report key.
+    #[must_use]
+    pub fn headline_index(&self) -> Option<usize> {
+        metric_index(&self.metric)
+    }
+
+    /// The finding's metric read from `report`'s JSON by key (for a metric that is not a
+    /// headline one; headline metrics come from [`crate::sweep::Sample::metrics_of`]).
+    #[must_use]
+    pub fn value(&self, report: &Report) -> Option<f64> {
+        report_number(report, &self.metric)
+    }
+}
+
+/// The built-in headline findings, by name.
+#[must_use]
+pub fn findings() -> Vec<Finding> {
+    let strategy = |s: &str| vec![Setting::new("invitation.strategy", Value::from(s))];
+    vec![
+        Finding {
+            name: "targeted-outreach".into(),
+            statement: "Targeted outreach brings more marginalised citizens to the meeting than an open call".into(),
+            a: strategy("targeted"),
+            b: strategy("open-call"),
+            metric: "stages.attendees.representativeness.ratios.marginalised.yes".into(),
+            direction: Direction::Greater,
+        },
+        Finding {
+            name: "panel-representative".into(),
+            statement: "A stratified citizens' panel mirrors the population better than an open call".into(),
+            a: strategy("stratified"),
+            b: strategy("open-call"),
+            metric: "representativeness.attendees".into(),
+            direction: Direction::Greater,
+        },
+        Finding {
+            name: "retirees-dominate".into(),
+            statement: "Under an open call the 67+ are over-represented at the meeting more than under sortition letters".into(),
+            a: strategy("open-call"),
+            b: strategy("letters"),
+            metric: "stages.attendees.representativeness.ratios.age_band.67+".into(),
+            direction: Direction::Greater,
+        },
+        Finding {
+            name: "facilitation-evens-voice".into(),
+            statement: "Facilitated meetings spread speaking time more evenly than realistic ones".into(),
+            a: vec![Setting::new("meeting.format", Value::from("ideal"))],
+            b: vec![Setting::new("meeting.format", Value::from("realistic"))],
+            metric: "voice_gini".into(),
+            direction: Direction::Less,
+        },
+        Finding {
+            name: "online-vote-turnout".into(),
+            statement: "Offering an online vote raises turnout".into(),
+            a: vec![Setting::new("vote.online", Value::from(true))],
+            b: vec![Setting::new("vote.online", Value::from(false))],
+            metric: "turnout".into(),
+            direction: Direction::Greater,
+        },
+    ]
+}
+
+/// The built-in finding called `name`.
+#[must_use]
+pub fn finding(name: &str) -> Option<Finding> {
+    findings().into_iter().find(|f| f.name == name)
+}
+
+/// The values a finding's design reads from each run: the headline metrics, then the finding's
+/// report key when its metric is not a headline one.
+pub(crate) fn values_with(report: &Report, finding: Option<&Finding>) -> Vec<Option<f64>> {
+    let mut values = crate::sweep::Sample::metrics_of(report);
+    if let Some(f) = finding
+        && f.headline_index().is_none()
+    {
+        values.push(f.value(report));
+    }
+    values
+}
+
+/// Index of a finding's metric among the values of [`values_with`].
+pub(crate) fn finding_value_index(finding: &Finding) -> usize {
+    finding.headline_index().unwrap_or(METRICS.len())
+}
+
+/// Mean of the defined values, in order; `None` when there are none.
+pub(crate) fn mean(values: impl IntoIterator<Item = Option<f64>>) -> Option<f64> {
+    let (mut sum, mut n) = (0.0, 0u32);
+    for v in values.into_iter().flatten() {
+        sum += v;
+        n += 1;
+    }
+    (n > 0).then(|| sum / f64::from(n))
+}
+
+/// Ranks of `values` (1-based, ties get their average rank).
+pub(crate) fn ranks(values: &[f64]) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    order.sort_by(|&a, &b| values[a].total_cmp(&values[b]).then(a.cmp(&b)));
+    let mut out = vec![0.0; values.len()];
+    let mut i = 0;
+    while i < order.len() {
+        let mut j = i;
+        while j + 1 < order.len() && values[order[j + 1]].total_cmp(&values[order[i]]).is_eq() {
+            j += 1;
+        }
+        // Positions i..=j share the average of ranks i+1 ..= j+1.
+        let rank = f64::midpoint(i as f64, j as f64) + 1.0;
+        for &k in &order[i..=j] {
+            out[k] = rank;
+        }
+        i = j + 1;
+    }
+    out
+}
+
+/// Spearman's rank correlation of `x` and `y` (Pearson's correlation of their ranks); 0 when
+/// either is constant or there are fewer than 2 pairs.
+#[must_use]
+pub fn spearman(x: &[f64], y: &[f64]) -> f64 {
+    let n = x.len().min(y.len());
+    if n < 2 {
+        return 0.0;
+    }
+    let rx = ranks(&x[..n]);
+    let ry = ranks(&y[..n]);
+    let m = f64::midpoint(n as f64, 1.0);
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+    for (a, b) in rx.iter().zip(&ry) {
+        sxy += (a - m) * (b - m);
+        sxx += (a - m) * (a - m);
+        syy += (b - m) * (b - m);
+    }
+    if sxx == 0.0 || syy == 0.0 {
+        return 0.0;
+    }
+    sxy / libm::sqrt(sxx * syy)
+}
+
+/// A number for CSV: shortest round-trip form, empty when absent.
+pub(crate) fn csv_number(value: Option<f64>) -> String {
+    value.map_or_else(String::new, |v| format!("{v}"))
+}
+
+/// A number for JSON: shortest round-trip form, `null` when absent.
+pub(crate) fn json_number(value: Option<f64>) -> String {
+    value.map_or_else(|| "null".to_string(), |v| Value::from(v).to_string())
+}
+
+/// A CSV field, quoted when needed.
+pub(crate) fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranks_average_ties() {
+        assert_eq!(ranks(&[3.0, 1.0, 2.0]), vec![3.0, 1.0, 2.0]);
+        assert_eq!(ranks(&[1.0, 5.0, 5.0, 0.0]), vec![2.0, 3.5, 3.5, 1.0]);
+    }
+
+    #[test]
+    fn spearman_of_monotone_and_reversed() {
+        let x = [1.0, 2.0, 3.0, 4.0, 5.0];
+        let y = [1.0, 8.0, 27.0, 64.0, 125.0];
+        assert!((spearman(&x, &y) - 1.0).abs() < 1e-12);
+        let z: Vec<f64> = y.iter().map(|v| -v).collect();
+        assert!((spearman(&x, &z) + 1.0).abs() < 1e-12);
+        assert!(spearman(&x, &[2.0; 5]).abs() < f64::MIN_POSITIVE);
+    }
+
+    #[test]
+    fn default_factors_and_findings_fit_the_default_scenario() {
+        let base = Scenario::default();
+        let factors = default_factors();
+        check_factors(&base, &factors).unwrap();
+        for u in [0.0, 0.5, 1.0] {
+            let units = vec![u; factors.len()];
+            apply(&base, &factors, &units, &[]).unwrap();
+        }
+        for f in findings() {
+            apply(&base, &factors, &vec![0.5; factors.len()], &f.a).unwrap();
+            apply(&base, &factors, &vec![0.5; factors.len()], &f.b).unwrap();
+        }
+        let report = crate::run(&base).unwrap();
+        for f in findings() {
+            let index = finding_value_index(&f);
+            let v = values_with(&report, Some(&f));
+            assert!(v[index].is_some(), "{}: no value for {}", f.name, f.metric);
+        }
+    }
+
+    #[test]
+    fn bad_factors_are_named() {
+        let base = Scenario::default();
+        for (factors, needle) in [
+            (vec![], "no factors"),
+            (
+                vec![Factor::new("attendance.nope", 0.0, 1.0)],
+                "attendance.nope",
+            ),
+            (
+                vec![Factor::new("invitation.strategy", 0.0, 1.0)],
+                "not a number",
+            ),
+            (vec![Factor::new("budget", 5.0, 5.0)], "low < high"),
+            (vec![Factor::new("seed", 1.0, 5.0)], "seed"),
+            (
+                vec![
+                    Factor::new("budget", 1.0, 5.0),
+                    Factor::new("budget", 1.0, 5.0),
+                ],
+                "twice",
+            ),
+        ] {
+            let e = check_factors(&base, &factors).unwrap_err().to_string();
+            assert!(e.contains(needle), "{e}");
+        }
+    }
+
+    #[test]
+    fn integer_fields_are_rounded() {
+        let base = Scenario::default();
+        let factors = [Factor::new("invitation.letters", 100.0, 200.0)];
+        let s = apply(&base, &factors, &[0.333], &[]).unwrap();
+        assert_eq!(s.invitation.letters, 133);
+    }
+}

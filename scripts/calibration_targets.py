@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Aggregates the real Polish PB voter data into the calibration targets' numbers.
+
+Input: polish_cities.json from the shared data folder (pabulib/pabulib_files at commit 88cfaba,
+aggregated by its aggregate_voters.py: voters per city and voting method with sex and age band).
+Output (stdout): JSON with, for every channel (internet, paper, all), the share of women and the
+shares of each age band among ADULT voters (under-18 voters left out), pooled over the cities
+that record the channel, and the same share per city (its spread sets the tolerance).
+
+    python3 scripts/calibration_targets.py ../shared/data/pb_voters/polish_cities.json \
+        > crates/engine/calibration/polish_pb_voters.json
+"""
+import json
+import sys
+
+BANDS = ["18-29", "30-49", "50-66", "67+"]
+
+
+def shares(rows):
+    adult = sum(r["age_band"][b] for r in rows for b in BANDS)
+    voters = sum(r["voters"] for r in rows)
+    women = sum(r["women"] for r in rows)
+    men = sum(r["men"] for r in rows)
+    out = {"adult_voters": adult, "voters": voters}
+    # Sex is recorded for all voters (children included); the share is of voters with a sex.
+    out["women"] = women / (women + men)
+    for b in BANDS:
+        out[b] = sum(r["age_band"][b] for r in rows) / adult
+    return out
+
+
+def main(path):
+    data = json.load(open(path, encoding="utf-8"))
+    result = {
+        "source": "pabulib/pabulib_files at commit 88cfaba, every Polish file with an age column, "
+        "aggregated by ../shared/data/pb_voters/aggregate_voters.py (polish_cities.json); "
+        "aggregated here by scripts/calibration_targets.py",
+        "channels": {},
+    }
+    for channel, methods in [("internet", ["internet"]), ("paper", ["paper"]),
+                             ("all", ["internet", "paper", "unknown"])]:
+        rows, per_city = [], {}
+        for city in sorted(data):
+            city_rows = [data[city]["by_method"][m] for m in methods if m in data[city]["by_method"]]
+            if city_rows:
+                rows.extend(city_rows)
+                per_city[city] = shares(city_rows)
+        pooled = shares(rows)
+        spread = {}
+        for key in ["women"] + BANDS:
+            values = [c[key] for c in per_city.values()]
+            spread[key] = [min(values), max(values)]
+        result["channels"][channel] = {"cities": sorted(per_city), "pooled": pooled,
+                                       "range_over_cities": spread, "per_city": per_city}
+    json.dump(result, sys.stdout, indent=1, sort_keys=True)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
