@@ -22,6 +22,7 @@ pub mod pb;
 pub mod population;
 pub mod presets;
 pub mod proposals;
+pub mod registry;
 pub mod report;
 pub mod rng;
 pub mod scenario;

@@ -801,24 +801,6 @@ impl Scenario {
                 problem: format!("the shares add up to {total}, not 1"),
             });
         }
-        check_f(
-            "population.marginalised_share",
-            p.marginalised_share,
-            0.0,
-            0.6,
-        )?;
-        check_f(
-            "population.language_barrier_share",
-            p.language_barrier_share,
-            0.0,
-            1.0,
-        )?;
-        check_f(
-            "population.association_share",
-            p.association_share,
-            0.0,
-            1.0,
-        )?;
 
         let inv = &self.invitation;
         check_u("invitation.letters", inv.letters.into(), 1, p.size.into())?;
@@ -843,50 +825,6 @@ impl Scenario {
             });
         }
 
-        let a = &self.attendance;
-        for (name, value) in [
-            ("intercept", a.intercept),
-            ("free_time", a.free_time),
-            ("civic_skill", a.civic_skill),
-            ("interest", a.interest),
-            ("efficacy", a.efficacy),
-            ("trust", a.trust),
-            ("habit", a.habit),
-            ("stakes", a.stakes),
-            ("intensity", a.intensity),
-            ("daytime_penalty", a.daytime_penalty),
-            ("childcare", a.childcare),
-            ("language_penalty", a.language_penalty),
-            ("payment", a.payment),
-            ("online", a.online),
-            ("awareness_intercept", a.awareness_intercept),
-            ("awareness_media", a.awareness_media),
-            ("awareness_member", a.awareness_member),
-            ("awareness_interest", a.awareness_interest),
-        ] {
-            check_f(&format!("attendance.{name}"), value, -20.0, 20.0)?;
-        }
-        for (name, value) in [
-            ("intensity_letter", a.intensity_letter),
-            ("intensity_contact", a.intensity_contact),
-            ("intensity_association", a.intensity_association),
-            ("intensity_recontact", a.intensity_recontact),
-        ] {
-            check_f(&format!("attendance.{name}"), value, 0.0, 10.0)?;
-        }
-        check_f(
-            "attendance.stakes_marginalised",
-            a.stakes_marginalised,
-            0.0,
-            20.0,
-        )?;
-        check_f(
-            "attendance.stakes_reference_dkk",
-            a.stakes_reference_dkk,
-            0.01,
-            1_000_000.0,
-        )?;
-
         let c = &self.costs;
         check_u("costs.letter_dkk", c.letter_dkk.into(), 0, 1_000)?;
         check_u("costs.staff_hour_dkk", c.staff_hour_dkk.into(), 0, 10_000)?;
@@ -903,10 +841,6 @@ impl Scenario {
         let m = &self.meeting;
         check_u("meeting.table_size", m.table_size.into(), 2, 20)?;
         check_u("meeting.rounds", m.rounds.into(), 1, 20)?;
-        check_f("meeting.persuasion", m.persuasion, 0.0, 1.0)?;
-        check_f("meeting.confidence_bound", m.confidence_bound, 0.0, 1.0)?;
-        check_f("meeting.status_weight", m.status_weight, 0.0, 10.0)?;
-        check_f("meeting.status_persuasion", m.status_persuasion, 0.0, 1.0)?;
         check_u(
             "meeting.proposals_per_table",
             m.proposals_per_table.into(),
@@ -925,17 +859,7 @@ impl Scenario {
             0,
             30,
         )?;
-        check_f(
-            "municipality.co_design_attendance",
-            mu.co_design_attendance,
-            0.0,
-            5.0,
-        )?;
-        check_f("municipality.co_design_trust", mu.co_design_trust, 0.0, 1.0)?;
-        check_f("municipality.ownership", mu.ownership, 0.0, 1.0)?;
-
         let v = &self.vote;
-        check_f("vote.threshold", v.threshold, 0.0, 1.0)?;
         check_u("vote.max_approvals", v.max_approvals.into(), 0, 60)?;
         check_u("vote.points", v.points.into(), 1, 1_000)?;
         check_u(
@@ -944,7 +868,6 @@ impl Scenario {
             1,
             MAX_PROJECTS.into(),
         )?;
-        check_f("vote.district_bonus", v.district_bonus, 0.0, 1.0)?;
         check_f("vote.cost_share_min", v.cost_share_min, 0.001, 1.0)?;
         check_f(
             "vote.cost_share_max",
@@ -952,20 +875,6 @@ impl Scenario {
             v.cost_share_min,
             1.0,
         )?;
-        for (name, value) in [
-            ("turnout_intercept", v.turnout_intercept),
-            ("turnout_interest", v.turnout_interest),
-            ("turnout_efficacy", v.turnout_efficacy),
-            ("turnout_trust", v.turnout_trust),
-            ("turnout_stakes", v.turnout_stakes),
-            ("turnout_attendee", v.turnout_attendee),
-            ("turnout_invited", v.turnout_invited),
-            ("online_young", v.online_young),
-            ("online_women", v.online_women),
-            ("online_old", v.online_old),
-        ] {
-            check_f(&format!("vote.{name}"), value, -20.0, 20.0)?;
-        }
         if let Some(projects) = &v.projects {
             check_projects(projects, self.budget)?;
         }
@@ -973,19 +882,8 @@ impl Scenario {
             check_lengths(lengths)?;
         }
 
-        let f = &self.feedback;
-        for (name, value) in [
-            ("efficacy_gain", f.efficacy_gain),
-            ("efficacy_loss", f.efficacy_loss),
-            ("veto_efficacy_loss", f.veto_efficacy_loss),
-            ("veto_trust_loss", f.veto_trust_loss),
-            ("trust_gain", f.trust_gain),
-            ("habit_decay", f.habit_decay),
-        ] {
-            check_f(&format!("feedback.{name}"), value, 0.0, 1.0)?;
-        }
         check_u("cycles", self.cycles.into(), 1, 20)?;
-        Ok(())
+        crate::registry::validate(self)
     }
 
     /// Sets the field at a dotted path (`population.size`, `invitation.supports.childcare`) from a
