@@ -51,6 +51,8 @@ pub struct Population {
     pub assertiveness: Vec<f32>,
     /// Use of local media (paper, web, notice boards), 0 – 1.
     pub media: Vec<f32>,
+    /// Digital skill and access (using a web form, an app, a video meeting), 0 – 1.
+    pub digital: Vec<f32>,
     /// Habit of taking part, 0 – 1: 1 = attended last year, 0.5 = took part at some point
     /// before; decays by `feedback.habit_decay` a year without taking part.
     pub habit: Vec<f32>,
@@ -230,6 +232,7 @@ pub fn generate(params: &PopulationParams, seed: u64) -> Population {
         &mut pop.trust,
         &mut pop.assertiveness,
         &mut pop.media,
+        &mut pop.digital,
         &mut pop.habit,
     ] {
         column.reserve_exact(n);
@@ -274,6 +277,7 @@ struct Predictors {
     trust: f64,
     assertiveness: f64,
     media: f64,
+    digital: f64,
     /// Member of an association, 67+, marginalised (0 or 1), for `past`.
     member: f64,
     old: f64,
@@ -301,6 +305,7 @@ impl Predictors {
         pop.trust.push(logistic(self.trust) as f32);
         pop.assertiveness.push(logistic(self.assertiveness) as f32);
         pop.media.push(logistic(self.media) as f32);
+        pop.digital.push(logistic(self.digital) as f32);
         pop.habit.push(habit);
     }
 }
@@ -378,13 +383,14 @@ fn draw_citizen(
     let media = -0.5 + 0.9 * f64::from(age) / 1.5 - 0.4 * m + 0.2 * edu + 0.5 * noise(rng);
     // Took part before with probability `logistic(-2.6 + 1.2·(interest − ½)·2 + 0.8·member +
     // 0.6·old − 0.8·m)` (applied in `Predictors::push_into`, once interest is known).
-    let traits = Predictors {
+    let mut traits = Predictors {
         civic_skill,
         interest,
         efficacy,
         trust,
         assertiveness,
         media,
+        digital: 0.0,
         member,
         old,
         marginalised: m,
@@ -443,6 +449,12 @@ fn draw_citizen(
         }
         + if age == 2 { 0.3 } else { 0.0 }
         - 0.8 * m
+        + 0.6 * noise(rng);
+    // Digital skill falls with age and rises with education (Eurostat digital skills; van
+    // Deursen & van Dijk 2014); drawn last so that every earlier draw keeps its place.
+    traits.digital = params.digital_intercept
+        + params.digital_age * (f64::from(age) - 1.5)
+        + params.digital_education * edu
         + 0.6 * noise(rng);
     (income, traits)
 }

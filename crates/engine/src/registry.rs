@@ -126,6 +126,72 @@ static PARAMETERS: &[Parameter] = &[
         "Foreningsundersøgelsen 2016 (approximate)",
         "Share of adults who are members of at least one association."
     ),
+    param!(
+        "population.relative_income.0",
+        |s| s.population.relative_income[0],
+        0.55,
+        [0.45, 0.65],
+        (0.05, 10.0),
+        "× middle tercile",
+        Measured,
+        "Statistics Denmark, disposable income by decile (INDKP; approximate)",
+        "What money is worth to the lowest income tercile, relative to the middle: scales stakes and payment."
+    ),
+    param!(
+        "population.relative_income.1",
+        |s| s.population.relative_income[1],
+        1.0,
+        [0.9, 1.1],
+        (0.05, 10.0),
+        "× middle tercile",
+        Measured,
+        "the reference (1 by definition)",
+        "Relative income of the middle tercile."
+    ),
+    param!(
+        "population.relative_income.2",
+        |s| s.population.relative_income[2],
+        1.6,
+        [1.4, 2.0],
+        (0.05, 10.0),
+        "× middle tercile",
+        Measured,
+        "Statistics Denmark, disposable income by decile (INDKP; approximate)",
+        "Relative income of the highest tercile."
+    ),
+    param!(
+        "population.digital_intercept",
+        |s| s.population.digital_intercept,
+        0.8,
+        [0.3, 1.5],
+        LOGIT,
+        "logit",
+        Calibrated,
+        "calibrated: about three in four Danish adults have at least basic digital skills (Eurostat isoc_sk_dskl_i21, approximate)",
+        "Log-odds of digital skill at the centre of the age bands with vocational education."
+    ),
+    param!(
+        "population.digital_age",
+        |s| s.population.digital_age,
+        -0.8,
+        [-1.3, -0.4],
+        LOGIT,
+        "logit per age band",
+        Calibrated,
+        "calibrated: digital skills fall steeply after 65 (Eurostat isoc_sk_dskl_i21; Polish PB data: few 67+ vote online)",
+        "Change in digital skill's log-odds per older age band."
+    ),
+    param!(
+        "population.digital_education",
+        |s| s.population.digital_education,
+        0.7,
+        [0.3, 1.1],
+        LOGIT,
+        "logit per level",
+        Assumed,
+        "van Deursen & van Dijk 2014 (skills follow education); strength assumed",
+        "Change in digital skill's log-odds per education level."
+    ),
     // ---- Awareness of an open call ----
     param!(
         "attendance.awareness_intercept",
@@ -261,17 +327,6 @@ static PARAMETERS: &[Parameter] = &[
         "Raises attendance with the stakes, the log of the budget per capita over the reference."
     ),
     param!(
-        "attendance.stakes_marginalised",
-        |s| s.attendance.stakes_marginalised,
-        3.0,
-        [1.0, 3.0],
-        (0.0, 20.0),
-        "multiplier",
-        Assumed,
-        "assumption (names a group; to be replaced)",
-        "Multiplies the stakes effect for the marginalised."
-    ),
-    param!(
         "attendance.stakes_reference_dkk",
         |s| s.attendance.stakes_reference_dkk,
         20.0,
@@ -379,18 +434,29 @@ static PARAMETERS: &[Parameter] = &[
         "logit",
         Assumed,
         "assumption: a gift card matters more the less money one has",
-        "Raises attendance when participants are paid (for low income; half for others)."
+        "With payment, raises attendance of the lowest income tercile; others by relative_income[0] ÷ their own."
     ),
     param!(
         "attendance.online",
         |s| s.attendance.online,
-        0.6,
-        [0.2, 1.0],
+        1.2,
+        [0.5, 2.0],
         LOGIT,
-        "logit",
+        "logit per unit time pressure",
         Assumed,
-        "assumption (names groups; to be replaced)",
-        "Raises attendance of parents and the young when an online option is offered."
+        "assumption: taking part from home saves the time of getting there, which matters to those short of time",
+        "With an online option, raises attendance in proportion to time pressure (1 − free hours ÷ 40)."
+    ),
+    param!(
+        "attendance.digital_barrier",
+        |s| s.attendance.digital_barrier,
+        1.5,
+        [0.5, 2.5],
+        LOGIT,
+        "logit per unit missing skill",
+        Assumed,
+        "van Deursen & van Dijk 2014 (digital divide by skill); strength assumed",
+        "With an online option, offsets its gain by missing digital skill; nobody is worse off than without it."
     ),
     // ---- Meeting ----
     param!(
@@ -437,18 +503,29 @@ static PARAMETERS: &[Parameter] = &[
         "assumption: in unfacilitated meetings status persuades more than argument",
         "Part of persuasion that follows status rather than argument quality in realistic meetings."
     ),
-    // ---- Municipality ----
     param!(
-        "municipality.co_design_attendance",
-        |s| s.municipality.co_design_attendance,
-        0.6,
-        [0.0, 1.0],
-        (0.0, 5.0),
-        "logit",
+        "meeting.facilitation",
+        |s| s.meeting.facilitation,
+        0.8,
+        [0.5, 1.0],
+        SHARE,
+        "share",
         Assumed,
-        "assumption (names a group; to be replaced)",
-        "Raises attendance of the marginalised under co-designed rules."
+        "assumption: a facilitator evens out turn lengths, not perfectly",
+        "In ideal meetings, how far turn lengths are evened out (1 = all equal)."
     ),
+    param!(
+        "meeting.language_voice",
+        |s| s.meeting.language_voice,
+        0.33,
+        [0.2, 0.6],
+        SHARE,
+        "weight multiplier",
+        Assumed,
+        "assumption: without interpretation one speaks far less",
+        "Speaking weight of a citizen with a language barrier without interpretation."
+    ),
+    // ---- Municipality ----
     param!(
         "municipality.co_design_trust",
         |s| s.municipality.co_design_trust,
@@ -457,8 +534,8 @@ static PARAMETERS: &[Parameter] = &[
         SHARE,
         "share of gap",
         Assumed,
-        "assumption (names a group; to be replaced)",
-        "Yearly trust gain of the marginalised under co-designed rules."
+        "assumption: taking part in a process one helped shape builds trust (Fung 2006, strength assumed)",
+        "Trust gain of the year's attendees under co-designed rules."
     ),
     param!(
         "municipality.ownership",
@@ -475,8 +552,8 @@ static PARAMETERS: &[Parameter] = &[
     param!(
         "vote.turnout_intercept",
         |s| s.vote.turnout_intercept,
-        -2.3,
-        [-3.0, -1.5],
+        -1.8,
+        [-2.5, -1.0],
         LOGIT,
         "logit",
         Calibrated,
@@ -550,37 +627,48 @@ static PARAMETERS: &[Parameter] = &[
         "Raises turnout with the invitation intensity."
     ),
     param!(
-        "vote.online_young",
-        |s| s.vote.online_young,
-        0.6,
-        [0.0, 1.0],
+        "vote.paper_cost",
+        |s| s.vote.paper_cost,
+        1.0,
+        [0.5, 1.8],
         LOGIT,
         "logit",
         Assumed,
-        "assumption (names a group; to be replaced)",
-        "Online voting: turnout of the 18–29."
+        "assumption: getting to a polling place costs time and travel",
+        "Paper ballot: cost of getting to a polling place, for everyone."
     ),
     param!(
-        "vote.online_women",
-        |s| s.vote.online_women,
+        "vote.paper_time",
+        |s| s.vote.paper_time,
+        1.0,
+        [0.3, 1.8],
+        LOGIT,
+        "logit per unit time pressure",
+        Assumed,
+        "assumption: opening hours clash with working hours",
+        "Paper ballot: extra cost per unit of time pressure (1 − free hours ÷ 40)."
+    ),
+    param!(
+        "vote.online_time",
+        |s| s.vote.online_time,
         0.3,
         [0.0, 0.6],
         LOGIT,
-        "logit",
+        "logit per unit time pressure",
         Assumed,
-        "assumption (names a group; to be replaced)",
-        "Online voting: turnout of women."
+        "assumption: voting online takes minutes",
+        "Online ballot: cost per unit of time pressure."
     ),
     param!(
-        "vote.online_old",
-        |s| s.vote.online_old,
-        -0.6,
-        [-1.0, 0.0],
+        "vote.online_digital",
+        |s| s.vote.online_digital,
+        3.0,
+        [2.0, 4.0],
         LOGIT,
-        "logit",
-        Assumed,
-        "assumption (names a group; to be replaced)",
-        "Online voting: turnout of the 67+."
+        "logit per unit missing skill",
+        Calibrated,
+        "calibrated: the 67+ are several times more common among paper than internet voters (../shared/data/pb_voters, Łódź and Wrocław)",
+        "Online ballot: cost per unit of missing digital skill."
     ),
     param!(
         "vote.district_bonus",
@@ -670,6 +758,39 @@ static PARAMETERS: &[Parameter] = &[
         Assumed,
         "Gerber, Green & Shachar 2003 (habit effects fade over a few elections); rate assumed",
         "Share of habit lost in a year without taking part."
+    ),
+    param!(
+        "invitation.outreach_reach",
+        |s| s.invitation.outreach_reach,
+        0.4,
+        [0.2, 0.6],
+        SHARE,
+        "share",
+        Assumed,
+        "assumption: outreach workers reach a minority of those they seek",
+        "Targeted outreach: share of the marginalised its workers reach in person."
+    ),
+    param!(
+        "invitation.mobilisation",
+        |s| s.invitation.mobilisation,
+        0.5,
+        [0.3, 0.7],
+        SHARE,
+        "share",
+        Assumed,
+        "assumption: associations pass a call on to about half their members",
+        "Association mobilisation: share of members their associations call."
+    ),
+    param!(
+        "invitation.panel_dropout",
+        |s| s.invitation.panel_dropout,
+        0.05,
+        [0.0, 0.15],
+        SHARE,
+        "share",
+        Assumed,
+        "assumption: a few percent of a selected panel drop out",
+        "Share of a selected panel that drops out before the meeting."
     ),
 ];
 

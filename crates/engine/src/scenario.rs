@@ -143,7 +143,8 @@ pub enum RulesBy {
     /// The municipality alone.
     #[default]
     Municipality,
-    /// Co-designed with participants, the marginalised among them.
+    /// Co-designed with participants: the meetings take the times and formats participants ask
+    /// for (evening meetings, childcare, interpretation; see [`Scenario::effective_supports`]).
     CoDesigned,
 }
 
@@ -239,6 +240,12 @@ pub struct MeetingParams {
     pub status_persuasion: f64,
     /// Proposals each table sends to the ballot (0 – 10).
     pub proposals_per_table: u8,
+    /// In ideal meetings, how far the facilitator evens out turn lengths (0 – 1): a turn lasts
+    /// `facilitation + (1 − facilitation)·(½ + ½·skill + ½·assertiveness)`.
+    pub facilitation: f64,
+    /// Speaking weight of a citizen with a language barrier when there is no interpretation,
+    /// relative to others of the same status (0 – 1).
+    pub language_voice: f64,
 }
 
 impl Default for MeetingParams {
@@ -252,6 +259,8 @@ impl Default for MeetingParams {
             status_weight: 2.5,
             status_persuasion: 0.7,
             proposals_per_table: 2,
+            facilitation: 0.8,
+            language_voice: 0.33,
         }
     }
 }
@@ -273,9 +282,8 @@ pub struct MunicipalityParams {
     pub goals: [f64; 6],
     /// Proposals the municipality puts on the ballot when it has the initiative (0 – 30).
     pub municipal_proposals: u8,
-    /// Attendance bonus (logit) for the marginalised under co-designed rules (0 – 5).
-    pub co_design_attendance: f64,
-    /// Yearly trust gain of the marginalised under co-designed rules, as a share of the gap to 1 (0 – 1).
+    /// Trust gain of the year's attendees under co-designed rules (they shaped the process they
+    /// took part in), as a share of the gap to 1 (0 – 1).
     pub co_design_trust: f64,
     /// Efficacy gain of participants under citizens' initiative, as a share of the gap to 1 (0 – 1).
     pub ownership: f64,
@@ -289,7 +297,6 @@ impl Default for MunicipalityParams {
             control: 0.3,
             goals: [0.8, 0.7, 0.8, 0.6, 0.5, 0.9],
             municipal_proposals: 4,
-            co_design_attendance: 0.6,
             co_design_trust: 0.15,
             ownership: 0.1,
         }
@@ -320,7 +327,7 @@ pub struct VoteParams {
     pub cost_share_min: f64,
     /// Largest project cost as a share of the budget (0.001 – 1, at least `cost_share_min`).
     pub cost_share_max: f64,
-    /// Voting online is possible (cheaper; the young and women vote relatively more online).
+    /// Voting online is possible: a channel without travel, with a digital barrier.
     pub online: bool,
     /// Baseline log-odds of voting.
     pub turnout_intercept: f64,
@@ -336,12 +343,14 @@ pub struct VoteParams {
     pub turnout_attendee: f64,
     /// Per unit of `ln(1 + invitation intensity)`: being asked in person also mobilises to vote.
     pub turnout_invited: f64,
-    /// Online voting: for citizens aged 18–29.
-    pub online_young: f64,
-    /// Online voting: for women.
-    pub online_women: f64,
-    /// Online voting: for citizens aged 67+ (usually negative).
-    pub online_old: f64,
+    /// Paper ballot: cost (logit) of getting to a polling place (travel, opening hours).
+    pub paper_cost: f64,
+    /// Paper ballot: cost (logit) per unit of time pressure (1 − free hours ÷ 40, at least 0).
+    pub paper_time: f64,
+    /// Online ballot: cost (logit) per unit of time pressure.
+    pub online_time: f64,
+    /// Online ballot: cost (logit) per unit of missing digital skill (1 − digital skill).
+    pub online_digital: f64,
     /// Real projects (1 – 60; absent by default). When present they are the pool the meetings'
     /// proposals come from instead of generated projects: every one of them is a proposal with
     /// its exact cost, citizens at the tables champion the ones in their favourite category, the
@@ -372,16 +381,17 @@ impl Default for VoteParams {
             cost_share_min: 0.04,
             cost_share_max: 0.3,
             online: true,
-            turnout_intercept: -2.3,
+            turnout_intercept: -1.8,
             turnout_interest: 1.6,
             turnout_efficacy: 0.8,
             turnout_trust: 0.6,
             turnout_stakes: 0.2,
             turnout_attendee: 3.0,
             turnout_invited: 0.6,
-            online_young: 0.6,
-            online_women: 0.3,
-            online_old: -0.6,
+            paper_cost: 1.0,
+            paper_time: 1.0,
+            online_time: 0.3,
+            online_digital: 3.0,
             projects: None,
             ballot_lengths: None,
         }
@@ -436,6 +446,15 @@ pub struct PopulationParams {
     pub language_barrier_share: f64,
     /// Share of citizens who are members of at least one association (0 – 1).
     pub association_share: f64,
+    /// Mean disposable income of the low, middle and high income tercile relative to the middle
+    /// (each 0.05 – 10): what a budget or a payment is worth to a citizen.
+    pub relative_income: [f64; 3],
+    /// Digital skill: log-odds at age 30–66 (centre of the age bands) and vocational education.
+    pub digital_intercept: f64,
+    /// Digital skill: change in log-odds per age band (18–29, 30–49, 50–66, 67+).
+    pub digital_age: f64,
+    /// Digital skill: change in log-odds per education level (basic, vocational, higher).
+    pub digital_education: f64,
 }
 
 impl Default for PopulationParams {
@@ -447,6 +466,10 @@ impl Default for PopulationParams {
             marginalised_share: 0.10,
             language_barrier_share: 0.35,
             association_share: 0.55,
+            relative_income: [0.55, 1.0, 1.6],
+            digital_intercept: 0.8,
+            digital_age: -0.8,
+            digital_education: 0.7,
         }
     }
 }
@@ -465,6 +488,35 @@ pub struct Supports {
     pub payment: bool,
     /// An online way to take part.
     pub online: bool,
+}
+
+/// Fields of earlier versions that the model no longer has (they set a named group's outcome;
+/// see docs/MODEL.md). Links and files carrying them still load: the fields are dropped.
+pub const REMOVED_FIELDS: [&str; 5] = [
+    "attendance.stakes_marginalised",
+    "municipality.co_design_attendance",
+    "vote.online_young",
+    "vote.online_women",
+    "vote.online_old",
+];
+
+/// Drops [`REMOVED_FIELDS`] from a scenario's JSON tree before it is read, and returns the paths
+/// it dropped.
+pub fn drop_removed_fields(tree: &mut serde_json::Value) -> Vec<&'static str> {
+    let mut dropped = Vec::new();
+    for path in REMOVED_FIELDS {
+        let Some((section, field)) = path.split_once('.') else {
+            continue;
+        };
+        if let Some(map) = tree
+            .get_mut(section)
+            .and_then(serde_json::Value::as_object_mut)
+            && map.remove(field).is_some()
+        {
+            dropped.push(path);
+        }
+    }
+    dropped
 }
 
 /// The invitation strategy and its parameters.
@@ -535,10 +587,9 @@ pub struct AttendanceParams {
     pub trust: f64,
     /// Per unit of habit (past participation, 0 – 1).
     pub habit: f64,
-    /// Per unit of stakes, `ln(budget per capita ÷ stakes_reference_dkk)`.
+    /// Per unit of a citizen's stakes, `ln(budget per capita ÷ (stakes_reference_dkk × the
+    /// citizen's relative income))`.
     pub stakes: f64,
-    /// Multiplier of the stakes effect for marginalised citizens (0 – 20).
-    pub stakes_marginalised: f64,
     /// Budget per capita in DKK at which stakes are zero (0.01 – 1,000,000).
     pub stakes_reference_dkk: f64,
     /// Per unit of `ln(1 + invitation intensity)`.
@@ -557,10 +608,14 @@ pub struct AttendanceParams {
     pub childcare: f64,
     /// Penalty for citizens with a language barrier when there is no interpretation.
     pub language_penalty: f64,
-    /// Effect of payment for low-income citizens (half of it for others).
+    /// Effect of payment for a citizen of the lowest income tercile; others get it scaled by
+    /// `relative_income[0] ÷ relative_income[own tercile]` (money matters less the more one has).
     pub payment: f64,
-    /// Effect of an online option for parents and citizens under 30 (a third of it for others under 67).
+    /// An online option: gain per unit of time pressure (1 − free hours ÷ 40, at least 0).
     pub online: f64,
+    /// An online option: cost per unit of missing digital skill; a citizen uses the option only
+    /// when the time saved outweighs it.
+    pub digital_barrier: f64,
     /// Baseline log-odds of hearing of an open call.
     pub awareness_intercept: f64,
     /// Per unit of local media use, centred at 0.5.
@@ -582,7 +637,6 @@ impl Default for AttendanceParams {
             trust: 0.7,
             habit: 2.4,
             stakes: 0.25,
-            stakes_marginalised: 3.0,
             stakes_reference_dkk: 20.0,
             intensity: 1.3,
             intensity_letter: 1.0,
@@ -593,7 +647,8 @@ impl Default for AttendanceParams {
             childcare: 0.9,
             language_penalty: 1.2,
             payment: 0.6,
-            online: 0.6,
+            online: 1.2,
+            digital_barrier: 1.5,
             awareness_intercept: -0.9,
             awareness_media: 2.0,
             awareness_member: 0.7,
@@ -774,6 +829,8 @@ impl Scenario {
                 "a scenario is a JSON object, starting with {".into(),
             ));
         }
+        let mut tree = tree;
+        drop_removed_fields(&mut tree);
         let scenario: Scenario =
             serde_json::from_value(tree).map_err(|e| ScenarioError::Json(e.to_string()))?;
         scenario.validate()?;
@@ -806,9 +863,6 @@ impl Scenario {
         check_u("invitation.letters", inv.letters.into(), 1, p.size.into())?;
         check_u("invitation.panel_size", inv.panel_size.into(), 1, 10_000)?;
         check_u("invitation.contacts", inv.contacts.into(), 1, 10)?;
-        check_f("invitation.outreach_reach", inv.outreach_reach, 0.0, 1.0)?;
-        check_f("invitation.mobilisation", inv.mobilisation, 0.0, 1.0)?;
-        check_f("invitation.panel_dropout", inv.panel_dropout, 0.0, 1.0)?;
         check_u(
             "invitation.selection_replicates",
             inv.selection_replicates.into(),
@@ -886,6 +940,20 @@ impl Scenario {
         crate::registry::validate(self)
     }
 
+    /// The supports the meetings actually offer: those chosen, plus, under co-designed rules,
+    /// evening meetings, childcare and interpretation (the times and formats co-designers ask
+    /// for).
+    #[must_use]
+    pub fn effective_supports(&self) -> Supports {
+        let mut s = self.invitation.supports.clone();
+        if self.municipality.rules_by == RulesBy::CoDesigned {
+            s.evening = true;
+            s.childcare = true;
+            s.interpretation = true;
+        }
+        s
+    }
+
     /// Sets the field at a dotted path (`population.size`, `invitation.supports.childcare`) from a
     /// JSON value. Unknown paths and values of the wrong type are errors naming the path.
     pub fn set_path(&mut self, path: &str, value: serde_json::Value) -> Result<(), ScenarioError> {
@@ -930,6 +998,31 @@ mod tests {
         let json = serde_json::to_string(&s).unwrap();
         assert_eq!(Scenario::from_json(&json).unwrap(), s);
         assert_eq!(Scenario::from_json("{}").unwrap(), s);
+    }
+
+    #[test]
+    fn files_and_links_with_removed_group_bonuses_still_load_without_them() {
+        let old = r#"{"attendance": {"stakes_marginalised": 3.0, "trust": 0.7},
+            "municipality": {"co_design_attendance": 0.6},
+            "vote": {"online_young": 0.6, "online_women": 0.3, "online_old": -0.6}}"#;
+        assert_eq!(Scenario::from_json(old).unwrap(), Scenario::default());
+        let mut tree: serde_json::Value = serde_json::from_str(old).unwrap();
+        assert_eq!(drop_removed_fields(&mut tree), REMOVED_FIELDS.to_vec());
+        let mut s = Scenario::default();
+        assert_eq!(
+            s.set_path_text("vote.online_old", "1").unwrap_err(),
+            ScenarioError::UnknownPath("vote.online_old".into())
+        );
+    }
+
+    #[test]
+    fn co_design_brings_the_supports_participants_ask_for() {
+        let mut s = Scenario::default();
+        s.invitation.supports = Supports::default();
+        assert_eq!(s.effective_supports(), Supports::default());
+        s.municipality.rules_by = RulesBy::CoDesigned;
+        let e = s.effective_supports();
+        assert!(e.evening && e.childcare && e.interpretation && !e.payment && !e.online);
     }
 
     #[test]

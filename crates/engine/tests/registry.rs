@@ -16,7 +16,10 @@ fn every_entry_is_a_settable_field_holding_its_default() {
         let node = p
             .path
             .split('.')
-            .try_fold(&tree, |node, part| node.get(part))
+            .try_fold(&tree, |node, part| match part.parse::<usize>() {
+                Ok(k) => node.get(k),
+                Err(_) => node.get(part),
+            })
             .unwrap_or_else(|| panic!("{}: no such scenario field", p.path));
         assert_eq!(
             node.as_f64(),
