@@ -231,8 +231,8 @@ pub const CHAPTERS: &[Chapter] = &[
             en: "From one to three contacts per person. What happens to the marginalised's share of the meeting?",
         },
         finding: Tr {
-            da: "Gentagne henvendelser omtrent fordobler de udsattes andel eller mere (for alle 8 frø vi prøvede). Men under grådig fordeling bliver det sjældent til indflydelse på, hvad der finansieres: de er for få til at bære et projekt alene (se MODEL.md §12).",
-            en: "Repeated contacts roughly double the marginalised's share or more (for all 8 seeds we tried). Under greedy allocation, though, this rarely becomes influence over what is funded: they are too few to carry a project alone (see MODEL.md §12).",
+            da: "Gentagne henvendelser omtrent fordobler de udsattes andel eller mere (for alle 8 frø vi prøvede). Men under grådig fordeling bliver det sjældent til indflydelse på, hvad der finansieres: de er for få til at bære et projekt alene (se MODEL.md §13).",
+            en: "Repeated contacts roughly double the marginalised's share or more (for all 8 seeds we tried). Under greedy allocation, though, this rarely becomes influence over what is funded: they are too few to carry a project alone (see MODEL.md §13).",
         },
         expected: Direction::Up,
         seeds_agree: true,
