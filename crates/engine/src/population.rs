@@ -9,7 +9,7 @@ use crate::attributes::{Attribute, NO, PROJECT_CATEGORIES, YES, occupation};
 use crate::rng::{
     Stage, StageRng, below_logistic, chance, chance_logistic, logistic, noise, pick, stream, unit,
 };
-use crate::scenario::PopulationParams;
+use crate::scenario::{PopulationParams, TraitParams};
 
 /// Number of project categories citizens hold preferences over.
 pub const CATEGORY_COUNT: usize = PROJECT_CATEGORIES.len();
@@ -257,7 +257,7 @@ pub fn generate(params: &PopulationParams, seed: u64) -> Population {
             block.push(traits);
         }
         for t in &block {
-            t.push_into(&mut pop);
+            t.push_into(&mut pop, &params.traits);
         }
         left -= len;
     }
@@ -288,10 +288,13 @@ struct Predictors {
 impl Predictors {
     /// Applies the logistic transforms and pushes the traits.
     #[inline]
-    fn push_into(&self, pop: &mut Population) {
+    fn push_into(&self, pop: &mut Population, t: &TraitParams) {
         let interest = logistic(self.interest);
-        let past = -2.6 + 1.2 * (interest - 0.5) * 2.0 + 0.8 * self.member + 0.6 * self.old
-            - 0.8 * self.marginalised;
+        let past = t.past_intercept
+            + t.past_interest * (interest - 0.5) * 2.0
+            + t.past_member * self.member
+            + t.past_old * self.old
+            + t.past_marginalised * self.marginalised;
         // Took part in some citizen meeting before (0.5), with probability `logistic(past)`;
         // attending in a simulated year sets 1.
         let habit = if below_logistic(self.past_draw, past) {
@@ -366,21 +369,50 @@ fn draw_citizen(
     };
     let district = pick_uniform(rng, pop.districts);
 
-    let free_time = f64::from([22.0f32, 26.0, 44.0, 34.0][usize::from(occ)])
-        - if children == YES { 12.0 } else { 0.0 }
-        + 5.0 * noise(rng);
+    let t = &params.traits;
+    let free_time = [
+        t.free_time_employed,
+        t.free_time_student,
+        t.free_time_retired,
+        t.free_time_outside,
+    ][usize::from(occ)]
+        - if children == YES {
+            t.free_time_children
+        } else {
+            0.0
+        }
+        + t.free_time_noise * noise(rng);
     let m = if marginalised { 1.0 } else { 0.0 };
     let member = if association > 0 { 1.0 } else { 0.0 };
     let edu = f64::from(education) - 1.0;
     let old = if age == 3 { 1.0 } else { 0.0 };
     let young = if age == 0 { 1.0 } else { 0.0 };
-    let civic_skill = 0.6 * edu + 0.5 * member - 0.9 * m + 0.5 * noise(rng);
-    let interest =
-        -0.2 + 0.35 * edu + 0.6 * old - 0.5 * young - 0.6 * m + 0.3 * member + 0.6 * noise(rng);
-    let efficacy = 0.4 * edu - 0.8 * m + 0.2 * member + 0.6 * noise(rng);
-    let trust = 0.3 - 0.9 * m + 0.15 * edu + 0.6 * noise(rng);
-    let assertiveness = 0.3 * (f64::from(gender) - 0.5) + 0.3 * edu - 0.4 * m + 0.7 * noise(rng);
-    let media = -0.5 + 0.9 * f64::from(age) / 1.5 - 0.4 * m + 0.2 * edu + 0.5 * noise(rng);
+    let civic_skill = t.skill_education * edu
+        + t.skill_member * member
+        + t.skill_marginalised * m
+        + 0.5 * noise(rng);
+    let interest = t.interest_intercept
+        + t.interest_education * edu
+        + t.interest_old * old
+        + t.interest_young * young
+        + t.interest_marginalised * m
+        + t.interest_member * member
+        + 0.6 * noise(rng);
+    let efficacy = t.efficacy_education * edu
+        + t.efficacy_marginalised * m
+        + t.efficacy_member * member
+        + 0.6 * noise(rng);
+    let trust =
+        t.trust_intercept + t.trust_marginalised * m + t.trust_education * edu + 0.6 * noise(rng);
+    let assertiveness = t.assertiveness_men * (f64::from(gender) - 0.5)
+        + t.assertiveness_education * edu
+        + t.assertiveness_marginalised * m
+        + 0.7 * noise(rng);
+    let media = t.media_intercept
+        + t.media_age * f64::from(age) / 1.5
+        + t.media_marginalised * m
+        + t.media_education * edu
+        + 0.5 * noise(rng);
     // Took part before with probability `logistic(-2.6 + 1.2·(interest − ½)·2 + 0.8·member +
     // 0.6·old − 0.8·m)` (applied in `Predictors::push_into`, once interest is known).
     let mut traits = Predictors {

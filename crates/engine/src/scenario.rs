@@ -455,6 +455,8 @@ pub struct PopulationParams {
     pub digital_age: f64,
     /// Digital skill: change in log-odds per education level (basic, vocational, higher).
     pub digital_education: f64,
+    /// Coefficients of the traits' equations.
+    pub traits: TraitParams,
 }
 
 impl Default for PopulationParams {
@@ -470,6 +472,121 @@ impl Default for PopulationParams {
             digital_intercept: 0.8,
             digital_age: -0.8,
             digital_education: 0.7,
+            traits: TraitParams::default(),
+        }
+    }
+}
+
+/// Coefficients of the population draw's traits (DESIGN §2.1; docs/MODEL.md §1): who the citizens
+/// are, the inputs the participation mechanisms act on. Log-odds before the logistic transform
+/// unless a unit says otherwise; education levels are centred at vocational (−1, 0, 1).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TraitParams {
+    /// Mean free hours per week of the employed.
+    pub free_time_employed: f64,
+    /// Mean free hours per week of students.
+    pub free_time_student: f64,
+    /// Mean free hours per week of retirees.
+    pub free_time_retired: f64,
+    /// Mean free hours per week of those outside the labour force.
+    pub free_time_outside: f64,
+    /// Free hours per week that school-age children at home take.
+    pub free_time_children: f64,
+    /// Standard deviation of free time around its mean.
+    pub free_time_noise: f64,
+    /// Civic skill's log-odds per education level.
+    pub skill_education: f64,
+    /// Civic skill's log-odds for association members.
+    pub skill_member: f64,
+    /// Civic skill's log-odds for the marginalised.
+    pub skill_marginalised: f64,
+    /// Political interest's log-odds at the reference.
+    pub interest_intercept: f64,
+    /// Political interest's log-odds per education level.
+    pub interest_education: f64,
+    /// Political interest's log-odds for the 67+.
+    pub interest_old: f64,
+    /// Political interest's log-odds for the 18–29.
+    pub interest_young: f64,
+    /// Political interest's log-odds for the marginalised.
+    pub interest_marginalised: f64,
+    /// Political interest's log-odds for association members.
+    pub interest_member: f64,
+    /// Efficacy's log-odds per education level.
+    pub efficacy_education: f64,
+    /// Efficacy's log-odds for the marginalised.
+    pub efficacy_marginalised: f64,
+    /// Efficacy's log-odds for association members.
+    pub efficacy_member: f64,
+    /// Trust's log-odds at the reference.
+    pub trust_intercept: f64,
+    /// Trust's log-odds for the marginalised.
+    pub trust_marginalised: f64,
+    /// Trust's log-odds per education level.
+    pub trust_education: f64,
+    /// Assertiveness's log-odds, men against women, as (gender − ½) times this.
+    pub assertiveness_men: f64,
+    /// Assertiveness's log-odds per education level.
+    pub assertiveness_education: f64,
+    /// Assertiveness's log-odds for the marginalised.
+    pub assertiveness_marginalised: f64,
+    /// Local media use's log-odds for the 18–29.
+    pub media_intercept: f64,
+    /// Local media use's log-odds gain per 1.5 age bands.
+    pub media_age: f64,
+    /// Local media use's log-odds for the marginalised.
+    pub media_marginalised: f64,
+    /// Local media use's log-odds per education level.
+    pub media_education: f64,
+    /// Log-odds of having taken part before, at the reference.
+    pub past_intercept: f64,
+    /// Log-odds of having taken part before per half unit of interest above ½.
+    pub past_interest: f64,
+    /// Log-odds of having taken part before for association members.
+    pub past_member: f64,
+    /// Log-odds of having taken part before for the 67+.
+    pub past_old: f64,
+    /// Log-odds of having taken part before for the marginalised.
+    pub past_marginalised: f64,
+}
+
+impl Default for TraitParams {
+    fn default() -> Self {
+        TraitParams {
+            free_time_employed: 22.0,
+            free_time_student: 26.0,
+            free_time_retired: 44.0,
+            free_time_outside: 34.0,
+            free_time_children: 12.0,
+            free_time_noise: 5.0,
+            skill_education: 0.6,
+            skill_member: 0.5,
+            skill_marginalised: -0.9,
+            interest_intercept: -0.2,
+            interest_education: 0.35,
+            interest_old: 0.6,
+            interest_young: -0.5,
+            interest_marginalised: -0.6,
+            interest_member: 0.3,
+            efficacy_education: 0.4,
+            efficacy_marginalised: -0.8,
+            efficacy_member: 0.2,
+            trust_intercept: 0.3,
+            trust_marginalised: -0.9,
+            trust_education: 0.15,
+            assertiveness_men: 0.3,
+            assertiveness_education: 0.3,
+            assertiveness_marginalised: -0.4,
+            media_intercept: -0.5,
+            media_age: 0.9,
+            media_marginalised: -0.4,
+            media_education: 0.2,
+            past_intercept: -2.6,
+            past_interest: 1.2,
+            past_member: 0.8,
+            past_old: 0.6,
+            past_marginalised: -0.8,
         }
     }
 }
