@@ -241,6 +241,8 @@ fn build(params: &[(String, String)], delta: Value) -> Result<Link, LinkError> {
             set(&mut tree, path, value);
         }
     }
+    // Links made before the model dropped its group bonuses still open, without those fields.
+    dialoglab_engine::scenario::drop_removed_fields(&mut tree);
     let scenario: Scenario = serde_json::from_value(tree)
         .map_err(|e| LinkError::Scenario(ScenarioError::Json(e.to_string())))?;
     scenario.validate().map_err(LinkError::Scenario)?;

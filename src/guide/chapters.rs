@@ -231,8 +231,8 @@ pub const CHAPTERS: &[Chapter] = &[
             en: "From one to three contacts per person. What happens to the marginalised's share of the meeting?",
         },
         finding: Tr {
-            da: "Gentagne henvendelser omtrent fordobler de udsattes andel eller mere (for alle 8 frø vi prøvede). Men under grådig fordeling bliver det sjældent til indflydelse på, hvad der finansieres: de er for få til at bære et projekt alene (se MODEL.md §12).",
-            en: "Repeated contacts roughly double the marginalised's share or more (for all 8 seeds we tried). Under greedy allocation, though, this rarely becomes influence over what is funded: they are too few to carry a project alone (see MODEL.md §12).",
+            da: "Gentagne henvendelser omtrent fordobler de udsattes andel eller mere (for alle 8 frø vi prøvede). Men under grådig fordeling bliver det sjældent til indflydelse på, hvad der finansieres: de er for få til at bære et projekt alene (se MODEL.md §13).",
+            en: "Repeated contacts roughly double the marginalised's share or more (for all 8 seeds we tried). Under greedy allocation, though, this rarely becomes influence over what is funded: they are too few to carry a project alone (see MODEL.md §13).",
         },
         expected: Direction::Up,
         seeds_agree: true,
@@ -308,11 +308,11 @@ pub const CHAPTERS: &[Chapter] = &[
             en: "The pool grows from DKK 100,000 to 5 million. What happens to the marginalised's share of the meeting?",
         },
         finding: Tr {
-            da: "Mere på spil trækker flere udsatte til mødet (for alle 8 frø vi prøvede). Modellen viser derimod ikke pålideligt, at de også får mere indflydelse på, hvad der finansieres: den ændring er mindre end tilfældighedernes spil (MODEL.md §12).",
-            en: "Higher stakes bring more marginalised residents to the meeting (for all 8 seeds we tried). The model does not reliably show that they also gain influence over what is funded: that change is smaller than the noise between seeds (MODEL.md §12).",
+            da: "For dette frø falder de udsattes andel af mødet, men over 8 frø falder den i to, flytter sig næsten ikke i tre og stiger i tre. En større pulje trækker over dobbelt så mange til mødet, de udsatte med, men i modellen vejer det, der er på spil, lige meget for alle med samme indkomst, så de udsattes andel flytter sig ikke pålideligt. Modellen viser altså ikke, at netop de udsatte bliver væk fra små puljer (MODEL.md, kendte grænser).",
+            en: "For this seed the marginalised's share of the meeting falls, but over 8 seeds it falls in two, barely moves in three and rises in three. A larger pool draws more than twice as many people to the meeting, the marginalised among them, but in the model what is at stake weighs the same for everyone with the same income, so their share does not move reliably. The model does not show that the marginalised in particular stay away from small pools (MODEL.md, known limits).",
         },
-        expected: Direction::Up,
-        seeds_agree: true,
+        expected: Direction::Down,
+        seeds_agree: false,
     },
     Chapter {
         key: "ideal-meeting",
@@ -419,11 +419,11 @@ pub const CHAPTERS: &[Chapter] = &[
             en: "The municipality tightens control from 0 to 0.9. What happens to the proposers' sense of efficacy?",
         },
         finding: Tr {
-            da: "Flere veto giver skuffede forslagsstillere: deres tro på egen indflydelse falder (for alle 8 frø vi prøvede). Over flere år (sæt »år« i sandkassen) bærer skuffelsen videre til næste års deltagelse.",
-            en: "More vetoes mean disappointed proposers: their sense of efficacy falls (for all 8 seeds we tried). Over several years (set 'years' in the sandbox) the disappointment carries over into next year's participation.",
+            da: "Flere veto giver skuffede forslagsstillere: deres tro på egen indflydelse falder (for syv af de 8 frø vi prøvede; i det ottende flytter den sig næsten ikke). Over flere år (sæt »år« i sandkassen) bærer skuffelsen videre til næste års deltagelse.",
+            en: "More vetoes mean disappointed proposers: their sense of efficacy falls (for seven of the 8 seeds we tried; in the eighth it barely moves). Over several years (set 'years' in the sandbox) the disappointment carries over into next year's participation.",
         },
         expected: Direction::Down,
-        seeds_agree: true,
+        seeds_agree: false,
     },
     Chapter {
         key: "legitimacy",
@@ -455,28 +455,28 @@ pub const CHAPTERS: &[Chapter] = &[
             },
             options: &[
                 LeverOption {
-                    value: "-2.3",
+                    value: "-1.8",
                     label: Tr {
                         da: "ca. 10 % (som i Faxe-scenariet)",
                         en: "about 10% (as in the Faxe scenario)",
                     },
                 },
                 LeverOption {
-                    value: "-1",
+                    value: "-0.4",
                     label: Tr {
                         da: "ca. 28 %",
                         en: "about 28%",
                     },
                 },
                 LeverOption {
-                    value: "0",
+                    value: "0.6",
                     label: Tr {
                         da: "ca. 50 %",
                         en: "about 50%",
                     },
                 },
                 LeverOption {
-                    value: "2",
+                    value: "2.6",
                     label: Tr {
                         da: "ca. 87 %",
                         en: "about 87%",
@@ -496,10 +496,10 @@ pub const CHAPTERS: &[Chapter] = &[
             en: "Turnout rises from 10% to 50%. What happens to legitimacy?",
         },
         finding: Tr {
-            da: "Overraskende: for dette frø ændrer fem gange så mange vælgere næsten intet, og over 8 frø går legitimiteten både op og ned. For dette frø bliver udfaldet først det samme, som hvis alle havde stemt, når næsten alle stemmer (ca. 87 %). Under grådig fordeling afgør få stemmer ved grænsen, hvilke projekter der får de sidste penge.",
-            en: "Surprisingly, for this seed five times as many voters change almost nothing, and over 8 seeds legitimacy goes both up and down. For this seed the outcome only becomes what everyone would have chosen when nearly everyone votes (about 87%). Under greedy allocation a few votes at the margin decide which projects get the last money.",
+            da: "Overraskende: for dette frø falder legitimiteten. Ved 10 % valgdeltagelse rammer udfaldet tilfældigvis det, alle ville have valgt, og med fem gange så mange vælgere gør det ikke længere. Over 8 frø stiger legitimiteten i fem, er uændret i to og falder i ét. Under grådig fordeling afgør få stemmer ved grænsen, hvilke projekter der får de sidste penge, så flere vælgere giver ikke altid et udfald tættere på alles.",
+            en: "Surprisingly, for this seed legitimacy falls. At 10% turnout the outcome happens to match what everyone would have chosen, and with five times as many voters it no longer does. Over 8 seeds legitimacy rises in five, stays the same in two and falls in one. Under greedy allocation a few votes at the margin decide which projects get the last money, so more voters do not always bring the outcome closer to everyone's.",
         },
-        expected: Direction::Same,
+        expected: Direction::Down,
         seeds_agree: false,
     },
 ];

@@ -8,11 +8,29 @@ use crate::population::Population;
 use crate::rng::logistic;
 use crate::scenario::Scenario;
 
-/// Stakes: `ln(budget per capita ÷ reference)`, the perceived size of what is at stake.
+/// Stakes of a citizen of the middle income tercile: `ln(budget per capita ÷ reference)`, the
+/// perceived size of what is at stake.
 #[must_use]
 pub fn stakes(scenario: &Scenario) -> f64 {
     let per_capita = scenario.budget as f64 / f64::from(scenario.population.size.max(1));
     libm::log(per_capita.max(0.01) / scenario.attendance.stakes_reference_dkk)
+}
+
+/// What is at stake for a citizen of income tercile `income`, given [`stakes`]: the same budget
+/// is worth more to those with less, `stakes − ln(relative_income[income])`.
+#[inline]
+#[must_use]
+pub fn own_stakes(stakes: f64, income: u8, scenario: &Scenario) -> f64 {
+    let r = scenario.population.relative_income[usize::from(income.min(2))];
+    stakes - libm::log(r)
+}
+
+/// Time pressure of citizen `i`: `1 − free hours ÷ 40`, at least 0 (0 = 40 or more free hours a
+/// week).
+#[inline]
+#[must_use]
+pub fn time_pressure(pop: &Population, i: usize) -> f64 {
+    (1.0 - f64::from(pop.free_time[i]) / 40.0).max(0.0)
 }
 
 /// Probability that citizen `i`, invited with `intensity`, attends. `stakes` is [`stakes`]`(scenario)`.
@@ -32,8 +50,7 @@ pub fn probability(
 #[must_use]
 pub fn score(pop: &Population, i: usize, intensity: f32, stakes: f64, scenario: &Scenario) -> f64 {
     let a = &scenario.attendance;
-    let sup = &scenario.invitation.supports;
-    let marginalised = pop.marginalised[i] == YES;
+    let sup = scenario.effective_supports();
     let parent = pop.children[i] == YES;
     let occ = pop.occupation[i];
     let mut z = a.intercept
@@ -43,13 +60,7 @@ pub fn score(pop: &Population, i: usize, intensity: f32, stakes: f64, scenario: 
         + a.efficacy * (f64::from(pop.efficacy[i]) - 0.5)
         + a.trust * (f64::from(pop.trust[i]) - 0.5)
         + a.habit * f64::from(pop.habit[i])
-        + a.stakes
-            * stakes
-            * if marginalised {
-                a.stakes_marginalised
-            } else {
-                1.0
-            };
+        + a.stakes * own_stakes(stakes, pop.income[i], scenario);
     // log1p(0) = 0 and adding 0 changes nothing: skip the call for citizens nobody asked.
     if intensity != 0.0 {
         z += a.intensity * libm::log1p(f64::from(intensity));
@@ -64,21 +75,15 @@ pub fn score(pop: &Population, i: usize, intensity: f32, stakes: f64, scenario: 
         z -= a.language_penalty;
     }
     if sup.payment {
-        z += if pop.income[i] == 0 {
-            a.payment
-        } else {
-            a.payment / 2.0
-        };
+        let r = &scenario.population.relative_income;
+        z += a.payment * r[0] / r[usize::from(pop.income[i].min(2))];
     }
-    if marginalised && scenario.municipality.rules_by == crate::scenario::RulesBy::CoDesigned {
-        z += scenario.municipality.co_design_attendance;
-    }
-    if sup.online && pop.age_band[i] < 3 {
-        z += if parent || pop.age_band[i] == 0 {
-            a.online
-        } else {
-            a.online / 3.0
-        };
+    if sup.online {
+        // Taking part from home saves the time of getting there; missing digital skill eats
+        // into that gain. Nobody is worse off than without the option.
+        let gain = a.online * time_pressure(pop, i)
+            - a.digital_barrier * (1.0 - f64::from(pop.digital[i]));
+        z += gain.max(0.0);
     }
     z
 }
@@ -114,7 +119,7 @@ mod tests {
     }
 
     #[test]
-    fn stakes_grow_with_budget_and_weigh_more_for_the_marginalised() {
+    fn stakes_grow_with_budget_and_are_larger_for_those_with_less() {
         let mut s = Scenario::default();
         s.population.size = 3_000;
         let pop = generate(&s.population, 5);
@@ -126,5 +131,30 @@ mod tests {
         s.budget = 5_000_000;
         let high = probability(&pop, m, 1.0, stakes(&s), &s);
         assert!(high > low * 1.5, "{low} -> {high}");
+        let st = stakes(&s);
+        assert!(own_stakes(st, 0, &s) > own_stakes(st, 1, &s));
+        assert!(own_stakes(st, 1, &s) > own_stakes(st, 2, &s));
+        assert!((own_stakes(st, 1, &s) - st).abs() < 1e-12);
+    }
+
+    #[test]
+    fn an_online_option_never_lowers_attendance_and_helps_the_busy_and_skilled_most() {
+        let mut s = Scenario::default();
+        s.population.size = 3_000;
+        let pop = generate(&s.population, 5);
+        let st = stakes(&s);
+        let mut gains = Vec::new();
+        for i in 0..pop.len() {
+            let before = score(&pop, i, 0.0, st, &s);
+            s.invitation.supports.online = true;
+            let after = score(&pop, i, 0.0, st, &s);
+            s.invitation.supports.online = false;
+            assert!(after >= before);
+            gains.push((time_pressure(&pop, i), pop.digital[i], after - before));
+        }
+        let busy_skilled = gains.iter().filter(|g| g.0 > 0.5 && g.1 > 0.8);
+        let idle = gains.iter().filter(|g| g.0 == 0.0);
+        assert!(busy_skilled.clone().count() > 0 && busy_skilled.clone().all(|g| g.2 > 0.0));
+        assert!(idle.clone().count() > 0 && idle.clone().all(|g| g.2 == 0.0));
     }
 }

@@ -1,7 +1,6 @@
 //! One year of the process, from invitation to allocation, and the feedback that carries into the
 //! next year (DESIGN §2.2 steps 2–8).
 
-use crate::attributes::YES;
 use crate::deliberation::{Deliberation, deliberate};
 use crate::invitation::{self, Invitation};
 use crate::metrics::Counts;
@@ -35,6 +34,8 @@ pub struct Year {
     pub projects: Vec<BallotProject>,
     /// Voters (citizen indices).
     pub voters: Vec<u32>,
+    /// The channel each voter used, in voter order.
+    pub channels: Vec<vote::Channel>,
     /// Per voter, the approval limit drawn from `vote.ballot_lengths` (empty when the scenario
     /// has no length distribution or the ballots are cumulative).
     pub caps: Vec<u8>,
@@ -154,6 +155,13 @@ pub fn simulate_year(
         scenario,
         &mut vote_rng,
     );
+    let channels = vote::channels(
+        pop,
+        &voters,
+        &attended,
+        scenario,
+        &mut cycle_stream(seed, Stage::Channel, year),
+    );
     let v = &scenario.vote;
     let rule = v.rule;
     let tie = v.tie_break;
@@ -265,6 +273,7 @@ pub fn simulate_year(
         on_ballot,
         projects,
         voters,
+        channels,
         caps,
         supporters,
         allocation,
@@ -344,7 +353,7 @@ pub fn feedback(pop: &mut Population, y: &Year, scenario: &Scenario, favourite: 
         } else {
             pop.habit[i] *= (1.0 - f.habit_decay) as f32;
         }
-        if scenario.municipality.rules_by == RulesBy::CoDesigned && pop.marginalised[i] == YES {
+        if scenario.municipality.rules_by == RulesBy::CoDesigned && attended[i] {
             gain(&mut pop.trust[i], scenario.municipality.co_design_trust);
         }
     }

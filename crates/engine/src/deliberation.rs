@@ -3,9 +3,10 @@
 //!
 //! Realistic meetings draw each turn's speaker with weight `exp(status_weight · (status − ½))`,
 //! `status = 0.35·civic skill + 0.35·assertiveness + 0.3·organisational backing` (association
-//! member), a third of that for citizens with a language barrier and no interpretation; a turn
-//! lasts `½ + ½·skill + ½·assertiveness`. Ideal (facilitated) meetings give every member one turn
-//! of length 1 per round, in random order. After each turn every listener within the confidence
+//! member), times `language_voice` for citizens with a language barrier and no interpretation; a
+//! turn lasts `½ + ½·skill + ½·assertiveness`. Ideal (facilitated) meetings give every member one
+//! turn per round, in random order, lasting `facilitation + (1 − facilitation)·(½ + ½·skill +
+//! ½·assertiveness)`: the facilitator evens out who speaks fully and how long partly. After each turn every listener within the confidence
 //! bound moves `persuasion · ω` of the way towards the speaker's preferences, where ω is the turn's
 //! argument quality (uniform 0–1) in ideal meetings and `(1 − status_persuasion)·quality +
 //! status_persuasion·status` in realistic ones.
@@ -125,7 +126,7 @@ pub fn deliberate(
         }
     }
 
-    let interpretation = scenario.invitation.supports.interpretation;
+    let interpretation = scenario.effective_supports().interpretation;
     let ideal = m.format == MeetingFormat::Ideal;
     let mut traces = Vec::new();
     let mut weights = Vec::new();
@@ -140,7 +141,7 @@ pub fn deliberate(
         weights.extend(citizens.iter().zip(&statuses).map(|(&i, &st)| {
             let mut w = libm::exp(m.status_weight * (st - 0.5));
             if pop.language_barrier[i] == 1 && !interpretation {
-                w /= 3.0;
+                w *= m.language_voice;
             }
             w
         }));
@@ -172,15 +173,16 @@ pub fn deliberate(
                     let j = below(rng, k as u32 + 1) as usize;
                     order.swap(k, j);
                 }
-                turns.extend(order.iter().map(|&k| (k, 1.0)));
+                let f = m.facilitation;
+                turns.extend(
+                    order
+                        .iter()
+                        .map(|&k| (k, f + (1.0 - f) * turn_length(pop, citizens[k]))),
+                );
             } else {
                 for _ in 0..len {
                     let k = usize::from(pick(rng, &weights));
-                    let i = citizens[k];
-                    let d = 0.5
-                        + 0.5 * f64::from(pop.civic_skill[i])
-                        + 0.5 * f64::from(pop.assertiveness[i]);
-                    turns.push((k, d));
+                    turns.push((k, turn_length(pop, citizens[k])));
                 }
             }
             for &(k, duration) in &turns {
@@ -232,6 +234,11 @@ pub fn deliberate(
             tables: traces,
         }),
     }
+}
+
+/// How long citizen `i` holds the floor when nobody evens it out: `½ + ½·skill + ½·assertiveness`.
+fn turn_length(pop: &Population, i: usize) -> f64 {
+    0.5 + 0.5 * f64::from(pop.civic_skill[i]) + 0.5 * f64::from(pop.assertiveness[i])
 }
 
 /// Gini coefficient of non-negative values (0 = equal, → 1 = one has everything); 0 when empty
@@ -287,14 +294,20 @@ mod tests {
     }
 
     #[test]
-    fn everyone_is_seated_once_and_ideal_meetings_are_equal() {
+    fn everyone_is_seated_once_and_facilitation_evens_out_turns() {
         let (pop, attendees, s) = setup(MeetingFormat::Ideal);
         let d = meet(&pop, &attendees, &s, false);
         let mut seated: Vec<u32> = d.tables.iter().flatten().copied().collect();
         crate::sort::unstable(&mut seated);
         assert_eq!(seated, (0..attendees.len() as u32).collect::<Vec<_>>());
         assert!(d.tables.iter().all(|t| t.len() >= 2 && t.len() <= 9));
-        assert!(gini(&d.speaking_time) < 1e-12);
+        // Everyone speaks every round; only turn lengths differ, by the facilitation left out.
+        let ideal = gini(&d.speaking_time);
+        assert!(d.speaking_time.iter().all(|&t| t > 0.0));
+        assert!(ideal > 0.0 && ideal < 0.1, "{ideal}");
+        let mut full = s.clone();
+        full.meeting.facilitation = 1.0;
+        assert!(gini(&meet(&pop, &attendees, &full, false).speaking_time) < 1e-12);
         let (pop, attendees, s) = setup(MeetingFormat::Realistic);
         let r = meet(&pop, &attendees, &s, false);
         assert!(gini(&r.speaking_time) > 0.2, "{}", gini(&r.speaking_time));

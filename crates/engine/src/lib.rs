@@ -24,6 +24,7 @@ pub mod pb;
 pub mod population;
 pub mod presets;
 pub mod proposals;
+pub mod registry;
 pub mod report;
 pub mod rng;
 pub mod scenario;
@@ -234,6 +235,7 @@ pub fn simulate_full(pop: &Population, scenario: &Scenario, trace: bool) -> Outc
             means: trait_means(pop),
         },
         stages: m.stages,
+        channels: channel_reports(pop, &y),
         deliberation: m.deliberation,
         outcome: m.outcome,
         influence: m.influence,
@@ -252,6 +254,29 @@ pub fn simulate_full(pop: &Population, scenario: &Scenario, trace: bool) -> Outc
         },
     };
     Outcome { first: y, report }
+}
+
+/// Who voted through each channel in year `y`.
+fn channel_reports(pop: &Population, y: &Year) -> BTreeMap<String, report::ChannelReport> {
+    vote::Channel::ALL
+        .into_iter()
+        .map(|c| {
+            let members = y
+                .voters
+                .iter()
+                .zip(&y.channels)
+                .filter(|(_, used)| **used == c)
+                .map(|(&i, _)| i as usize);
+            let counts = Counts::of(pop, members);
+            (
+                c.key().to_string(),
+                report::ChannelReport {
+                    count: counts.total,
+                    shares: metrics::share_table(&counts),
+                },
+            )
+        })
+        .into_map()
 }
 
 /// Simulates year `year` on `state`, appends its cycle summary, applies the feedback to `state`

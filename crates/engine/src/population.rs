@@ -9,7 +9,7 @@ use crate::attributes::{Attribute, NO, PROJECT_CATEGORIES, YES, occupation};
 use crate::rng::{
     Stage, StageRng, below_logistic, chance, chance_logistic, logistic, noise, pick, stream, unit,
 };
-use crate::scenario::PopulationParams;
+use crate::scenario::{PopulationParams, TraitParams};
 
 /// Number of project categories citizens hold preferences over.
 pub const CATEGORY_COUNT: usize = PROJECT_CATEGORIES.len();
@@ -51,6 +51,8 @@ pub struct Population {
     pub assertiveness: Vec<f32>,
     /// Use of local media (paper, web, notice boards), 0 – 1.
     pub media: Vec<f32>,
+    /// Digital skill and access (using a web form, an app, a video meeting), 0 – 1.
+    pub digital: Vec<f32>,
     /// Habit of taking part, 0 – 1: 1 = attended last year, 0.5 = took part at some point
     /// before; decays by `feedback.habit_decay` a year without taking part.
     pub habit: Vec<f32>,
@@ -230,6 +232,7 @@ pub fn generate(params: &PopulationParams, seed: u64) -> Population {
         &mut pop.trust,
         &mut pop.assertiveness,
         &mut pop.media,
+        &mut pop.digital,
         &mut pop.habit,
     ] {
         column.reserve_exact(n);
@@ -254,7 +257,7 @@ pub fn generate(params: &PopulationParams, seed: u64) -> Population {
             block.push(traits);
         }
         for t in &block {
-            t.push_into(&mut pop);
+            t.push_into(&mut pop, &params.traits);
         }
         left -= len;
     }
@@ -274,6 +277,7 @@ struct Predictors {
     trust: f64,
     assertiveness: f64,
     media: f64,
+    digital: f64,
     /// Member of an association, 67+, marginalised (0 or 1), for `past`.
     member: f64,
     old: f64,
@@ -284,10 +288,13 @@ struct Predictors {
 impl Predictors {
     /// Applies the logistic transforms and pushes the traits.
     #[inline]
-    fn push_into(&self, pop: &mut Population) {
+    fn push_into(&self, pop: &mut Population, t: &TraitParams) {
         let interest = logistic(self.interest);
-        let past = -2.6 + 1.2 * (interest - 0.5) * 2.0 + 0.8 * self.member + 0.6 * self.old
-            - 0.8 * self.marginalised;
+        let past = t.past_intercept
+            + t.past_interest * (interest - 0.5) * 2.0
+            + t.past_member * self.member
+            + t.past_old * self.old
+            + t.past_marginalised * self.marginalised;
         // Took part in some citizen meeting before (0.5), with probability `logistic(past)`;
         // attending in a simulated year sets 1.
         let habit = if below_logistic(self.past_draw, past) {
@@ -301,6 +308,7 @@ impl Predictors {
         pop.trust.push(logistic(self.trust) as f32);
         pop.assertiveness.push(logistic(self.assertiveness) as f32);
         pop.media.push(logistic(self.media) as f32);
+        pop.digital.push(logistic(self.digital) as f32);
         pop.habit.push(habit);
     }
 }
@@ -361,30 +369,60 @@ fn draw_citizen(
     };
     let district = pick_uniform(rng, pop.districts);
 
-    let free_time = f64::from([22.0f32, 26.0, 44.0, 34.0][usize::from(occ)])
-        - if children == YES { 12.0 } else { 0.0 }
-        + 5.0 * noise(rng);
+    let t = &params.traits;
+    let free_time = [
+        t.free_time_employed,
+        t.free_time_student,
+        t.free_time_retired,
+        t.free_time_outside,
+    ][usize::from(occ)]
+        - if children == YES {
+            t.free_time_children
+        } else {
+            0.0
+        }
+        + t.free_time_noise * noise(rng);
     let m = if marginalised { 1.0 } else { 0.0 };
     let member = if association > 0 { 1.0 } else { 0.0 };
     let edu = f64::from(education) - 1.0;
     let old = if age == 3 { 1.0 } else { 0.0 };
     let young = if age == 0 { 1.0 } else { 0.0 };
-    let civic_skill = 0.6 * edu + 0.5 * member - 0.9 * m + 0.5 * noise(rng);
-    let interest =
-        -0.2 + 0.35 * edu + 0.6 * old - 0.5 * young - 0.6 * m + 0.3 * member + 0.6 * noise(rng);
-    let efficacy = 0.4 * edu - 0.8 * m + 0.2 * member + 0.6 * noise(rng);
-    let trust = 0.3 - 0.9 * m + 0.15 * edu + 0.6 * noise(rng);
-    let assertiveness = 0.3 * (f64::from(gender) - 0.5) + 0.3 * edu - 0.4 * m + 0.7 * noise(rng);
-    let media = -0.5 + 0.9 * f64::from(age) / 1.5 - 0.4 * m + 0.2 * edu + 0.5 * noise(rng);
+    let civic_skill = t.skill_education * edu
+        + t.skill_member * member
+        + t.skill_marginalised * m
+        + 0.5 * noise(rng);
+    let interest = t.interest_intercept
+        + t.interest_education * edu
+        + t.interest_old * old
+        + t.interest_young * young
+        + t.interest_marginalised * m
+        + t.interest_member * member
+        + 0.6 * noise(rng);
+    let efficacy = t.efficacy_education * edu
+        + t.efficacy_marginalised * m
+        + t.efficacy_member * member
+        + 0.6 * noise(rng);
+    let trust =
+        t.trust_intercept + t.trust_marginalised * m + t.trust_education * edu + 0.6 * noise(rng);
+    let assertiveness = t.assertiveness_men * (f64::from(gender) - 0.5)
+        + t.assertiveness_education * edu
+        + t.assertiveness_marginalised * m
+        + 0.7 * noise(rng);
+    let media = t.media_intercept
+        + t.media_age * f64::from(age) / 1.5
+        + t.media_marginalised * m
+        + t.media_education * edu
+        + 0.5 * noise(rng);
     // Took part before with probability `logistic(-2.6 + 1.2·(interest − ½)·2 + 0.8·member +
     // 0.6·old − 0.8·m)` (applied in `Predictors::push_into`, once interest is known).
-    let traits = Predictors {
+    let mut traits = Predictors {
         civic_skill,
         interest,
         efficacy,
         trust,
         assertiveness,
         media,
+        digital: 0.0,
         member,
         old,
         marginalised: m,
@@ -443,6 +481,12 @@ fn draw_citizen(
         }
         + if age == 2 { 0.3 } else { 0.0 }
         - 0.8 * m
+        + 0.6 * noise(rng);
+    // Digital skill falls with age and rises with education (Eurostat digital skills; van
+    // Deursen & van Dijk 2014); drawn last so that every earlier draw keeps its place.
+    traits.digital = params.digital_intercept
+        + params.digital_age * (f64::from(age) - 1.5)
+        + params.digital_education * edu
         + 0.6 * noise(rng);
     (income, traits)
 }

@@ -28,6 +28,8 @@ pub struct Report {
     pub population: PopulationReport,
     /// Each stage by name: `invited`, `attendees`, `speakers`, `voters` (year 1).
     pub stages: BTreeMap<String, StageReport>,
+    /// The voters of each ballot channel by name: `online`, `paper`, `meeting` (year 1).
+    pub channels: BTreeMap<String, ChannelReport>,
     /// The meeting (year 1).
     pub deliberation: DeliberationReport,
     /// Proposals, the ballot and what was funded (year 1).
@@ -66,6 +68,15 @@ pub struct StageReport {
     pub share_of_population: f64,
     /// How well the stage mirrors the population.
     pub representativeness: Representativeness,
+}
+
+/// The voters who used one ballot channel.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChannelReport {
+    /// Voters who used the channel.
+    pub count: u32,
+    /// Share of the channel's voters in each category, per attribute (all 0 when nobody used it).
+    pub shares: GroupTable,
 }
 
 /// How the stratified panel was selected.

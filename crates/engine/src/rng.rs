@@ -36,6 +36,8 @@ pub enum Stage {
     /// Each approval voter's ballot length, when `vote.ballot_lengths` is given (a stream of its
     /// own, so scenarios without it draw exactly what they drew before).
     BallotLength = 10,
+    /// The ballot channel (online or paper) of each voter who did not attend.
+    Channel = 11,
 }
 
 /// The stream for `stage` under `seed` (cycle 0).

@@ -6,9 +6,13 @@
 //! a project in one's favourite category in one's own district is worth 1, so utilities compare
 //! what each citizen wants rather than how strongly they feel in general.
 //! Turnout: `P = logistic(turnout_intercept + interest·(x−½) + efficacy·(x−½) + trust·(x−½) +
-//! stakes·S·(marginalised multiplier) + attendee bonus + online terms)`, with online voting adding
-//! `online_young` for the 18–29, `online_women` for women and `online_old` for the 67+
-//! (Warsaw pabulib data: online voters skew young and female).
+//! stakes·S_i + invited·ln(1 + intensity) − C_i)` for citizens who did not attend, where `S_i` is
+//! the citizen's own stakes and `C_i` the cost of the cheapest way to vote, smoothed over the
+//! channels open to them: `C_i = −ln Σ_c e^(−c_i)`, with a paper ballot costing
+//! `paper_cost + paper_time·time pressure` and, when `vote.online`, an online ballot costing
+//! `online_time·time pressure + online_digital·(1 − digital skill)`. A voter picks a channel with
+//! probability `e^(−c_i) / Σ e^(−c)` ([`channels`]). Attendees vote at the meeting: no channel
+//! cost, plus `turnout_attendee`.
 //! A real project (`vote.projects`) belongs to no district ([`CITY_WIDE`]): the district factor
 //! is 1 for every citizen.
 //! Approval ballots list every project with `u ≥ threshold` (the `max_approvals` best when
@@ -16,7 +20,6 @@
 //! that distribution instead ([`LengthDraw`]). Cumulative ballots spread `points` over the three best
 //! projects in proportion to utility (largest remainder; ties by ballot order).
 
-use crate::attributes::YES;
 use crate::deliberation::Prefs;
 use crate::pb::{Allocation, Ballot, Instance, Profile, Project, VoteKind};
 use crate::population::{CATEGORY_COUNT, Population};
@@ -405,37 +408,95 @@ pub fn turnout_score(
     scenario: &Scenario,
 ) -> f64 {
     let v = &scenario.vote;
-    let marginalised = pop.marginalised[i] == YES;
     let mut z = v.turnout_intercept
         + v.turnout_interest * (f64::from(pop.interest[i]) - 0.5)
         + v.turnout_efficacy * (f64::from(pop.efficacy[i]) - 0.5)
         + v.turnout_trust * (f64::from(pop.trust[i]) - 0.5)
-        + v.turnout_stakes
-            * stakes
-            * if marginalised {
-                scenario.attendance.stakes_marginalised
-            } else {
-                1.0
-            };
+        + v.turnout_stakes * crate::attendance::own_stakes(stakes, pop.income[i], scenario);
     if attended {
         z += v.turnout_attendee;
+    } else {
+        let (paper, online) = channel_costs(pop, i, scenario);
+        z -= match online {
+            // −ln(e^−p + e^−o) = min(p, o) − ln(1 + e^−|p − o|), without overflow.
+            Some(o) => paper.min(o) - libm::log1p(libm::exp(-(paper - o).abs())),
+            None => paper,
+        };
     }
     // log1p(0) = 0: skip the call for the uninvited (the sum is unchanged).
     if intensity != 0.0 {
         z += v.turnout_invited * libm::log1p(f64::from(intensity));
     }
-    if v.online {
-        if pop.age_band[i] == 0 {
-            z += v.online_young;
-        }
-        if pop.gender[i] == 0 {
-            z += v.online_women;
-        }
-        if pop.age_band[i] == 3 {
-            z += v.online_old;
+    z
+}
+
+/// How a ballot was cast.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[repr(u8)]
+pub enum Channel {
+    /// A web form.
+    Online = 0,
+    /// A paper ballot at a polling place (library, town hall).
+    Paper = 1,
+    /// At the dialogue meeting, by those who attended.
+    Meeting = 2,
+}
+
+impl Channel {
+    /// Every channel, in report order.
+    pub const ALL: [Channel; 3] = [Channel::Online, Channel::Paper, Channel::Meeting];
+
+    /// The report key: `online`, `paper`, `meeting`.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Channel::Online => "online",
+            Channel::Paper => "paper",
+            Channel::Meeting => "meeting",
         }
     }
-    z
+}
+
+/// The costs (logit scale) of a paper ballot and, when voting online is possible, of an online
+/// ballot for citizen `i`.
+#[inline]
+#[must_use]
+pub fn channel_costs(pop: &Population, i: usize, scenario: &Scenario) -> (f64, Option<f64>) {
+    let v = &scenario.vote;
+    let pressure = crate::attendance::time_pressure(pop, i);
+    let paper = v.paper_cost + v.paper_time * pressure;
+    let online = v
+        .online
+        .then(|| v.online_time * pressure + v.online_digital * (1.0 - f64::from(pop.digital[i])));
+    (paper, online)
+}
+
+/// The channel of each voter, in voter order: attendees vote at the meeting; the others online
+/// with probability `logistic(paper cost − online cost)` (one draw each from `rng`), else on
+/// paper.
+#[must_use]
+pub fn channels(
+    pop: &Population,
+    voters: &[u32],
+    attended: &[bool],
+    scenario: &Scenario,
+    rng: &mut StageRng,
+) -> Vec<Channel> {
+    voters
+        .iter()
+        .map(|&i| {
+            let i = i as usize;
+            if attended[i] {
+                return Channel::Meeting;
+            }
+            match channel_costs(pop, i, scenario) {
+                (paper, Some(online)) if below_logistic(unit(rng), paper - online) => {
+                    Channel::Online
+                }
+                _ => Channel::Paper,
+            }
+        })
+        .collect()
 }
 
 /// Who votes: one draw per citizen, in citizen order. `attended[i]` marks attendees and
