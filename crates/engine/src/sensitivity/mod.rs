@@ -353,6 +353,14 @@ pub fn findings() -> Vec<Finding> {
             direction: Direction::Greater,
         },
         Finding {
+            name: "daytime-retirees".into(),
+            statement: "Daytime meetings bring relatively more retirees than evening meetings".into(),
+            a: vec![Setting::new("invitation.supports.evening", Value::from(false))],
+            b: vec![Setting::new("invitation.supports.evening", Value::from(true))],
+            metric: "stages.attendees.representativeness.ratios.occupation.retired".into(),
+            direction: Direction::Greater,
+        },
+        Finding {
             name: "facilitation-evens-voice".into(),
             statement: "Facilitated meetings spread speaking time more evenly than realistic ones".into(),
             a: vec![Setting::new("meeting.format", Value::from("ideal"))],
