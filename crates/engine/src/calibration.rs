@@ -562,7 +562,7 @@ mod tests {
             parameters: default_parameters(),
             targets: vec![target(
                 "women-online",
-                "channels.online.shares.gender.woman",
+                "channels.nowhere.shares.gender.woman",
                 Relation::Equal,
                 0.56,
                 0.02,
@@ -575,7 +575,7 @@ mod tests {
         let e = Calibration::new(spec).unwrap().check_keys().unwrap_err();
         assert!(
             e.to_string()
-                .contains("channels.online.shares.gender.woman"),
+                .contains("channels.nowhere.shares.gender.woman"),
             "{e}"
         );
     }

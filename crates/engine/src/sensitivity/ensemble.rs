@@ -28,8 +28,8 @@ use rand::SeedableRng;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Factor, Finding, SensitivityError, apply, check_factors, csv_field, csv_number, invalid,
-    json_number, mean, spearman,
+    Direction, Factor, Finding, SensitivityError, apply, check_factors, csv_field, csv_number,
+    invalid, json_number, mean, spearman,
 };
 use crate::report::Report;
 use crate::rng::{self, StageRng};
@@ -114,8 +114,8 @@ pub struct Robustness {
     pub statement: String,
     /// Its metric.
     pub metric: String,
-    /// `>` or `<`.
-    pub direction: String,
+    /// The stated direction of `A − B`.
+    pub direction: Direction,
     /// Members in which it holds.
     pub holds: u32,
     /// Members in all.
@@ -317,7 +317,7 @@ impl Ensemble {
             finding: f.name.clone(),
             statement: f.statement.clone(),
             metric: f.metric.clone(),
-            direction: f.direction.symbol().to_string(),
+            direction: f.direction,
             holds: members
                 .iter()
                 .filter(|m| m.paired.as_ref().is_some_and(|p| p.holds))
@@ -388,7 +388,7 @@ impl Ensemble {
                 key(&r.finding),
                 key(&r.statement),
                 key(&r.metric),
-                key(&r.direction),
+                key(r.direction.symbol()),
                 r.holds,
                 r.members,
                 r.undefined

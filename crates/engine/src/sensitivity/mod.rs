@@ -21,6 +21,38 @@
 //! `[low, high]`. A unit coordinate `u ∈ [0, 1]` sets the field to `low + u · (high − low)`,
 //! rounded to a whole number for integer fields. [`default_factors`] lists the coefficients
 //! analysed when none are given.
+//!
+//! ```
+//! use dialoglab_engine::population;
+//! use dialoglab_engine::sensitivity::ensemble::{Ensemble, EnsembleSpec};
+//! use dialoglab_engine::sensitivity::{Factor, finding};
+//! use dialoglab_engine::sweep::Design;
+//!
+//! let mut base = dialoglab_engine::presets::get("faxe-dialogue").unwrap();
+//! base.population.size = 1_000;
+//! base.invitation.letters = 200;
+//! let ensemble = Ensemble::new(EnsembleSpec {
+//!     base,
+//!     factors: vec![Factor::new("attendance.intercept", -5.0, -4.0)],
+//!     samples: 3,
+//!     seeds: 1,
+//!     first_seed: 1,
+//!     design_seed: 1,
+//!     finding: finding("facilitation-evens-voice"),
+//! })
+//! .unwrap();
+//! // Run every job (the CLI does this on all cores), then count the members where it holds.
+//! let samples: Vec<_> = (0..ensemble.job_count())
+//!     .map(|j| {
+//!         let job = ensemble.job(j);
+//!         let s = ensemble.scenario_for(job.point, job.seed_index);
+//!         ensemble.run_design_job(j, &population::generate(&s.population, s.seed))
+//!     })
+//!     .collect();
+//! let robustness = ensemble.analyse(&samples).unwrap().robustness.unwrap();
+//! assert_eq!(robustness.members, 3);
+//! println!("holds in {} of {}", robustness.holds, robustness.members);
+//! ```
 
 pub mod ensemble;
 pub mod morris;
@@ -350,6 +382,14 @@ pub fn findings() -> Vec<Finding> {
             a: strategy("open-call"),
             b: strategy("letters"),
             metric: "stages.attendees.representativeness.ratios.age_band.67+".into(),
+            direction: Direction::Greater,
+        },
+        Finding {
+            name: "daytime-retirees".into(),
+            statement: "Daytime meetings bring relatively more retirees than evening meetings".into(),
+            a: vec![Setting::new("invitation.supports.evening", Value::from(false))],
+            b: vec![Setting::new("invitation.supports.evening", Value::from(true))],
+            metric: "stages.attendees.representativeness.ratios.occupation.retired".into(),
             direction: Direction::Greater,
         },
         Finding {
