@@ -79,10 +79,17 @@ fn the_fit_and_the_plausible_models() {
 
 #[test]
 fn missing_keys_and_bad_arguments_are_named() {
-    // The built-in table needs the vote channels' report.
+    // The built-in table reads the vote channels' report, which every run has …
     let (ok, _, err) = calibrate(&["--samples", "2", "--seeds", "1"]);
+    assert!(ok, "{err}");
+    // … and a target whose key no report has is refused with the key's name.
+    let missing = targets_file(
+        "missing",
+        r#"{"description":"d","targets":[{"name":"t","key":"channels.carrier-pigeon.count","relation":"equal","value":1,"tolerance":1,"source":"s"}]}"#,
+    );
+    let (ok, _, err) = calibrate(&["--targets", &missing, "--samples", "2", "--seeds", "1"]);
     assert!(
-        !ok && err.contains("channels.online.shares.gender.woman"),
+        !ok && err.contains("channels.carrier-pigeon.count"),
         "{err}"
     );
     let bad = targets_file("bad", r#"{"targets":[]}"#);

@@ -116,26 +116,15 @@ pub fn default_targets() -> Vec<Target> {
     serde_json::from_str::<TargetsFile>(TARGETS_JSON).map_or_else(|_| Vec::new(), |f| f.targets)
 }
 
-/// The coefficients calibrated when none are given, with their plausible ranges.
+/// The coefficients calibrated when none are given: the registry's parameters of kind
+/// [`Kind::Calibrated`](crate::registry::Kind::Calibrated), over their plausible ranges (the prior).
 #[must_use]
 pub fn default_parameters() -> Vec<Factor> {
-    // TODO(registry): replace this list by the registry's parameters of kind `Calibrated`
-    // (`registry::parameters().iter().filter(|p| p.kind == Kind::Calibrated)`).
-    [
-        ("attendance.intercept", -5.6, -3.6),
-        ("attendance.free_time", 0.9, 2.7),
-        ("attendance.interest", 0.9, 2.7),
-        ("attendance.daytime_penalty", 0.5, 2.0),
-        ("attendance.awareness_intercept", -1.9, 0.1),
-        ("vote.turnout_intercept", -3.3, -1.3),
-        ("vote.turnout_interest", 0.8, 2.4),
-        ("vote.online_young", 0.0, 1.2),
-        ("vote.online_women", 0.0, 0.6),
-        ("vote.online_old", -1.2, 0.0),
-    ]
-    .into_iter()
-    .map(|(path, low, high)| Factor::new(path, low, high))
-    .collect()
+    crate::registry::parameters()
+        .iter()
+        .filter(|p| p.kind == crate::registry::Kind::Calibrated && p.low < p.high)
+        .map(|p| Factor::new(p.path, p.low, p.high))
+        .collect()
 }
 
 /// A calibration run.

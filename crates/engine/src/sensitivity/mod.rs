@@ -99,33 +99,15 @@ impl Factor {
     }
 }
 
-/// The factors analysed when none are given: the numeric coefficients of awareness, attendance,
-/// turnout and the meeting, each over a plausible range around the `faxe-dialogue` default
-/// (about ±50% of a slope; about ±1 on the logit scale for an intercept).
+/// The factors analysed when none are given: every coefficient of the parameter registry
+/// ([`crate::registry`]) with a plausible range (`low < high`), over that range.
 #[must_use]
 pub fn default_factors() -> Vec<Factor> {
-    // TODO(registry): replace this list by a map over `registry::parameters()` (path, low, high).
-    [
-        ("attendance.intercept", -5.6, -3.6),
-        ("attendance.free_time", 0.9, 2.7),
-        ("attendance.civic_skill", 0.7, 2.1),
-        ("attendance.interest", 0.9, 2.7),
-        ("attendance.efficacy", 0.4, 1.2),
-        ("attendance.trust", 0.35, 1.05),
-        ("attendance.habit", 1.2, 3.6),
-        ("attendance.stakes", 0.1, 0.4),
-        ("attendance.intensity", 0.65, 1.95),
-        ("attendance.intensity_contact", 0.75, 2.25),
-        ("attendance.daytime_penalty", 0.5, 1.5),
-        ("attendance.awareness_intercept", -1.9, 0.1),
-        ("vote.turnout_intercept", -3.3, -1.3),
-        ("vote.turnout_interest", 0.8, 2.4),
-        ("meeting.persuasion", 0.03, 0.12),
-        ("meeting.status_weight", 1.0, 4.0),
-    ]
-    .into_iter()
-    .map(|(path, low, high)| Factor::new(path, low, high))
-    .collect()
+    crate::registry::parameters()
+        .iter()
+        .filter(|p| p.low < p.high)
+        .map(|p| Factor::new(p.path, p.low, p.high))
+        .collect()
 }
 
 /// Why an analysis cannot be run.
