@@ -622,6 +622,36 @@ impl<'a, V: Copy> IdTable<'a, V> {
     }
 }
 
+/// Calls `f` with each comma-separated piece of `list`, trimmed, skipping empty pieces (as
+/// `list.split(',').map(str::trim).filter(|p| !p.is_empty())`, in one scan of the bytes).
+fn for_each_piece<'s>(
+    list: &'s str,
+    mut f: impl FnMut(&'s str) -> Result<(), PbError>,
+) -> Result<(), PbError> {
+    let bytes = list.as_bytes();
+    let mut start = 0;
+    loop {
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b == b',')
+            .map_or(bytes.len(), |k| start + k);
+        let mut piece = &list[start..end];
+        // Only a piece that starts or ends with a control or space byte (ASCII white space) or a
+        // non-ASCII byte (other Unicode white space) can need trimming.
+        let edge = |b: Option<&u8>| b.is_some_and(|&b| b <= b' ' || b >= 0x80);
+        if edge(piece.as_bytes().first()) || edge(piece.as_bytes().last()) {
+            piece = piece.trim();
+        }
+        if !piece.is_empty() {
+            f(piece)?;
+        }
+        if end == bytes.len() {
+            return Ok(());
+        }
+        start = end + 1;
+    }
+}
+
 /// The field trimmed, still borrowed from the text when it was.
 fn trimmed<'a>(field: &Cow<'a, str>) -> Cow<'a, str> {
     match field {
@@ -926,18 +956,15 @@ impl<'a> Reader<'a> {
         }
         let vote = get(fields, v.vote_col).unwrap_or("");
         let mut listed = Vec::with_capacity(1 + vote.bytes().filter(|&b| b == b',').count());
-        for piece in vote.split(',') {
-            let piece = piece.trim();
-            if piece.is_empty() {
-                continue;
-            }
+        for_each_piece(vote, |piece| {
             let p = index.get(piece).ok_or_else(|| PbError::UnknownProject {
                 line,
                 voter: id.to_string(),
                 project: piece.to_string(),
             })?;
             listed.push(p);
-        }
+            Ok(())
+        })?;
         let ballot = match kind {
             VoteKind::Approval => Ballot::Approval(listed),
             VoteKind::Ordinal => Ballot::Ranking(listed),
@@ -1413,6 +1440,34 @@ mod tests {
     }
 
     #[test]
+    fn pieces_are_split_and_trimmed_as_split_and_trim_would() {
+        for list in [
+            "",
+            ",",
+            "a",
+            "a,b",
+            " a , b ,",
+            ",,x,,",
+            "\u{a0}x\u{a0},\ty\n",
+            "é,ü ",
+            "a,\u{1}b",
+        ] {
+            let mut got = Vec::new();
+            for_each_piece(list, |p| {
+                got.push(p);
+                Ok(())
+            })
+            .unwrap();
+            let want: Vec<&str> = list
+                .split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect();
+            assert_eq!(got, want, "{list:?}");
+        }
+    }
+
+    #[test]
     fn decimals_scale_exactly() {
         assert_eq!(format_decimal(12345, 100), "123.45");
         assert_eq!(format_decimal(12300, 100), "123");
@@ -1500,6 +1555,23 @@ mod tests {
             // A failing case is saved in `crates/engine/proptest-regressions/pb/pabulib.txt`
             // (proptest's default place for `src/` files), to be committed.
             #![proptest_config(ProptestConfig::with_cases(2000))]
+
+            #[test]
+            fn pieces_agree_with_split_and_trim(s in "[a1, \t\u{a0}\u{85}é]{0,24}") {
+                let mut got = Vec::new();
+                for_each_piece(&s, |p| {
+                    got.push(p.to_string());
+                    Ok(())
+                })
+                .unwrap();
+                let want: Vec<String> = s
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                prop_assert_eq!(got, want);
+            }
 
             #[test]
             fn records_agree_on_csv_like_text(s in "[a;\"\r\n ,]{0,40}") {
