@@ -45,7 +45,8 @@ trunk build --release
 
 step "browser end-to-end tests"
 # The test files by name: `node --test DIR` is read differently by different Node versions.
-DIALOGLAB_CLI="$cli" node --test tests/e2e/*.test.mjs
+# The real pabulib files are the repository's copies (crates/engine/tests/data/README.md).
+PB_DATA="$root/crates/engine/tests/data/pabulib" DIALOGLAB_CLI="$cli" node --test tests/e2e/*.test.mjs
 
 step "fuzz targets compile (type-checked without building libFuzzer; FUZZ=1 runs them)"
 # In the workspace's target directory, so that dependencies clippy already checked are reused.

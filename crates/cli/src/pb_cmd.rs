@@ -106,7 +106,7 @@ mod tests {
 
     fn data(name: &str) -> PathBuf {
         PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../../../shared/data/pabulib")
+            .join("../engine/tests/data/pabulib")
             .join(name)
     }
 

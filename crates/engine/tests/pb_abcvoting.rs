@@ -1,5 +1,5 @@
 //! abcvoting unit-cost instances (copied from pabutools' test suite, see
-//! `shared/data/abcvoting_instances/SOURCE.txt`): multiwinner approval = PB with cost 1 and budget
+//! `tests/data/abcvoting_instances/SOURCE.txt`): multiwinner approval = PB with cost 1 and budget
 //! = committee size. Our `greedy` must return one of abcvoting's tied `av` committees and our
 //! `phragmen` one of the tied `seqphragmen` committees (`resolute: false` entries list them all).
 //!
@@ -91,8 +91,7 @@ fn parse_abc(text: &str) -> AbcInstance {
 }
 
 fn instances() -> Vec<(String, AbcInstance)> {
-    let dir =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/abcvoting_instances");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/abcvoting_instances");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("abcvoting dir")
         .flatten()

@@ -184,8 +184,7 @@ proptest! {
 }
 
 fn real_files() -> Vec<Vec<u8>> {
-    let dir =
-        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/pabulib");
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/pabulib");
     let mut v: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .flatten()

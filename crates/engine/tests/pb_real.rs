@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use dialoglab_engine::pb::{self, Instance, Profile, Rule, TieBreak, VoteKind, pabulib};
 
 fn data_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/pabulib")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/pabulib")
 }
 
 fn load(name: &str) -> (Instance, Profile) {

@@ -11,7 +11,7 @@ use dialoglab_engine::pb::{Instance, Profile, Rule, TieBreak, pabulib};
 
 fn load(name: &str) -> (Instance, Profile) {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/pabulib")
+        .join("tests/data/pabulib")
         .join(name);
     pabulib::parse_bytes(&std::fs::read(path).expect("data file")).expect("parses")
 }

@@ -10,7 +10,7 @@ use dialoglab_engine::{Scenario, run, simulated_vote};
 
 fn load(name: &str) -> (Instance, Profile) {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/pabulib")
+        .join("tests/data/pabulib")
         .join(name);
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     pabulib::parse_bytes(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"))
