@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Runs every fuzz target of fuzz/ for a while (default 45 s each; CI uses this), on stable Rust:
+# Runs every fuzz target of fuzz/ for a while (default 45 s each), on stable Rust. Not part of a
+# plain scripts/test.sh (CI only checks that the targets compile); run by a maintainer or a nightly
+# job, or by FUZZ=1 scripts/test.sh. Installs cargo-fuzz first if it is missing.
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
 # cargo-fuzz needs nightly flags (-Z sanitizer, sancov passes); RUSTC_BOOTSTRAP=1 lets stable
 # accept them. AddressSanitizer is used when stable ships its runtime, otherwise --sanitizer none
@@ -8,6 +10,7 @@
 # fuzz/artifacts/<target>/ and the script fails. See docs/ROBUSTNESS.md.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
+install_cargo_fuzz
 cd "$root/fuzz"
 seconds="${1:-45}"
 shift || true

@@ -5,12 +5,35 @@
 //!
 //! Golden files live in `tests/golden/`. After a deliberate change of the model, regenerate them
 //! with `UPDATE_GOLDEN=1 cargo test -p dialoglab-engine --test determinism` and review the diff.
+//! Only the exact value `1` rewrites; any other value (`0`, empty, `true`) compares as usual.
 //! The same files are compared in WebAssembly (`tests/wasm_determinism.rs`), so native and browser
 //! reports are byte-identical.
 
 mod random_scenarios;
 
+use std::ffi::OsStr;
+
 use dialoglab_engine::{presets, run};
+
+/// Whether `UPDATE_GOLDEN` (given) asks to rewrite the golden files: only the exact value `1`, so
+/// that `UPDATE_GOLDEN=0` or a stray empty variable can never bless a changed report.
+fn update_requested(value: Option<&OsStr>) -> bool {
+    value == Some(OsStr::new("1"))
+}
+
+/// Whether this run rewrites the golden files instead of comparing with them.
+fn updating() -> bool {
+    update_requested(std::env::var_os("UPDATE_GOLDEN").as_deref())
+}
+
+#[test]
+fn only_update_golden_1_rewrites_the_golden_files() {
+    assert!(update_requested(Some(OsStr::new("1"))));
+    for value in ["0", "", "true", "yes", " 1", "1 ", "01", "2"] {
+        assert!(!update_requested(Some(OsStr::new(value))), "{value:?}");
+    }
+    assert!(!update_requested(None));
+}
 
 fn report_json(name: &str) -> String {
     let scenario = presets::get(name).expect("preset exists");
@@ -28,7 +51,7 @@ fn each_preset_twice_gives_identical_json() {
 #[test]
 fn presets_match_their_golden_reports() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
-    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    let update = updating();
     for name in presets::names() {
         let path = dir.join(format!("{name}.json"));
         let actual = report_json(name);
@@ -56,12 +79,12 @@ fn a_different_seed_gives_a_different_report() {
 }
 
 /// The golden file `tests/golden/{file}`: `None` after writing `actual` to it under
-/// `UPDATE_GOLDEN`, otherwise its content.
+/// `UPDATE_GOLDEN=1`, otherwise its content.
 fn golden(file: &str, actual: &str) -> Option<String> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/golden")
         .join(file);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+    if updating() {
         std::fs::write(&path, actual).expect("write golden");
         return None;
     }

@@ -4,6 +4,19 @@ use dialoglab_engine::pb::{
     self, Ballot, Instance, MesUtility, Profile, Project, Ratio, Rule, TieBreak, pabulib,
 };
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
+
+/// `cases` random cases; a failing case is saved next to this file, in
+/// `pb_props.proptest-regressions`, which is committed so that every later run replays it first.
+fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases,
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
+            "proptest-regressions",
+        ))),
+        ..ProptestConfig::default()
+    }
+}
 
 fn instance_strategy() -> impl Strategy<Value = (Instance, Vec<Vec<u32>>)> {
     (1u32..8, 0u64..200).prop_flat_map(|(m, budget)| {
@@ -30,7 +43,7 @@ fn tie_break() -> impl Strategy<Value = TieBreak> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
+    #![proptest_config(config(200))]
 
     #[test]
     fn every_rule_stays_within_budget((inst, ballots) in instance_strategy(), tb in tie_break()) {
@@ -182,7 +195,7 @@ fn real_files() -> Vec<Vec<u8>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(config(64))]
 
     #[test]
     fn parse_never_panics_on_mutated_real_files(

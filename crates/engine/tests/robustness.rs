@@ -90,9 +90,24 @@ fn pb_negative_cost_is_refused_with_the_project_named() {
 fn pb_zero_decimal_and_huge_costs_are_exact() {
     // Zero cost: accepted, and every rule may fund it even with nothing left.
     let text = pb_file("budget;5", "free;0\na;5", "v1;free,a\nv2;free");
-    let (instance, _) = pabulib::parse(&text).unwrap();
+    let (instance, profile) = pabulib::parse(&text).unwrap();
     assert_eq!(instance.projects[0].cost, 0);
     rules_within_budget(&text);
+    // Every rule funds it first (most votes, best per cost, ρ = 0, Phragmén load 0); MES cannot
+    // afford `a` (one supporter with 5/2), greedy can.
+    for rule in Rule::ALL {
+        let out = rule.run(&instance, &profile, &TieBreak::ProjectId);
+        assert_eq!(
+            out.winners.first().map(String::as_str),
+            Some("free"),
+            "{}",
+            rule.name()
+        );
+    }
+    let winners = |rule: Rule| rule.run(&instance, &profile, &TieBreak::ProjectId).winners;
+    assert_eq!(winners(Rule::Greedy), ["free", "a"]);
+    assert_eq!(winners(Rule::Mes), ["free"]);
+    assert_eq!(winners(Rule::MesGreedy), ["free", "a"]);
     // Decimal costs: kept exact as integers in the file's smallest unit.
     let (instance, _) = pabulib::parse(&pb_file("budget;10.5", "a;4.25\nb;6", "v;a,b")).unwrap();
     assert_eq!(instance.scale, 100);
@@ -101,6 +116,12 @@ fn pb_zero_decimal_and_huge_costs_are_exact() {
         instance.projects.iter().map(|p| p.cost).collect::<Vec<_>>(),
         [425, 600]
     );
+    assert_eq!(instance.format_money(425), "4.25");
+    assert_eq!(instance.format_money(instance.budget), "10.5");
+    // A decimal comma reads the same.
+    let (comma, _) = pabulib::parse(&pb_file("budget;10,5", "a;4,25\nb;6", "v;a,b")).unwrap();
+    assert_eq!(comma.projects, instance.projects);
+    assert_eq!((comma.budget, comma.scale), (1050, 100));
     // 10^15: integer money, no overflow in any rule.
     let big = pb_file(
         "budget;3000000000000000",
@@ -121,12 +142,24 @@ fn pb_zero_decimal_and_huge_costs_are_exact() {
     }
     // Beyond 64 bits after scaling: a named error, not a wrapped number.
     let err = pb_err(&pb_file("budget;1", "a;100000000000000000000", "v;a"));
-    assert!(
-        matches!(
-            err,
-            PbError::InvalidCost { .. } | PbError::MoneyTooPrecise { .. }
-        ),
-        "{err:?}"
+    assert_eq!(
+        err,
+        PbError::InvalidCost {
+            line: 7,
+            project: "a".into(),
+            value: "100000000000000000000".into()
+        }
+    );
+    // 19 decimal places cannot be scaled into 64 bits.
+    let err = pb_err(&pb_file("budget;1", "a;0.0000000000000000001", "v;a"));
+    assert_eq!(err, PbError::MoneyTooPrecise { decimals: 19 });
+    let err = pb_err(&pb_file("budget;99999999999999999999", "a;1", "v;a"));
+    assert_eq!(
+        err,
+        PbError::BudgetInvalid {
+            line: 3,
+            value: "99999999999999999999".into()
+        }
     );
 }
 
@@ -182,9 +215,18 @@ fn pb_a_100_mb_upload_is_refused_before_it_is_read() {
     );
     // The same through `parse` (text already decoded), one byte over the limit.
     let over = "x".repeat(MAX_BYTES + 1);
-    assert!(matches!(
+    assert_eq!(
         pabulib::parse(&over),
-        Err(PbError::TooLarge { .. })
+        Err(PbError::TooLarge {
+            bytes: MAX_BYTES as u64 + 1,
+            limit: MAX_BYTES as u64
+        })
+    );
+    // Exactly at the limit the file is read (and here refused for what it contains).
+    let at = "x".repeat(MAX_BYTES);
+    assert!(matches!(
+        pabulib::parse(&at),
+        Err(PbError::SectionOrder { line: 1, .. })
     ));
 }
 
@@ -277,14 +319,27 @@ fn scenario_nan_infinite_and_out_of_range_parameters_are_named() {
 
 #[test]
 fn scenario_money_is_integer_and_budget_zero_runs() {
-    for json in [
-        r#"{"budget": 2.5}"#,
-        r#"{"budget": -1}"#,
-        r#"{"costs": {"letter_dkk": -3}}"#,
+    // The decoder names the value and the integer type it expected (not the field).
+    for (json, message) in [
+        (
+            r#"{"budget": 2.5}"#,
+            "invalid type: floating point `2.5`, expected u64",
+        ),
+        (
+            r#"{"budget": -1}"#,
+            "invalid value: integer `-1`, expected u64",
+        ),
+        (
+            r#"{"costs": {"letter_dkk": -3}}"#,
+            "invalid value: integer `-3`, expected u32",
+        ),
     ] {
+        let err = scenario_err(json);
+        assert!(matches!(err, ScenarioError::Json(_)), "{json}: {err:?}");
+        let text = err.to_string();
         assert!(
-            matches!(scenario_err(json), ScenarioError::Json(_)),
-            "{json}"
+            text.starts_with("the scenario could not be read: ") && text.contains(message),
+            "{json}: {text}"
         );
     }
     let text = scenario_err(r#"{"budget": 1000000000000000}"#).to_string();
@@ -318,24 +373,32 @@ fn scenario_unknown_fields_are_named() {
 
 #[test]
 fn scenario_non_json_and_non_utf8_text_is_a_json_error() {
-    for json in [
-        "",
-        "not json",
-        "[1, 2]",
-        "{\"seed\": 1",
-        "\u{0}",
-        "null",
-        "7",
+    for (json, message) in [
+        ("", "EOF while parsing a value at line 1 column 0"),
+        ("not json", "expected ident at line 1 column 2"),
+        ("[1, 2]", "a scenario is a JSON object, starting with {"),
+        (
+            "{\"seed\": 1",
+            "EOF while parsing an object at line 1 column 10",
+        ),
+        ("\u{0}", "expected value at line 1 column 1"),
+        ("null", "a scenario is a JSON object, starting with {"),
+        ("7", "a scenario is a JSON object, starting with {"),
     ] {
-        assert!(
-            matches!(scenario_err(json), ScenarioError::Json(_)),
-            "{json:?}"
-        );
+        let err = scenario_err(json);
+        assert!(matches!(err, ScenarioError::Json(_)), "{json:?}: {err:?}");
+        assert!(err.to_string().contains(message), "{json:?}: {err}");
     }
     // Bytes that are not UTF-8 never reach the decoder as text: the caller's lossy decoding
     // turns them into U+FFFD, which is not JSON.
     let lossy = String::from_utf8_lossy(b"{\"seed\": \xff}");
-    assert!(matches!(scenario_err(&lossy), ScenarioError::Json(_)));
+    let err = scenario_err(&lossy);
+    assert!(matches!(err, ScenarioError::Json(_)), "{err:?}");
+    assert!(
+        err.to_string()
+            .contains("expected value at line 1 column 10"),
+        "{err}"
+    );
 }
 
 /// No NaN or infinity anywhere in the report: serde writes those as `null`, so the only nulls in

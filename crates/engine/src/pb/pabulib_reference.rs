@@ -1,5 +1,6 @@
 //! The reader as it was before it worked on bytes, kept for the tests only: the byte reader must
-//! return exactly what this one returns, errors included, on any input (`pabulib::tests`).
+//! return exactly what this one returns, errors included, on any input (`pabulib::tests`). One
+//! change made to both since: a cost too large for 64 bits is named as written in the file.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -97,6 +98,8 @@ struct RawProject {
     line: u64,
     project: Project,
     cost: Decimal,
+    /// The cost as written, for an error message.
+    cost_text: String,
 }
 
 /// Parses a `.pb` file. Never panics; see `docs/PB.md` for the accepted leniencies.
@@ -271,6 +274,7 @@ pub(super) fn parse(text: &str) -> Result<(Instance, Profile), PbError> {
             line: r.line,
             project,
             cost,
+            cost_text: cost_text.to_string(),
         });
     }
 
@@ -296,7 +300,7 @@ pub(super) fn parse(text: &str) -> Result<(Instance, Profile), PbError> {
             scale_decimal(&rp.cost, decimals).ok_or_else(|| PbError::InvalidCost {
                 line: rp.line,
                 project: rp.project.id.clone(),
-                value: format!("{}.{}", rp.cost.int, rp.cost.frac),
+                value: rp.cost_text,
             })?;
         projects.push(rp.project);
     }
