@@ -38,7 +38,9 @@ if [ ! -x "$cli" ]; then
 fi
 
 step "engine in WebAssembly (headless Chromium)"
-cargo test -p dialoglab-engine --target wasm32-unknown-unknown --locked --test wasm_determinism
+# With the feature set the shipped bundles use (compact-sort), so the goldens check what users run.
+cargo test -p dialoglab-engine --target wasm32-unknown-unknown --locked --features compact-sort \
+  --test wasm_determinism
 
 step "release build of the site"
 trunk build --release
