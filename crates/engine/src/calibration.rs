@@ -34,7 +34,7 @@ use crate::report::Report;
 use crate::scenario::Scenario;
 use crate::sensitivity::ensemble::latin_hypercube;
 use crate::sensitivity::{
-    Factor, SensitivityError, Setting, apply, check_factors, invalid, lookup, mean,
+    Factor, JobSamples, SensitivityError, Setting, apply, check_factors, invalid, lookup,
 };
 use crate::sweep::{Design, MAX_JOBS, Sample};
 
@@ -312,31 +312,14 @@ impl Calibration {
 
     /// The fit of every sample from `samples` (all jobs, any order), and the result.
     pub fn analyse(&self, samples: &[Sample]) -> Result<CalibrationResult, SensitivityError> {
-        let seeds = self.spec.seeds as usize;
-        let mut by_job: Vec<Option<&Sample>> = vec![None; self.job_count() as usize];
-        for s in samples {
-            let slot = by_job
-                .get_mut(s.job as usize)
-                .ok_or_else(|| invalid(format!("job {} is not part of this calibration", s.job)))?;
-            if slot.is_some() {
-                return Err(invalid(format!("job {} is given twice", s.job)));
-            }
-            *slot = Some(s);
-        }
-        if let Some(j) = by_job.iter().position(Option::is_none) {
-            return Err(invalid(format!("job {j} is missing")));
-        }
+        let jobs = JobSamples::new(samples, self.job_count(), self.spec.seeds, "calibration")?;
         let g_count = self.groups.len();
         let mut fits: Vec<Fit> = (0..self.spec.samples)
             .map(|s| {
                 let simulated: Vec<Option<f64>> = (0..self.spec.targets.len())
                     .map(|t| {
                         let p = s as usize * g_count + self.group_of[t];
-                        mean((0..seeds).map(|k| {
-                            by_job[p * seeds + k]
-                                .and_then(|x| x.values.get(t).copied())
-                                .flatten()
-                        }))
+                        jobs.seed_mean(p, t)
                     })
                     .collect();
                 let errors: Option<Vec<f64>> = simulated

@@ -28,8 +28,8 @@ use rand::SeedableRng;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Direction, Factor, Finding, SensitivityError, apply, check_factors, csv_field, csv_number,
-    invalid, json_number, mean, spearman,
+    Direction, Factor, Finding, JobSamples, SensitivityError, apply, check_factors, csv_field,
+    csv_number, invalid, json_number, spearman,
 };
 use crate::report::Report;
 use crate::rng::{self, StageRng};
@@ -237,27 +237,8 @@ impl Ensemble {
     /// The members' results and the finding's robustness from `samples` (all jobs, any order).
     /// Errors when a job is missing or given twice.
     pub fn analyse(&self, samples: &[Sample]) -> Result<EnsembleResult, SensitivityError> {
-        let seeds = self.spec.seeds as usize;
-        let mut by_job: Vec<Option<&Sample>> = vec![None; self.job_count() as usize];
-        for s in samples {
-            let slot = by_job
-                .get_mut(s.job as usize)
-                .ok_or_else(|| invalid(format!("job {} is not part of this analysis", s.job)))?;
-            if slot.is_some() {
-                return Err(invalid(format!("job {} is given twice", s.job)));
-            }
-            *slot = Some(s);
-        }
-        if let Some(j) = by_job.iter().position(Option::is_none) {
-            return Err(invalid(format!("job {j} is missing")));
-        }
-        let point_mean = |p: usize, m: usize| {
-            mean((0..seeds).map(|k| {
-                by_job[p * seeds + k]
-                    .and_then(|s| s.values.get(m).copied())
-                    .flatten()
-            }))
-        };
+        let jobs = JobSamples::new(samples, self.job_count(), self.spec.seeds, "analysis")?;
+        let point_mean = |p: usize, m: usize| jobs.seed_mean(p, m);
         let v = self.variants();
         let members: Vec<Member> = (0..self.spec.samples)
             .map(|m| {

@@ -64,7 +64,7 @@ use serde_json::Value;
 
 use crate::report::Report;
 use crate::scenario::Scenario;
-use crate::sweep::{METRICS, metric_index};
+use crate::sweep::{METRICS, Sample, metric_index};
 
 /// Most factors in one analysis.
 pub const MAX_FACTORS: usize = 200;
@@ -424,6 +424,57 @@ pub(crate) fn mean(values: impl IntoIterator<Item = Option<f64>>) -> Option<f64>
         n += 1;
     }
     (n > 0).then(|| sum / f64::from(n))
+}
+
+/// The samples of an analysis indexed by job, every job exactly once: the one reading of a run's
+/// samples that Morris, ensembles and calibration share (their `analyse` take the samples in any
+/// order, e.g. merged from shards).
+pub(crate) struct JobSamples<'a> {
+    by_job: Vec<&'a Sample>,
+    seeds: usize,
+}
+
+impl<'a> JobSamples<'a> {
+    /// Indexes `samples` of an analysis of `jobs` jobs with `seeds` seeds per point; errors name a
+    /// job that is outside the analysis (`what`: "analysis", "calibration"), given twice or
+    /// missing.
+    pub(crate) fn new(
+        samples: &'a [Sample],
+        jobs: u32,
+        seeds: u32,
+        what: &str,
+    ) -> Result<Self, SensitivityError> {
+        let mut slots: Vec<Option<&Sample>> = vec![None; jobs as usize];
+        for s in samples {
+            let slot = slots
+                .get_mut(s.job as usize)
+                .ok_or_else(|| invalid(format!("job {} is not part of this {what}", s.job)))?;
+            if slot.is_some() {
+                return Err(invalid(format!("job {} is given twice", s.job)));
+            }
+            *slot = Some(s);
+        }
+        let by_job = slots
+            .iter()
+            .enumerate()
+            .map(|(j, s)| s.ok_or_else(|| invalid(format!("job {j} is missing"))))
+            .collect::<Result<_, _>>()?;
+        Ok(JobSamples {
+            by_job,
+            seeds: seeds as usize,
+        })
+    }
+
+    /// The mean over the seeds of point `point` of value `index` (undefined values left out).
+    pub(crate) fn seed_mean(&self, point: usize, index: usize) -> Option<f64> {
+        mean((0..self.seeds).map(|k| {
+            self.by_job[point * self.seeds + k]
+                .values
+                .get(index)
+                .copied()
+                .flatten()
+        }))
+    }
 }
 
 /// Ranks of `values` (1-based, ties get their average rank).

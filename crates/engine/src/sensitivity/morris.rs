@@ -25,8 +25,8 @@ use rand::SeedableRng;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Factor, SensitivityError, apply, check_factors, csv_field, csv_number, invalid, json_number,
-    mean,
+    Factor, JobSamples, SensitivityError, apply, check_factors, csv_field, csv_number, invalid,
+    json_number,
 };
 use crate::rng::{self, StageRng};
 use crate::scenario::Scenario;
@@ -224,27 +224,8 @@ impl Morris {
     /// The effects of every factor on every metric from `samples` (all jobs, any order).
     /// Errors when a job is missing or given twice.
     pub fn analyse(&self, samples: &[Sample]) -> Result<Vec<FactorEffects>, SensitivityError> {
-        let seeds = self.spec.seeds as usize;
-        let mut by_job: Vec<Option<&Sample>> = vec![None; self.job_count() as usize];
-        for s in samples {
-            let slot = by_job
-                .get_mut(s.job as usize)
-                .ok_or_else(|| invalid(format!("job {} is not part of this analysis", s.job)))?;
-            if slot.is_some() {
-                return Err(invalid(format!("job {} is given twice", s.job)));
-            }
-            *slot = Some(s);
-        }
-        if let Some(j) = by_job.iter().position(Option::is_none) {
-            return Err(invalid(format!("job {j} is missing")));
-        }
-        let point_value = |p: usize, m: usize| {
-            mean((0..seeds).map(|k| {
-                by_job[p * seeds + k]
-                    .and_then(|s| s.values.get(m).copied())
-                    .flatten()
-            }))
-        };
+        let jobs = JobSamples::new(samples, self.job_count(), self.spec.seeds, "analysis")?;
+        let point_value = |p: usize, m: usize| jobs.seed_mean(p, m);
         let k = self.spec.factors.len();
         let mut effects = vec![vec![Vec::new(); METRICS.len()]; k];
         for t in 0..self.spec.trajectories as usize {
