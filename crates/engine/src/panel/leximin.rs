@@ -21,6 +21,9 @@ pub const TOLERANCE: f64 = 1e-7;
 /// A free unit whose dual weight exceeds this is fixed at the level's value.
 const FIX_WEIGHT: f64 = 1e-7;
 
+/// Branch-and-bound nodes of the quick pricing search.
+const QUICK_NODES: u64 = 50;
+
 /// One level of the computation and its proof.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Level {
@@ -74,12 +77,35 @@ pub fn solve(
     let respondents: u32 = (0..n).map(|u| units.size(u)).sum();
     let mut panels: Vec<Vec<u32>> = Vec::new();
     let mut seen: BTreeSet<Vec<u32>> = BTreeSet::new();
-    // Start from the composition that favours the smallest types.
-    let start: Vec<f64> = (0..n).map(|_| 1.0).collect();
-    let (first, _) = lp::best_composition(units, categories, k, Some(&start))?
-        .ok_or(PanelError::InfeasibleJointly)?;
-    seen.insert(first.clone());
-    panels.push(first);
+    // Start from panels that cover every type that some panel can hold: each new panel takes
+    // as many uncovered types as it can (without this, the first iterations add one panel per
+    // type while the master puts all its weight on a type no panel holds yet).
+    let mut covered = vec![false; n];
+    loop {
+        let weights: Vec<f64> = (0..n).map(|u| if covered[u] { 0.0 } else { 1.0 }).collect();
+        let Some((next, gain, _)) = lp::search(
+            units,
+            categories,
+            k,
+            Some(&weights),
+            Some(QUICK_NODES),
+        )?
+        .or(lp::search(units, categories, k, Some(&weights), None)?) else {
+            return Err(PanelError::InfeasibleJointly);
+        };
+        if gain <= 0.0 && !panels.is_empty() {
+            break;
+        }
+        for (u, &c) in next.iter().enumerate() {
+            covered[u] |= c > 0;
+        }
+        if seen.insert(next.clone()) {
+            panels.push(next);
+        }
+        if gain <= 0.0 || covered.iter().all(|&c| c) {
+            break;
+        }
+    }
     let mut fixed: Vec<Option<f64>> = vec![None; n];
     let mut level_of: Vec<u32> = vec![u32::MAX; n];
     let mut levels: Vec<(u32, f64, f64)> = Vec::new();
@@ -88,14 +114,28 @@ pub fn solve(
         let mut master = DualMaster::new(units, &panels, &fixed)?;
         let (y, value, bound) = loop {
             let (y, value) = master.values();
-            let (best, v) = lp::best_composition(units, categories, k, Some(&y))?
-                .ok_or(PanelError::InfeasibleJointly)?;
-            pricing_calls += 1;
             let fixed_part: f64 = fixed
                 .iter()
                 .zip(&y)
                 .filter_map(|(f, &w)| f.map(|f| f * w))
                 .sum();
+            // A node-limited search first: an improving composition it finds is a valid column;
+            // only when it finds none (or none proven best) does the exact search run, so that
+            // every level ends on a proven optimum.
+            let quick = lp::search(units, categories, k, Some(&y), Some(QUICK_NODES))?;
+            pricing_calls += 1;
+            let (best, v) = match quick {
+                Some((c, v, proven))
+                    if proven || (v - fixed_part - value > TOLERANCE && !seen.contains(&c)) =>
+                {
+                    (c, v)
+                }
+                _ => {
+                    pricing_calls += 1;
+                    lp::best_composition(units, categories, k, Some(&y))?
+                        .ok_or(PanelError::InfeasibleJointly)?
+                }
+            };
             let bound = v - fixed_part;
             let report = Progress {
                 level: levels.len() as u32,
