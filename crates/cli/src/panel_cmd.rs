@@ -11,11 +11,15 @@ use serde_json::{Value, json};
 #[derive(clap::Args, Debug)]
 pub struct PanelArgs {
     /// The quotas: `category,feature,min,max`.
-    #[arg(long)]
-    pub categories: PathBuf,
+    #[arg(long, required_unless_present = "synthetic")]
+    pub categories: Option<PathBuf>,
     /// The pool: one row per respondent, one column per category (optional `household` column).
-    #[arg(long)]
-    pub respondents: PathBuf,
+    #[arg(long, required_unless_present = "synthetic")]
+    pub respondents: Option<PathBuf>,
+    /// Instead of the two files, a synthetic pool for benchmarks: RESPONDENTS:CATEGORIES:FEATURES
+    /// (features per category), with quotas for --panel-size around population shares.
+    #[arg(long, value_name = "N:C:F", conflicts_with_all = ["categories", "respondents"])]
+    pub synthetic: Option<String>,
     /// Panel size.
     #[arg(long)]
     pub panel_size: u32,
@@ -46,14 +50,32 @@ fn read(path: &PathBuf) -> Result<String, String> {
 /// Runs the subcommand and returns its JSON.
 pub fn run(args: &PanelArgs) -> Result<String, String> {
     let algorithm: Algorithm = args.algorithm.parse()?;
-    let categories = panel::parse_categories(&read(&args.categories)?)
-        .map_err(|e| format!("{}: {e}", args.categories.display()))?;
-    let pool = panel::parse_respondents(
-        &read(&args.respondents)?,
-        categories,
-        args.household.as_deref(),
-    )
-    .map_err(|e| format!("{}: {e}", args.respondents.display()))?;
+    let pool = if let Some(spec) = &args.synthetic {
+        let parts: Vec<u32> = spec
+            .split(':')
+            .map(str::parse)
+            .collect::<Result<_, _>>()
+            .map_err(|_| format!("--synthetic {spec}: expected RESPONDENTS:CATEGORIES:FEATURES"))?;
+        let [n, c, f] = parts[..] else {
+            return Err(format!(
+                "--synthetic {spec}: expected RESPONDENTS:CATEGORIES:FEATURES"
+            ));
+        };
+        if !(1..=200_000).contains(&n) || !(1..=20).contains(&c) || !(2..=20).contains(&f) {
+            return Err(format!(
+                "--synthetic {spec}: respondents 1–200000, categories 1–20, features 2–20"
+            ));
+        }
+        panel::synthetic(args.seed, n, c, f as u8, args.panel_size.min(n))
+    } else {
+        let (Some(cpath), Some(rpath)) = (&args.categories, &args.respondents) else {
+            return Err("give --categories and --respondents, or --synthetic".into());
+        };
+        let categories = panel::parse_categories(&read(cpath)?)
+            .map_err(|e| format!("{}: {e}", cpath.display()))?;
+        panel::parse_respondents(&read(rpath)?, categories, args.household.as_deref())
+            .map_err(|e| format!("{}: {e}", rpath.display()))?
+    };
     let options = Options {
         seed: args.seed,
         draws: args.draws,
@@ -62,14 +84,15 @@ pub fn run(args: &PanelArgs) -> Result<String, String> {
     let verbose = args.verbose;
     let mut last_level = u32::MAX;
     let selection = panel::select(&pool, args.panel_size, algorithm, &options, &mut |p| {
-        if verbose && p.level != last_level {
+        if verbose && (p.level != last_level || p.panels % 25 == 0) {
             last_level = p.level;
             eprintln!(
-                "level {}: {} of {} respondents fixed, {} panels, {:.1} s",
+                "level {}: {} of {} respondents fixed, {} panels, gap {:.2e}, {:.1} s",
                 p.level + 1,
                 p.fixed,
                 p.respondents,
                 p.panels,
+                p.gap,
                 start.elapsed().as_secs_f64()
             );
         }

@@ -1,7 +1,8 @@
 //! Cross-target determinism: in headless Chromium (wasm-bindgen-test), every preset's report is
 //! byte-identical to the golden file that the native test `determinism.rs` checks, and so are a
 //! small sweep's summary, the report of every random valid scenario of `random_scenarios/` and
-//! that of a scenario seeded from a small `.pb` file (compared through their digests).
+//! that of a scenario seeded from a small `.pb` file (compared through their digests), and a LEXIMIN
+//! panel selection.
 //!
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test -p dialoglab-engine --target wasm32-unknown-unknown --test wasm_determinism`
 #![cfg(target_arch = "wasm32")]
@@ -85,5 +86,29 @@ fn a_seeded_real_data_report_in_wasm_equals_the_native_golden_digest() {
     assert!(
         actual == expected,
         "the seeded scenario: the wasm report ({actual}) differs from the native one ({expected})"
+    );
+}
+
+/// LEXIMIN panel selection on the published example (`panel.rs`): the wasm result equals the native
+/// golden file, so the browser's selection probabilities and drawn panel are the CLI's.
+#[wasm_bindgen_test]
+fn a_leximin_panel_selection_in_wasm_equals_the_native_golden_file() {
+    use dialoglab_engine::panel::{self, Algorithm, Options};
+    let pool = panel::parse(
+        include_str!("data/sortition/example_small_20/categories.csv"),
+        include_str!("data/sortition/example_small_20/respondents.csv"),
+        None,
+    )
+    .expect("the example parses");
+    let options = Options {
+        seed: 42,
+        ..Options::default()
+    };
+    let selection = panel::select(&pool, 20, Algorithm::Leximin, &options, &mut |_| true)
+        .expect("selection succeeds");
+    let json = serde_json::to_string_pretty(&selection).expect("serialises") + "\n";
+    assert!(
+        json == include_str!("golden/panel-example.json"),
+        "the wasm panel selection differs from the native golden file"
     );
 }

@@ -21,6 +21,12 @@ pub const TOLERANCE: f64 = 1e-7;
 /// A free unit whose dual weight exceeds this is fixed at the level's value.
 const FIX_WEIGHT: f64 = 1e-7;
 
+/// Weight of the stability centre in the pricing point (Wentges smoothing).
+const SMOOTHING: f64 = 0.5;
+
+/// Branch-and-bound nodes of the quick pricing search.
+const QUICK_NODES: u64 = 50;
+
 /// One level of the computation and its proof.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Level {
@@ -74,29 +80,90 @@ pub fn solve(
     let respondents: u32 = (0..n).map(|u| units.size(u)).sum();
     let mut panels: Vec<Vec<u32>> = Vec::new();
     let mut seen: BTreeSet<Vec<u32>> = BTreeSet::new();
-    // Start from the composition that favours the smallest types.
-    let start: Vec<f64> = (0..n).map(|_| 1.0).collect();
-    let (first, _) = lp::best_composition(units, categories, k, Some(&start))?
-        .ok_or(PanelError::InfeasibleJointly)?;
-    seen.insert(first.clone());
-    panels.push(first);
+    // Start from panels that cover every type that some panel can hold: each new panel takes
+    // as many uncovered types as it can (without this, the first iterations add one panel per
+    // type while the master puts all its weight on a type no panel holds yet).
+    let mut covered = vec![false; n];
+    loop {
+        let weights: Vec<f64> = (0..n).map(|u| if covered[u] { 0.0 } else { 1.0 }).collect();
+        // Covering needs no proof: a node-limited search, exact only for the very first panel.
+        let found = match lp::search(units, categories, k, Some(&weights), Some(QUICK_NODES))? {
+            None if panels.is_empty() => lp::search(units, categories, k, Some(&weights), None)?,
+            found => found,
+        };
+        let Some((next, gain, _)) = found else {
+            if panels.is_empty() {
+                return Err(PanelError::InfeasibleJointly);
+            }
+            break;
+        };
+        if gain <= 0.0 && !panels.is_empty() {
+            break;
+        }
+        for (u, &c) in next.iter().enumerate() {
+            covered[u] |= c > 0;
+        }
+        if seen.insert(next.clone()) {
+            panels.push(next);
+        }
+        if gain <= 0.0 || covered.iter().all(|&c| c) {
+            break;
+        }
+    }
     let mut fixed: Vec<Option<f64>> = vec![None; n];
     let mut level_of: Vec<u32> = vec![u32::MAX; n];
     let mut levels: Vec<(u32, f64, f64)> = Vec::new();
     let mut pricing_calls = 0u32;
     while fixed.iter().any(Option::is_none) {
         let mut master = DualMaster::new(units, &panels, &fixed)?;
+        // Wentges smoothing: pricing at a point between the master's duals and the stability
+        // centre (the dual point of the best bound so far) damps the duals' oscillation. Every
+        // such point is dual feasible (`y ≥ 0`, `Σ_free y = 1`), so an exact pricing there gives a
+        // valid bound; the level ends when the best bound is within `TOLERANCE` of the master.
+        let mut centre: Option<Vec<f64>> = None;
+        let mut best_bound = f64::INFINITY;
         let (y, value, bound) = loop {
             let (y, value) = master.values();
-            let (best, v) = lp::best_composition(units, categories, k, Some(&y))?
-                .ok_or(PanelError::InfeasibleJointly)?;
+            let price_at: Vec<f64> = centre.as_ref().map_or_else(
+                || y.clone(),
+                |c| {
+                    c.iter()
+                        .zip(&y)
+                        .map(|(a, b)| SMOOTHING * a + (1.0 - SMOOTHING) * b)
+                        .collect()
+                },
+            );
+            let fixed_part = |w: &[f64]| -> f64 {
+                fixed
+                    .iter()
+                    .zip(w)
+                    .filter_map(|(f, &x)| f.map(|f| f * x))
+                    .sum()
+            };
+            let improving =
+                |c: &[u32]| lp::weight(units, &y, c) - fixed_part(&y) - value > TOLERANCE;
+            // A node-limited search first: an improving composition it finds is a valid column;
+            // only when it finds none (or none proven best) does the exact search run, so that
+            // every level ends on a proven optimum.
+            let quick = lp::search(units, categories, k, Some(&price_at), Some(QUICK_NODES))?;
             pricing_calls += 1;
-            let fixed_part: f64 = fixed
-                .iter()
-                .zip(&y)
-                .filter_map(|(f, &w)| f.map(|f| f * w))
-                .sum();
-            let bound = v - fixed_part;
+            let (best, proven_value) = match quick {
+                Some((c, v, true)) => (c, Some(v)),
+                Some((c, _, false)) if improving(&c) && !seen.contains(&c) => (c, None),
+                _ => {
+                    pricing_calls += 1;
+                    let (c, v) = lp::best_composition(units, categories, k, Some(&price_at))?
+                        .ok_or(PanelError::InfeasibleJointly)?;
+                    (c, Some(v))
+                }
+            };
+            if let Some(v) = proven_value {
+                let b = v - fixed_part(&price_at);
+                if b < best_bound {
+                    best_bound = b;
+                    centre = Some(price_at.clone());
+                }
+            }
             let report = Progress {
                 level: levels.len() as u32,
                 fixed: (0..n)
@@ -105,16 +172,24 @@ pub fn solve(
                     .sum(),
                 respondents,
                 panels: panels.len() as u32,
-                gap: bound - value,
+                gap: best_bound - value,
             };
             if !progress(&report) {
                 return Err(PanelError::Cancelled);
             }
-            if bound - value <= TOLERANCE || !seen.insert(best.clone()) {
-                break (y, value, bound);
+            if best_bound - value <= TOLERANCE {
+                break (y, value, best_bound);
             }
-            master.add(units, &best)?;
-            panels.push(best);
+            if improving(&best) && seen.insert(best.clone()) {
+                master.add(units, &best)?;
+                panels.push(best);
+            } else if price_at == y && proven_value.is_some() {
+                // An exact pricing at the master's own duals found nothing new: round-off.
+                break (y, value, best_bound);
+            } else {
+                // Mispricing: the smoothed point gave no column; price at the duals next time.
+                centre = None;
+            }
         };
         let level = levels.len() as u32;
         let free: Vec<usize> = (0..n).filter(|&u| fixed[u].is_none()).collect();

@@ -6,7 +6,10 @@
 
 use std::collections::BTreeMap;
 
-use microlp::{ComparisonOp, LinearExpr, OptimizationDirection, Problem, Solution, Variable};
+use microlp::{
+    ComparisonOp, LinearExpr, OptimizationDirection, Problem, Solution, SolutionStatus,
+    SolveOptions, Variable,
+};
 
 use super::{Category, PanelError, Pool};
 
@@ -126,6 +129,22 @@ pub fn best_composition(
     k: u32,
     weights: Option<&[f64]>,
 ) -> Result<Option<(Vec<u32>, f64)>, PanelError> {
+    Ok(search(units, categories, k, weights, None)?.map(|(c, v, _)| (c, v)))
+}
+
+/// Like [`best_composition`], but the branch and bound stops after `node_limit` nodes (when
+/// given) with its best composition so far: the third value says whether it is proven optimal.
+/// `None` also when the limit came before any composition was found.
+///
+/// # Errors
+/// [`PanelError::Solver`] when the solver fails or returns an invalid composition.
+pub fn search(
+    units: &Units,
+    categories: &[Category],
+    k: u32,
+    weights: Option<&[f64]>,
+    node_limit: Option<u64>,
+) -> Result<Option<(Vec<u32>, f64, bool)>, PanelError> {
     let mut problem = Problem::new(OptimizationDirection::Maximize);
     let vars: Vec<Variable> = (0..units.len())
         .map(|u| {
@@ -166,13 +185,22 @@ pub fn best_composition(
     for terms in households.values() {
         problem.add_constraint(terms.as_slice(), ComparisonOp::Le, 1.0);
     }
-    let solution = match problem.solve() {
-        Ok(outcome) => outcome.into_solution().map_err(|_| PanelError::Solver {
-            message: "the pricing problem stopped without a solution".into(),
-        })?,
+    let mut options = SolveOptions::default();
+    options.node_limit = node_limit;
+    let solution = match problem.solve_with(options) {
+        Ok(outcome) => match outcome.into_solution() {
+            Ok(solution) => solution,
+            Err(_) if node_limit.is_some() => return Ok(None),
+            Err(_) => {
+                return Err(PanelError::Solver {
+                    message: "the pricing problem stopped without a solution".into(),
+                });
+            }
+        },
         Err(microlp::Error::Infeasible) => return Ok(None),
         Err(e) => return Err(solver_error(&e)),
     };
+    let proven = solution.status() == SolutionStatus::Optimal;
     let counts: Vec<u32> = vars
         .iter()
         .map(|&v| solution.var_value(v).round().max(0.0) as u32)
@@ -183,7 +211,7 @@ pub fn best_composition(
         });
     }
     let value = weights.map_or(0.0, |w| weight(units, w, &counts));
-    Ok(Some((counts, value)))
+    Ok(Some((counts, value, proven)))
 }
 
 /// `Σ_u weights[u] · counts[u] / size[u]`.

@@ -32,6 +32,7 @@ mod input;
 pub mod legacy;
 pub mod leximin;
 pub mod lp;
+mod synthetic;
 
 use core::fmt;
 use core::str::FromStr;
@@ -42,6 +43,7 @@ use crate::rng::{Stage, StageRng, below, stream, unit};
 pub use input::{Category, Feature, Pool, parse, parse_categories, parse_respondents};
 pub use leximin::{Certificate, Level};
 use lp::Units;
+pub use synthetic::synthetic;
 
 /// What can go wrong when reading a pool or selecting a panel.
 #[derive(Clone, Debug, PartialEq)]
