@@ -120,6 +120,10 @@ mod tests {
         assert!(html.contains("id=\"strategy\""));
         assert!(html.contains("id=\"budget-slider\""));
         assert!(html.contains("id=\"seed\"") && html.contains("id=\"reset-all\""));
+        assert!(
+            !html.contains("(ændret)"),
+            "the default preset is unchanged"
+        );
         for s in crate::fields::Support::ALL {
             assert!(html.contains(&format!("id=\"{}\"", s.key())), "{s:?}");
         }
@@ -155,6 +159,10 @@ mod tests {
             .await;
         assert!(html.contains("id=\"contacts\"") && html.contains("id=\"outreach-reach-slider\""));
         assert!(!html.contains("id=\"panel-size\""));
+        assert!(
+            html.contains("(changed)</option>"),
+            "the preset is marked as changed"
+        );
         assert!(
             html.contains("aria-valuetext=\"40%\""),
             "outreach reach 0.4 as a percentage"

@@ -140,7 +140,7 @@ pub fn Compare() -> Html {
     };
     html! {
         <section class="compare" aria-labelledby="compare-heading">
-            <h2 id="compare-heading">{ t.compare_heading }</h2>
+            <h2 id="compare-heading" tabindex="-1">{ t.compare_heading }</h2>
             <div class="buttons">
                 <button type="button" id="pin" onclick={pin} disabled={!app.is_current()}>{ t.pin }</button>
                 if app.pinned.is_some() {

@@ -58,6 +58,22 @@ pub fn Results() -> Html {
         }
     };
     let influence = &report.influence;
+    let pin = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(crate::state::Action::Pin))
+    };
+    let go_compare = Callback::from(|_: MouseEvent| super::focus_on("compare-heading"));
+    let attendees = |r: &dialoglab_engine::Report| {
+        let s = r.stages.get("attendees");
+        (
+            s.map_or(0, |x| x.count),
+            s.map_or(0.0, |x| x.representativeness.index),
+        )
+    };
+    let pinned_line = app.pinned.as_ref().map(|a| {
+        let ((na, ia), (nb, ib)) = (attendees(&a.1), attendees(report));
+        lang.compare_desc(na, nb, ia, ib)
+    });
     html! {
         <section class="results" aria-labelledby="results-heading" aria-busy={(!app.is_current()).to_string()}>
             <h2 id="results-heading" tabindex="-1">{ t.results_heading }</h2>
@@ -66,6 +82,13 @@ pub fn Results() -> Html {
                 { metric("index-invited", lang.index_of(t.stage_invited), format::dec(lang, index("invited"), 3)) }
                 { metric("cost", t.cost_label.to_string(), format::money(lang, report.cost.dkk)) }
             </dl>
+            <div class="headline-actions">
+                <button type="button" id="pin-headline" onclick={pin} disabled={!app.is_current()}>{ t.pin }</button>
+                <button type="button" id="go-compare" class="link-button" onclick={go_compare}>{ t.compare_go }</button>
+                if let Some(line) = pinned_line {
+                    <p id="headline-compare">{ line }</p>
+                }
+            </div>
             <p class="hint">{ t.index_help }</p>
             <MonteCarlo {lang} run={result.clone()} />
             <Funnel {lang} {stages} />

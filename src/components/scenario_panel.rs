@@ -101,6 +101,17 @@ pub fn ScenarioPanel() -> Html {
         }
     };
 
+    let changed = app.departs_from_preset();
+    let preset_option = |p: &presets::Preset| {
+        let selected = p.name == app.preset;
+        let title = lang.preset_title(p);
+        let text = if selected && changed {
+            format!("{title} {}", t.preset_changed)
+        } else {
+            title.to_string()
+        };
+        html! { <option value={p.name} {selected}>{ text }</option> }
+    };
     let real_note = lang.sandbox_real_note(
         s.vote.projects.as_ref().map(Vec::len),
         s.vote.ballot_lengths.is_some(),
@@ -112,9 +123,7 @@ pub fn ScenarioPanel() -> Html {
             <div class="field">
                 <label for="preset">{ t.preset_label }</label>
                 <select id="preset" onchange={on_preset}>
-                    { for presets::ALL.iter().map(|p| html! {
-                        <option value={p.name} selected={p.name == app.preset}>{ lang.preset_title(p) }</option>
-                    }) }
+                    { for presets::ALL.iter().map(preset_option) }
                 </select>
             </div>
 

@@ -294,6 +294,10 @@ pub struct Texts {
     pub pin: &'static str,
     /// Unpin button.
     pub unpin: &'static str,
+    /// After the selected preset's name once the scenario departs from it.
+    pub preset_changed: &'static str,
+    /// Button by the headline numbers that moves to the comparison.
+    pub compare_go: &'static str,
     /// Column: metric.
     pub col_metric: &'static str,
     /// Column: difference B − A.
@@ -314,6 +318,8 @@ pub struct Texts {
     pub bad_upload: &'static str,
     /// Hint under charts.
     pub tooltip_hint: &'static str,
+    /// Said of a value drawn at the end of an axis it lies beyond.
+    pub clipped_note: &'static str,
 }
 
 /// Danish.
@@ -430,6 +436,8 @@ pub const DA: Texts = Texts {
     compare_hint: "Fastgør den aktuelle kørsel som A, ændr parametrene, og se B ved siden af – på samme befolkning, når frø og befolkning er de samme.",
     pin: "Fastgør som A",
     unpin: "Fjern A",
+    preset_changed: "(ændret)",
+    compare_go: "Gå til sammenligningen",
     col_metric: "Mål",
     col_difference: "Forskel (B − A)",
     other_population: "A og B har ikke samme befolkning (frø eller befolkningsparametre er ændret), så forskellen blander tilfældighed og parametre.",
@@ -440,6 +448,7 @@ pub const DA: Texts = Texts {
     bad_link_tail: "Standardscenariet vises i stedet; dit gemte arbejde er urørt.",
     bad_upload: "Filen kunne ikke indlæses, og det aktuelle scenarie er bevaret",
     tooltip_hint: "Hold musen over eller tab til et punkt for at se tallet.",
+    clipped_note: "uden for aksen; vist ved kanten",
 };
 
 /// English.
@@ -556,6 +565,8 @@ pub const EN: Texts = Texts {
     compare_hint: "Pin the current run as A, change parameters, and see B beside it – on the same population when seed and population are unchanged.",
     pin: "Pin as A",
     unpin: "Clear A",
+    preset_changed: "(changed)",
+    compare_go: "Go to the comparison",
     col_metric: "Metric",
     col_difference: "Difference (B − A)",
     other_population: "A and B do not share a population (seed or population parameters changed), so the difference mixes chance and parameters.",
@@ -566,6 +577,7 @@ pub const EN: Texts = Texts {
     bad_link_tail: "The default scenario is shown instead; your stored work is untouched.",
     bad_upload: "The file could not be loaded, and the current scenario is kept",
     tooltip_hint: "Hover over or tab to a mark to see its value.",
+    clipped_note: "off the axis; drawn at its end",
 };
 
 impl Lang {
@@ -955,7 +967,7 @@ impl Lang {
             (Lang::Da, Field::PanelDropout) => "Frafald fra panelet før mødet",
             (Lang::Da, Field::OutreachReach) => "Udsatte borgere som det opsøgende arbejde når",
             (Lang::Da, Field::Mobilisation) => "Foreningsmedlemmer som foreningerne mobiliserer",
-            (Lang::Da, Field::Seed) => "Frø (seed)",
+            (Lang::Da, Field::Seed) => "Frø",
             (Lang::Da, Field::MeetingFormat) => "Mødeform",
             (Lang::Da, Field::TableSize) => "Pladser pr. bord",
             (Lang::Da, Field::Rounds) => "Samtalerunder",
@@ -1035,18 +1047,16 @@ impl Lang {
         }
     }
 
-    /// Label of the field at a dotted scenario path, with the path, e.g. `Panel size
-    /// (invitation.panel_size)`; the bare path for fields without a control.
+    /// Label of the field at a dotted scenario path, e.g. `Panel size` for
+    /// `invitation.panel_size` (no internal key in the label); the bare path only for a field
+    /// without a control.
     #[must_use]
     pub fn path_label(self, path: &str) -> String {
         crate::fields::Section::ALL
             .iter()
             .flat_map(|s| s.fields())
             .find(|f| f.path() == path)
-            .map_or_else(
-                || path.to_string(),
-                |f| format!("{} ({path})", self.field(f)),
-            )
+            .map_or_else(|| path.to_string(), |f| self.field(f).to_string())
     }
 
     /// A scenario error in words.
@@ -1488,6 +1498,30 @@ mod tests {
         assert_eq!(lower("Deltagere – ÆØÅ"), "deltagere – æøå");
         assert_eq!(capitalise("øst"), "Øst");
         assert_eq!(capitalise(""), "");
+    }
+
+    #[test]
+    fn field_labels_name_no_internal_key() {
+        for lang in Lang::ALL {
+            for section in crate::fields::Section::ALL {
+                for f in section.fields() {
+                    let label = lang.path_label(&f.path());
+                    let key = f.path();
+                    assert!(
+                        label != key && !label.contains(&format!("({key}")),
+                        "{label}"
+                    );
+                    assert!(!label.contains('_'), "{label}");
+                }
+            }
+        }
+        let e = ScenarioError::OutOfRange {
+            field: "invitation.strategy".into(),
+            value: "x".into(),
+            allowed: "y".into(),
+        };
+        let da = Lang::Da.scenario_error(&e);
+        assert!(da.starts_with("Invitationsstrategi = x"), "{da}");
     }
 
     #[test]
