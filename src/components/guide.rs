@@ -31,6 +31,12 @@ fn page_base() -> String {
     }
 }
 
+thread_local! {
+    /// Set by the pager (Previous / Next chapter): the chapter about to open takes the focus and
+    /// is shown from its top, not wherever the page happened to be scrolled.
+    static PAGED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// The Guide view.
 #[component]
 pub fn Guide() -> Html {
@@ -110,6 +116,22 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
     let result = use_state(|| None::<Result<Shown, ScenarioError>>);
     let print = use_state_eq(|| false);
     let copied = use_state_eq(|| false);
+    // Opened by the pager: start at the chapter's title.
+    use_effect_with((), |()| {
+        if PAGED.with(|p| p.replace(false)) {
+            crate::components::focus_on("chapter-title");
+        }
+    });
+    // After a reveal that answered a bet, bring the result into view (smoothly unless the user
+    // asked for reduced motion).
+    {
+        let answered = matches!(&*result, Some(Ok(Shown { bet: Some(_), .. })));
+        use_effect_with(answered, |answered| {
+            if *answered {
+                crate::components::focus_on("reveal-heading");
+            }
+        });
+    }
     {
         let print = print.clone();
         use_effect_with(*print, move |p| {
@@ -216,7 +238,10 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
     let go = |n: usize| {
         let app = app.clone();
         let n = u8::try_from(n).unwrap_or(1);
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::OpenChapter(n)))
+        Callback::from(move |_: MouseEvent| {
+            PAGED.with(|p| p.set(true));
+            app.dispatch(Action::OpenChapter(n));
+        })
     };
     let summary = scenario.as_ref().ok().map(|s| {
         let preset = dialoglab_engine::presets::ALL
@@ -241,10 +266,10 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
         },
         Some(Ok(shown)) => {
             let r = &*shown.reveal;
-            let tolerance = c.metric.show(lang, c.metric.tolerance());
+            let tolerance = c.metric.show_change(lang, c.metric.tolerance());
             html! {
                 <section class="reveal" id="reveal" aria-labelledby="reveal-heading">
-                    <h4 id="reveal-heading">{ g.result_heading }</h4>
+                    <h4 id="reveal-heading" tabindex="-1">{ g.result_heading }</h4>
                     <p id="reveal-numbers" data-before={r.before.to_string()} data-after={r.after.to_string()}
                         data-direction={r.direction.key()}>
                         { c.metric_label.get(lang) }{ ": " }
@@ -269,7 +294,7 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
     html! {
         <article class="chapter" id={format!("chapter-{number}")} aria-labelledby="chapter-title">
             <p class="chapter-number">{ lang.chapter_of(usize::from(number), total) }</p>
-            <h3 id="chapter-title">{ c.title.get(lang) }</h3>
+            <h3 id="chapter-title" tabindex="-1">{ c.title.get(lang) }</h3>
             <p class="chapter-intro">{ c.intro.get(lang) }</p>
             <figure class="quote">
                 <blockquote lang="da"><p>{ c.quote.text.da }</p></blockquote>

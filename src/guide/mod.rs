@@ -109,6 +109,16 @@ impl Metric {
         }
     }
 
+    /// A change of the value as shown: percentage points for shares (`2,0 procentpoint`), the
+    /// plain number for ratios.
+    #[must_use]
+    pub fn show_change(self, lang: Lang, d: f64) -> String {
+        match self {
+            Metric::AttendeeRatio(..) | Metric::ProposerEfficacy => format::dec(lang, d, 2),
+            Metric::OrganisedCapture | Metric::Legitimacy => format::points(lang, d, 1),
+        }
+    }
+
     /// The value as shown.
     #[must_use]
     pub fn show(self, lang: Lang, x: f64) -> String {

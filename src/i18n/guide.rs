@@ -195,9 +195,9 @@ impl Lang {
     /// The chart's finding in words.
     #[must_use]
     pub fn guide_desc(self, metric: &str, from: (&str, &str), to: (&str, &str)) -> String {
-        match self {
+        let text = match self {
             Lang::Da => format!(
-                "{}: {} ved {}, {} ved {}.",
+                "{}: {} ved {}, {} ved {}",
                 super::capitalise(metric),
                 from.1,
                 from.0,
@@ -205,13 +205,15 @@ impl Lang {
                 to.0
             ),
             Lang::En => format!(
-                "{}: {} at {}, {} at {}.",
+                "{}: {} at {}, {} at {}",
                 super::capitalise(metric),
                 from.1,
                 from.0,
                 to.1,
                 to.0
             ),
-        }
+        };
+        // An option such as »5 mio. kr.« ends the sentence: one full stop, not two.
+        crate::format::sentence(text)
     }
 }

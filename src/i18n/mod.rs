@@ -333,7 +333,7 @@ pub const DA: Texts = Texts {
     population_label: "Voksne borgere",
     citizens_unit: "borgere",
     budget_label: "Borgerbudget",
-    budget_hint: "Logaritmisk skala: hvert trin ganger beløbet",
+    budget_hint: "Logaritmisk skala: hvert trin ganger beløbet med det samme tal",
     strategy_label: "Invitationsstrategi",
     contacts_label: "Personlige kontakter pr. borger",
     contacts_unit: "kontakter",
@@ -386,9 +386,9 @@ pub const DA: Texts = Texts {
     cycles_axis: "År",
     turnout_label: "Valgdeltagelse",
     voice_gini_label: "Ulighed i taletid (Gini)",
-    top_decile_label: "Taletid for de 10 % mest talende",
-    legitimacy_label: "Overlap med 'hvis alle stemte'",
-    welfare_loss_label: "Velfærdstab mod 'hvis alle stemte'",
+    top_decile_label: "De 10 % mest talendes andel af taletiden",
+    legitimacy_label: "Overlap med »hvis alle stemte«",
+    welfare_loss_label: "Velfærdstab i forhold til »hvis alle stemte«",
     money_per_capita_label: "Borgerbudget pr. borger",
     outcome_heading: "Mødet og afstemningen",
     skip_link: "Gå til resultaterne",
@@ -433,21 +433,21 @@ pub const DA: Texts = Texts {
     compare_heading: "Sammenlign A og B",
     compare_legend_a: "A (fastgjort)",
     compare_legend_b: "B (nu)",
-    compare_hint: "Fastgør den aktuelle kørsel som A, ændr parametrene, og se B ved siden af – på samme befolkning, når frø og befolkning er de samme.",
+    compare_hint: "Fastgør den aktuelle kørsel som A, ændr indstillingerne, og se B ved siden af – på den samme befolkning, så længe frø og befolkning er uændrede.",
     pin: "Fastgør som A",
     unpin: "Fjern A",
     preset_changed: "(ændret)",
     compare_go: "Gå til sammenligningen",
     col_metric: "Mål",
     col_difference: "Forskel (B − A)",
-    other_population: "A og B har ikke samme befolkning (frø eller befolkningsparametre er ændret), så forskellen blander tilfældighed og parametre.",
+    other_population: "A og B har ikke den samme befolkning (frøet eller befolkningens indstillinger er ændret), så forskellen blander tilfældigheder og indstillinger sammen.",
     same_population: "A og B har samme befolkning og samme tilfældige trækninger.",
     changed_fields: "Ændret fra A til B",
     no_changes: "Ingen ændringer endnu.",
     bad_link_title: "Linket kunne ikke åbnes",
     bad_link_tail: "Standardscenariet vises i stedet; dit gemte arbejde er urørt.",
     bad_upload: "Filen kunne ikke indlæses, og det aktuelle scenarie er bevaret",
-    tooltip_hint: "Hold musen over eller tab til et punkt for at se tallet.",
+    tooltip_hint: "Hold musen over et punkt, eller gå til det med tabulatortasten, for at se tallet.",
     clipped_note: "uden for aksen; vist ved kanten",
 };
 
@@ -1194,7 +1194,7 @@ impl Lang {
         match (self, kind) {
             (Lang::Da, PairKind::Representation) => (
                 "Hvem mødte op: A og B",
-                "Repræsentationsforhold blandt deltagere (1 = fair andel)",
+                "Repræsentationsforhold blandt deltagerne (1 = rimelig andel)",
             ),
             (Lang::En, PairKind::Representation) => (
                 "Who attended: A and B",
@@ -1367,10 +1367,10 @@ impl Lang {
         let l = format::percent(self, legitimacy, 0);
         match self {
             Lang::Da => format!(
-                "{funded} af {ballot} projekter på stemmesedlen blev finansieret, og kommunen afviste {vetoed} forslag. Hvis alle havde stemt, var {if_all} blevet finansieret; pengene overlapper {l}."
+                "{funded} af {ballot} projekter på stemmesedlen blev finansieret, og kommunen afviste {vetoed} forslag. Hvis alle havde stemt, var {if_all} blevet finansieret; {l} af pengene går til de samme projekter."
             ),
             Lang::En => format!(
-                "{funded} of {ballot} projects on the ballot were funded, and the municipality vetoed {vetoed} proposals. Had everyone voted, {if_all} would have been funded; the money overlaps {l}."
+                "{funded} of {ballot} projects on the ballot were funded, and the municipality vetoed {vetoed} proposals. Had everyone voted, {if_all} would have been funded; {l} of the money goes to the same projects."
             ),
         }
     }

@@ -340,12 +340,7 @@ impl Lang {
                 parts.join("; ")
             ),
         };
-        // A money value ends in "kr." already.
-        if text.ends_with('.') {
-            text
-        } else {
-            text + "."
-        }
+        format::sentence(text)
     }
 
     /// The live-region sentence when a sweep is done.
