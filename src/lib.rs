@@ -16,6 +16,7 @@ pub mod components;
 pub mod export;
 pub mod fields;
 pub mod format;
+pub mod glossary;
 pub mod guide;
 pub mod i18n;
 pub mod lazy;

@@ -12,11 +12,19 @@ pub enum View {
     RealData,
     /// The guided chapters from the workshop deck.
     Guide,
+    /// The glossary: every term the app uses, explained.
+    Glossary,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 4] = [View::Sandbox, View::Sweep, View::RealData, View::Guide];
+    pub const ALL: [View; 5] = [
+        View::Sandbox,
+        View::Sweep,
+        View::RealData,
+        View::Guide,
+        View::Glossary,
+    ];
 
     /// Stable name (links, element ids).
     #[must_use]
@@ -26,6 +34,7 @@ impl View {
             View::Sweep => "sweep",
             View::RealData => "real-data",
             View::Guide => "guide",
+            View::Glossary => "glossary",
         }
     }
 

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::app::AppContext;
 use crate::bridge::{self, Snapshot};
-use crate::components::{guide::Guide, pb_view::PbView, sweep_view::SweepView};
+use crate::components::{glossary::Glossary, guide::Guide, pb_view::PbView, sweep_view::SweepView};
 use crate::state::{Action, View};
 
 /// Props of [`ViewsApp`].
@@ -36,6 +36,7 @@ pub fn ViewsApp(props: &ViewsAppProps) -> Html {
         View::Sweep => html! { <SweepView /> },
         View::RealData => html! { <PbView /> },
         View::Guide => html! { <Guide /> },
+        View::Glossary => html! { <Glossary /> },
     };
     html! {
         <ContextProvider<AppContext> {context}>
@@ -64,7 +65,7 @@ mod tests {
 
     #[tokio::test]
     async fn each_secondary_view_renders_under_its_heading_and_the_sandbox_renders_nothing() {
-        for view in [View::Sweep, View::RealData, View::Guide] {
+        for view in [View::Sweep, View::RealData, View::Guide, View::Glossary] {
             let html = render(view).await;
             assert!(html.contains("<main class=\"page\">"), "{view:?}");
             assert!(
@@ -73,5 +74,23 @@ mod tests {
             );
         }
         assert!(!render(View::Sandbox).await.contains("<main"));
+    }
+
+    #[tokio::test]
+    async fn the_glossary_explains_every_term_and_the_guide_has_its_teachers_guide() {
+        let html = render(View::Glossary).await;
+        for t in crate::glossary::Term::ALL {
+            assert!(html.contains(&format!("id=\"term-{}\"", t.key())), "{t:?}");
+        }
+        assert!(
+            html.contains("kan være negativt"),
+            "why a welfare loss can be negative"
+        );
+        let html = render(View::Guide).await;
+        assert!(html.contains("id=\"teacher-guide\"") && html.contains("Lærervejledning"));
+        for n in [1, 3, 4, 7] {
+            assert!(html.contains(&format!("id=\"teacher-chapter-{n}\"")), "{n}");
+        }
+        assert!(html.contains("id=\"print-card-blank\"") && html.contains("id=\"print-card\""));
     }
 }

@@ -9,7 +9,9 @@ use yew::prelude::*;
 use crate::app::use_app;
 use crate::components::compare_chart::{CompareChart, PairKind};
 use crate::components::ratio_chart;
+use crate::components::term_link::TermLink;
 use crate::format;
+use crate::glossary::Term;
 use crate::i18n::Lang;
 use crate::state::{Action, Run};
 use crate::url::diff;
@@ -167,7 +169,7 @@ fn comparison(lang: Lang, a: &Run, b: &Run) -> Html {
     html! {
         <>
             <p id="compare-summary">{ lang.compare_desc(count(&a.1), count(&b.1), index(&a.1), index(&b.1)) }</p>
-            <p class={if same { "hint" } else { "warning" }} id="compare-population">{ if same { t.same_population } else { t.other_population } }</p>
+            <p class={if same { "hint" } else { "warning" }} id="compare-population">{ if same { t.same_population } else { t.other_population } }<TermLink term={Term::SamePopulation} name={t.compare_heading} /></p>
             <p><strong>{ t.changed_fields }{ ": " }</strong>
                 { if changed.is_empty() { t.no_changes.to_string() } else {
                     changed.iter().map(|p| lang.path_label(p)).collect::<Vec<_>>().join(", ")

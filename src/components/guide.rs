@@ -60,12 +60,53 @@ pub fn Guide() -> Html {
             bets.set(next);
         })
     };
+    let teacher = {
+        let open = |n: u8| {
+            let app = app.clone();
+            Callback::from(move |_: MouseEvent| {
+                PAGED.with(|p| p.set(true));
+                app.dispatch(Action::OpenChapter(n));
+            })
+        };
+        let limits = {
+            let app = app.clone();
+            Callback::from(move |_: MouseEvent| {
+                crate::glossary::open(&app, crate::glossary::Term::ModelLimits);
+            })
+        };
+        html! {
+            <details class="teacher-guide no-print" id="teacher-guide">
+                <summary><h3>{ g.teacher_heading }</h3></summary>
+                <p>{ g.teacher_intro }</p>
+                <ol class="teacher-steps">
+                    { for g.teacher_steps.iter().map(|(time, chapter, what)| html! {
+                        <li>
+                            <strong class="teacher-time">{ *time }</strong>
+                            if let Some(n) = chapter.and_then(|n| guide::chapter(n).map(|c| (n, c))) {
+                                <span class="teacher-chapter">
+                                    { lang.chapter_of(usize::from(n.0), CHAPTERS.len()) }{ ": " }
+                                    <button type="button" class="link-button" id={format!("teacher-chapter-{}", n.0)}
+                                        onclick={open(n.0)}>{ n.1.title.get(lang) }</button>
+                                </span>
+                            }
+                            <span>{ *what }</span>
+                        </li>
+                    }) }
+                </ol>
+                <ul class="teacher-tips">
+                    { for g.teacher_tips.iter().map(|tip| html! { <li>{ *tip }</li> }) }
+                </ul>
+                <button type="button" class="link-button" id="teacher-limits" onclick={limits}>{ g.model_limits }</button>
+            </details>
+        }
+    };
     let placed = bets.iter().flatten().count();
     let right = bets.iter().flatten().filter(|r| **r).count();
     html! {
         <section class="view-page guide" aria-labelledby="view-heading">
             <h2 id="view-heading">{ lang.view(View::Guide) }</h2>
             <p class="guide-lead">{ g.lead }</p>
+            { teacher }
             <nav class="guide-chapters" aria-label={g.chapters_label}>
                 <ol>
                     { for CHAPTERS.iter().enumerate().map(|(k, c)| {
@@ -115,6 +156,8 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
     let bet = use_state_eq(|| None::<Direction>);
     let result = use_state(|| None::<Result<Shown, ScenarioError>>);
     let print = use_state_eq(|| false);
+    // Printing the card without the model's answer, for before the class guesses.
+    let blank = use_state_eq(|| false);
     let copied = use_state_eq(|| false);
     // Opened by the pager: start at the chapter's title.
     use_effect_with((), |()| {
@@ -133,11 +176,12 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
         });
     }
     {
-        let print = print.clone();
+        let (print, blank) = (print.clone(), blank.clone());
         use_effect_with(*print, move |p| {
             if *p {
                 let _ = gloo::utils::window().print();
                 print.set(false);
+                blank.set(false);
             }
         });
     }
@@ -193,6 +237,19 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
                 })));
             }
             print.set(true);
+        })
+    };
+    let on_print_blank = {
+        let (blank, print) = (blank.clone(), print.clone());
+        Callback::from(move |_: MouseEvent| {
+            blank.set(true);
+            print.set(true);
+        })
+    };
+    let on_limits = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| {
+            crate::glossary::open(&app, crate::glossary::Term::ModelLimits);
         })
     };
     let scenario = c.scenario(*to);
@@ -285,6 +342,7 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
                     <GuideChart {lang} chapter={c} reveal={shown.reveal.clone()} />
                     <h4>{ g.finding_heading }</h4>
                     <p class="finding">{ c.finding.get(lang) }</p>
+                    <p class="no-print"><button type="button" class="link-button" id="model-limits" onclick={on_limits.clone()}>{ g.model_limits }</button></p>
                     <button type="button" id="bet-again" class="no-print" onclick={on_again}>{ g.bet_again }</button>
                 </section>
             }
@@ -292,7 +350,7 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
     };
     let revealed = result.is_some();
     html! {
-        <article class="chapter" id={format!("chapter-{number}")} aria-labelledby="chapter-title">
+        <article class={classes!("chapter", blank.then_some("print-blank"))} id={format!("chapter-{number}")} aria-labelledby="chapter-title">
             <p class="chapter-number">{ lang.chapter_of(usize::from(number), total) }</p>
             <h3 id="chapter-title" tabindex="-1">{ c.title.get(lang) }</h3>
             <p class="chapter-intro">{ c.intro.get(lang) }</p>
@@ -361,7 +419,10 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
                         <path d={q.d} fill="#000" />
                     </svg>
                 }
-                <button type="button" id="print-card" class="no-print" onclick={on_print}>{ g.print_card }</button>
+                <p class="print-buttons no-print">
+                    <button type="button" id="print-card-blank" onclick={on_print_blank}>{ g.print_blank }</button>
+                    <button type="button" id="print-card" onclick={on_print}>{ g.print_card }</button>
+                </p>
             </section>
             <nav class="chapter-pager no-print" aria-label={g.chapters_label}>
                 if usize::from(number) > 1 {

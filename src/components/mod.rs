@@ -7,6 +7,7 @@ pub mod cost_chart;
 pub mod cycles_chart;
 pub mod data_table;
 pub mod funnel;
+pub mod glossary;
 pub mod group_chart;
 pub mod guide;
 pub mod guide_chart;
@@ -26,6 +27,7 @@ pub mod scenario_panel;
 pub mod share_dialog;
 pub mod sweep_chart;
 pub mod sweep_view;
+pub mod term_link;
 pub mod view_tabs;
 pub mod views_host;
 

@@ -7,7 +7,9 @@ use yew::prelude::*;
 
 use crate::app::use_app;
 use crate::components::number_control::NumberControl;
+use crate::components::term_link::TermLink;
 use crate::fields::{Field, Kind, Section};
+use crate::glossary::Term;
 use crate::state::Action;
 
 fn select_value(e: &Event) -> String {
@@ -94,7 +96,7 @@ pub fn ScenarioPanel() -> Html {
             _ if field == Field::Seed => html! {
                 <NumberControl {field} {kind} {value}>
                     <button type="button" id="new-seed" onclick={on_new_seed.clone()}>{ t.new_seed }</button>
-                    <p class="hint">{ t.seed_hint }</p>
+                    <p class="hint">{ t.seed_hint }<TermLink term={Term::Seed} name={lang.field(Field::Seed)} /></p>
                 </NumberControl>
             },
             _ => html! { <NumberControl {field} {kind} {value} /> },

@@ -231,8 +231,8 @@ pub const CHAPTERS: &[Chapter] = &[
             en: "From one to three contacts per person. What happens to the marginalised's share of the meeting?",
         },
         finding: Tr {
-            da: "Gentagne henvendelser omtrent fordobler de udsattes andel eller mere (for alle 8 frø vi prøvede). Men under grådig fordeling bliver det sjældent til indflydelse på, hvad der finansieres: de er for få til at bære et projekt alene (se MODEL.md §12).",
-            en: "Repeated contacts roughly double the marginalised's share or more (for all 8 seeds we tried). Under greedy allocation, though, this rarely becomes influence over what is funded: they are too few to carry a project alone (see MODEL.md §12).",
+            da: "Gentagne henvendelser omtrent fordobler de udsattes andel eller mere (for alle 8 frø vi prøvede). Men under grådig fordeling bliver det sjældent til indflydelse på, hvad der finansieres: de er for få til at bære et projekt alene.",
+            en: "Repeated contacts roughly double the marginalised's share or more (for all 8 seeds we tried). Under greedy allocation, though, this rarely becomes influence over what is funded: they are too few to carry a project alone.",
         },
         expected: Direction::Up,
         seeds_agree: true,
@@ -308,8 +308,8 @@ pub const CHAPTERS: &[Chapter] = &[
             en: "The pool grows from DKK 100,000 to 5 million. What happens to the marginalised's share of the meeting?",
         },
         finding: Tr {
-            da: "Mere på spil trækker flere udsatte til mødet (for alle 8 frø vi prøvede). Modellen viser derimod ikke pålideligt, at de også får mere indflydelse på, hvad der finansieres: den ændring er mindre end tilfældighedernes spil (MODEL.md §12).",
-            en: "Higher stakes bring more marginalised residents to the meeting (for all 8 seeds we tried). The model does not reliably show that they also gain influence over what is funded: that change is smaller than the noise between seeds (MODEL.md §12).",
+            da: "Mere på spil trækker flere udsatte til mødet (for alle 8 frø vi prøvede). Modellen viser derimod ikke pålideligt, at de også får mere indflydelse på, hvad der finansieres: den ændring er mindre end tilfældighedernes spil.",
+            en: "Higher stakes bring more marginalised residents to the meeting (for all 8 seeds we tried). The model does not reliably show that they also gain influence over what is funded: that change is smaller than the noise between seeds.",
         },
         expected: Direction::Up,
         seeds_agree: true,

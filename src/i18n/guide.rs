@@ -56,6 +56,20 @@ pub struct GuideTexts {
     pub col_setting: &'static str,
     /// Column of the chart's table: value.
     pub col_value: &'static str,
+    /// Print the card without the model's answer (before the class guesses).
+    pub print_blank: &'static str,
+    /// Link from a reveal to what the model leaves out.
+    pub model_limits: &'static str,
+    /// Heading of the teacher's guide.
+    pub teacher_heading: &'static str,
+    /// What the teacher's guide is for.
+    pub teacher_intro: &'static str,
+    /// The suggested 45-minute lesson: (minutes, chapter if any, what happens).
+    pub teacher_steps: &'static [(&'static str, Option<u8>, &'static str)],
+    /// Practical advice after the sequence.
+    pub teacher_tips: &'static [&'static str],
+    /// Button that opens a chapter from the teacher's guide.
+    pub teacher_open: &'static str,
 }
 
 /// Danish.
@@ -85,6 +99,48 @@ pub const DA: GuideTexts = GuideTexts {
     next: "Næste kapitel",
     col_setting: "Indstilling",
     col_value: "Værdi",
+    print_blank: "Print kort uden svar",
+    model_limits: "Hvad modellen ikke kan",
+    teacher_heading: "Lærervejledning: et modul på 45 minutter",
+    teacher_intro: "Til gymnasiets samfundsfag og lignende: eleverne gætter, hvad en kommunes valg gør ved, hvem der bliver hørt, og ser modellen svare. Print kortene uden svar på forhånd, og giv hver gruppe et kort og QR-koden.",
+    teacher_steps: &[
+        (
+            "0–5 min.",
+            None,
+            "Introduktion: Hvad er et borgerbudget, og hvem kommer til et borgermøde? Vis sandkassens tragt fra borgere til deltagere på projektoren.",
+        ),
+        (
+            "5–15 min.",
+            Some(1),
+            "Grupperne gætter på kortet uden svar og begrunder gættet. Kør modellen i fællesskab, og tal om, hvem der mangler.",
+        ),
+        (
+            "15–25 min.",
+            Some(3),
+            "Hvad gør opsøgende arbejde ved de udsattes andel – og ved deres indflydelse på, hvad der finansieres?",
+        ),
+        (
+            "25–35 min.",
+            Some(4),
+            "Ændrer et større budget, hvem der kommer? Lad en gruppe prøve andre beløb i sandkassen.",
+        ),
+        (
+            "35–42 min.",
+            Some(7),
+            "Hvor mange skal stemme, før resultatet ligner det, alle ville have valgt?",
+        ),
+        (
+            "42–45 min.",
+            None,
+            "Opsamling: Hvor mange gæt ramte? Hvad kan en model ikke fortælle os? Se »Modellens grænser« i ordlisten.",
+        ),
+    ],
+    teacher_tips: &[
+        "Svarene kommer fra én simuleret by (ét frø). Under »× N frø« i sandkassen kan I se, hvor meget resultatet svinger fra by til by.",
+        "Linket under hvert kapitel åbner præcis samme scenarie hos eleverne, så alle ser de samme tal.",
+        "Projektortemaet (øverst) giver stor skrift og høj kontrast.",
+    ],
+    teacher_open: "Åbn kapitel",
 };
 
 /// English.
@@ -114,6 +170,48 @@ pub const EN: GuideTexts = GuideTexts {
     next: "Next chapter",
     col_setting: "Setting",
     col_value: "Value",
+    print_blank: "Print card without the answer",
+    model_limits: "What the model leaves out",
+    teacher_heading: "Teacher's guide: a 45-minute lesson",
+    teacher_intro: "For upper-secondary social studies and the like: students guess what a municipality's choices do to who is heard, and watch the model answer. Print the cards without the answer beforehand and give each group a card and the QR code.",
+    teacher_steps: &[
+        (
+            "0–5 min",
+            None,
+            "Introduction: what is a citizen budget, and who comes to a citizen meeting? Show the sandbox's funnel from residents to attendees on the projector.",
+        ),
+        (
+            "5–15 min",
+            Some(1),
+            "The groups guess on the card without the answer and give their reasons. Run the model together and talk about who is missing.",
+        ),
+        (
+            "15–25 min",
+            Some(3),
+            "What does outreach do to the marginalised's share – and to their influence over what is funded?",
+        ),
+        (
+            "25–35 min",
+            Some(4),
+            "Does a larger budget change who comes? Let one group try other amounts in the sandbox.",
+        ),
+        (
+            "35–42 min",
+            Some(7),
+            "How many must vote before the outcome resembles what everyone would have chosen?",
+        ),
+        (
+            "42–45 min",
+            None,
+            "Wrap-up: how many guesses were right? What can a model not tell us? See “What the model leaves out” in the glossary.",
+        ),
+    ],
+    teacher_tips: &[
+        "The answers come from one simulated town (one seed). Under “× N seeds” in the sandbox you can see how much the result varies from town to town.",
+        "The link under each chapter opens exactly the same scenario for the students, so everyone sees the same numbers.",
+        "The projector theme (at the top) gives large type and high contrast.",
+    ],
+    teacher_open: "Open chapter",
 };
 
 impl Lang {

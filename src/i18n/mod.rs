@@ -1,6 +1,7 @@
 //! The typed Danish/English string table. Every user-visible string lives here; a field or a
 //! match arm missing in one language is a compile error.
 
+pub mod glossary;
 pub mod guide;
 pub mod pb;
 pub mod sweep;
@@ -320,6 +321,8 @@ pub struct Texts {
     pub tooltip_hint: &'static str,
     /// Said of a value drawn at the end of an axis it lies beyond.
     pub clipped_note: &'static str,
+    /// Accessible name and tooltip of a link to the glossary.
+    pub glossary_link: &'static str,
 }
 
 /// Danish.
@@ -449,6 +452,7 @@ pub const DA: Texts = Texts {
     bad_upload: "Filen kunne ikke indlæses, og det aktuelle scenarie er bevaret",
     tooltip_hint: "Hold musen over et punkt, eller gå til det med tabulatortasten, for at se tallet.",
     clipped_note: "uden for aksen; vist ved kanten",
+    glossary_link: "Forklaring i ordlisten",
 };
 
 /// English.
@@ -578,6 +582,7 @@ pub const EN: Texts = Texts {
     bad_upload: "The file could not be loaded, and the current scenario is kept",
     tooltip_hint: "Hover over or tab to a mark to see its value.",
     clipped_note: "off the axis; drawn at its end",
+    glossary_link: "Explained in the glossary",
 };
 
 impl Lang {
@@ -836,6 +841,8 @@ impl Lang {
             (Lang::Da, View::Sweep) => "Mange kørsler",
             (Lang::Da, View::RealData) => "Rigtige afstemninger",
             (Lang::Da, View::Guide) => "Guidet tur",
+            (Lang::Da, View::Glossary) => "Ordliste",
+            (Lang::En, View::Glossary) => "Glossary",
             (Lang::En, View::Sandbox) => "Sandbox",
             (Lang::En, View::Sweep) => "Sweeps",
             (Lang::En, View::RealData) => "Real PB data",
