@@ -160,6 +160,15 @@ mod tests {
         assert!(html.contains("id=\"contacts\"") && html.contains("id=\"outreach-reach-slider\""));
         assert!(!html.contains("id=\"panel-size\""));
         assert!(
+            html.contains("id=\"cost-staff-hour\"") && html.contains("id=\"hours-per-contact\""),
+            "the cost rates of outreach are editable"
+        );
+        assert!(
+            !html.contains("id=\"cost-letter\""),
+            "no letters under outreach"
+        );
+        assert!(html.contains("id=\"costs-hint\""));
+        assert!(
             html.contains("(changed)</option>"),
             "the preset is marked as changed"
         );

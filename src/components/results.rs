@@ -92,6 +92,7 @@ pub fn Results() -> Html {
                     <p id="headline-compare">{ line }</p>
                 }
             </div>
+            <p class="hint" id="cost-vs-budget">{ lang.cost_vs_budget(report.cost.dkk, result.0.budget) }</p>
             <p class="hint">{ t.index_help }</p>
             <MonteCarlo {lang} run={result.clone()} />
             <Funnel {lang} {stages} />

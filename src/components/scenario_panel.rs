@@ -138,6 +138,9 @@ pub fn ScenarioPanel() -> Html {
                 html! {
                     <fieldset class={format!("section section-{}", section_key(*section))}>
                         <legend>{ lang.section(*section) }</legend>
+                        if *section == Section::Costs {
+                            <p class="hint" id="costs-hint">{ t.costs_hint }<TermLink term={Term::CostRates} name={lang.section(*section)} /></p>
+                        }
                         if *section == Section::Vote {
                             if let Some(note) = real_note.clone() {
                                 <p class="hint" id="real-data-note">{ note }</p>
@@ -164,5 +167,6 @@ fn section_key(section: Section) -> &'static str {
         Section::Municipality => "municipality",
         Section::Vote => "vote",
         Section::Cycles => "cycles",
+        Section::Costs => "costs",
     }
 }

@@ -323,6 +323,8 @@ pub struct Texts {
     pub clipped_note: &'static str,
     /// Accessible name and tooltip of a link to the glossary.
     pub glossary_link: &'static str,
+    /// Where the cost rates come from.
+    pub costs_hint: &'static str,
 }
 
 /// Danish.
@@ -453,6 +455,7 @@ pub const DA: Texts = Texts {
     tooltip_hint: "Hold musen over et punkt, eller gå til det med tabulatortasten, for at se tallet.",
     clipped_note: "uden for aksen; vist ved kanten",
     glossary_link: "Forklaring i ordlisten",
+    costs_hint: "Modellens antagelser, ikke officielle takster: ret dem til jeres egne.",
 };
 
 /// English.
@@ -583,6 +586,7 @@ pub const EN: Texts = Texts {
     tooltip_hint: "Hover over or tab to a mark to see its value.",
     clipped_note: "off the axis; drawn at its end",
     glossary_link: "Explained in the glossary",
+    costs_hint: "The model's assumptions, not official rates: change them to your own.",
 };
 
 impl Lang {
@@ -863,6 +867,8 @@ impl Lang {
             (Lang::Da, Section::Municipality) => "Kommunen",
             (Lang::Da, Section::Vote) => "Afstemningen",
             (Lang::Da, Section::Cycles) => "Over flere år",
+            (Lang::Da, Section::Costs) => "Omkostningssatser",
+            (Lang::En, Section::Costs) => "Cost rates",
             (Lang::En, Section::Meeting) => "The meeting",
             (Lang::En, Section::Municipality) => "The municipality",
             (Lang::En, Section::Vote) => "The vote",
@@ -987,6 +993,18 @@ impl Lang {
             (Lang::Da, Field::VoteOnline) => "Mulighed for at stemme online",
             (Lang::Da, Field::MaxProjects) => "Højst projekter på stemmesedlen",
             (Lang::Da, Field::Cycles) => "År der simuleres",
+            (Lang::Da, Field::LetterCost) => "Pris pr. brev (porto og tryk)",
+            (Lang::Da, Field::StaffHourCost) => "Pris pr. personaletime",
+            (Lang::Da, Field::OpenCallHours) => "Timer til den åbne invitation",
+            (Lang::Da, Field::HoursPerContact) => "Timer pr. opsøgende henvendelse",
+            (Lang::Da, Field::HoursPerAssociation) => "Timer pr. forening og bydel",
+            (Lang::Da, Field::HoursPerResponse) => "Timer pr. svar på et brev",
+            (Lang::En, Field::LetterCost) => "Price per letter (postage and print)",
+            (Lang::En, Field::StaffHourCost) => "Price per staff hour",
+            (Lang::En, Field::OpenCallHours) => "Hours for the open call",
+            (Lang::En, Field::HoursPerContact) => "Hours per outreach contact",
+            (Lang::En, Field::HoursPerAssociation) => "Hours per association and district",
+            (Lang::En, Field::HoursPerResponse) => "Hours per answer to a letter",
             (Lang::En, Field::MeetingFormat) => "Meeting format",
             (Lang::En, Field::TableSize) => "Seats per table",
             (Lang::En, Field::Rounds) => "Rounds of conversation",
@@ -1041,8 +1059,22 @@ impl Lang {
             (Lang::En, Field::ProposalsPerTable) => "proposals",
             (Lang::En, Field::MaxProjects) => "projects",
             (Lang::En, Field::Cycles) => "years",
-            (Lang::Da, Field::Budget) => "kr.",
-            (Lang::En, Field::Budget) => "DKK",
+            (Lang::Da, Field::Budget | Field::LetterCost | Field::StaffHourCost) => "kr.",
+            (Lang::En, Field::Budget | Field::LetterCost | Field::StaffHourCost) => "DKK",
+            (
+                Lang::Da,
+                Field::OpenCallHours
+                | Field::HoursPerContact
+                | Field::HoursPerAssociation
+                | Field::HoursPerResponse,
+            ) => "timer",
+            (
+                Lang::En,
+                Field::OpenCallHours
+                | Field::HoursPerContact
+                | Field::HoursPerAssociation
+                | Field::HoursPerResponse,
+            ) => "hours",
             (Lang::Da, Field::Districts) => "bydele",
             (Lang::Da, Field::Letters) => "breve",
             (Lang::Da, Field::PanelSize) => "medlemmer",
@@ -1195,6 +1227,28 @@ impl Lang {
 }
 
 impl Lang {
+    /// The invitation's cost against the citizen budget, in one sentence.
+    #[must_use]
+    pub fn cost_vs_budget(self, cost: u64, budget: u64) -> String {
+        let (c, b) = (format::money(self, cost), format::money(self, budget));
+        let share = format::percent(self, cost as f64 / budget.max(1) as f64, 0);
+        let text = match self {
+            Lang::Da if cost > budget => {
+                format!("Invitationen koster {c} – mere end selve borgerbudgettet ({share} af {b})")
+            }
+            Lang::Da => {
+                format!("Invitationen koster {c}, svarende til {share} af borgerbudgettet på {b}")
+            }
+            Lang::En if cost > budget => format!(
+                "The invitation costs {c} – more than the citizen budget itself ({share} of {b})"
+            ),
+            Lang::En => {
+                format!("The invitation costs {c}, or {share} of the citizen budget of {b}")
+            }
+        };
+        format::sentence(text)
+    }
+
     /// Title and axis label of a paired A/B chart.
     #[must_use]
     pub fn compare_chart(self, kind: PairKind) -> (&'static str, &'static str) {
@@ -1529,6 +1583,19 @@ mod tests {
         };
         let da = Lang::Da.scenario_error(&e);
         assert!(da.starts_with("Invitationsstrategi = x"), "{da}");
+    }
+
+    #[test]
+    fn the_invitation_cost_is_set_against_the_budget_with_one_full_stop() {
+        let da = Lang::Da.cost_vs_budget(723_375, 250_000);
+        assert_eq!(
+            da,
+            "Invitationen koster 723.375 kr. – mere end selve borgerbudgettet (289 % af 250.000 kr.)."
+        );
+        let da = Lang::Da.cost_vs_budget(18_000, 250_000);
+        assert!(da.ends_with("250.000 kr.") && da.contains("7 %"), "{da}");
+        let en = Lang::En.cost_vs_budget(18_000, 250_000);
+        assert!(en.ends_with("DKK 250,000.") && en.contains("7%"), "{en}");
     }
 
     #[test]
