@@ -1227,6 +1227,42 @@ impl Lang {
 }
 
 impl Lang {
+    /// One line naming a scenario, for exported charts: preset (marked if changed), strategy,
+    /// population, budget and seed.
+    #[must_use]
+    pub fn scenario_line(
+        self,
+        preset: &str,
+        s: &dialoglab_engine::Scenario,
+        changed: bool,
+    ) -> String {
+        let t = self.t();
+        let title = dialoglab_engine::presets::ALL
+            .iter()
+            .find(|p| p.name == preset)
+            .map_or(preset, |p| self.preset_title(p));
+        let mark = if changed {
+            format!(" {}", t.preset_changed)
+        } else {
+            String::new()
+        };
+        let (n, b) = (
+            format::int(self, u64::from(s.population.size)),
+            format::money(self, s.budget),
+        );
+        let st = self.strategy(s.invitation.strategy);
+        match self {
+            Lang::Da => format!(
+                "Dialoglab · {title}{mark} · {st} · {n} voksne borgere · borgerbudget {b} · frø {}",
+                s.seed
+            ),
+            Lang::En => format!(
+                "Dialoglab · {title}{mark} · {st} · {n} adult citizens · citizen budget {b} · seed {}",
+                s.seed
+            ),
+        }
+    }
+
     /// The invitation's cost against the citizen budget, in one sentence.
     #[must_use]
     pub fn cost_vs_budget(self, cost: u64, budget: u64) -> String {
