@@ -1,5 +1,6 @@
 //! One component per file.
 
+pub mod brief;
 pub mod chart_frame;
 pub mod compare;
 pub mod compare_chart;

@@ -9,6 +9,7 @@ use yew::prelude::*;
 use crate::app::use_app;
 use crate::components::term_link::TermLink;
 use crate::components::{
+    brief::Brief,
     cost_chart::CostChart,
     cycles_chart::CyclesChart,
     funnel::Funnel,
@@ -92,6 +93,7 @@ pub fn Results() -> Html {
                     <p id="headline-compare">{ line }</p>
                 }
             </div>
+            <Brief {lang} preset={AttrValue::from(app.preset.clone())} scenario={result.0.clone()} changed={app.departs_from_preset()} />
             <p class="hint" id="cost-vs-budget">{ lang.cost_vs_budget(report.cost.dkk, result.0.budget) }</p>
             <p class="hint">{ t.index_help }</p>
             <MonteCarlo {lang} run={result.clone()} />

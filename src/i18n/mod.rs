@@ -325,6 +325,18 @@ pub struct Texts {
     pub glossary_link: &'static str,
     /// Where the cost rates come from.
     pub costs_hint: &'static str,
+    /// Button that prints the council brief.
+    pub brief_print: &'static str,
+    /// Heading of the printed brief.
+    pub brief_heading: &'static str,
+    /// Heading of the settings that differ from the preset.
+    pub brief_settings: &'static str,
+    /// When nothing differs from the preset.
+    pub brief_no_changes: &'static str,
+    /// Heading of the assumptions.
+    pub brief_assumptions: &'static str,
+    /// Label of the link that reopens the scenario.
+    pub brief_link: &'static str,
 }
 
 /// Danish.
@@ -456,6 +468,12 @@ pub const DA: Texts = Texts {
     clipped_note: "uden for aksen; vist ved kanten",
     glossary_link: "Forklaring i ordlisten",
     costs_hint: "Modellens antagelser, ikke officielle takster: ret dem til jeres egne.",
+    brief_print: "Print notat (én A4-side)",
+    brief_heading: "Notat fra Dialoglab",
+    brief_settings: "Ændret i forhold til forudindstillingen",
+    brief_no_changes: "Intet – scenariet er forudindstillingen, som den er.",
+    brief_assumptions: "Antagelser om omkostninger",
+    brief_link: "Åbn scenariet igen",
 };
 
 /// English.
@@ -587,6 +605,12 @@ pub const EN: Texts = Texts {
     clipped_note: "off the axis; drawn at its end",
     glossary_link: "Explained in the glossary",
     costs_hint: "The model's assumptions, not official rates: change them to your own.",
+    brief_print: "Print a brief (one A4 page)",
+    brief_heading: "Brief from Dialoglab",
+    brief_settings: "Changed from the preset",
+    brief_no_changes: "Nothing – the scenario is the preset as it is.",
+    brief_assumptions: "Cost assumptions",
+    brief_link: "Reopen the scenario",
 };
 
 impl Lang {
