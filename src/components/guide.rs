@@ -155,6 +155,8 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
     let to = use_state_eq(|| c.lever.to);
     let bet = use_state_eq(|| None::<Direction>);
     let result = use_state(|| None::<Result<Shown, ScenarioError>>);
+    // The same change over several simulated towns (computed just after the reveal is drawn).
+    let towns = use_state(|| None::<Result<guide::Towns, ScenarioError>>);
     let print = use_state_eq(|| false);
     // Printing the card without the model's answer, for before the class guesses.
     let blank = use_state_eq(|| false);
@@ -202,29 +204,39 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
         })
     };
     let on_reveal = {
-        let (to, bet, result, on_bet) = (
+        let (to, bet, result, towns, on_bet) = (
             to.clone(),
             bet.clone(),
             result.clone(),
+            towns.clone(),
             props.on_bet.clone(),
         );
         Callback::from(move |_: MouseEvent| {
             let Some(b) = *bet else { return };
-            let shown = guide::reveal(c, *to).map(|r| {
-                on_bet.emit((number, r.direction == b));
-                Shown {
-                    reveal: Rc::new(r),
-                    bet: Some(b),
-                }
+            let shown = guide::reveal(c, *to).map(|r| Shown {
+                reveal: Rc::new(r),
+                bet: Some(b),
             });
             result.set(Some(shown));
+            towns.set(None);
+            // The towns take a moment: let the page draw the one town first.
+            let (towns, on_bet, to) = (towns.clone(), on_bet.clone(), *to);
+            gloo::timers::callback::Timeout::new(30, move || {
+                let counted = guide::towns(c, to, guide::TOWNS);
+                if let Ok(t) = &counted {
+                    on_bet.emit((number, t.majority() == b));
+                }
+                towns.set(Some(counted));
+            })
+            .forget();
         })
     };
     let on_again = {
-        let (bet, result) = (bet.clone(), result.clone());
+        let (bet, result, towns) = (bet.clone(), result.clone(), towns.clone());
         Callback::from(move |_: MouseEvent| {
             bet.set(None);
             result.set(None);
+            towns.set(None);
         })
     };
     let on_print = {
@@ -323,10 +335,35 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
         },
         Some(Ok(shown)) => {
             let r = &*shown.reveal;
+            let seed = scenario.as_ref().map_or(0, |s| s.seed);
+            let towns_html = match (&*towns, shown.bet) {
+                (None, Some(_)) => {
+                    html! { <p id="towns-verdict" class="hint" aria-busy="true">{ g.towns_running }</p> }
+                }
+                (Some(Ok(t)), bet) => html! {
+                    <>
+                        <p id="towns-verdict" data-majority={t.majority().key()}
+                            data-up={t.up.to_string()} data-down={t.down.to_string()} data-same={t.same.to_string()}>
+                            <strong>{ lang.towns_verdict(*t) }</strong>
+                        </p>
+                        if let Some(b) = bet {
+                            <p id="bet-result" class={if b == t.majority() { "bet-right" } else { "bet-wrong" }}>
+                                { lang.bet_result_towns(b, *t) }
+                            </p>
+                        }
+                    </>
+                },
+                (Some(Err(e)), _) => {
+                    html! { <p class="error" role="alert">{ lang.scenario_error(e) }</p> }
+                }
+                (None, None) => Html::default(),
+            };
             let tolerance = c.metric.show_change(lang, c.metric.tolerance());
             html! {
                 <section class="reveal" id="reveal" aria-labelledby="reveal-heading">
                     <h4 id="reveal-heading" tabindex="-1">{ g.result_heading }</h4>
+                    { towns_html }
+                    <p class="one-town">{ g.one_town }{ format!(" ({} {}):", crate::i18n::lower(lang.field(crate::fields::Field::Seed)), seed) }</p>
                     <p id="reveal-numbers" data-before={r.before.to_string()} data-after={r.after.to_string()}
                         data-direction={r.direction.key()}>
                         { c.metric_label.get(lang) }{ ": " }
@@ -334,11 +371,7 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
                         <strong>{ c.metric.show(lang, r.after) }</strong>{ format!(" ({})", option_label(r.to)) }
                     </p>
                     <p id="reveal-verdict">{ lang.verdict(r.direction, &tolerance) }</p>
-                    if let Some(b) = shown.bet {
-                        <p id="bet-result" class={if b == r.direction { "bet-right" } else { "bet-wrong" }}>
-                            { lang.bet_result(b, b == r.direction) }
-                        </p>
-                    }
+
                     <GuideChart {lang} chapter={c} reveal={shown.reveal.clone()} />
                     <h4>{ g.finding_heading }</h4>
                     <p class="finding">{ c.finding.get(lang) }</p>

@@ -68,8 +68,10 @@ pub struct GuideTexts {
     pub teacher_steps: &'static [(&'static str, Option<u8>, &'static str)],
     /// Practical advice after the sequence.
     pub teacher_tips: &'static [&'static str],
-    /// Button that opens a chapter from the teacher's guide.
-    pub teacher_open: &'static str,
+    /// While the towns are being simulated.
+    pub towns_running: &'static str,
+    /// Before the one town shown as an example.
+    pub one_town: &'static str,
 }
 
 /// Danish.
@@ -140,7 +142,8 @@ pub const DA: GuideTexts = GuideTexts {
         "Linket under hvert kapitel åbner præcis samme scenarie hos eleverne, så alle ser de samme tal.",
         "Projektortemaet (øverst) giver stor skrift og høj kontrast.",
     ],
-    teacher_open: "Åbn kapitel",
+    towns_running: "Simulerer 20 byer …",
+    one_town: "Én by som eksempel",
 };
 
 /// English.
@@ -211,7 +214,8 @@ pub const EN: GuideTexts = GuideTexts {
         "The link under each chapter opens exactly the same scenario for the students, so everyone sees the same numbers.",
         "The projector theme (at the top) gives large type and high contrast.",
     ],
-    teacher_open: "Open chapter",
+    towns_running: "Simulating 20 towns …",
+    one_town: "One town as an example",
 };
 
 impl Lang {
@@ -261,23 +265,47 @@ impl Lang {
         let word = crate::i18n::lower(self.direction(d));
         match self {
             Lang::Da => format!(
-                "Modellen: {word} (ændringer under {tolerance} tæller som omtrent uændret)."
+                "I denne by: {word} (ændringer under {tolerance} tæller som omtrent uændret)."
             ),
             Lang::En => {
-                format!("The model: {word} (changes under {tolerance} count as about the same).")
+                format!("In this town: {word} (changes under {tolerance} count as about the same).")
             }
         }
     }
 
-    /// Whether the bet was right.
+    /// The verdict over several simulated towns, in plain words.
     #[must_use]
-    pub fn bet_result(self, bet: Direction, right: bool) -> String {
+    pub fn towns_verdict(self, t: crate::guide::Towns) -> String {
+        let (n, u, d, s) = (t.total(), t.up, t.down, t.same);
+        let word = crate::i18n::lower(self.direction(t.majority()));
+        match self {
+            Lang::Da => format!(
+                "I {u} af {n} simulerede byer gik tallet op, i {d} gik det ned, og i {s} var det omtrent uændret. Modellens svar: {word}."
+            ),
+            Lang::En => format!(
+                "In {u} of {n} simulated towns the number went up, in {d} it went down, and in {s} it stayed about the same. The model's answer: {word}."
+            ),
+        }
+    }
+
+    /// Whether the bet was right, judged over several towns.
+    #[must_use]
+    pub fn bet_result_towns(self, bet: Direction, t: crate::guide::Towns) -> String {
         let word = crate::i18n::lower(self.direction(bet));
-        match (self, right) {
-            (Lang::Da, true) => format!("Du gættede {word}: rigtigt!"),
-            (Lang::Da, false) => format!("Du gættede {word}: modellen siger noget andet."),
-            (Lang::En, true) => format!("You bet {word}: right!"),
-            (Lang::En, false) => format!("You bet {word}: the model says otherwise."),
+        let (k, n) = (t.count(bet), t.total());
+        match (self, bet == t.majority()) {
+            (Lang::Da, true) => {
+                format!("Du gættede {word}: rigtigt – sådan gik det i {k} af {n} byer.")
+            }
+            (Lang::Da, false) => format!(
+                "Du gættede {word}: modellen siger noget andet – sådan gik det kun i {k} af {n} byer."
+            ),
+            (Lang::En, true) => {
+                format!("You bet {word}: right – that is what happened in {k} of {n} towns.")
+            }
+            (Lang::En, false) => format!(
+                "You bet {word}: the model says otherwise – that happened in only {k} of {n} towns."
+            ),
         }
     }
 
