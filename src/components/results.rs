@@ -94,7 +94,7 @@ pub fn Results() -> Html {
                 }
             </div>
             <Brief {lang} preset={AttrValue::from(app.preset.clone())} scenario={result.0.clone()} changed={app.departs_from_preset()} />
-            <p class="hint" id="cost-vs-budget">{ lang.cost_vs_budget(report.cost.dkk, result.0.budget) }</p>
+            <p class="cost-note" id="cost-vs-budget">{ lang.cost_vs_budget(report.cost.dkk, result.0.budget) }</p>
             <p class="hint">{ t.index_help }</p>
             <MonteCarlo {lang} run={result.clone()} />
             <Funnel {lang} {stages} />
