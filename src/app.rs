@@ -93,7 +93,7 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             </main>
         },
-        View::Sweep | View::RealData | View::Guide | View::Glossary => html! {},
+        View::Sweep | View::RealData | View::Guide | View::Glossary | View::Brief => html! {},
     };
     html! {
         <ContextProvider<AppContext> context={AppContext::from(state)}>

@@ -14,16 +14,19 @@ pub enum View {
     Guide,
     /// The glossary: every term the app uses, explained.
     Glossary,
+    /// The council brief: one printable A4 page for the current scenario.
+    Brief,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 6] = [
         View::Sandbox,
         View::Sweep,
         View::RealData,
         View::Guide,
         View::Glossary,
+        View::Brief,
     ];
 
     /// Stable name (links, element ids).
@@ -35,6 +38,7 @@ impl View {
             View::RealData => "real-data",
             View::Guide => "guide",
             View::Glossary => "glossary",
+            View::Brief => "brief",
         }
     }
 

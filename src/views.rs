@@ -9,7 +9,9 @@ use yew::prelude::*;
 
 use crate::app::AppContext;
 use crate::bridge::{self, Snapshot};
-use crate::components::{glossary::Glossary, guide::Guide, pb_view::PbView, sweep_view::SweepView};
+use crate::components::{
+    brief::BriefView, glossary::Glossary, guide::Guide, pb_view::PbView, sweep_view::SweepView,
+};
 use crate::state::{Action, View};
 
 /// Props of [`ViewsApp`].
@@ -37,6 +39,7 @@ pub fn ViewsApp(props: &ViewsAppProps) -> Html {
         View::RealData => html! { <PbView /> },
         View::Guide => html! { <Guide /> },
         View::Glossary => html! { <Glossary /> },
+        View::Brief => html! { <BriefView /> },
     };
     html! {
         <ContextProvider<AppContext> {context}>
@@ -65,7 +68,13 @@ mod tests {
 
     #[tokio::test]
     async fn each_secondary_view_renders_under_its_heading_and_the_sandbox_renders_nothing() {
-        for view in [View::Sweep, View::RealData, View::Guide, View::Glossary] {
+        for view in [
+            View::Sweep,
+            View::RealData,
+            View::Guide,
+            View::Glossary,
+            View::Brief,
+        ] {
             let html = render(view).await;
             assert!(html.contains("<main class=\"page\">"), "{view:?}");
             assert!(

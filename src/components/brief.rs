@@ -1,13 +1,12 @@
-//! The council brief: one A4 page for a policymaker, printed from the sandbox (or saved as PDF
-//! from the browser's print dialog). On screen only its button shows; the print stylesheet keeps
-//! the brief's own block, the headline numbers, the representation chart, the comparison if A is
-//! pinned, and the cost, and hides the controls.
+//! The council brief: one A4 page for a policymaker (the Brief view, in the views bundle, opened
+//! from the sandbox's headline), printed or saved as PDF from the browser's print dialog.
 
 use dialoglab_engine::{Scenario, presets};
 use serde_json::Value;
 use yew::prelude::*;
 
 use crate::components::compare::changed_paths;
+use crate::components::{cost_chart::CostChart, ratio_chart::RatioChart};
 use crate::fields::{Field, Kind, Section};
 use crate::format;
 use crate::i18n::Lang;
@@ -70,31 +69,38 @@ pub fn departures(lang: Lang, preset: &str, scenario: &Scenario) -> Vec<(String,
         .collect()
 }
 
-/// Props of [`Brief`].
-#[derive(Properties, PartialEq)]
-pub struct BriefProps {
-    /// Interface language.
-    pub lang: Lang,
-    /// Name of the preset.
-    pub preset: AttrValue,
-    /// The scenario shown.
-    pub scenario: Scenario,
-    /// Whether the scenario departs from its preset.
-    pub changed: bool,
-}
-
-/// The brief's own block (printed) and its print button (on screen).
+/// The Brief view (the views bundle): runs the current scenario and lays out one A4 page — the
+/// question, the scenario, the settings changed from the preset, the headline numbers and the
+/// cost against the budget, the cost assumptions, the representation and cost charts, and the
+/// link — with a button that prints it (or saves it as PDF from the print dialog).
 #[component]
-pub fn Brief(props: &BriefProps) -> Html {
-    let lang = props.lang;
+pub fn BriefView() -> Html {
+    let app = crate::app::use_app();
+    let lang = app.lang;
     let t = lang.t();
-    let s = &props.scenario;
-    let rows = departures(lang, &props.preset, s);
+    let run = use_memo(app.scenario.clone(), |s| {
+        dialoglab_engine::run(s).map(|r| std::rc::Rc::new((s.clone(), r)))
+    });
+    let s = &app.scenario;
+    let changed = app.departs_from_preset();
+    let rows = departures(lang, &app.preset, s);
     let print = Callback::from(|_: MouseEvent| {
         let _ = gloo::utils::window().print();
     });
+    let back = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| {
+            app.dispatch(crate::state::Action::SetView(crate::state::View::Sandbox));
+        })
+    };
     let link = if cfg!(target_arch = "wasm32") {
-        gloo::utils::window().location().href().unwrap_or_default()
+        let base = gloo::utils::window().location();
+        format!(
+            "{}{}{}",
+            base.origin().unwrap_or_default(),
+            base.pathname().unwrap_or_default(),
+            crate::url::encode(&app.preset, s, lang)
+        )
     } else {
         String::new()
     };
@@ -107,15 +113,40 @@ pub fn Brief(props: &BriefProps) -> Html {
         Field::HoursPerResponse,
     ];
     let tree = serde_json::to_value(s).unwrap_or(Value::Null);
+    let numbers = match &*run {
+        Ok(r) => {
+            let report = &r.1;
+            let index = report
+                .stages
+                .get("attendees")
+                .map_or(0.0, |x| x.representativeness.index);
+            let attendees = report.stages.get("attendees").map_or(0, |x| x.count);
+            html! {
+                <>
+                    <dl class="headline">
+                        <div><dt>{ lang.index_of(t.stage_attendees) }</dt><dd id="brief-index">{ format::dec(lang, index, 3) }</dd></div>
+                        <div><dt>{ t.stage_attendees }</dt><dd>{ format::int(lang, u64::from(attendees)) }</dd></div>
+                        <div><dt>{ t.cost_label }</dt><dd>{ format::money(lang, report.cost.dkk) }</dd></div>
+                    </dl>
+                    <p id="brief-cost">{ lang.cost_vs_budget(report.cost.dkk, s.budget) }</p>
+                    <RatioChart {lang} report={r.clone()} />
+                    <CostChart {lang} run={r.clone()} />
+                </>
+            }
+        }
+        Err(e) => html! { <p class="error" role="alert">{ lang.scenario_error(e) }</p> },
+    };
     html! {
-        <>
+        <section class="view-page brief-view" aria-labelledby="view-heading">
             <p class="brief-action no-print">
-                <button type="button" id="print-brief" onclick={print}>{ t.brief_print }</button>
+                <button type="button" id="print-brief" class="primary" onclick={print}>{ t.brief_print }</button>
+                { " " }
+                <button type="button" id="brief-back" onclick={back}>{ lang.view(crate::state::View::Sandbox) }</button>
             </p>
-            <section class="brief" id="brief" aria-labelledby="brief-heading">
-                <h2 id="brief-heading">{ t.brief_heading }</h2>
+            <div class="brief" id="brief">
+                <h2 id="view-heading">{ t.brief_heading }</h2>
                 <p class="brief-question">{ t.tagline }</p>
-                <p id="brief-scenario">{ lang.scenario_line(&props.preset, s, props.changed) }</p>
+                <p id="brief-scenario">{ lang.scenario_line(&app.preset, s, changed) }</p>
                 <h3>{ t.brief_settings }</h3>
                 if rows.is_empty() {
                     <p>{ t.brief_no_changes }</p>
@@ -128,14 +159,15 @@ pub fn Brief(props: &BriefProps) -> Html {
                         </tbody>
                     </table>
                 }
+                { numbers }
                 <h3>{ t.brief_assumptions }</h3>
                 <p id="brief-rates">
                     { rates.iter().filter(|f| f.applies(s)).map(|f| format!("{}: {}", lang.field(*f), value_words(lang, *f, s, &f.value(&tree)))).collect::<Vec<_>>().join(" · ") }
                     { ". " }{ t.costs_hint }
                 </p>
                 <p id="brief-link"><strong>{ t.brief_link }{ ": " }</strong><span class="brief-url">{ link }</span></p>
-            </section>
-        </>
+            </div>
+        </section>
     }
 }
 

@@ -9,7 +9,6 @@ use yew::prelude::*;
 use crate::app::use_app;
 use crate::components::term_link::TermLink;
 use crate::components::{
-    brief::Brief,
     cost_chart::CostChart,
     cycles_chart::CyclesChart,
     funnel::Funnel,
@@ -67,6 +66,12 @@ pub fn Results() -> Html {
         Callback::from(move |_: MouseEvent| app.dispatch(crate::state::Action::Pin))
     };
     let go_compare = Callback::from(|_: MouseEvent| super::focus_on("compare-heading"));
+    let open_brief = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| {
+            app.dispatch(crate::state::Action::SetView(crate::state::View::Brief));
+        })
+    };
     let attendees = |r: &dialoglab_engine::Report| {
         let s = r.stages.get("attendees");
         (
@@ -89,11 +94,12 @@ pub fn Results() -> Html {
             <div class="headline-actions">
                 <button type="button" id="pin-headline" onclick={pin} disabled={!app.is_current()}>{ t.pin }</button>
                 <button type="button" id="go-compare" class="link-button" onclick={go_compare}>{ t.compare_go }</button>
+                <button type="button" id="open-brief" class="link-button" onclick={open_brief}>{ t.brief_print }</button>
                 if let Some(line) = pinned_line {
                     <p id="headline-compare">{ line }</p>
                 }
             </div>
-            <Brief {lang} preset={AttrValue::from(app.preset.clone())} scenario={result.0.clone()} changed={app.departs_from_preset()} />
+
             <p class="cost-note" id="cost-vs-budget">{ lang.cost_vs_budget(report.cost.dkk, result.0.budget) }</p>
             <p class="hint">{ t.index_help }</p>
             <MonteCarlo {lang} run={result.clone()} />

@@ -871,6 +871,8 @@ impl Lang {
             (Lang::Da, View::Guide) => "Guidet tur",
             (Lang::Da, View::Glossary) => "Ordliste",
             (Lang::En, View::Glossary) => "Glossary",
+            (Lang::Da, View::Brief) => "Notat",
+            (Lang::En, View::Brief) => "Brief",
             (Lang::En, View::Sandbox) => "Sandbox",
             (Lang::En, View::Sweep) => "Sweeps",
             (Lang::En, View::RealData) => "Real PB data",
