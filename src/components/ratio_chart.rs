@@ -214,10 +214,18 @@ pub fn RatioChart(props: &RatioChartProps) -> Html {
         body.push(html! {
             <line x1={LEFT.to_string()} x2={(WIDTH - RIGHT).to_string()} y1={format!("{cy:.1}")} y2={format!("{cy:.1}")} class="row-rule" />
         });
+        // Values already written by a clip mark of this row (stages with the same value, e.g. 0).
+        let mut written: Vec<String> = Vec::new();
         for (k, (_, shape, colour)) in STAGES.iter().enumerate() {
             let v = row.ratios[k];
             let (cx, clip) = x.place(v);
             let value = format::dec(lang, v, 2);
+            let mark_text = if clip == Clip::Inside || written.contains(&value) {
+                String::new()
+            } else {
+                written.push(value.clone());
+                value.clone()
+            };
             let label = format!(
                 "{} – {} – {}: {value}{}",
                 lang.attribute(row.attribute),
@@ -236,7 +244,7 @@ pub fn RatioChart(props: &RatioChartProps) -> Html {
                     <Mark class="point" {label} x={cx} y={my}>
                         { marker(*shape, cx, my, colour) }
                     </Mark>
-                    { clip_mark(clip, cx, my, value) }
+                    { clip_mark(clip, cx, my, mark_text) }
                 </>
             });
         }
@@ -281,7 +289,8 @@ pub fn RatioChart(props: &RatioChartProps) -> Html {
 }
 
 /// The mark of a value clipped at an end of the axis (drawn at `x`, the edge): an arrow pointing
-/// off the axis and the value written beside it, so nothing is clamped in silence.
+/// off the axis and the value written beside it (`text`; empty when a mark of the same row has
+/// already written the same value), so nothing is clamped in silence.
 pub fn clip_mark(clip: Clip, x: f64, y: f64, text: String) -> Html {
     let (tip, back, tx, anchor) = match clip {
         Clip::Inside => return Html::default(),
@@ -291,7 +300,9 @@ pub fn clip_mark(clip: Clip, x: f64, y: f64, text: String) -> Html {
     html! {
         <g class="clip-mark">
             <polygon points={format!("{tip:.1},{y:.1} {back:.1},{:.1} {back:.1},{:.1}", y - 4.0, y + 4.0)} />
-            <text x={format!("{tx:.1}")} y={format!("{:.1}", y - 6.0)} text-anchor={anchor}>{ text }</text>
+            if !text.is_empty() {
+                <text x={format!("{tx:.1}")} y={format!("{:.1}", y - 6.0)} text-anchor={anchor}>{ text }</text>
+            }
         </g>
     }
 }
