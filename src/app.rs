@@ -37,7 +37,7 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             </main>
         },
-        View::Sweep | View::RealData | View::Guide => html! {},
+        View::Sweep | View::RealData | View::Guide | View::Glossary | View::Brief => html! {},
     };
     html! {
         <ContextProvider<AppContext> context={AppContext::from(state)}>
@@ -64,6 +64,10 @@ mod tests {
         assert!(html.contains("id=\"strategy\""));
         assert!(html.contains("id=\"budget-slider\""));
         assert!(html.contains("id=\"seed\"") && html.contains("id=\"reset-all\""));
+        assert!(
+            !html.contains("(ændret)"),
+            "the default preset is unchanged"
+        );
         for s in crate::fields::Support::ALL {
             assert!(html.contains(&format!("id=\"{}\"", s.key())), "{s:?}");
         }
@@ -99,6 +103,19 @@ mod tests {
             .await;
         assert!(html.contains("id=\"contacts\"") && html.contains("id=\"outreach-reach-slider\""));
         assert!(!html.contains("id=\"panel-size\""));
+        assert!(
+            html.contains("id=\"cost-staff-hour\"") && html.contains("id=\"hours-per-contact\""),
+            "the cost rates of outreach are editable"
+        );
+        assert!(
+            !html.contains("id=\"cost-letter\""),
+            "no letters under outreach"
+        );
+        assert!(html.contains("id=\"costs-hint\""));
+        assert!(
+            html.contains("(changed)</option>"),
+            "the preset is marked as changed"
+        );
         assert!(
             html.contains("aria-valuetext=\"40%\""),
             "outreach reach 0.4 as a percentage"

@@ -112,6 +112,71 @@ pub const SVG_STYLE: &str = "text{font-family:system-ui,sans-serif;font-size:12p
 .tick.fair line{stroke:#1b1b1b;stroke-dasharray:none;stroke-width:1.4}.axis-label{fill:#555}\
 .group-heading{font-weight:700}.tip{display:none}";
 
+/// `text` with the characters XML gives a meaning escaped.
+#[must_use]
+pub fn xml_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Height of the title line of an exported chart, in the chart's units.
+const EXPORT_TITLE: f64 = 30.0;
+/// Height of one line of legend or footer.
+const EXPORT_LINE: f64 = 20.0;
+
+/// A chart as a standalone SVG that says what it is without the page around it: its title on top,
+/// the legend (each entry an icon's SVG markup and its label) under it, the chart (`chart`: a
+/// complete `<svg>` element of `width` × `height`), and a footer line naming the scenario.
+#[must_use]
+pub fn framed_svg(
+    chart: &str,
+    (width, height): (f64, f64),
+    title: &str,
+    legend: &[(String, String)],
+    footer: &str,
+) -> String {
+    use std::fmt::Write;
+    let mut body = String::new();
+    let _ = write!(
+        body,
+        "<text class=\"export-title\" x=\"8\" y=\"21\">{}</text>",
+        xml_escape(title)
+    );
+    // Legend entries flow left to right and wrap (about 6.6 units per character at 12 px).
+    let (mut x, mut y) = (8.0, EXPORT_TITLE);
+    for (icon, label) in legend {
+        let w = 40.0 + 6.6 * label.chars().count() as f64;
+        if x > 8.0 && x + w > width {
+            x = 8.0;
+            y += EXPORT_LINE;
+        }
+        let _ = write!(
+            body,
+            "<g transform=\"translate({x:.1} {y:.1})\">{icon}<text x=\"38\" y=\"12\">{}</text></g>",
+            xml_escape(label)
+        );
+        x += w;
+    }
+    if !legend.is_empty() {
+        y += EXPORT_LINE;
+    }
+    let _ = write!(body, "<g transform=\"translate(0 {y:.1})\">{chart}</g>");
+    let total = y + height + EXPORT_LINE + 8.0;
+    let _ = write!(
+        body,
+        "<text class=\"export-footer\" x=\"8\" y=\"{:.1}\">{}</text>",
+        total - 10.0,
+        xml_escape(footer)
+    );
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{total:.0}\" viewBox=\"0 0 {width} {total:.0}\">\
+         <style>{SVG_STYLE}.export-title{{font-size:16px;font-weight:700}}.export-footer{{font-size:11px;fill:#444}}</style>\
+         <rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>{body}</svg>"
+    )
+}
+
 /// File name of the simulated vote's `.pb` download.
 pub const SIMULATED_PB_FILE: &str = "dialoglab-simulated-vote.pb";
 /// Media type of a `.pb` download.
@@ -157,32 +222,61 @@ pub mod browser {
 
     /// The chart `<svg>` with this id as a standalone SVG document with inlined styles.
     #[must_use]
-    pub fn svg_text(id: &str) -> Option<String> {
+    pub fn svg_text(id: &str, footer: &str) -> Option<String> {
         let svg = gloo::utils::document().get_element_by_id(id)?;
         let copy: web_sys::Element = svg.clone_node_with_deep(true).ok()?.unchecked_into();
         copy.set_attribute("xmlns", "http://www.w3.org/2000/svg")
             .ok()?;
         let view = copy.get_attribute("viewBox").unwrap_or_default();
-        let size: Vec<&str> = view.split_whitespace().collect();
-        if size.len() == 4 {
-            let _ = copy.set_attribute("width", size[2]);
-            let _ = copy.set_attribute("height", size[3]);
+        let size: Vec<f64> = view
+            .split_whitespace()
+            .filter_map(|v| v.parse().ok())
+            .collect();
+        let [_, _, width, height] = size[..] else {
+            return None;
+        };
+        let _ = copy.set_attribute("width", &width.to_string());
+        let _ = copy.set_attribute("height", &height.to_string());
+        let serializer = web_sys::XmlSerializer::new().ok()?;
+        let text = serializer.serialize_to_string(&copy).ok()?;
+        // Title and legend from the chart's figure (the SVG's parent).
+        let figure = svg.parent_element();
+        let title = figure
+            .as_ref()
+            .and_then(|f| f.query_selector("figcaption").ok().flatten())
+            .and_then(|c| c.text_content())
+            .unwrap_or_default();
+        let mut legend = Vec::new();
+        if let Some(items) = figure.and_then(|f| f.query_selector_all(".legend li").ok()) {
+            for k in 0..items.length() {
+                let Some(li) = items.item(k) else { continue };
+                let li: web_sys::Element = li.unchecked_into();
+                let icon = li
+                    .query_selector("svg")
+                    .ok()
+                    .flatten()
+                    .and_then(|s| serializer.serialize_to_string(&s).ok())
+                    .unwrap_or_default();
+                legend.push((
+                    icon,
+                    li.text_content().unwrap_or_default().trim().to_string(),
+                ));
+            }
         }
-        let text = web_sys::XmlSerializer::new()
-            .ok()?
-            .serialize_to_string(&copy)
-            .ok()?;
-        let head = format!(
-            "<style>{}</style><rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>",
-            super::SVG_STYLE
-        );
-        let at = text.find('>')? + 1;
-        Some(format!("{}{head}{}", &text[..at], &text[at..]))
+        Some(super::framed_svg(
+            &text,
+            (width, height),
+            title.trim(),
+            &legend,
+            footer,
+        ))
     }
 
     /// Draws the SVG on a canvas at twice its size and downloads it as PNG.
-    pub fn download_png(id: &str, filename: &str) {
-        let Some(svg) = svg_text(id) else { return };
+    pub fn download_png(id: &str, filename: &str, footer: &str) {
+        let Some(svg) = svg_text(id, footer) else {
+            return;
+        };
         let Ok(image) = web_sys::HtmlImageElement::new() else {
             return;
         };
@@ -220,6 +314,39 @@ pub mod browser {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_exported_chart_carries_its_title_legend_and_scenario() {
+        let chart = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"300\"><circle r=\"3\"/></svg>";
+        let legend = vec![
+            (
+                "<svg width=\"16\" height=\"16\"><circle r=\"5\"/></svg>".to_string(),
+                "A (fastgjort)".to_string(),
+            ),
+            (String::new(), "B & C".to_string()),
+        ];
+        let out = framed_svg(
+            chart,
+            (640.0, 300.0),
+            "Hvem mødte op: A og B",
+            &legend,
+            "Dialoglab · Faxe <ændret>",
+        );
+        assert!(out.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        assert!(out.contains(">Hvem mødte op: A og B</text>"));
+        assert!(out.contains(">A (fastgjort)</text>") && out.contains(">B &amp; C</text>"));
+        assert!(out.contains("Faxe &lt;ændret&gt;"), "text is escaped");
+        assert!(out.contains(chart), "the chart itself is inside");
+        // Title, one legend line, the chart and the footer: taller than the chart alone.
+        let height: f64 = out
+            .split("height=\"")
+            .nth(1)
+            .and_then(|h| h.split('"').next())
+            .and_then(|h| h.parse().ok())
+            .unwrap();
+        assert!(height >= 300.0 + 30.0 + 20.0 + 20.0, "{height}");
+        assert_eq!(out.matches("<svg").count(), 3, "outer, chart, one icon");
+    }
 
     fn table() -> Table {
         Table {

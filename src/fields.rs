@@ -97,6 +97,18 @@ pub enum Field {
     MaxProjects,
     /// `cycles`.
     Cycles,
+    /// `costs.letter_dkk`.
+    LetterCost,
+    /// `costs.staff_hour_dkk`.
+    StaffHourCost,
+    /// `costs.open_call_hours`.
+    OpenCallHours,
+    /// `costs.hours_per_contact`.
+    HoursPerContact,
+    /// `costs.hours_per_association`.
+    HoursPerAssociation,
+    /// `costs.hours_per_response`.
+    HoursPerResponse,
 }
 
 /// One option of a choice field, typed by the engine's enums.
@@ -154,6 +166,11 @@ pub enum Kind {
     Flag,
     /// One of the invitation strategies.
     Choice,
+    /// Staff hours with decimals (a number field, no slider), from 0 to `max`.
+    Hours {
+        /// Largest value.
+        max: f64,
+    },
 }
 
 /// Panel sections, in order.
@@ -177,17 +194,20 @@ pub enum Section {
     Cycles,
     /// Randomness.
     Seed,
+    /// The cost rates of the invitation.
+    Costs,
 }
 
 impl Section {
     /// Every section, in panel order.
-    pub const ALL: [Section; 9] = [
+    pub const ALL: [Section; 10] = [
         Section::Population,
         Section::Invitation,
         Section::Supports,
         Section::Meeting,
         Section::Municipality,
         Section::Budget,
+        Section::Costs,
         Section::Vote,
         Section::Cycles,
         Section::Seed,
@@ -224,6 +244,14 @@ impl Section {
             Section::Cycles => vec![Field::Cycles],
             Section::Budget => vec![Field::Budget],
             Section::Seed => vec![Field::Seed],
+            Section::Costs => vec![
+                Field::LetterCost,
+                Field::StaffHourCost,
+                Field::OpenCallHours,
+                Field::HoursPerContact,
+                Field::HoursPerAssociation,
+                Field::HoursPerResponse,
+            ],
         }
     }
 }
@@ -257,6 +285,12 @@ impl Field {
             Field::VoteOnline => "vote.online".into(),
             Field::MaxProjects => "vote.max_projects".into(),
             Field::Cycles => "cycles".into(),
+            Field::LetterCost => "costs.letter_dkk".into(),
+            Field::StaffHourCost => "costs.staff_hour_dkk".into(),
+            Field::OpenCallHours => "costs.open_call_hours".into(),
+            Field::HoursPerContact => "costs.hours_per_contact".into(),
+            Field::HoursPerAssociation => "costs.hours_per_association".into(),
+            Field::HoursPerResponse => "costs.hours_per_response".into(),
         }
     }
 
@@ -269,6 +303,8 @@ impl Field {
             Field::Strategy => "strategy".into(),
             Field::MeetingFormat => "meeting-format".into(),
             Field::VoteOnline => "vote-online".into(),
+            Field::LetterCost => "cost-letter".into(),
+            Field::StaffHourCost => "cost-staff-hour".into(),
             other => other
                 .path()
                 .rsplit('.')
@@ -298,6 +334,11 @@ impl Field {
             Field::Rounds | Field::Cycles => count(1, 20, 1, true),
             Field::ProposalsPerTable => count(0, 10, 1, true),
             Field::MaxProjects => count(1, 60, 1, true),
+            Field::LetterCost => count(0, 1_000, 1, false),
+            Field::StaffHourCost => count(0, 10_000, 10, false),
+            Field::OpenCallHours => Kind::Hours { max: 10_000.0 },
+            Field::HoursPerContact | Field::HoursPerResponse => Kind::Hours { max: 100.0 },
+            Field::HoursPerAssociation => Kind::Hours { max: 1_000.0 },
             Field::PanelDropout | Field::OutreachReach | Field::Mobilisation | Field::Control => {
                 Kind::Share
             }
@@ -319,8 +360,17 @@ impl Field {
         match self {
             Field::Letters => matches!(st, Strategy::Letters | Strategy::Stratified),
             Field::PanelSize | Field::PanelDropout => st == Strategy::Stratified,
-            Field::Contacts | Field::OutreachReach => st == Strategy::Targeted,
-            Field::Mobilisation => st == Strategy::Associations,
+            Field::Contacts | Field::OutreachReach | Field::HoursPerContact => {
+                st == Strategy::Targeted
+            }
+            Field::Mobilisation | Field::HoursPerAssociation => st == Strategy::Associations,
+            Field::LetterCost | Field::HoursPerResponse => {
+                matches!(st, Strategy::Letters | Strategy::Stratified)
+            }
+            Field::OpenCallHours => matches!(
+                st,
+                Strategy::OpenCall | Strategy::Targeted | Strategy::Associations
+            ),
             _ => true,
         }
     }

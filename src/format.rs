@@ -59,6 +59,28 @@ pub fn percent(lang: Lang, share: f64, digits: usize) -> String {
     }
 }
 
+/// A difference of two shares in percentage points (`2,0 procentpoint`, `2.0 percentage
+/// points`), never as a percentage, which would read as a relative change.
+#[must_use]
+pub fn points(lang: Lang, difference: f64, digits: usize) -> String {
+    let v = dec(lang, difference * 100.0, digits);
+    match lang {
+        Lang::Da => format!("{v} procentpoint"),
+        Lang::En => format!("{v} percentage points"),
+    }
+}
+
+/// `text` ended by a full stop, unless it already ends with one (a Danish amount ends in
+/// `kr.`, and `kr..` is not written).
+#[must_use]
+pub fn sentence(text: String) -> String {
+    if text.ends_with('.') {
+        text
+    } else {
+        text + "."
+    }
+}
+
 /// An amount of whole Danish kroner.
 #[must_use]
 pub fn money(lang: Lang, dkk: u64) -> String {
@@ -96,5 +118,9 @@ mod tests {
         assert_eq!(money_dec(Lang::En, 1234.5, 2), "DKK 1,234.50");
         assert_eq!(percent(Lang::Da, 0.125, 1), "12,5 %");
         assert_eq!(dec(Lang::En, f64::NAN, 1), "–");
+        assert_eq!(points(Lang::Da, 0.02, 1), "2,0 procentpoint");
+        assert_eq!(points(Lang::En, 0.125, 1), "12.5 percentage points");
+        assert_eq!(sentence(money(Lang::Da, 5)), "5 kr.");
+        assert_eq!(sentence(money(Lang::En, 5)), "DKK 5.");
     }
 }

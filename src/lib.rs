@@ -17,6 +17,7 @@ pub mod context;
 pub mod export;
 pub mod fields;
 pub mod format;
+pub mod glossary;
 pub mod guide;
 pub mod i18n;
 pub mod json_tree;

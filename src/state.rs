@@ -166,6 +166,13 @@ impl AppState {
         state
     }
 
+    /// Whether the scenario departs from its preset (any field, the seed included), so the preset's
+    /// name alone would no longer describe it.
+    #[must_use]
+    pub fn departs_from_preset(&self) -> bool {
+        presets::get(&self.preset).is_none_or(|p| p != self.scenario)
+    }
+
     /// Whether the shown report belongs to the current scenario.
     #[must_use]
     pub fn is_current(&self) -> bool {
@@ -326,6 +333,21 @@ mod tests {
 
     fn reduce(state: AppState, action: Action) -> AppState {
         (*Rc::new(state).reduce(action)).clone()
+    }
+
+    #[test]
+    fn the_scenario_departs_from_its_preset_after_an_edit_and_not_after_reset() {
+        let state = reduce(
+            AppState::default(),
+            Action::LoadPreset("faxe-dialogue".into()),
+        );
+        assert!(!state.departs_from_preset());
+        let state = reduce(state, Action::Set(Field::Strategy, Value::from("targeted")));
+        assert!(state.departs_from_preset());
+        let state = reduce(state, Action::ResetAll);
+        assert!(!state.departs_from_preset());
+        let state = reduce(state, Action::Set(Field::Seed, Value::from(99)));
+        assert!(state.departs_from_preset(), "a new seed is a new scenario");
     }
 
     fn set(field: Field, v: impl Into<Value>) -> Action {

@@ -12,11 +12,22 @@ pub enum View {
     RealData,
     /// The guided chapters from the workshop deck.
     Guide,
+    /// The glossary: every term the app uses, explained.
+    Glossary,
+    /// The council brief: one printable A4 page for the current scenario.
+    Brief,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 4] = [View::Sandbox, View::Sweep, View::RealData, View::Guide];
+    pub const ALL: [View; 6] = [
+        View::Sandbox,
+        View::Sweep,
+        View::RealData,
+        View::Guide,
+        View::Glossary,
+        View::Brief,
+    ];
 
     /// Stable name (links, element ids).
     #[must_use]
@@ -26,6 +37,8 @@ impl View {
             View::Sweep => "sweep",
             View::RealData => "real-data",
             View::Guide => "guide",
+            View::Glossary => "glossary",
+            View::Brief => "brief",
         }
     }
 

@@ -8,7 +8,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::bridge::{self, Snapshot};
-use crate::components::{guide::Guide, pb_view::PbView, sweep_view::SweepView};
+use crate::components::{
+    brief::BriefView, glossary::Glossary, guide::Guide, pb_view::PbView, sweep_view::SweepView,
+};
 use crate::context::AppContext;
 use crate::state::{Action, View};
 
@@ -36,6 +38,8 @@ pub fn ViewsApp(props: &ViewsAppProps) -> Html {
         View::Sweep => html! { <SweepView /> },
         View::RealData => html! { <PbView /> },
         View::Guide => html! { <Guide /> },
+        View::Glossary => html! { <Glossary /> },
+        View::Brief => html! { <BriefView /> },
     };
     html! {
         <ContextProvider<AppContext> {context}>
@@ -65,7 +69,13 @@ mod tests {
 
     #[tokio::test]
     async fn each_secondary_view_renders_under_its_heading_and_the_sandbox_renders_nothing() {
-        for view in [View::Sweep, View::RealData, View::Guide] {
+        for view in [
+            View::Sweep,
+            View::RealData,
+            View::Guide,
+            View::Glossary,
+            View::Brief,
+        ] {
             let html = render(view).await;
             assert!(html.contains("<main class=\"page\">"), "{view:?}");
             assert!(
@@ -122,5 +132,23 @@ mod tests {
                 "nothing is revealed before a bet"
             );
         }
+    }
+
+    #[tokio::test]
+    async fn the_glossary_explains_every_term_and_the_guide_has_its_teachers_guide() {
+        let html = render(View::Glossary).await;
+        for t in crate::glossary::Term::ALL {
+            assert!(html.contains(&format!("id=\"term-{}\"", t.key())), "{t:?}");
+        }
+        assert!(
+            html.contains("kan være negativt"),
+            "why a welfare loss can be negative"
+        );
+        let html = render(View::Guide).await;
+        assert!(html.contains("id=\"teacher-guide\"") && html.contains("Lærervejledning"));
+        for n in [1, 3, 4, 7] {
+            assert!(html.contains(&format!("id=\"teacher-chapter-{n}\"")), "{n}");
+        }
+        assert!(html.contains("id=\"print-card-blank\"") && html.contains("id=\"print-card\""));
     }
 }

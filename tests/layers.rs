@@ -25,7 +25,10 @@ const LAYERS: [(&str, &[&str]); 6] = [
         "format, links and the guide's data",
         &["format", "export", "url", "guide"],
     ),
-    ("state and the context hook", &["state", "context"]),
+    (
+        "state, the context hook and the glossary's terms",
+        &["state", "context", "glossary"],
+    ),
     ("strings", &["i18n"]),
     ("components", &["components", "bridge", "lazy"]),
     (

@@ -27,6 +27,55 @@ impl Log {
     }
 }
 
+/// Where a value lies against the ends of an axis: drawn where it is, or clipped at an end (then
+/// the chart marks the point and writes its value beside it, never clamping in silence).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Clip {
+    /// Inside the domain: drawn at its value.
+    Inside,
+    /// Below the domain (or zero or not finite on a log axis): drawn at the start, marked.
+    Below,
+    /// Above the domain: drawn at the end, marked.
+    Above,
+}
+
+impl Log {
+    /// The position of `x` and whether it had to be clipped to the domain.
+    #[must_use]
+    pub fn place(&self, x: f64) -> (f64, Clip) {
+        let clip = if !(x.is_finite() && x >= self.d0 * (1.0 - 1e-12)) {
+            Clip::Below
+        } else if x > self.d1 * (1.0 + 1e-12) {
+            Clip::Above
+        } else {
+            Clip::Inside
+        };
+        (self.map(x), clip)
+    }
+}
+
+/// The domain of a ratio axis on a log scale: `[lo, hi]` (powers of two around 1) widened by
+/// factors of two until it holds every positive finite value, but never beyond `[min, max]`.
+/// Values still outside (zero, or beyond the limits) are clipped and marked by the chart.
+#[must_use]
+pub fn ratio_domain(values: &[f64], lo: f64, hi: f64, min: f64, max: f64) -> (f64, f64) {
+    let (mut d0, mut d1) = (lo, hi);
+    for &v in values.iter().filter(|v| v.is_finite() && **v > 0.0) {
+        while v < d0 * (1.0 - 1e-12) && d0 / 2.0 >= min * (1.0 - 1e-12) {
+            d0 /= 2.0;
+        }
+        while v > d1 * (1.0 + 1e-12) && d1 * 2.0 <= max * (1.0 + 1e-12) {
+            d1 *= 2.0;
+        }
+    }
+    (d0, d1)
+}
+
+/// Smallest ratio a log ratio axis extends to; smaller ratios (and zero) are marked at the edge.
+pub const RATIO_MIN: f64 = 1.0 / 64.0;
+/// Largest ratio a log ratio axis extends to; larger ratios are marked at the edge.
+pub const RATIO_MAX: f64 = 64.0;
+
 /// Ticks for a ratio axis on a log scale: powers of two between `lo` and `hi`.
 #[must_use]
 pub fn ratio_ticks(lo: f64, hi: f64) -> Vec<f64> {
@@ -154,6 +203,38 @@ mod tests {
         assert!((t[5] - 0.005).abs() < 1e-12 && (t[1] - 0.001).abs() < 1e-12);
         assert_eq!(nice_ticks(9.0), vec![0.0, 2.0, 4.0, 6.0, 8.0, 10.0]);
         assert_eq!(nice_ticks(f64::NAN), vec![0.0, 1.0]);
+    }
+
+    #[test]
+    fn ratio_axes_extend_to_the_data_and_mark_what_lies_beyond() {
+        // The A/B chart's case: 0.12 must not be drawn at a 0.25 edge.
+        let (d0, d1) = ratio_domain(&[0.12, 1.3, 2.0], 0.25, 4.0, RATIO_MIN, RATIO_MAX);
+        assert!(
+            (d0 - 0.0625).abs() < 1e-12 && (d1 - 4.0).abs() < 1e-12,
+            "{d0} {d1}"
+        );
+        let g = Log {
+            d0,
+            d1,
+            r0: 0.0,
+            r1: 600.0,
+        };
+        let (x, clip) = g.place(0.12);
+        assert_eq!(clip, Clip::Inside);
+        assert!(x > g.map(d0) + 1.0, "0.12 is drawn inside, not at the edge");
+        // Zero cannot be drawn on a log axis; a huge ratio is beyond the limit: both are marked.
+        let (d0, d1) = ratio_domain(&[0.0, 500.0], 0.25, 4.0, RATIO_MIN, RATIO_MAX);
+        assert!((d0 - 0.25).abs() < 1e-12 && (d1 - RATIO_MAX).abs() < 1e-12);
+        let g = Log { d0, d1, ..g };
+        assert_eq!(g.place(0.0), (0.0, Clip::Below));
+        assert_eq!(g.place(500.0), (600.0, Clip::Above));
+        assert_eq!(g.place(f64::NAN).1, Clip::Below);
+        assert_eq!(g.place(d1).1, Clip::Inside);
+        assert_eq!(g.place(d0).1, Clip::Inside);
+        assert_eq!(
+            ratio_domain(&[], 0.25, 4.0, RATIO_MIN, RATIO_MAX),
+            (0.25, 4.0)
+        );
     }
 
     #[test]

@@ -62,6 +62,18 @@ pub fn nice_range(lo: f64, hi: f64) -> (f64, f64, Vec<f64>) {
     (d0, d1, ticks)
 }
 
+/// The value axis of a sweep chart: a [`nice_range`] around `[lo, hi]` that always includes zero,
+/// so the baseline is on the chart and a small difference is not drawn as a large one (a
+/// metric that can be negative, such as the welfare loss, gets zero inside its range). Nothing is
+/// clipped: the range holds every mean and interval end.
+#[must_use]
+pub fn value_range(lo: f64, hi: f64) -> (f64, f64, Vec<f64>) {
+    if !(lo.is_finite() && hi.is_finite() && hi >= lo) {
+        return nice_range(0.0, 1.0);
+    }
+    nice_range(lo.min(0.0), hi.max(0.0))
+}
+
 /// The closed path of a band: along the upper ends left to right, back along the lower ends.
 /// Points are `(x, lo, hi)` in pixels, sorted by x.
 #[must_use]
@@ -110,6 +122,24 @@ mod tests {
         assert!(d0 <= 3.0 && d1 > 3.0);
         let (d0, d1, _) = nice_range(f64::NAN, 1.0);
         assert_eq!((d0, d1), (0.0, 1.0));
+    }
+
+    #[test]
+    fn value_axes_start_at_zero_and_hold_every_value() {
+        // The case: means from 0.82 to 0.85 must not fill the whole height.
+        let (d0, d1, ticks) = value_range(0.82, 0.85);
+        assert!(d0.abs() < 1e-12, "{d0}");
+        assert!((0.85..=1.0).contains(&d1), "{d1}");
+        assert_eq!(ticks.first().copied(), Some(0.0));
+        let (d0, d1, ticks) = value_range(-0.031, 0.012);
+        assert!(d0 <= -0.031 && (0.012..0.1).contains(&d1), "{d0} {d1}");
+        assert!(
+            ticks.iter().any(|t| t.abs() < 1e-12),
+            "zero is a tick: {ticks:?}"
+        );
+        let (d0, d1, _) = value_range(120.0, 480.0);
+        assert!(d0.abs() < 1e-12 && d1 >= 480.0);
+        assert!(value_range(f64::INFINITY, f64::NEG_INFINITY).0.abs() < 1e-12);
     }
 
     #[test]

@@ -91,17 +91,29 @@ pub fn ChartFrame(props: &ChartFrameProps) -> Html {
     let id = props.id.to_string();
     let svg_id = format!("{id}-svg");
     let export_csv = |dialect: Dialect| csv_download(&id, props.table.clone(), dialect);
+    // An exported chart names the scenario it shows (in both bundles the app state is in context).
+    let footer = use_context::<crate::context::AppContext>()
+        .map(|app| {
+            props
+                .lang
+                .scenario_line(&app.preset, &app.scenario, app.departs_from_preset())
+        })
+        .unwrap_or_default();
     let export_svg = {
-        let (svg_id, name) = (svg_id.clone(), format!("dialoglab-{id}.svg"));
+        let (svg_id, name, footer) = (
+            svg_id.clone(),
+            format!("dialoglab-{id}.svg"),
+            footer.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
-            if let Some(text) = export::browser::svg_text(&svg_id) {
+            if let Some(text) = export::browser::svg_text(&svg_id, &footer) {
                 export::browser::download_text(&name, "image/svg+xml", &text);
             }
         })
     };
     let export_png = {
         let (svg_id, name) = (svg_id.clone(), format!("dialoglab-{id}.png"));
-        Callback::from(move |_: MouseEvent| export::browser::download_png(&svg_id, &name))
+        Callback::from(move |_: MouseEvent| export::browser::download_png(&svg_id, &name, &footer))
     };
     let (title_id, desc_id) = (format!("{id}-title"), format!("{id}-desc"));
     let tip_layer = (*tip).as_ref().map(|tp| {

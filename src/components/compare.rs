@@ -8,8 +8,10 @@ use yew::prelude::*;
 
 use crate::components::compare_chart::{CompareChart, PairKind};
 use crate::components::ratio_chart;
+use crate::components::term_link::TermLink;
 use crate::context::use_app;
 use crate::format;
+use crate::glossary::Term;
 use crate::i18n::Lang;
 use crate::json_tree::diff;
 use crate::state::{Action, Run};
@@ -140,7 +142,7 @@ pub fn Compare() -> Html {
     };
     html! {
         <section class="compare" aria-labelledby="compare-heading">
-            <h2 id="compare-heading">{ t.compare_heading }</h2>
+            <h2 id="compare-heading" tabindex="-1">{ t.compare_heading }</h2>
             <div class="buttons">
                 <button type="button" id="pin" onclick={pin} disabled={!app.is_current()}>{ t.pin }</button>
                 if app.pinned.is_some() {
@@ -167,7 +169,7 @@ fn comparison(lang: Lang, a: &Run, b: &Run) -> Html {
     html! {
         <>
             <p id="compare-summary">{ lang.compare_desc(count(&a.1), count(&b.1), index(&a.1), index(&b.1)) }</p>
-            <p class={if same { "hint" } else { "warning" }} id="compare-population">{ if same { t.same_population } else { t.other_population } }</p>
+            <p class={if same { "hint" } else { "warning" }} id="compare-population">{ if same { t.same_population } else { t.other_population } }<TermLink term={Term::SamePopulation} name={t.compare_heading} /></p>
             <p><strong>{ t.changed_fields }{ ": " }</strong>
                 { if changed.is_empty() { t.no_changes.to_string() } else {
                     changed.iter().map(|p| lang.path_label(p)).collect::<Vec<_>>().join(", ")

@@ -10,10 +10,10 @@ use yew::prelude::*;
 
 pub use crate::charts::kinds::PairKind;
 use crate::charts::palette;
-use crate::charts::scale::{Log, ratio_ticks};
+use crate::charts::scale::{Clip, Log, RATIO_MAX, RATIO_MIN, ratio_domain, ratio_ticks};
 use crate::components::chart_frame::{ChartFrame, Mark};
 use crate::components::group_chart::group_rows;
-use crate::components::ratio_chart::{self, is_fair, tick, tick_label};
+use crate::components::ratio_chart::{self, clip_mark, is_fair, tick, tick_label};
 use crate::export::{Cell, Table};
 use crate::format;
 use crate::i18n::Lang;
@@ -24,6 +24,7 @@ const LEFT: f64 = 215.0;
 const RIGHT: f64 = 30.0;
 const ROW: f64 = 20.0;
 const HEAD: f64 = 24.0;
+/// The axis's ends unless the data reach further (`ratio_domain`).
 const LO: f64 = 0.25;
 const HI: f64 = 4.0;
 
@@ -123,14 +124,23 @@ pub fn CompareChart(props: &CompareChartProps) -> Html {
             )
         },
     );
+    let all: Vec<f64> = rows.iter().flat_map(|r| [r.a, r.b]).collect();
+    let (d0, d1) = ratio_domain(&all, LO, HI, RATIO_MIN, RATIO_MAX);
     let scale = Log {
-        d0: LO,
-        d1: HI,
+        d0,
+        d1,
         r0: LEFT,
         r1: WIDTH - RIGHT,
     };
-    let map = |v: f64| scale.map(v.clamp(LO, HI));
-    let ticks = ratio_ticks(LO, HI);
+    let map = |v: f64| scale.map(v);
+    let ticks = ratio_ticks(d0, d1);
+    let note = |clip: Clip| {
+        if clip == Clip::Inside {
+            String::new()
+        } else {
+            format!(" ({})", t.clipped_note)
+        }
+    };
     let mut y = 34.0;
     let mut body = Vec::new();
     let mut last = None;
@@ -141,10 +151,11 @@ pub fn CompareChart(props: &CompareChartProps) -> Html {
             last = Some(row.attribute);
         }
         let cy = y + ROW / 2.0;
-        let (xa, xb) = (map(row.a), map(row.b));
+        let ((xa, ca), (xb, cb)) = (scale.place(row.a), scale.place(row.b));
         let name = format!("{} – {}", lang.attribute(row.attribute), row.label);
-        let label_a = format!("A · {name}: {}", format::dec(lang, row.a, 2));
-        let label_b = format!("B · {name}: {}", format::dec(lang, row.b, 2));
+        let (va, vb) = (format::dec(lang, row.a, 2), format::dec(lang, row.b, 2));
+        let label_a = format!("A · {name}: {va}{}", note(ca));
+        let label_b = format!("B · {name}: {vb}{}", note(cb));
         body.push(html! {
             <>
                 <text x={(LEFT - 10.0).to_string()} y={format!("{cy:.1}")} text-anchor="end" dominant-baseline="middle">{ row.label.clone() }</text>
@@ -156,6 +167,8 @@ pub fn CompareChart(props: &CompareChartProps) -> Html {
                     <polygon points={format!("{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}", xb, cy - 6.0, xb + 6.0, cy + 5.0, xb - 6.0, cy + 5.0)}
                         fill={palette::VERMILLION} stroke="#000" stroke-width="0.6" />
                 </Mark>
+                { clip_mark(ca, xa, cy, format!("A {va}")) }
+                { clip_mark(cb, xb, cy, format!("B {vb}")) }
             </>
         });
         y += ROW;

@@ -27,7 +27,8 @@ pub fn DataTable(props: &DataTableProps) -> Html {
     html! {
         <details class="data-table">
             <summary>{ lang.t().show_table }</summary>
-            <div class="table-scroll">
+            // Scrolls sideways on a narrow screen, so it takes the keyboard focus too.
+            <div class="table-scroll" tabindex="0" role="region" aria-label={props.caption.clone()}>
                 <table id={props.id.clone()}>
                     <caption>{ props.caption.clone() }</caption>
                     <thead>

@@ -9,9 +9,11 @@ use yew::prelude::*;
 
 pub use crate::charts::kinds::GroupKind;
 use crate::charts::palette;
-use crate::charts::scale::{Linear, Log, nice_ticks, ratio_ticks};
+use crate::charts::scale::{
+    Clip, Linear, Log, RATIO_MAX, RATIO_MIN, nice_ticks, ratio_domain, ratio_ticks,
+};
 use crate::components::chart_frame::{ChartFrame, Mark};
-use crate::components::ratio_chart::{is_fair, tick, tick_label};
+use crate::components::ratio_chart::{clip_mark, is_fair, tick, tick_label};
 use crate::export::{Cell, Table};
 use crate::format;
 use crate::i18n::{Lang, group_value};
@@ -85,14 +87,15 @@ pub fn GroupChart(props: &GroupChartProps) -> Html {
     let desc = extremes(&rows, lang).map_or_else(String::new, |(h, l)| {
         lang.group_desc(kind, (&h.0, h.1), (&l.0, l.1))
     });
-    let (lo, hi) = (0.25, 4.0);
+    let values: Vec<f64> = rows.iter().map(|r| r.value).collect();
+    let (lo, hi) = ratio_domain(&values, 0.25, 4.0, RATIO_MIN, RATIO_MAX);
     let ticks = if kind.is_ratio() {
         ratio_ticks(lo, hi)
     } else {
         nice_ticks(rows.iter().map(|r| r.value).fold(0.0, f64::max))
     };
     let top = ticks.last().copied().unwrap_or(1.0);
-    let map = |v: f64| {
+    let place = |v: f64| {
         if kind.is_ratio() {
             Log {
                 d0: lo,
@@ -100,17 +103,20 @@ pub fn GroupChart(props: &GroupChartProps) -> Html {
                 r0: LEFT,
                 r1: WIDTH - RIGHT,
             }
-            .map(v)
+            .place(v)
         } else {
-            Linear {
+            // The ticks reach past the largest value, so nothing is clipped.
+            let x = Linear {
                 d0: 0.0,
                 d1: top,
                 r0: LEFT,
                 r1: WIDTH - RIGHT,
             }
-            .map(v)
+            .map(v);
+            (x, Clip::Inside)
         }
     };
+    let map = |v: f64| place(v).0;
     let base = if kind.is_ratio() { map(1.0) } else { LEFT };
     let colour = if kind.is_ratio() {
         palette::VERMILLION
@@ -127,12 +133,17 @@ pub fn GroupChart(props: &GroupChartProps) -> Html {
             last = Some(row.attribute);
         }
         let cy = y + ROW / 2.0;
-        let cx = map(row.value);
+        let (cx, clip) = place(row.value);
+        let value = group_value(lang, kind, row.value);
         let label = format!(
-            "{} – {}: {}",
+            "{} – {}: {value}{}",
             lang.attribute(row.attribute),
             row.label,
-            group_value(lang, kind, row.value)
+            if clip == Clip::Inside {
+                String::new()
+            } else {
+                format!(" ({})", lang.t().clipped_note)
+            }
         );
         body.push(html! {
             <>
@@ -141,6 +152,7 @@ pub fn GroupChart(props: &GroupChartProps) -> Html {
                 <Mark class="point" {label} x={cx} y={cy}>
                     <rect x={format!("{:.1}", cx - 5.0)} y={format!("{:.1}", cy - 5.0)} width="10" height="10" fill={colour} stroke="#000" stroke-width="0.6" />
                 </Mark>
+                { clip_mark(clip, cx, cy, value) }
             </>
         });
         y += ROW;

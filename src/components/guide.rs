@@ -31,6 +31,12 @@ fn page_base() -> String {
     }
 }
 
+thread_local! {
+    /// Set by the pager (Previous / Next chapter): the chapter about to open takes the focus and
+    /// is shown from its top, not wherever the page happened to be scrolled.
+    static PAGED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// The Guide view.
 #[component]
 pub fn Guide() -> Html {
@@ -54,12 +60,53 @@ pub fn Guide() -> Html {
             bets.set(next);
         })
     };
+    let teacher = {
+        let open = |n: u8| {
+            let app = app.clone();
+            Callback::from(move |_: MouseEvent| {
+                PAGED.with(|p| p.set(true));
+                app.dispatch(Action::OpenChapter(n));
+            })
+        };
+        let limits = {
+            let app = app.clone();
+            Callback::from(move |_: MouseEvent| {
+                crate::glossary::open(&app, crate::glossary::Term::ModelLimits);
+            })
+        };
+        html! {
+            <details class="teacher-guide no-print" id="teacher-guide">
+                <summary><h3>{ g.teacher_heading }</h3></summary>
+                <p>{ g.teacher_intro }</p>
+                <ol class="teacher-steps">
+                    { for g.teacher_steps.iter().map(|(time, chapter, what)| html! {
+                        <li>
+                            <strong class="teacher-time">{ *time }</strong>
+                            if let Some(n) = chapter.and_then(|n| guide::chapter(n).map(|c| (n, c))) {
+                                <span class="teacher-chapter">
+                                    { lang.chapter_of(usize::from(n.0), CHAPTERS.len()) }{ ": " }
+                                    <button type="button" class="link-button" id={format!("teacher-chapter-{}", n.0)}
+                                        onclick={open(n.0)}>{ n.1.title.get(lang) }</button>
+                                </span>
+                            }
+                            <span>{ *what }</span>
+                        </li>
+                    }) }
+                </ol>
+                <ul class="teacher-tips">
+                    { for g.teacher_tips.iter().map(|tip| html! { <li>{ *tip }</li> }) }
+                </ul>
+                <button type="button" class="link-button" id="teacher-limits" onclick={limits}>{ g.model_limits }</button>
+            </details>
+        }
+    };
     let placed = bets.iter().flatten().count();
     let right = bets.iter().flatten().filter(|r| **r).count();
     html! {
         <section class="view-page guide" aria-labelledby="view-heading">
             <h2 id="view-heading">{ lang.view(View::Guide) }</h2>
             <p class="guide-lead">{ g.lead }</p>
+            { teacher }
             <nav class="guide-chapters" aria-label={g.chapters_label}>
                 <ol>
                     { for CHAPTERS.iter().enumerate().map(|(k, c)| {
@@ -108,14 +155,35 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
     let to = use_state_eq(|| c.lever.to);
     let bet = use_state_eq(|| None::<Direction>);
     let result = use_state(|| None::<Result<Shown, ScenarioError>>);
+    // The same change over several simulated towns (computed just after the reveal is drawn).
+    let towns = use_state(|| None::<Result<guide::Towns, ScenarioError>>);
     let print = use_state_eq(|| false);
+    // Printing the card without the model's answer, for before the class guesses.
+    let blank = use_state_eq(|| false);
     let copied = use_state_eq(|| false);
+    // Opened by the pager: start at the chapter's title.
+    use_effect_with((), |()| {
+        if PAGED.with(|p| p.replace(false)) {
+            crate::components::focus_on("chapter-title");
+        }
+    });
+    // After a reveal that answered a bet, bring the result into view (smoothly unless the user
+    // asked for reduced motion).
     {
-        let print = print.clone();
+        let answered = matches!(&*result, Some(Ok(Shown { bet: Some(_), .. })));
+        use_effect_with(answered, |answered| {
+            if *answered {
+                crate::components::focus_on("reveal-heading");
+            }
+        });
+    }
+    {
+        let (print, blank) = (print.clone(), blank.clone());
         use_effect_with(*print, move |p| {
             if *p {
                 let _ = gloo::utils::window().print();
                 print.set(false);
+                blank.set(false);
             }
         });
     }
@@ -136,29 +204,39 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
         })
     };
     let on_reveal = {
-        let (to, bet, result, on_bet) = (
+        let (to, bet, result, towns, on_bet) = (
             to.clone(),
             bet.clone(),
             result.clone(),
+            towns.clone(),
             props.on_bet.clone(),
         );
         Callback::from(move |_: MouseEvent| {
             let Some(b) = *bet else { return };
-            let shown = guide::reveal(c, *to).map(|r| {
-                on_bet.emit((number, r.direction == b));
-                Shown {
-                    reveal: Rc::new(r),
-                    bet: Some(b),
-                }
+            let shown = guide::reveal(c, *to).map(|r| Shown {
+                reveal: Rc::new(r),
+                bet: Some(b),
             });
             result.set(Some(shown));
+            towns.set(None);
+            // The towns take a moment: let the page draw the one town first.
+            let (towns, on_bet, to) = (towns.clone(), on_bet.clone(), *to);
+            gloo::timers::callback::Timeout::new(30, move || {
+                let counted = guide::towns(c, to, guide::TOWNS);
+                if let Ok(t) = &counted {
+                    on_bet.emit((number, t.majority() == b));
+                }
+                towns.set(Some(counted));
+            })
+            .forget();
         })
     };
     let on_again = {
-        let (bet, result) = (bet.clone(), result.clone());
+        let (bet, result, towns) = (bet.clone(), result.clone(), towns.clone());
         Callback::from(move |_: MouseEvent| {
             bet.set(None);
             result.set(None);
+            towns.set(None);
         })
     };
     let on_print = {
@@ -171,6 +249,19 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
                 })));
             }
             print.set(true);
+        })
+    };
+    let on_print_blank = {
+        let (blank, print) = (blank.clone(), print.clone());
+        Callback::from(move |_: MouseEvent| {
+            blank.set(true);
+            print.set(true);
+        })
+    };
+    let on_limits = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| {
+            crate::glossary::open(&app, crate::glossary::Term::ModelLimits);
         })
     };
     let scenario = c.scenario(*to);
@@ -216,7 +307,10 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
     let go = |n: usize| {
         let app = app.clone();
         let n = u8::try_from(n).unwrap_or(1);
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::OpenChapter(n)))
+        Callback::from(move |_: MouseEvent| {
+            PAGED.with(|p| p.set(true));
+            app.dispatch(Action::OpenChapter(n));
+        })
     };
     let summary = scenario.as_ref().ok().map(|s| {
         let preset = dialoglab_engine::presets::ALL
@@ -241,10 +335,35 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
         },
         Some(Ok(shown)) => {
             let r = &*shown.reveal;
-            let tolerance = c.metric.show(lang, c.metric.tolerance());
+            let seed = scenario.as_ref().map_or(0, |s| s.seed);
+            let towns_html = match (&*towns, shown.bet) {
+                (None, Some(_)) => {
+                    html! { <p id="towns-verdict" class="hint" aria-busy="true">{ g.towns_running }</p> }
+                }
+                (Some(Ok(t)), bet) => html! {
+                    <>
+                        <p id="towns-verdict" data-majority={t.majority().key()}
+                            data-up={t.up.to_string()} data-down={t.down.to_string()} data-same={t.same.to_string()}>
+                            <strong>{ lang.towns_verdict(*t) }</strong>
+                        </p>
+                        if let Some(b) = bet {
+                            <p id="bet-result" class={if b == t.majority() { "bet-right" } else { "bet-wrong" }}>
+                                { lang.bet_result_towns(b, *t) }
+                            </p>
+                        }
+                    </>
+                },
+                (Some(Err(e)), _) => {
+                    html! { <p class="error" role="alert">{ lang.scenario_error(e) }</p> }
+                }
+                (None, None) => Html::default(),
+            };
+            let tolerance = c.metric.show_change(lang, c.metric.tolerance());
             html! {
                 <section class="reveal" id="reveal" aria-labelledby="reveal-heading">
-                    <h4 id="reveal-heading">{ g.result_heading }</h4>
+                    <h4 id="reveal-heading" tabindex="-1">{ g.result_heading }</h4>
+                    { towns_html }
+                    <p class="one-town">{ g.one_town }{ format!(" ({} {}):", crate::i18n::lower(lang.field(crate::fields::Field::Seed)), seed) }</p>
                     <p id="reveal-numbers" data-before={r.before.to_string()} data-after={r.after.to_string()}
                         data-direction={r.direction.key()}>
                         { c.metric_label.get(lang) }{ ": " }
@@ -252,14 +371,11 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
                         <strong>{ c.metric.show(lang, r.after) }</strong>{ format!(" ({})", option_label(r.to)) }
                     </p>
                     <p id="reveal-verdict">{ lang.verdict(r.direction, &tolerance) }</p>
-                    if let Some(b) = shown.bet {
-                        <p id="bet-result" class={if b == r.direction { "bet-right" } else { "bet-wrong" }}>
-                            { lang.bet_result(b, b == r.direction) }
-                        </p>
-                    }
+
                     <GuideChart {lang} chapter={c} reveal={shown.reveal.clone()} />
                     <h4>{ g.finding_heading }</h4>
                     <p class="finding">{ c.finding.get(lang) }</p>
+                    <p class="no-print"><button type="button" class="link-button" id="model-limits" onclick={on_limits.clone()}>{ g.model_limits }</button></p>
                     <button type="button" id="bet-again" class="no-print" onclick={on_again}>{ g.bet_again }</button>
                 </section>
             }
@@ -267,9 +383,9 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
     };
     let revealed = result.is_some();
     html! {
-        <article class="chapter" id={format!("chapter-{number}")} aria-labelledby="chapter-title">
+        <article class={classes!("chapter", blank.then_some("print-blank"))} id={format!("chapter-{number}")} aria-labelledby="chapter-title">
             <p class="chapter-number">{ lang.chapter_of(usize::from(number), total) }</p>
-            <h3 id="chapter-title">{ c.title.get(lang) }</h3>
+            <h3 id="chapter-title" tabindex="-1">{ c.title.get(lang) }</h3>
             <p class="chapter-intro">{ c.intro.get(lang) }</p>
             <figure class="quote">
                 <blockquote lang="da"><p>{ c.quote.text.da }</p></blockquote>
@@ -336,7 +452,10 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
                         <path d={q.d} fill="#000" />
                     </svg>
                 }
-                <button type="button" id="print-card" class="no-print" onclick={on_print}>{ g.print_card }</button>
+                <p class="print-buttons no-print">
+                    <button type="button" id="print-card-blank" onclick={on_print_blank}>{ g.print_blank }</button>
+                    <button type="button" id="print-card" onclick={on_print}>{ g.print_card }</button>
+                </p>
             </section>
             <nav class="chapter-pager no-print" aria-label={g.chapters_label}>
                 if usize::from(number) > 1 {

@@ -98,7 +98,7 @@ pub fn GuideChart(props: &GuideChartProps) -> Html {
         }
     });
     html! {
-        <ChartFrame id="guide-chart" {lang} title={AttrValue::from(metric_name)} desc={desc}
+        <ChartFrame id="guide-chart" {lang} title={AttrValue::from(crate::i18n::capitalise(metric_name))} desc={desc}
             width={WIDTH} {height} {table}>
             { for rows.iter().enumerate().map(|(k, (name, v, colour, dash))| {
                 let y = TOP + ROW * k as f64;

@@ -1,5 +1,6 @@
 //! One component per file.
 
+pub mod brief;
 pub mod chart_frame;
 pub mod compare;
 pub mod compare_chart;
@@ -7,6 +8,7 @@ pub mod cost_chart;
 pub mod cycles_chart;
 pub mod data_table;
 pub mod funnel;
+pub mod glossary;
 pub mod group_chart;
 pub mod guide;
 pub mod guide_chart;
@@ -26,5 +28,32 @@ pub mod scenario_panel;
 pub mod share_dialog;
 pub mod sweep_chart;
 pub mod sweep_view;
+pub mod term_link;
 pub mod view_tabs;
 pub mod views_host;
+
+/// Moves the keyboard focus (and so the view) to the element with this id, without touching the
+/// address (its fragment holds the scenario). Scrolls smoothly unless the user asked for reduced
+/// motion. The element must be focusable (`tabindex="-1"` on a heading).
+pub fn focus_on(id: &str) {
+    let Some(el) = gloo::utils::document().get_element_by_id(id) else {
+        return;
+    };
+    let el: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(el);
+    let reduced = gloo::utils::window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = el.focus_with_options(&options);
+    let scroll = web_sys::ScrollIntoViewOptions::new();
+    scroll.set_block(web_sys::ScrollLogicalPosition::Start);
+    scroll.set_behavior(if reduced {
+        web_sys::ScrollBehavior::Instant
+    } else {
+        web_sys::ScrollBehavior::Smooth
+    });
+    el.scroll_into_view_with_scroll_into_view_options(&scroll);
+}

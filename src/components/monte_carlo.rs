@@ -1,6 +1,8 @@
 //! The "× N seeds" panel on the results: runs the current scenario with N consecutive seeds in
 //! the worker and shows the mean and 95% interval of each headline number beside this run's value.
 
+use crate::components::term_link::TermLink;
+use crate::glossary::Term;
 use dialoglab_worker::seeds::{Headline, SeedsSummary};
 use dialoglab_worker::{Job, SeedsOutput};
 use yew::prelude::*;
@@ -132,7 +134,7 @@ pub fn MonteCarlo(props: &MonteCarloProps) -> Html {
                             <th scope="col">{ t.mc_metric }</th>
                             <th scope="col">{ t.mc_this_run }</th>
                             <th scope="col">{ t.mc_mean }</th>
-                            <th scope="col">{ t.mc_interval }</th>
+                            <th scope="col">{ t.mc_interval }<TermLink term={Term::Interval} name={t.mc_interval} /></th>
                         </tr>
                     </thead>
                     <tbody>

@@ -38,6 +38,7 @@ pub fn value_text(lang: Lang, field: Field, kind: Kind, value: &Value) -> String
     match kind {
         Kind::Money => format::money(lang, value.as_u64().unwrap_or(0)),
         Kind::Share => format::percent(lang, x, 0),
+        Kind::Hours { .. } => format!("{} {}", format::dec(lang, x, 2), lang.unit(field)),
         _ => {
             let unit = lang.unit(field);
             let n = format::int(lang, value.as_u64().unwrap_or(0));
@@ -82,6 +83,7 @@ pub fn NumberControl(props: &NumberControlProps) -> Html {
         Callback::from(move |raw: String| {
             let value = match kind {
                 Kind::Share => parse_decimal(&raw).map(|p| Value::from(p / 100.0)),
+                Kind::Hours { .. } => parse_decimal(&raw).map(Value::from),
                 _ => parse_whole(&raw).map(Value::from),
             };
             app.dispatch(match value {
@@ -152,6 +154,12 @@ pub fn NumberControl(props: &NumberControlProps) -> Html {
             "100".into(),
             "any".into(),
             format!("{}", (x * 1000.0).round() / 10.0),
+        ),
+        Kind::Hours { max } => (
+            "0".into(),
+            max.to_string(),
+            "any".into(),
+            props.value.to_string(),
         ),
         _ => (
             "0".into(),

@@ -5,7 +5,7 @@ use dialoglab_engine::attributes::Attribute;
 use yew::prelude::*;
 
 use crate::charts::palette;
-use crate::charts::scale::{Log, ratio_ticks};
+use crate::charts::scale::{Clip, Log, RATIO_MAX, RATIO_MIN, ratio_domain, ratio_ticks};
 use std::rc::Rc;
 
 use crate::components::chart_frame::{ChartFrame, Mark};
@@ -13,7 +13,7 @@ use crate::export::{Cell, Table};
 use crate::format;
 use crate::i18n::Lang;
 
-/// Smallest and largest ratio on the axis; values outside are drawn at the edge.
+/// Smallest and largest ratio on the axis unless the data reach further (`ratio_domain`).
 const LO: f64 = 0.125;
 const HI: f64 = 8.0;
 const WIDTH: f64 = 640.0;
@@ -172,9 +172,11 @@ pub fn RatioChart(props: &RatioChartProps) -> Html {
         let report = props.report.clone();
         use_memo((report, lang), |(r, lang)| rows(&r.1, *lang))
     };
+    let all: Vec<f64> = rows.iter().flat_map(|r| r.ratios.iter().copied()).collect();
+    let (d0, d1) = ratio_domain(&all, LO, HI, RATIO_MIN, RATIO_MAX);
     let x = Log {
-        d0: LO,
-        d1: HI,
+        d0,
+        d1,
         r0: LEFT,
         r1: WIDTH - RIGHT,
     };
@@ -212,33 +214,44 @@ pub fn RatioChart(props: &RatioChartProps) -> Html {
         body.push(html! {
             <line x1={LEFT.to_string()} x2={(WIDTH - RIGHT).to_string()} y1={format!("{cy:.1}")} y2={format!("{cy:.1}")} class="row-rule" />
         });
+        // Values already written by a clip mark of this row (stages with the same value, e.g. 0).
+        let mut written: Vec<String> = Vec::new();
         for (k, (_, shape, colour)) in STAGES.iter().enumerate() {
             let v = row.ratios[k];
+            let (cx, clip) = x.place(v);
+            let value = format::dec(lang, v, 2);
+            let mark_text = if clip == Clip::Inside || written.contains(&value) {
+                String::new()
+            } else {
+                written.push(value.clone());
+                value.clone()
+            };
             let label = format!(
-                "{} – {} – {}: {}{}",
+                "{} – {} – {}: {value}{}",
                 lang.attribute(row.attribute),
                 row.label,
                 stage_name(k),
-                format::dec(lang, v, 2),
-                if (LO..=HI).contains(&v) {
-                    ""
+                if clip == Clip::Inside {
+                    String::new()
                 } else {
-                    " (⇤⇥)"
+                    format!(" ({})", t.clipped_note)
                 }
             );
-            let cx = x.map(v);
             // Stages sit slightly apart vertically so equal values stay visible.
             let my = cy + (k as f64 - 1.5) * 3.5;
             body.push(html! {
-                <Mark class="point" {label} x={cx} y={my}>
-                    { marker(*shape, cx, my, colour) }
-                </Mark>
+                <>
+                    <Mark class="point" {label} x={cx} y={my}>
+                        { marker(*shape, cx, my, colour) }
+                    </Mark>
+                    { clip_mark(clip, cx, my, mark_text) }
+                </>
             });
         }
         y += ROW;
     }
     let height = y + 40.0;
-    let ticks = ratio_ticks(LO, HI);
+    let ticks = ratio_ticks(d0, d1);
     let table = Rc::new(Table {
         headers: [t.col_group.to_string(), t.col_population_share.to_string()]
             .into_iter()
@@ -272,6 +285,25 @@ pub fn RatioChart(props: &RatioChartProps) -> Html {
             { for body.into_iter() }
             <text x={format!("{:.1}", x.map(1.0))} y={format!("{:.0}", height - 12.0)} text-anchor="middle" class="axis-label">{ t.ratio_axis }</text>
         </ChartFrame>
+    }
+}
+
+/// The mark of a value clipped at an end of the axis (drawn at `x`, the edge): an arrow pointing
+/// off the axis and the value written beside it (`text`; empty when a mark of the same row has
+/// already written the same value), so nothing is clamped in silence.
+pub fn clip_mark(clip: Clip, x: f64, y: f64, text: String) -> Html {
+    let (tip, back, tx, anchor) = match clip {
+        Clip::Inside => return Html::default(),
+        Clip::Below => (x - 9.0, x - 3.0, x + 9.0, "start"),
+        Clip::Above => (x + 9.0, x + 3.0, x - 9.0, "end"),
+    };
+    html! {
+        <g class="clip-mark">
+            <polygon points={format!("{tip:.1},{y:.1} {back:.1},{:.1} {back:.1},{:.1}", y - 4.0, y + 4.0)} />
+            if !text.is_empty() {
+                <text x={format!("{tx:.1}")} y={format!("{:.1}", y - 6.0)} text-anchor={anchor}>{ text }</text>
+            }
+        </g>
     }
 }
 

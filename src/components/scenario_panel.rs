@@ -6,8 +6,10 @@ use serde_json::Value;
 use yew::prelude::*;
 
 use crate::components::number_control::NumberControl;
+use crate::components::term_link::TermLink;
 use crate::context::use_app;
 use crate::fields::{Field, Kind, Section};
+use crate::glossary::Term;
 use crate::state::Action;
 
 fn select_value(e: &Event) -> String {
@@ -94,13 +96,24 @@ pub fn ScenarioPanel() -> Html {
             _ if field == Field::Seed => html! {
                 <NumberControl {field} {kind} {value}>
                     <button type="button" id="new-seed" onclick={on_new_seed.clone()}>{ t.new_seed }</button>
-                    <p class="hint">{ t.seed_hint }</p>
+                    <p class="hint">{ t.seed_hint }<TermLink term={Term::Seed} name={lang.field(Field::Seed)} /></p>
                 </NumberControl>
             },
             _ => html! { <NumberControl {field} {kind} {value} /> },
         }
     };
 
+    let changed = app.departs_from_preset();
+    let preset_option = |p: &presets::Preset| {
+        let selected = p.name == app.preset;
+        let title = lang.preset_title(p);
+        let text = if selected && changed {
+            format!("{title} {}", t.preset_changed)
+        } else {
+            title.to_string()
+        };
+        html! { <option value={p.name} {selected}>{ text }</option> }
+    };
     let real_note = lang.sandbox_real_note(
         s.vote.projects.as_ref().map(Vec::len),
         s.vote.ballot_lengths.is_some(),
@@ -112,9 +125,7 @@ pub fn ScenarioPanel() -> Html {
             <div class="field">
                 <label for="preset">{ t.preset_label }</label>
                 <select id="preset" onchange={on_preset}>
-                    { for presets::ALL.iter().map(|p| html! {
-                        <option value={p.name} selected={p.name == app.preset}>{ lang.preset_title(p) }</option>
-                    }) }
+                    { for presets::ALL.iter().map(preset_option) }
                 </select>
             </div>
 
@@ -127,6 +138,9 @@ pub fn ScenarioPanel() -> Html {
                 html! {
                     <fieldset class={format!("section section-{}", section_key(*section))}>
                         <legend>{ lang.section(*section) }</legend>
+                        if *section == Section::Costs {
+                            <p class="hint" id="costs-hint">{ t.costs_hint }<TermLink term={Term::CostRates} name={lang.section(*section)} /></p>
+                        }
                         if *section == Section::Vote {
                             if let Some(note) = real_note.clone() {
                                 <p class="hint" id="real-data-note">{ note }</p>
@@ -153,5 +167,6 @@ fn section_key(section: Section) -> &'static str {
         Section::Municipality => "municipality",
         Section::Vote => "vote",
         Section::Cycles => "cycles",
+        Section::Costs => "costs",
     }
 }

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::charts::palette;
 use crate::charts::scale::{Linear, Log};
-use crate::charts::sweep::{band_path, log_ticks, nice_range};
+use crate::charts::sweep::{band_path, log_ticks, value_range};
 use crate::components::chart_frame::{ChartFrame, Mark};
 use crate::components::cycles_chart::line_path;
 use crate::export::{Cell, Table};
@@ -59,12 +59,6 @@ pub fn marker(kind: u8, x: f64, y: f64, colour: &'static str) -> Html {
             html! { <polygon points={p(&[(-5.0, -2.0), (-2.0, -2.0), (-2.0, -5.0), (2.0, -5.0), (2.0, -2.0), (5.0, -2.0), (5.0, 2.0), (2.0, 2.0), (2.0, 5.0), (-2.0, 5.0), (-2.0, 2.0), (-5.0, 2.0)])} fill={colour} stroke="#000" stroke-width="0.6" /> }
         }
     }
-}
-
-/// Whether the metric is a share or an index in `[0, 1]`.
-#[must_use]
-pub fn bounded(metric: &str) -> bool {
-    metric.starts_with("representativeness.") || matches!(metric, "legitimacy" | "turnout")
 }
 
 /// Props of [`SweepChart`].
@@ -126,13 +120,8 @@ pub fn SweepChart(props: &SweepChartProps) -> Html {
     rows.sort_by_key(|r| (r.0, r.1));
     let lo = rows.iter().map(|r| r.3).fold(f64::INFINITY, f64::min);
     let hi = rows.iter().map(|r| r.4).fold(f64::NEG_INFINITY, f64::max);
-    let (mut y0, mut y1, mut yticks) = nice_range(lo, hi);
-    if bounded(&metric) {
-        // Shares and indices live in [0, 1]: a wide interval is clipped at the ends.
-        y0 = y0.max(0.0);
-        y1 = y1.min(1.0);
-        yticks.retain(|v| *v >= y0 - 1e-9 && *v <= y1 + 1e-9);
-    }
+    // From zero (the baseline), holding every mean and interval end: nothing is clipped.
+    let (y0, y1, yticks) = value_range(lo, hi);
     let y = Linear {
         d0: y0,
         d1: y1,
@@ -272,7 +261,7 @@ pub fn SweepChart(props: &SweepChartProps) -> Html {
     html! {
         <ChartFrame id={id} {lang} title={title} desc={desc} width={WIDTH} {height} {table} {legend}>
             { for yticks.iter().map(|v| html! {
-                <g class="tick">
+                <g class={if v.abs() < 1e-12 { "tick fair" } else { "tick" }}>
                     <line x1={LEFT.to_string()} x2={(WIDTH - RIGHT).to_string()} y1={format!("{:.1}", y.map(*v))} y2={format!("{:.1}", y.map(*v))} />
                     <text x={(LEFT - 6.0).to_string()} y={format!("{:.1}", y.map(*v) + 4.0)} text-anchor="end">{ lang.sweep_value(&metric, *v) }</text>
                 </g>

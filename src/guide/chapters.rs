@@ -84,7 +84,7 @@ pub const CHAPTERS: &[Chapter] = &[
         },
         metric: Metric::AttendeeRatio("children", "yes"),
         metric_label: Tr {
-            da: "forældre til skolebørn blandt deltagerne (repræsentationsforhold, 1 = fair andel)",
+            da: "forældre til skolebørn blandt deltagerne (repræsentationsforhold, 1 = rimelig andel)",
             en: "parents of school children among attendees (representation ratio, 1 = fair share)",
         },
         question: Tr {
@@ -92,7 +92,7 @@ pub const CHAPTERS: &[Chapter] = &[
             en: "The municipality offers childcare. What happens to the parents' share of the meeting?",
         },
         finding: Tr {
-            da: "I modellen kommer forældre med omkring halvdelen eller mindre af deres andel af befolkningen, og de 67+ med omkring 2,5 gange deres. Børnepasning løfter forældrenes andel tydeligt (for alle 8 frø vi prøvede), men de når ikke en fair andel.",
+            da: "I modellen kommer forældre med omkring halvdelen eller mindre af deres andel af befolkningen, og de 67+ med omkring 2,5 gange deres. Børnepasning løfter forældrenes andel tydeligt (for alle 8 frø vi prøvede), men de når ikke op på en rimelig andel.",
             en: "In the model parents come at about half their share of the population or less, and the 67+ at about 2.5 times theirs. Childcare clearly raises the parents' share (for all 8 seeds we tried), but not to a fair share.",
         },
         expected: Direction::Up,
@@ -107,7 +107,7 @@ pub const CHAPTERS: &[Chapter] = &[
         preset: "faxe-dialogue",
         setup: &[("invitation.strategy", "associations")],
         intro: Tr {
-            da: "Tordenskjolds soldater: de samme få dukker op overalt. Her kalder foreningerne deres medlemmer til mødet — hvor stor en del af medlemmerne de får fat i, er håndtaget.",
+            da: "Tordenskjolds soldater: de samme få dukker op overalt. Her kalder foreningerne deres medlemmer til mødet – og du bestemmer, hvor stor en del af medlemmerne de får fat i.",
             en: "Tordenskjold's soldiers (a Danish idiom): the same few people turn up everywhere. Here the associations call their members to the meeting; the share of members they reach is the lever.",
         },
         quote: Quote {
@@ -158,7 +158,7 @@ pub const CHAPTERS: &[Chapter] = &[
         },
         metric: Metric::AttendeeRatio("association_member", "yes"),
         metric_label: Tr {
-            da: "foreningsmedlemmer blandt deltagerne (repræsentationsforhold, 1 = fair andel)",
+            da: "foreningsmedlemmer blandt deltagerne (repræsentationsforhold, 1 = rimelig andel)",
             en: "association members among attendees (representation ratio, 1 = fair share)",
         },
         question: Tr {
@@ -175,13 +175,13 @@ pub const CHAPTERS: &[Chapter] = &[
     Chapter {
         key: "weakest",
         title: Tr {
-            da: "At engagere de svagest stillede — inviteret igen og igen",
+            da: "At engagere de svagest stillede – inviteret igen og igen",
             en: "Engaging the weakest — invited again and again",
         },
         preset: "outreach",
         setup: &[],
         intro: Tr {
-            da: "Kommunen banker på døren hos de udsatte borgere. Journal of Public Deliberation (2012), citeret i workshoppen: “marginalized residents will only participate if they are invited. And then invited again, and again.”",
+            da: "Kommunen banker på døren hos de udsatte borgere. Journal of Public Deliberation (2012), citeret på workshoppen: »marginalized residents will only participate if they are invited. And then invited again, and again.«",
             en: "The municipality knocks on the doors of marginalised residents. The Journal of Public Deliberation (2012), quoted at the workshop: “marginalized residents will only participate if they are invited. And then invited again, and again.”",
         },
         quote: Quote {
@@ -223,7 +223,7 @@ pub const CHAPTERS: &[Chapter] = &[
         },
         metric: Metric::AttendeeRatio("marginalised", "yes"),
         metric_label: Tr {
-            da: "udsatte borgere blandt deltagerne (repræsentationsforhold, 1 = fair andel)",
+            da: "udsatte borgere blandt deltagerne (repræsentationsforhold, 1 = rimelig andel)",
             en: "marginalised residents among attendees (representation ratio, 1 = fair share)",
         },
         question: Tr {
@@ -231,8 +231,8 @@ pub const CHAPTERS: &[Chapter] = &[
             en: "From one to three contacts per person. What happens to the marginalised's share of the meeting?",
         },
         finding: Tr {
-            da: "Gentagne henvendelser omtrent fordobler de udsattes andel eller mere (for alle 8 frø vi prøvede). Men under grådig fordeling bliver det sjældent til indflydelse på, hvad der finansieres: de er for få til at bære et projekt alene (se MODEL.md §13).",
-            en: "Repeated contacts roughly double the marginalised's share or more (for all 8 seeds we tried). Under greedy allocation, though, this rarely becomes influence over what is funded: they are too few to carry a project alone (see MODEL.md §13).",
+            da: "Gentagne henvendelser omtrent fordobler de udsattes andel eller mere (for alle 8 frø vi prøvede). Men under grådig fordeling bliver det sjældent til indflydelse på, hvad der finansieres: de er for få til at bære et projekt alene.",
+            en: "Repeated contacts roughly double the marginalised's share or more (for all 8 seeds we tried). Under greedy allocation, though, this rarely becomes influence over what is funded: they are too few to carry a project alone.",
         },
         expected: Direction::Up,
         seeds_agree: true,
@@ -246,7 +246,7 @@ pub const CHAPTERS: &[Chapter] = &[
         preset: "borgerbudget-small",
         setup: &[],
         intro: Tr {
-            da: "En lille borgerbudgetpulje på 100.000 kr. — »bænke og borde«-penge. Porto Alegre og New York (mindst 1 mio. dollar pr. distrikt) lægger langt større beløb ud. De udsatte trækker sig, når det kun handler om bænke og borde.",
+            da: "En lille borgerbudgetpulje på 100.000 kr. – »bænke og borde«-penge. Porto Alegre og New York (mindst 1 mio. dollar pr. distrikt) lægger langt større beløb ud. De udsatte trækker sig, når det kun handler om bænke og borde.",
             en: "A small borgerbudget pool of DKK 100,000 — 'benches and tables' money. Porto Alegre and New York (at least $1M per district) put far larger sums in citizens' hands. The marginalised withdraw when it is only about benches and tables.",
         },
         quote: Quote {
@@ -300,7 +300,7 @@ pub const CHAPTERS: &[Chapter] = &[
         },
         metric: Metric::AttendeeRatio("marginalised", "yes"),
         metric_label: Tr {
-            da: "udsatte borgere blandt deltagerne (repræsentationsforhold, 1 = fair andel)",
+            da: "udsatte borgere blandt deltagerne (repræsentationsforhold, 1 = rimelig andel)",
             en: "marginalised residents among attendees (representation ratio, 1 = fair share)",
         },
         question: Tr {
@@ -308,8 +308,8 @@ pub const CHAPTERS: &[Chapter] = &[
             en: "The pool grows from DKK 100,000 to 5 million. What happens to the marginalised's share of the meeting?",
         },
         finding: Tr {
-            da: "For dette frø falder de udsattes andel af mødet, men over 8 frø falder den i to, flytter sig næsten ikke i tre og stiger i tre. En større pulje trækker over dobbelt så mange til mødet, de udsatte med, men i modellen vejer det, der er på spil, lige meget for alle med samme indkomst, så de udsattes andel flytter sig ikke pålideligt. Modellen viser altså ikke, at netop de udsatte bliver væk fra små puljer (MODEL.md, kendte grænser).",
-            en: "For this seed the marginalised's share of the meeting falls, but over 8 seeds it falls in two, barely moves in three and rises in three. A larger pool draws more than twice as many people to the meeting, the marginalised among them, but in the model what is at stake weighs the same for everyone with the same income, so their share does not move reliably. The model does not show that the marginalised in particular stay away from small pools (MODEL.md, known limits).",
+            da: "For dette frø falder de udsattes andel af mødet, men over 8 frø falder den i to, flytter sig næsten ikke i tre og stiger i tre. En større pulje trækker over dobbelt så mange til mødet, de udsatte med, men i modellen vejer det, der er på spil, lige meget for alle med samme indkomst, så de udsattes andel flytter sig ikke pålideligt. Modellen viser altså ikke, at netop de udsatte bliver væk fra små puljer.",
+            en: "For this seed the marginalised's share of the meeting falls, but over 8 seeds it falls in two, barely moves in three and rises in three. A larger pool draws more than twice as many people to the meeting, the marginalised among them, but in the model what is at stake weighs the same for everyone with the same income, so their share does not move reliably. The model does not show that the marginalised in particular stay away from small pools.",
         },
         expected: Direction::Down,
         seeds_agree: false,
@@ -371,7 +371,7 @@ pub const CHAPTERS: &[Chapter] = &[
             en: "The meeting is facilitated to the ideal. What happens to the associations' share of the money?",
         },
         finding: Tr {
-            da: "Lige taletid fjerner ulighed i stemmer helt, og for dette frø falder foreningernes andel af pengene. Men over 8 frø faldt den i 5, var uændret i 2 og steg i 1: idealet mindsker den organiserede indfangning i gennemsnit, ikke hver gang.",
+            da: "Lige taletid fjerner uligheden i taletid helt, og for dette frø falder foreningernes andel af pengene. Men over 8 frø faldt den i 5, var uændret i 2 og steg i 1: idealet mindsker den organiserede indfangning i gennemsnit, ikke hver gang.",
             en: "Equal speaking time removes voice inequality entirely, and for this seed the associations' share of the money falls. Over 8 seeds it fell in 5, was unchanged in 2 and rose in 1: the ideal reduces organised capture on average, not every time.",
         },
         expected: Direction::Down,
@@ -386,7 +386,7 @@ pub const CHAPTERS: &[Chapter] = &[
         preset: "faxe-dialogue",
         setup: &[],
         intro: Tr {
-            da: "Kommunen vil have borgerne til at tage ejerskab, men sorterer forslag, der ikke passer med kommunens mål. Håndtaget er graden af kommunal styring: sandsynligheden for veto mod et forslag, der passer dårligt.",
+            da: "Kommunen vil have borgerne til at tage ejerskab, men sorterer forslag, der ikke passer med kommunens mål. Du bestemmer, hvor hårdt kommunen styrer: sandsynligheden for, at den nedlægger veto mod et forslag, der passer dårligt.",
             en: "The municipality wants citizens to take ownership, but filters out proposals that do not fit its goals. The lever is municipal control: how likely a poorly fitting proposal is to be vetoed.",
         },
         quote: Quote {
@@ -434,7 +434,7 @@ pub const CHAPTERS: &[Chapter] = &[
         preset: "faxe-dialogue",
         setup: &[],
         intro: Tr {
-            da: "Kun omkring hver tiende stemmer om borgerbudgettet. Legitimiteten måler, hvor meget af udfaldet der ville være det samme, hvis alle havde stemt. Håndtaget er valgdeltagelsen.",
+            da: "Kun omkring hver tiende stemmer om borgerbudgettet. Legitimiteten måler, hvor meget af udfaldet der ville være det samme, hvis alle havde stemt. Du bestemmer valgdeltagelsen.",
             en: "Only about one adult in ten votes on the borgerbudget. Legitimacy measures how much of the outcome would be the same if everyone had voted. The lever is turnout.",
         },
         quote: Quote {

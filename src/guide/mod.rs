@@ -109,6 +109,16 @@ impl Metric {
         }
     }
 
+    /// A change of the value as shown: percentage points for shares (`2,0 procentpoint`), the
+    /// plain number for ratios.
+    #[must_use]
+    pub fn show_change(self, lang: Lang, d: f64) -> String {
+        match self {
+            Metric::AttendeeRatio(..) | Metric::ProposerEfficacy => format::dec(lang, d, 2),
+            Metric::OrganisedCapture | Metric::Legitimacy => format::points(lang, d, 1),
+        }
+    }
+
     /// The value as shown.
     #[must_use]
     pub fn show(self, lang: Lang, x: f64) -> String {
@@ -255,6 +265,82 @@ pub fn reveal(chapter: &Chapter, to: usize) -> Result<Reveal, ScenarioError> {
     })
 }
 
+/// Towns simulated for a guide verdict: the chapter's seed and the next ones.
+pub const TOWNS: u32 = 20;
+
+/// How the metric moved over several simulated towns (seeds), the same change in each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Towns {
+    /// Towns where it went up by more than the tolerance.
+    pub up: u32,
+    /// Towns where it went down by more than the tolerance.
+    pub down: u32,
+    /// Towns where it stayed within the tolerance.
+    pub same: u32,
+}
+
+impl Towns {
+    /// Number of towns.
+    #[must_use]
+    pub fn total(self) -> u32 {
+        self.up + self.down + self.same
+    }
+
+    /// Towns that moved in direction `d`.
+    #[must_use]
+    pub fn count(self, d: Direction) -> u32 {
+        match d {
+            Direction::Up => self.up,
+            Direction::Down => self.down,
+            Direction::Same => self.same,
+        }
+    }
+
+    /// The direction of most towns; a tie counts as »about the same«, since the model then gives
+    /// no clear answer.
+    #[must_use]
+    pub fn majority(self) -> Direction {
+        if self.up > self.down && self.up > self.same {
+            Direction::Up
+        } else if self.down > self.up && self.down > self.same {
+            Direction::Down
+        } else {
+            Direction::Same
+        }
+    }
+}
+
+/// The chapter's change (starting setting → `to`) in `n` towns: seeds `seed`, `seed + 1`, …, each
+/// town's citizens the same at both settings. A guess is judged on this, not on one seed.
+pub fn towns(chapter: &Chapter, to: usize, n: u32) -> Result<Towns, ScenarioError> {
+    let from = chapter.lever.from;
+    let (a0, b0) = (chapter.scenario(from)?, chapter.scenario(to)?);
+    let mut out = Towns::default();
+    for k in 0..u64::from(n) {
+        let (mut a, mut b) = (a0.clone(), b0.clone());
+        a.seed = a0.seed.wrapping_add(k);
+        b.seed = b0.seed.wrapping_add(k);
+        let pop = population::generate(&a.population, a.seed);
+        let ra = dialoglab_engine::simulate(&pop, &a);
+        let rb = if b.population == a.population {
+            dialoglab_engine::simulate(&pop, &b)
+        } else {
+            dialoglab_engine::run(&b)?
+        };
+        let d = Direction::of(
+            chapter.metric.value(&ra),
+            chapter.metric.value(&rb),
+            chapter.metric.tolerance(),
+        );
+        match d {
+            Direction::Up => out.up += 1,
+            Direction::Down => out.down += 1,
+            Direction::Same => out.same += 1,
+        }
+    }
+    Ok(out)
+}
+
 /// Whether `number` is a chapter's (1-based) number. Evaluated from the chapters' count at
 /// compile time, so the sandbox bundle can check links and actions without linking the chapters'
 /// texts (which only the views bundle needs).
@@ -347,6 +433,35 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn towns_count_every_seed_and_agree_with_the_findings_that_claim_all_eight() {
+        for c in CHAPTERS.iter().filter(|c| c.seeds_agree) {
+            let t = towns(c, c.lever.to, 8).unwrap();
+            assert_eq!(t.total(), 8);
+            assert_eq!(t.count(c.expected), 8, "{}: {t:?}", c.key);
+            assert_eq!(t.majority(), c.expected);
+        }
+        // The first town is the chapter's own seed: the single reveal.
+        let c = &CHAPTERS[0];
+        let one = towns(c, c.lever.to, 1).unwrap();
+        assert_eq!(one.count(reveal(c, c.lever.to).unwrap().direction), 1);
+        let tie = Towns {
+            up: 4,
+            down: 4,
+            same: 2,
+        };
+        assert_eq!(tie.majority(), Direction::Same);
+        assert_eq!(
+            Towns {
+                up: 3,
+                down: 1,
+                same: 2
+            }
+            .majority(),
+            Direction::Up
+        );
     }
 
     #[test]

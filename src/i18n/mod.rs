@@ -1,6 +1,7 @@
 //! The typed Danish/English string table. Every user-visible string lives here; a field or a
 //! match arm missing in one language is a compile error.
 
+pub mod glossary;
 pub mod guide;
 pub mod pb;
 pub mod sweep;
@@ -300,6 +301,10 @@ pub struct Texts {
     pub pin: &'static str,
     /// Unpin button.
     pub unpin: &'static str,
+    /// After the selected preset's name once the scenario departs from it.
+    pub preset_changed: &'static str,
+    /// Button by the headline numbers that moves to the comparison.
+    pub compare_go: &'static str,
     /// Column: metric.
     pub col_metric: &'static str,
     /// Column: difference B − A.
@@ -320,6 +325,24 @@ pub struct Texts {
     pub bad_upload: &'static str,
     /// Hint under charts.
     pub tooltip_hint: &'static str,
+    /// Said of a value drawn at the end of an axis it lies beyond.
+    pub clipped_note: &'static str,
+    /// Accessible name and tooltip of a link to the glossary.
+    pub glossary_link: &'static str,
+    /// Where the cost rates come from.
+    pub costs_hint: &'static str,
+    /// Button that prints the council brief.
+    pub brief_print: &'static str,
+    /// Heading of the printed brief.
+    pub brief_heading: &'static str,
+    /// Heading of the settings that differ from the preset.
+    pub brief_settings: &'static str,
+    /// When nothing differs from the preset.
+    pub brief_no_changes: &'static str,
+    /// Heading of the assumptions.
+    pub brief_assumptions: &'static str,
+    /// Label of the link that reopens the scenario.
+    pub brief_link: &'static str,
 }
 
 /// Danish.
@@ -333,7 +356,7 @@ pub const DA: Texts = Texts {
     population_label: "Voksne borgere",
     citizens_unit: "borgere",
     budget_label: "Borgerbudget",
-    budget_hint: "Logaritmisk skala: hvert trin ganger beløbet",
+    budget_hint: "Logaritmisk skala: hvert trin ganger beløbet med det samme tal",
     strategy_label: "Invitationsstrategi",
     contacts_label: "Personlige kontakter pr. borger",
     contacts_unit: "kontakter",
@@ -386,9 +409,9 @@ pub const DA: Texts = Texts {
     cycles_axis: "År",
     turnout_label: "Valgdeltagelse",
     voice_gini_label: "Ulighed i taletid (Gini)",
-    top_decile_label: "Taletid for de 10 % mest talende",
-    legitimacy_label: "Overlap med 'hvis alle stemte'",
-    welfare_loss_label: "Velfærdstab mod 'hvis alle stemte'",
+    top_decile_label: "De 10 % mest talendes andel af taletiden",
+    legitimacy_label: "Overlap med »hvis alle stemte«",
+    welfare_loss_label: "Velfærdstab i forhold til »hvis alle stemte«",
     money_per_capita_label: "Borgerbudget pr. borger",
     outcome_heading: "Mødet og afstemningen",
     skip_link: "Gå til resultaterne",
@@ -433,19 +456,30 @@ pub const DA: Texts = Texts {
     compare_heading: "Sammenlign A og B",
     compare_legend_a: "A (fastgjort)",
     compare_legend_b: "B (nu)",
-    compare_hint: "Fastgør den aktuelle kørsel som A, ændr parametrene, og se B ved siden af – på samme befolkning, når frø og befolkning er de samme.",
+    compare_hint: "Fastgør den aktuelle kørsel som A, ændr indstillingerne, og se B ved siden af – på den samme befolkning, så længe frø og befolkning er uændrede.",
     pin: "Fastgør som A",
     unpin: "Fjern A",
+    preset_changed: "(ændret)",
+    compare_go: "Gå til sammenligningen",
     col_metric: "Mål",
     col_difference: "Forskel (B − A)",
-    other_population: "A og B har ikke samme befolkning (frø eller befolkningsparametre er ændret), så forskellen blander tilfældighed og parametre.",
+    other_population: "A og B har ikke den samme befolkning (frøet eller befolkningens indstillinger er ændret), så forskellen blander tilfældigheder og indstillinger sammen.",
     same_population: "A og B har samme befolkning og samme tilfældige trækninger.",
     changed_fields: "Ændret fra A til B",
     no_changes: "Ingen ændringer endnu.",
     bad_link_title: "Linket kunne ikke åbnes",
     bad_link_tail: "Standardscenariet vises i stedet; dit gemte arbejde er urørt.",
     bad_upload: "Filen kunne ikke indlæses, og det aktuelle scenarie er bevaret",
-    tooltip_hint: "Hold musen over eller tab til et punkt for at se tallet.",
+    tooltip_hint: "Hold musen over et punkt, eller gå til det med tabulatortasten, for at se tallet.",
+    clipped_note: "uden for aksen; vist ved kanten",
+    glossary_link: "Forklaring i ordlisten",
+    costs_hint: "Modellens antagelser, ikke officielle takster: ret dem til jeres egne.",
+    brief_print: "Print notat (én A4-side)",
+    brief_heading: "Notat fra Dialoglab",
+    brief_settings: "Ændret i forhold til forudindstillingen",
+    brief_no_changes: "Intet – scenariet er forudindstillingen, som den er.",
+    brief_assumptions: "Antagelser om omkostninger",
+    brief_link: "Åbn scenariet igen",
 };
 
 /// English.
@@ -562,6 +596,8 @@ pub const EN: Texts = Texts {
     compare_hint: "Pin the current run as A, change parameters, and see B beside it – on the same population when seed and population are unchanged.",
     pin: "Pin as A",
     unpin: "Clear A",
+    preset_changed: "(changed)",
+    compare_go: "Go to the comparison",
     col_metric: "Metric",
     col_difference: "Difference (B − A)",
     other_population: "A and B do not share a population (seed or population parameters changed), so the difference mixes chance and parameters.",
@@ -572,6 +608,15 @@ pub const EN: Texts = Texts {
     bad_link_tail: "The default scenario is shown instead; your stored work is untouched.",
     bad_upload: "The file could not be loaded, and the current scenario is kept",
     tooltip_hint: "Hover over or tab to a mark to see its value.",
+    clipped_note: "off the axis; drawn at its end",
+    glossary_link: "Explained in the glossary",
+    costs_hint: "The model's assumptions, not official rates: change them to your own.",
+    brief_print: "Print a brief (one A4 page)",
+    brief_heading: "Brief from Dialoglab",
+    brief_settings: "Changed from the preset",
+    brief_no_changes: "Nothing – the scenario is the preset as it is.",
+    brief_assumptions: "Cost assumptions",
+    brief_link: "Reopen the scenario",
 };
 
 impl Lang {
@@ -830,6 +875,10 @@ impl Lang {
             (Lang::Da, View::Sweep) => "Mange kørsler",
             (Lang::Da, View::RealData) => "Rigtige afstemninger",
             (Lang::Da, View::Guide) => "Guidet tur",
+            (Lang::Da, View::Glossary) => "Ordliste",
+            (Lang::En, View::Glossary) => "Glossary",
+            (Lang::Da, View::Brief) => "Notat",
+            (Lang::En, View::Brief) => "Brief",
             (Lang::En, View::Sandbox) => "Sandbox",
             (Lang::En, View::Sweep) => "Sweeps",
             (Lang::En, View::RealData) => "Real PB data",
@@ -850,6 +899,8 @@ impl Lang {
             (Lang::Da, Section::Municipality) => "Kommunen",
             (Lang::Da, Section::Vote) => "Afstemningen",
             (Lang::Da, Section::Cycles) => "Over flere år",
+            (Lang::Da, Section::Costs) => "Omkostningssatser",
+            (Lang::En, Section::Costs) => "Cost rates",
             (Lang::En, Section::Meeting) => "The meeting",
             (Lang::En, Section::Municipality) => "The municipality",
             (Lang::En, Section::Vote) => "The vote",
@@ -961,7 +1012,7 @@ impl Lang {
             (Lang::Da, Field::PanelDropout) => "Frafald fra panelet før mødet",
             (Lang::Da, Field::OutreachReach) => "Udsatte borgere som det opsøgende arbejde når",
             (Lang::Da, Field::Mobilisation) => "Foreningsmedlemmer som foreningerne mobiliserer",
-            (Lang::Da, Field::Seed) => "Frø (seed)",
+            (Lang::Da, Field::Seed) => "Frø",
             (Lang::Da, Field::MeetingFormat) => "Mødeform",
             (Lang::Da, Field::TableSize) => "Pladser pr. bord",
             (Lang::Da, Field::Rounds) => "Samtalerunder",
@@ -974,6 +1025,18 @@ impl Lang {
             (Lang::Da, Field::VoteOnline) => "Mulighed for at stemme online",
             (Lang::Da, Field::MaxProjects) => "Højst projekter på stemmesedlen",
             (Lang::Da, Field::Cycles) => "År der simuleres",
+            (Lang::Da, Field::LetterCost) => "Pris pr. brev (porto og tryk)",
+            (Lang::Da, Field::StaffHourCost) => "Pris pr. personaletime",
+            (Lang::Da, Field::OpenCallHours) => "Timer til den åbne invitation",
+            (Lang::Da, Field::HoursPerContact) => "Timer pr. opsøgende henvendelse",
+            (Lang::Da, Field::HoursPerAssociation) => "Timer pr. forening og bydel",
+            (Lang::Da, Field::HoursPerResponse) => "Timer pr. svar på et brev",
+            (Lang::En, Field::LetterCost) => "Price per letter (postage and print)",
+            (Lang::En, Field::StaffHourCost) => "Price per staff hour",
+            (Lang::En, Field::OpenCallHours) => "Hours for the open call",
+            (Lang::En, Field::HoursPerContact) => "Hours per outreach contact",
+            (Lang::En, Field::HoursPerAssociation) => "Hours per association and district",
+            (Lang::En, Field::HoursPerResponse) => "Hours per answer to a letter",
             (Lang::En, Field::MeetingFormat) => "Meeting format",
             (Lang::En, Field::TableSize) => "Seats per table",
             (Lang::En, Field::Rounds) => "Rounds of conversation",
@@ -1028,8 +1091,22 @@ impl Lang {
             (Lang::En, Field::ProposalsPerTable) => "proposals",
             (Lang::En, Field::MaxProjects) => "projects",
             (Lang::En, Field::Cycles) => "years",
-            (Lang::Da, Field::Budget) => "kr.",
-            (Lang::En, Field::Budget) => "DKK",
+            (Lang::Da, Field::Budget | Field::LetterCost | Field::StaffHourCost) => "kr.",
+            (Lang::En, Field::Budget | Field::LetterCost | Field::StaffHourCost) => "DKK",
+            (
+                Lang::Da,
+                Field::OpenCallHours
+                | Field::HoursPerContact
+                | Field::HoursPerAssociation
+                | Field::HoursPerResponse,
+            ) => "timer",
+            (
+                Lang::En,
+                Field::OpenCallHours
+                | Field::HoursPerContact
+                | Field::HoursPerAssociation
+                | Field::HoursPerResponse,
+            ) => "hours",
             (Lang::Da, Field::Districts) => "bydele",
             (Lang::Da, Field::Letters) => "breve",
             (Lang::Da, Field::PanelSize) => "medlemmer",
@@ -1041,18 +1118,16 @@ impl Lang {
         }
     }
 
-    /// Label of the field at a dotted scenario path, with the path, e.g. `Panel size
-    /// (invitation.panel_size)`; the bare path for fields without a control.
+    /// Label of the field at a dotted scenario path, e.g. `Panel size` for
+    /// `invitation.panel_size` (no internal key in the label); the bare path only for a field
+    /// without a control.
     #[must_use]
     pub fn path_label(self, path: &str) -> String {
         crate::fields::Section::ALL
             .iter()
             .flat_map(|s| s.fields())
             .find(|f| f.path() == path)
-            .map_or_else(
-                || path.to_string(),
-                |f| format!("{} ({path})", self.field(f)),
-            )
+            .map_or_else(|| path.to_string(), |f| self.field(f).to_string())
     }
 
     /// A scenario error in words.
@@ -1184,13 +1259,71 @@ impl Lang {
 }
 
 impl Lang {
+    /// One line naming a scenario, for exported charts: preset (marked if changed), strategy,
+    /// population, budget and seed.
+    #[must_use]
+    pub fn scenario_line(
+        self,
+        preset: &str,
+        s: &dialoglab_engine::Scenario,
+        changed: bool,
+    ) -> String {
+        let t = self.t();
+        let title = dialoglab_engine::presets::ALL
+            .iter()
+            .find(|p| p.name == preset)
+            .map_or(preset, |p| self.preset_title(p));
+        let mark = if changed {
+            format!(" {}", t.preset_changed)
+        } else {
+            String::new()
+        };
+        let (n, b) = (
+            format::int(self, u64::from(s.population.size)),
+            format::money(self, s.budget),
+        );
+        let st = self.strategy(s.invitation.strategy);
+        match self {
+            Lang::Da => format!(
+                "Dialoglab · {title}{mark} · {st} · {n} voksne borgere · borgerbudget {b} · frø {}",
+                s.seed
+            ),
+            Lang::En => format!(
+                "Dialoglab · {title}{mark} · {st} · {n} adult citizens · citizen budget {b} · seed {}",
+                s.seed
+            ),
+        }
+    }
+
+    /// The invitation's cost against the citizen budget, in one sentence.
+    #[must_use]
+    pub fn cost_vs_budget(self, cost: u64, budget: u64) -> String {
+        let (c, b) = (format::money(self, cost), format::money(self, budget));
+        let share = format::percent(self, cost as f64 / budget.max(1) as f64, 0);
+        let text = match self {
+            Lang::Da if cost > budget => {
+                format!("Invitationen koster {c} – mere end selve borgerbudgettet ({share} af {b})")
+            }
+            Lang::Da => {
+                format!("Invitationen koster {c}, svarende til {share} af borgerbudgettet på {b}")
+            }
+            Lang::En if cost > budget => format!(
+                "The invitation costs {c} – more than the citizen budget itself ({share} of {b})"
+            ),
+            Lang::En => {
+                format!("The invitation costs {c}, or {share} of the citizen budget of {b}")
+            }
+        };
+        format::sentence(text)
+    }
+
     /// Title and axis label of a paired A/B chart.
     #[must_use]
     pub fn compare_chart(self, kind: PairKind) -> (&'static str, &'static str) {
         match (self, kind) {
             (Lang::Da, PairKind::Representation) => (
                 "Hvem mødte op: A og B",
-                "Repræsentationsforhold blandt deltagere (1 = fair andel)",
+                "Repræsentationsforhold blandt deltagerne (1 = rimelig andel)",
             ),
             (Lang::En, PairKind::Representation) => (
                 "Who attended: A and B",
@@ -1363,10 +1496,10 @@ impl Lang {
         let l = format::percent(self, legitimacy, 0);
         match self {
             Lang::Da => format!(
-                "{funded} af {ballot} projekter på stemmesedlen blev finansieret, og kommunen afviste {vetoed} forslag. Hvis alle havde stemt, var {if_all} blevet finansieret; pengene overlapper {l}."
+                "{funded} af {ballot} projekter på stemmesedlen blev finansieret, og kommunen afviste {vetoed} forslag. Hvis alle havde stemt, var {if_all} blevet finansieret; {l} af pengene går til de samme projekter."
             ),
             Lang::En => format!(
-                "{funded} of {ballot} projects on the ballot were funded, and the municipality vetoed {vetoed} proposals. Had everyone voted, {if_all} would have been funded; the money overlaps {l}."
+                "{funded} of {ballot} projects on the ballot were funded, and the municipality vetoed {vetoed} proposals. Had everyone voted, {if_all} would have been funded; {l} of the money goes to the same projects."
             ),
         }
     }
@@ -1494,6 +1627,43 @@ mod tests {
         assert_eq!(lower("Deltagere – ÆØÅ"), "deltagere – æøå");
         assert_eq!(capitalise("øst"), "Øst");
         assert_eq!(capitalise(""), "");
+    }
+
+    #[test]
+    fn field_labels_name_no_internal_key() {
+        for lang in Lang::ALL {
+            for section in crate::fields::Section::ALL {
+                for f in section.fields() {
+                    let label = lang.path_label(&f.path());
+                    let key = f.path();
+                    assert!(
+                        label != key && !label.contains(&format!("({key}")),
+                        "{label}"
+                    );
+                    assert!(!label.contains('_'), "{label}");
+                }
+            }
+        }
+        let e = ScenarioError::OutOfRange {
+            field: "invitation.strategy".into(),
+            value: "x".into(),
+            allowed: "y".into(),
+        };
+        let da = Lang::Da.scenario_error(&e);
+        assert!(da.starts_with("Invitationsstrategi = x"), "{da}");
+    }
+
+    #[test]
+    fn the_invitation_cost_is_set_against_the_budget_with_one_full_stop() {
+        let da = Lang::Da.cost_vs_budget(723_375, 250_000);
+        assert_eq!(
+            da,
+            "Invitationen koster 723.375 kr. – mere end selve borgerbudgettet (289 % af 250.000 kr.)."
+        );
+        let da = Lang::Da.cost_vs_budget(18_000, 250_000);
+        assert!(da.ends_with("250.000 kr.") && da.contains("7 %"), "{da}");
+        let en = Lang::En.cost_vs_budget(18_000, 250_000);
+        assert!(en.ends_with("DKK 250,000.") && en.contains("7%"), "{en}");
     }
 
     #[test]

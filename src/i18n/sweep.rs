@@ -95,7 +95,7 @@ pub const DA: SweepTexts = SweepTexts {
     mc_metric: "Nøgletal",
     mc_this_run: "Denne kørsel",
     mc_mean: "Middelværdi",
-    mc_interval: "95 %-interval",
+    mc_interval: "95 %-interval for middelværdien",
     cancel: "Annullér",
     cancelled: "Beregningen blev annulleret.",
     progress_label: "Fremskridt",
@@ -138,7 +138,7 @@ pub const EN: SweepTexts = SweepTexts {
     mc_metric: "Headline number",
     mc_this_run: "This run",
     mc_mean: "Mean",
-    mc_interval: "95% interval",
+    mc_interval: "95% interval of the mean",
     cancel: "Cancel",
     cancelled: "The calculation was cancelled.",
     progress_label: "Progress",
@@ -340,12 +340,7 @@ impl Lang {
                 parts.join("; ")
             ),
         };
-        // A money value ends in "kr." already.
-        if text.ends_with('.') {
-            text
-        } else {
-            text + "."
-        }
+        format::sentence(text)
     }
 
     /// The live-region sentence when a sweep is done.

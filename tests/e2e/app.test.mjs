@@ -111,7 +111,9 @@ test('an invalid number is rejected with a message naming the field, and the run
   await page.locator('#population').press('Enter');
   const alert = page.locator('[role=alert]');
   await alert.waitFor({ timeout: 5000 });
-  assert.match(await alert.innerText(), /population\.size/);
+  // The field by its label, not its internal key (population.size).
+  assert.match(await alert.innerText(), /^Error: Adult citizens = 0 is outside/);
+  assert.doesNotMatch(await alert.innerText(), /population\.size/);
   assert.equal(await text(page, '#index-attendees'), index);
   await page.close();
 });

@@ -47,8 +47,14 @@ test('every chapter opens, takes a bet and reveals a run', async () => {
     const before = Number(await numbers.getAttribute('data-before'));
     const after = Number(await numbers.getAttribute('data-after'));
     assert.ok(Number.isFinite(before) && Number.isFinite(after), `chapter ${n}: ${before} → ${after}`);
-    const direction = await numbers.getAttribute('data-direction');
-    assert.match(await page.locator('#bet-result').innerText(), direction === 'up' ? /right/ : /otherwise/);
+    // The bet is judged over 20 simulated towns (seeds), not on the one town shown.
+    const towns = page.locator('#towns-verdict[data-majority]');
+    await towns.waitFor({ timeout: 30000 });
+    const majority = await towns.getAttribute('data-majority');
+    const counts = await Promise.all(['up', 'down', 'same'].map(async (k) => Number(await towns.getAttribute(`data-${k}`))));
+    assert.equal(counts[0] + counts[1] + counts[2], 20, `chapter ${n}: ${counts}`);
+    assert.match(await towns.innerText(), /of 20 simulated towns/);
+    assert.match(await page.locator('#bet-result').innerText(), majority === 'up' ? /right/ : /otherwise/);
     assert.equal(await page.locator('#guide-chart-svg title').count(), 1);
     assert.ok((await page.locator('#guide-chart-desc').textContent()).length > 10);
     assert.equal(await page.locator('#guide-chart-table tbody tr').count(), 2);
@@ -73,6 +79,7 @@ test('the revealed numbers are the CLI run of the same scenarios', async () => {
   assert.equal(Number(await numbers.getAttribute('data-before')), ratio(off));
   assert.equal(Number(await numbers.getAttribute('data-after')), ratio(on));
   assert.match(await numbers.innerText(), new RegExp(`${ratio(off).toFixed(2)} .*→ ${ratio(on).toFixed(2)}`));
+  await page.waitForSelector('#towns-verdict[data-majority="up"]', { timeout: 30000 });
   assert.match(await page.locator('#bet-result').innerText(), /otherwise/, 'the model says up, the bet was down');
   // Chapter 4 with another lever setting: the pool at DKK 1,000,000 instead of 5 million.
   await page.click('#chapter-link-4');

@@ -178,6 +178,10 @@ test('CSV export of a chart: standard and Danish Excel', async () => {
   const svg = await read('#ratio-chart .export-svg');
   assert.match(svg.text, /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   assert.match(svg.text, /<desc[^>]*>.+<\/desc>/);
+  // It carries its title, its legend and a line naming the scenario.
+  assert.match(svg.text, /class="export-title"[^>]*>Repræsentation pr\. gruppe</);
+  assert.match(svg.text, />Deltagere<\/text>/, 'a legend entry');
+  assert.match(svg.text, /class="export-footer"[^>]*>Dialoglab · .+ · frø \d+</);
   // PNG export draws the SVG on a canvas.
   const png = await Promise.all([page.waitForEvent('download'), page.click('#funnel .export-png')]);
   const bytes = fs.readFileSync(await png[0].path());

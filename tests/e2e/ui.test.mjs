@@ -47,6 +47,8 @@ for (const strategy of ['open-call', 'letters', 'stratified', 'targeted', 'assoc
       if (!inPanel) break;
       const id = await page.evaluate(() => document.activeElement.id);
       if (['strategy', 'reset-all'].includes(id)) { visited.push(id); continue; }
+      // A »?« link opens the glossary: reached, not pressed.
+      if (await page.evaluate(() => document.activeElement.classList.contains('term-link'))) continue;
       const before = await state(page);
       const info = await operate(page);
       await page.waitForFunction((old) => location.search + location.hash !== old, before, { timeout: 5000 })
@@ -236,7 +238,7 @@ test('the meeting view starts paused and steps, plays and scrubs by keyboard', a
 test('the view tabs switch views by keyboard and keep the scenario', async () => {
   const { page, errors } = await openApp(site.browser, shareLink(site.url, { lang: 'en', budget: '777000' }));
   const tabs = await page.locator('nav.view-tabs button').allTextContents();
-  assert.deepEqual(tabs, ['Sandbox', 'Sweeps', 'Real PB data', 'Guided tour']);
+  assert.deepEqual(tabs, ['Sandbox', 'Sweeps', 'Real PB data', 'Guided tour', 'Glossary', 'Brief']);
   assert.equal(await page.getAttribute('#tab-sandbox', 'aria-current'), 'page');
   await page.focus('#tab-guide');
   await page.keyboard.press('Enter');

@@ -1,0 +1,179 @@
+//! The glossary's texts (Ordliste / Glossary): every term the app uses, in both languages. Only
+//! the Glossary view (the views bundle) reads them.
+
+use crate::glossary::Term;
+use crate::i18n::Lang;
+
+/// The glossary view's fixed strings.
+pub struct GlossaryTexts {
+    /// The line under the heading.
+    pub lead: &'static str,
+    /// The button back to the sandbox.
+    pub back: &'static str,
+}
+
+const DA: GlossaryTexts = GlossaryTexts {
+    lead: "Ordene, appen bruger, forklaret kort. Tallene kommer fra modellen, ikke fra en bestemt kommune.",
+    back: "Tilbage til sandkassen",
+};
+
+const EN: GlossaryTexts = GlossaryTexts {
+    lead: "The words the app uses, explained briefly. The numbers come from the model, not from any particular municipality.",
+    back: "Back to the sandbox",
+};
+
+impl Lang {
+    /// The glossary view's fixed strings.
+    #[must_use]
+    pub fn glossary(self) -> &'static GlossaryTexts {
+        match self {
+            Lang::Da => &DA,
+            Lang::En => &EN,
+        }
+    }
+
+    /// A term's name in the glossary.
+    #[must_use]
+    pub fn term_name(self, term: Term) -> &'static str {
+        let da = self == Lang::Da;
+        let pick = |d: &'static str, e: &'static str| if da { d } else { e };
+        match term {
+            Term::Seed => pick("Frø", "Seed"),
+            Term::RepresentativenessIndex => {
+                pick("Repræsentativitetsindeks", "Representativeness index")
+            }
+            Term::TotalVariation => pick("Total variationsafstand", "Total variation distance"),
+            Term::RepresentationRatio => pick("Repræsentationsforhold", "Representation ratio"),
+            Term::Gini => pick("Ulighed i taletid (Gini)", "Voice inequality (Gini)"),
+            Term::TopDecile => pick("De 10 % mest talende", "The top 10% of speakers"),
+            Term::Turnout => pick("Valgdeltagelse", "Turnout"),
+            Term::Legitimacy => pick(
+                "Overlap med »hvis alle stemte«",
+                "Overlap with “if everyone voted”",
+            ),
+            Term::WelfareLoss => pick("Velfærdstab", "Welfare loss"),
+            Term::InfluenceRatio => pick("Indflydelsesforhold", "Influence ratio"),
+            Term::InfluenceGap => pick("Indflydelseskløft", "Influence gap"),
+            Term::OrganisedCapture => pick("Organiseret indfangning", "Organised capture"),
+            Term::PbRule => pick(
+                "Fordelingsregel (grådig, lige andele)",
+                "Allocation rule (greedy, equal shares)",
+            ),
+            Term::Sortition => pick(
+                "Borgerpanel ved stratificeret lodtrækning",
+                "Citizens' panel by stratified sortition",
+            ),
+            Term::Marginalised => pick("Socialt udsatte", "The marginalised"),
+            Term::Interval => pick("95 %-interval", "95% interval"),
+            Term::SamePopulation => {
+                pick("Samme befolkning i A og B", "The same citizens in A and B")
+            }
+            Term::CostRates => pick("Omkostningssatser", "Cost rates"),
+            Term::ModelLimits => pick("Modellens grænser", "What the model leaves out"),
+        }
+    }
+
+    /// A term's explanation.
+    #[must_use]
+    pub fn term_text(self, term: Term) -> &'static str {
+        let da = self == Lang::Da;
+        let pick = |d: &'static str, e: &'static str| if da { d } else { e };
+        match term {
+            Term::Seed => pick(
+                "Tallet, som alle modellens tilfældige træk udspringer af: hvem der bor i byen, hvem der får brev, hvem der kommer. Samme frø og samme indstillinger giver præcis de samme tal hver gang, så et link gengiver en kørsel. Et andet frø er en anden, lige så sandsynlig by – derfor bør man se på flere frø, før man drager en konklusion.",
+                "The number all of the model's random draws grow from: who lives in the town, who gets a letter, who comes. The same seed and settings give exactly the same numbers every time, so a link reproduces a run. Another seed is another, equally likely town – which is why a conclusion should rest on several seeds.",
+            ),
+            Term::RepresentativenessIndex => pick(
+                "Hvor godt en gruppe (de inviterede, deltagerne, talerne eller vælgerne) spejler befolkningen, på en skala fra 0 til 1. Indekset er 1 minus den gennemsnitlige totale variationsafstand over otte kendetegn: alder, køn, beskæftigelse, skolebørn, uddannelse, indkomst, social udsathed og foreningsmedlemskab. 1 er et perfekt spejl.",
+                "How well a group (the invited, the attendees, the speakers or the voters) mirrors the population, on a scale from 0 to 1. The index is 1 minus the mean total variation distance over eight traits: age, gender, occupation, school-age children, education, income, marginalisation and association membership. 1 is a perfect mirror.",
+            ),
+            Term::TotalVariation => pick(
+                "Et mål for, hvor forskellige to fordelinger er: halvdelen af summen af forskellene mellem andelene. Er 30 % af befolkningen og 50 % af deltagerne pensionister, og svarer de andre grupper til, er afstanden 0,2 – den andel af deltagerne, der skulle »bytte gruppe«, for at mødet lignede befolkningen.",
+                "A measure of how different two distributions are: half the sum of the differences between the shares. If 30% of the population and 50% of the attendees are retired, and the other groups make up the difference, the distance is 0.2 – the share of attendees who would have to “change group” for the meeting to look like the population.",
+            ),
+            Term::RepresentationRatio => pick(
+                "En gruppes andel blandt fx deltagerne divideret med dens andel af befolkningen. 1 er en rimelig andel, 2 dobbelt så mange som deres andel, 0,5 halvt så mange. Akserne er logaritmiske, så det dobbelte og det halve ligger lige langt fra 1. En gruppe uden deltagere har forholdet 0; det vises ved aksens kant med en pil og tallet.",
+                "A group's share among, say, the attendees divided by its share of the population. 1 is a fair share, 2 twice their share, 0.5 half. The axes are logarithmic, so double and half lie equally far from 1. A group with no attendees has ratio 0; it is drawn at the axis's end with an arrow and its value.",
+            ),
+            Term::Gini => pick(
+                "Hvor ulige taletiden ved bordene er fordelt blandt deltagerne: 0 når alle taler lige længe, tæt på 1 når én person taler hele tiden. Et faciliteret møde med lige taletid giver 0.",
+                "How unequally speaking time at the tables is shared among the attendees: 0 when everyone speaks equally long, close to 1 when one person does all the talking. A facilitated meeting with equal speaking time gives 0.",
+            ),
+            Term::TopDecile => pick(
+                "Den andel af al taletid, som de 10 % af deltagerne, der taler mest, står for. Er taletiden lige fordelt, er andelen 10 %.",
+                "The share of all speaking time taken by the 10% of attendees who speak most. With speaking time shared equally, it is 10%.",
+            ),
+            Term::Turnout => pick(
+                "Den andel af de voksne borgere, der stemmer om borgerbudgettet. I Faxe-scenariet er den omkring 10 %.",
+                "The share of adult residents who vote on the citizen budget. In the Faxe scenario it is about 10%.",
+            ),
+            Term::Legitimacy => pick(
+                "Hvor meget af det, der blev finansieret, der også ville være blevet finansieret, hvis alle borgere havde stemt: de fælles projekters penge divideret med det største af de to beløb. 100 % betyder, at de få, der stemte, valgte som alle ville have gjort.",
+                "How much of what was funded would also have been funded had every resident voted: the money of the projects in both divided by the larger of the two totals. 100% means the few who voted chose as everyone would have.",
+            ),
+            Term::WelfareLoss => pick(
+                "Hvor meget mindre samlet tilfredshed resultatet giver end resultatet, »hvis alle stemte«, i procent. Tilfredshed er for hver borger, hvor meget af budgettet der går til projekter, vedkommende ønsker. Tabet kan være negativt: fordelingsreglen maksimerer ikke den samlede tilfredshed, så de få vælgeres valg kan tilfældigvis glæde befolkningen mere end alles valg.",
+                "How much less total satisfaction the outcome gives than the outcome “if everyone voted”, as a percentage. A resident's satisfaction is how much of the budget goes to projects they want. The loss can be negative: the allocation rule does not maximise total satisfaction, so the few voters' choice can happen to please the population more than everyone's choice.",
+            ),
+            Term::InfluenceRatio => pick(
+                "En gruppes gennemsnitlige tilfredshed med resultatet divideret med hele befolkningens. 1 betyder, at gruppen får lige så meget ud af budgettet som gennemsnittet.",
+                "A group's mean satisfaction with the outcome divided by the whole population's. 1 means the group gets as much out of the budget as the average.",
+            ),
+            Term::InfluenceGap => pick(
+                "Forskellen mellem det største og det mindste indflydelsesforhold inden for ét kendetegn, fx alder. 0 betyder, at alle grupper får lige meget ud af budgettet.",
+                "The difference between the largest and the smallest influence ratio within one trait, such as age. 0 means every group gets as much out of the budget.",
+            ),
+            Term::OrganisedCapture => pick(
+                "Den andel af de finansierede penge, der går til projekter, som foreninger står bag.",
+                "The share of the funded money that goes to projects backed by associations.",
+            ),
+            Term::PbRule => pick(
+                "Reglen, der gør stemmerne til en fordeling af budgettet. Grådig fordeling, som de fleste danske og polske borgerbudgetter bruger, finansierer projekterne i rækkefølge efter stemmer, så længe pengene rækker – et flertal kan tage det hele. Metoden med lige andele (Equal Shares) giver hver vælger en lige stor del af budgettet at bruge, så mindre grupper også får noget.",
+                "The rule that turns the votes into an allocation of the budget. Greedy allocation, used by most Danish and Polish citizen budgets, funds projects in order of votes while the money lasts – a majority can take it all. The Method of Equal Shares gives each voter an equal part of the budget to spend, so smaller groups get something too.",
+            ),
+            Term::Sortition => pick(
+                "Et borgerpanel, der trækkes lod til: først får tilfældigt udvalgte borgere brev, så trækkes panelet blandt dem, der siger ja, så det har befolkningens sammensætning af alder, køn, uddannelse og bydel.",
+                "A citizens' panel chosen by lot: randomly chosen residents get a letter, then the panel is drawn among those who say yes so that it has the population's make-up by age, gender, education and district.",
+            ),
+            Term::Marginalised => pick(
+                "Borgere i en socialt udsat position – i modellen omkring 10 % af de voksne. De kommer sjældnere til møder og stemmer sjældnere, og opsøgende arbejde er den strategi, der er rettet mod dem.",
+                "Residents in a socially marginalised position – about 10% of adults in the model. They come to meetings and vote less often, and outreach is the strategy aimed at them.",
+            ),
+            Term::Interval => pick(
+                "Under »× N frø« er 95 %-intervallet et interval for middelværdien: hvor gennemsnittet over mange byer sandsynligvis ligger. Det er ikke det interval, én enkelt by lander i – udfaldene for de enkelte frø spreder sig mere. Flere frø gør intervallet for middelværdien smallere, ikke spredningen mellem byerne.",
+                "Under “× N seeds” the 95% interval is an interval for the mean: where the average over many towns probably lies. It is not the range one single town lands in – the outcomes of single seeds spread more widely. More seeds narrow the interval for the mean, not the spread between towns.",
+            ),
+            Term::SamePopulation => pick(
+                "Har A og B samme frø og samme befolkningsindstillinger, er det de samme borgere med de samme tilfældige træk, og forskellen skyldes kun det, du har ændret. Ellers blander forskellen tilfældigheder og indstillinger sammen.",
+                "When A and B have the same seed and population settings, they are the same residents with the same random draws, and the difference is due only to what you changed. Otherwise the difference mixes chance and settings.",
+            ),
+            Term::CostRates => pick(
+                "Invitationens pris regnes ud fra få satser: pris pr. brev (porto og tryk), pris pr. personaletime og antal timer til en åben invitation, pr. opsøgende henvendelse, pr. forening og bydel og pr. svar på et lodtrækningsbrev. Standardværdierne (15 kr. pr. brev, 450 kr. pr. time, 40 timer, ½ time, 4 timer, ¼ time) er modellens antagelser, ikke officielle takster – ret dem under »Omkostningssatser« til jeres egne.",
+                "The invitation's price is worked out from a few rates: price per letter (postage and print), price per staff hour, and hours for an open call, per outreach contact, per association and district, and per answer to a sortition letter. The defaults (DKK 15 per letter, DKK 450 per hour, 40 hours, ½ hour, 4 hours, ¼ hour) are the model's assumptions, not official rates – change them under “Cost rates” to your own.",
+            ),
+            Term::ModelLimits => pick(
+                "Modellen er en forenklet by, ikke en prognose. Under grådig fordeling bliver flere udsatte på mødet sjældent til mere indflydelse på, hvad der finansieres; at budgettets størrelse ændrer de udsattes indflydelse, gengives ikke pålideligt; opsøgende arbejde får færre til at møde op, end nogle kilder angiver; præferencer ændrer sig ikke fra år til år; og befolkningens andele er afrundede mål, ikke statistik. Den fulde beskrivelse står i modelbeskrivelsen (docs/MODEL.md, afsnit 12).",
+                "The model is a simplified town, not a forecast. Under greedy allocation more marginalised residents at the meeting rarely become more influence over what is funded; that the budget's size changes the marginalised's influence is not reproduced reliably; outreach brings fewer people than some sources state; preferences do not change from year to year; and the population's shares are rounded targets, not statistics. The full account is in the model description (docs/MODEL.md, section 12).",
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_term_is_explained_in_both_languages() {
+        for t in Term::ALL {
+            for lang in Lang::ALL {
+                assert!(lang.term_name(t).len() > 3, "{t:?}");
+                assert!(lang.term_text(t).len() > 60, "{t:?}");
+            }
+            assert_ne!(Lang::Da.term_text(t), Lang::En.term_text(t));
+        }
+        // Danish quotes in Danish, English quotes in English.
+        assert!(!Lang::Da.term_text(Term::WelfareLoss).contains('“'));
+        assert!(Lang::Da.term_text(Term::WelfareLoss).contains("negativt"));
+    }
+}
