@@ -88,10 +88,40 @@ macro_rules! param {
     };
 }
 
+/// The accepted range of one parameter alone: what [`validate`] reads, so that a program that
+/// validates scenarios (the app's sandbox bundle) links none of the documentation strings.
+struct Limit {
+    path: &'static str,
+    min: f64,
+    max: f64,
+    get: fn(&Scenario) -> f64,
+}
+
+macro_rules! limit {
+    ($path:literal, |$s:ident| $get:expr, $default:expr, [$low:expr, $high:expr], $allowed:expr,
+     $unit:literal, $kind:ident, $source:expr, $meaning:expr $(,)?) => {
+        Limit {
+            path: $path,
+            min: $allowed.0,
+            max: $allowed.1,
+            get: |$s: &Scenario| $get,
+        }
+    };
+}
+
+/// The registry written once and read twice: [`PARAMETERS`] (everything) and [`LIMITS`] (the
+/// accepted ranges, in the same order).
+macro_rules! tables {
+    ($( param!( $($entry:tt)* ) ),* $(,)?) => {
+        static PARAMETERS: &[Parameter] = &[ $( param!( $($entry)* ) ),* ];
+        static LIMITS: &[Limit] = &[ $( limit!( $($entry)* ) ),* ];
+    };
+}
+
 const VSB: &str = "Verba, Schlozman & Brady 1995 (civic voluntarism: resources, engagement, \
                    recruitment); strength assumed";
 
-static PARAMETERS: &[Parameter] = &[
+tables! {
     // ---- Population ----
     param!(
         "population.marginalised_share",
@@ -1155,7 +1185,7 @@ static PARAMETERS: &[Parameter] = &[
         "assumption: a few percent of a selected panel drop out",
         "Share of a selected panel that drops out before the meeting."
     ),
-];
+}
 
 /// Every registered parameter, in table order.
 #[must_use]
@@ -1172,7 +1202,7 @@ pub fn parameter(path: &str) -> Option<&'static Parameter> {
 /// Checks every registered parameter of `scenario` against its accepted range; the error names
 /// the first one outside it.
 pub fn validate(scenario: &Scenario) -> Result<(), crate::ScenarioError> {
-    for p in PARAMETERS {
+    for p in LIMITS {
         let value = (p.get)(scenario);
         if !(value.is_finite() && value >= p.min && value <= p.max) {
             return Err(crate::ScenarioError::OutOfRange {
@@ -1212,4 +1242,20 @@ pub fn markdown_table() -> String {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_limits_are_the_parameters_ranges_in_the_same_order() {
+        assert_eq!(LIMITS.len(), PARAMETERS.len());
+        let s = Scenario::default();
+        for (l, p) in LIMITS.iter().zip(PARAMETERS) {
+            assert_eq!(l.path, p.path);
+            assert_eq!((l.min, l.max), (p.min, p.max), "{}", p.path);
+            assert_eq!((l.get)(&s).to_bits(), (p.get)(&s).to_bits(), "{}", p.path);
+        }
+    }
 }
