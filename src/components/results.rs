@@ -17,7 +17,6 @@ use crate::components::{
     ratio_chart::RatioChart,
 };
 use crate::context::use_app;
-use crate::context::use_app;
 use crate::format;
 use crate::glossary::Term;
 
