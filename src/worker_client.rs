@@ -13,6 +13,7 @@ use std::rc::{Rc, Weak};
 use dialoglab_worker::{
     Job, Message, PbOutput, READY_ID, Request, Response, SeedsOutput, SweepPartial,
 };
+use serde::Serialize;
 use serde::de::{DeserializeOwned, IgnoredAny};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -118,7 +119,9 @@ impl<P: DeserializeOwned + 'static, O: DeserializeOwned + 'static> WorkerClient<
 
     /// Runs `job`, cancelling any job still running, and reports to `on_event`. Returns the job's
     /// id. If the worker cannot be started, `on_event` gets an error at once.
-    pub fn run(&self, job: Job, on_event: Callback<Event<P, O>>) -> u32 {
+    /// `job` is a [`Job`] or a type of one job's own that writes the same JSON ([`dialoglab_worker::SeedsJob`], so
+    /// that the sandbox bundle links no serializer for the jobs only the views bundle sends).
+    pub fn run<J: Serialize>(&self, job: J, on_event: Callback<Event<P, O>>) -> u32 {
         self.run_with(job, None, on_event)
     }
 
@@ -133,9 +136,9 @@ impl<P: DeserializeOwned + 'static, O: DeserializeOwned + 'static> WorkerClient<
         self.run_with(job, Some(bytes), on_event)
     }
 
-    fn run_with(
+    fn run_with<J: Serialize>(
         &self,
-        job: Job,
+        job: J,
         bytes: Option<&js_sys::Uint8Array>,
         on_event: Callback<Event<P, O>>,
     ) -> u32 {

@@ -4,7 +4,7 @@
 use crate::components::term_link::TermLink;
 use crate::glossary::Term;
 use dialoglab_worker::seeds::{Headline, SeedsSummary};
-use dialoglab_worker::{Job, SeedsOutput};
+use dialoglab_worker::{SeedsJob, SeedsOutput};
 use yew::prelude::*;
 
 use crate::i18n::Lang;
@@ -61,7 +61,7 @@ pub fn MonteCarlo(props: &MonteCarloProps) -> Html {
                     status.set(Status::Running { done: 0, total: *n });
                     let status = status.clone();
                     client.run(
-                        Job::Seeds {
+                        SeedsJob::Seeds {
                             scenario: scenario.clone(),
                             n: *n,
                         },

@@ -41,7 +41,7 @@ pub mod sweep;
 
 pub use protocol::{
     Job, Message, Output, Partial, PbMessage, PbOutput, READY_ID, Request, Response,
-    RobustnessMessage, RobustnessOutput, RobustnessPartial, SeedsMessage, SeedsOutput,
+    RobustnessMessage, RobustnessOutput, RobustnessPartial, SeedsJob, SeedsMessage, SeedsOutput,
     SweepMessage, SweepPartial,
 };
 

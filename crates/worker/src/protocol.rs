@@ -35,11 +35,27 @@ pub const READY_ID: u32 = 0;
 /// A job for the worker, with the id its answers will carry.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Request {
+pub struct Request<J = Job> {
     /// Chosen by the page (≥ 1); every answer to this request carries it.
     pub id: u32,
-    /// What to do.
-    pub job: Job,
+    /// What to do: a [`Job`], or a type of one job's own that writes the same JSON
+    /// ([`SeedsJob`]).
+    pub job: J,
+}
+
+/// A [`Job::Seeds`] as the sandbox bundle writes it: the same JSON as the variant, in a type of
+/// its own, so that the sandbox carries no serializer for the other jobs (sweeps, `.pb` studies,
+/// robustness), which only the views bundle sends.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SeedsJob {
+    /// Monte Carlo: `n` runs of `scenario` with seeds `scenario.seed`, `scenario.seed + 1`, …
+    Seeds {
+        /// The scenario; only its seed changes between runs.
+        scenario: Scenario,
+        /// Number of runs.
+        n: u32,
+    },
 }
 
 /// The kinds of work the worker does. One variant per job module (see the crate docs).
@@ -141,7 +157,7 @@ pub enum Output {
     Robustness(RobustnessDone),
 }
 
-impl Request {
+impl<J: Serialize> Request<J> {
     /// The request as the JSON text the page posts. Written through a JSON tree (keys in
     /// alphabetical order), the way the page writes its links, so that the page's bundle holds
     /// one copy of the scenario's serializer.
@@ -220,5 +236,29 @@ impl<M: DeserializeOwned> Response<M> {
     /// Reads a response posted by the worker.
     pub fn from_json(text: &str) -> Result<Response<M>, String> {
         serde_json::from_str(text).map_err(|e| format!("unreadable message from the worker: {e}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_seeds_job_of_its_own_writes_the_same_request_as_the_job_variant() {
+        let scenario = dialoglab_engine::presets::get("faxe-dialogue").unwrap();
+        let own = Request {
+            id: 7,
+            job: SeedsJob::Seeds {
+                scenario: scenario.clone(),
+                n: 20,
+            },
+        }
+        .to_json();
+        let variant = Request {
+            id: 7,
+            job: Job::Seeds { scenario, n: 20 },
+        };
+        assert_eq!(own, variant.to_json());
+        assert_eq!(serde_json::from_str::<Request>(&own).unwrap(), variant);
     }
 }
