@@ -7,7 +7,7 @@ Output (stdout): JSON with, for every channel (internet, paper, all), the share 
 shares of each age band among ADULT voters (under-18 voters left out), pooled over the cities
 that record the channel, and the same share per city (its spread sets the tolerance).
 
-    python3 scripts/calibration_targets.py ../shared/data/pb_voters/polish_cities.json \
+    python3 scripts/calibration_targets.py SHARED/data/pb_voters/polish_cities.json \
         > crates/engine/calibration/polish_pb_voters.json
 """
 import json
@@ -33,7 +33,7 @@ def main(path):
     data = json.load(open(path, encoding="utf-8"))
     result = {
         "source": "pabulib/pabulib_files at commit 88cfaba, every Polish file with an age column, "
-        "aggregated by ../shared/data/pb_voters/aggregate_voters.py (polish_cities.json); "
+        "aggregated by shared/data/pb_voters/aggregate_voters.py (polish_cities.json); "
         "aggregated here by scripts/calibration_targets.py",
         "channels": {},
     }

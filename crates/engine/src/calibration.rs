@@ -576,7 +576,7 @@ mod tests {
     #[test]
     fn the_polish_targets_are_the_aggregated_data() {
         // crates/engine/calibration/polish_pb_voters.json is the output of
-        // scripts/calibration_targets.py on ../shared/data/pb_voters/polish_cities.json.
+        // scripts/calibration_targets.py on shared/data/pb_voters/polish_cities.json.
         let data: Value =
             serde_json::from_str(include_str!("../calibration/polish_pb_voters.json")).unwrap();
         let pooled =

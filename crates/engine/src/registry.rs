@@ -1060,7 +1060,7 @@ tables! {
         LOGIT,
         "logit per unit missing skill",
         Calibrated,
-        "calibrated: the 67+ are several times more common among paper than internet voters (../shared/data/pb_voters, Łódź and Wrocław)",
+        "calibrated: the 67+ are several times more common among paper than internet voters (shared/data/pb_voters, Łódź and Wrocław)",
         "Online ballot: cost per unit of missing digital skill."
     ),
     param!(

@@ -97,7 +97,7 @@ fn calibrated_retirees_dominate_a_daytime_meeting_and_not_without_the_time_barri
     assert!(without < 0.45, "without the time barrier {without}");
 }
 
-/// Calibrated (`../shared/data/pb_voters`: Łódź, Wrocław): the 67+ are several times more common
+/// Calibrated (`shared/data/pb_voters`: Łódź, Wrocław): the 67+ are several times more common
 /// among paper than among internet voters. Mechanism: the online ballot's digital barrier.
 #[test]
 fn calibrated_paper_ballots_bring_older_voters_and_not_without_the_digital_barrier() {
