@@ -33,6 +33,7 @@ use serde_json::Value;
 use crate::report::Report;
 use crate::scenario::Scenario;
 use crate::sensitivity::ensemble::latin_hypercube;
+use crate::sensitivity::seeded;
 use crate::sensitivity::{
     Factor, JobSamples, SensitivityError, Setting, apply, check_factors, invalid, lookup,
 };
@@ -389,9 +390,11 @@ impl Design for Calibration {
     }
 
     fn scenario_for(&self, point: u32, seed_index: u32) -> Scenario {
-        let mut s = self.scenarios[point as usize].clone();
-        s.seed = self.spec.first_seed + u64::from(seed_index);
-        s
+        seeded(
+            &self.scenarios[point as usize],
+            self.spec.first_seed,
+            seed_index,
+        )
     }
 
     fn value_count(&self) -> usize {

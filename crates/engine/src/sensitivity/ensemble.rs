@@ -27,6 +27,7 @@ use std::fmt::Write as _;
 use rand::SeedableRng;
 use serde::{Deserialize, Serialize};
 
+use super::seeded;
 use super::{
     Direction, Factor, Finding, JobSamples, SensitivityError, apply, check_factors, csv_field,
     csv_number, invalid, json_number, spearman,
@@ -431,9 +432,11 @@ impl Design for Ensemble {
     }
 
     fn scenario_for(&self, point: u32, seed_index: u32) -> Scenario {
-        let mut s = self.scenarios[point as usize].clone();
-        s.seed = self.spec.first_seed + u64::from(seed_index);
-        s
+        seeded(
+            &self.scenarios[point as usize],
+            self.spec.first_seed,
+            seed_index,
+        )
     }
 
     fn value_count(&self) -> usize {

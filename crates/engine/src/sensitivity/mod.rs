@@ -426,6 +426,14 @@ pub(crate) fn mean(values: impl IntoIterator<Item = Option<f64>>) -> Option<f64>
     (n > 0).then(|| sum / f64::from(n))
 }
 
+/// `scenario` with the seed of seed index `seed_index` (`first_seed + seed_index`): the same seeds at
+/// every point of Morris, ensembles and calibration (common random numbers).
+pub(crate) fn seeded(scenario: &Scenario, first_seed: u64, seed_index: u32) -> Scenario {
+    let mut s = scenario.clone();
+    s.seed = first_seed + u64::from(seed_index);
+    s
+}
+
 /// The samples of an analysis indexed by job, every job exactly once: the one reading of a run's
 /// samples that Morris, ensembles and calibration share (their `analyse` take the samples in any
 /// order, e.g. merged from shards).

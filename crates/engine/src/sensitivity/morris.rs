@@ -24,6 +24,7 @@ use std::fmt::Write as _;
 use rand::SeedableRng;
 use serde::{Deserialize, Serialize};
 
+use super::seeded;
 use super::{
     Factor, JobSamples, SensitivityError, apply, check_factors, csv_field, csv_number, invalid,
     json_number,
@@ -320,9 +321,11 @@ impl Design for Morris {
     }
 
     fn scenario_for(&self, point: u32, seed_index: u32) -> Scenario {
-        let mut s = self.scenarios[point as usize].clone();
-        s.seed = self.spec.first_seed + u64::from(seed_index);
-        s
+        seeded(
+            &self.scenarios[point as usize],
+            self.spec.first_seed,
+            seed_index,
+        )
     }
 }
 
