@@ -18,7 +18,7 @@
 //! same as [`crate::run`]'s (population drawing depends only on `population` and `seed`).
 //!
 //! # Metrics
-//! [`METRICS`] lists the headline metrics by stable name (an API: files, the worker and the app
+//! [`Metric::SWEEP`] lists the headline metrics by stable name (an API: files, the worker and the app
 //! use these names); [`Sample::values`] and [`PointSummary::metrics`] follow its order:
 //!
 //! | name | definition (from the run's [`Report`]) |
@@ -64,9 +64,12 @@ use std::fmt::{self, Write as _};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::metric::Metric;
 use crate::population::{self, Population};
 use crate::report::Report;
 use crate::scenario::{PopulationParams, Scenario, ScenarioError};
+use crate::stats::estimate_with;
+pub use crate::stats::{Estimate, t_quantile_975};
 
 /// Most values on one axis.
 pub const MAX_AXIS_VALUES: u32 = 1_000;
@@ -76,33 +79,10 @@ pub const MAX_POINTS: u32 = 10_000;
 /// so this is about an hour of one core, and keeps every sample of a merge in memory.
 pub const MAX_JOBS: u32 = 1_000_000;
 
-/// The headline metrics, by stable name, in the order of [`Sample::values`].
-pub const METRICS: [&str; 19] = [
-    "representativeness.invited",
-    "representativeness.attendees",
-    "representativeness.speakers",
-    "representativeness.voters",
-    "influence_gap.age_band",
-    "influence_gap.gender",
-    "influence_gap.occupation",
-    "influence_gap.children",
-    "influence_gap.education",
-    "influence_gap.income",
-    "influence_gap.marginalised",
-    "influence_gap.association_member",
-    "influence_gap.district",
-    "legitimacy",
-    "welfare_loss",
-    "voice_gini",
-    "turnout",
-    "attendees",
-    "cost_per_attendee",
-];
-
-/// The position of metric `name` in [`METRICS`].
+/// The position of metric `name` in [`Metric::SWEEP`].
 #[must_use]
 pub fn metric_index(name: &str) -> Option<usize> {
-    METRICS.iter().position(|m| *m == name)
+    Metric::SWEEP.iter().position(|m| m.name() == name)
 }
 
 /// How an axis's values were made, and how a chart should draw them.
@@ -426,54 +406,16 @@ pub struct Sample {
     pub point: u32,
     /// Seed index.
     pub seed_index: u32,
-    /// One value per entry of [`METRICS`], `None` where the metric is undefined for this run.
+    /// One value per entry of [`Metric::SWEEP`], `None` where the metric is undefined for this run.
     pub values: Vec<Option<f64>>,
 }
 
 impl Sample {
-    /// The headline metrics of `report`, in [`METRICS`] order.
+    /// The headline metrics of `report`, in [`Metric::SWEEP`] order.
     #[must_use]
     pub fn metrics_of(report: &Report) -> Vec<Option<f64>> {
-        let stage = |s: &str| report.stages.get(s).map(|r| r.representativeness.index);
-        let gap = |a: &str| report.influence.gap.get(a).copied();
-        let attendees = report.stages.get("attendees").map(|s| f64::from(s.count));
-        let values = vec![
-            stage("invited"),
-            stage("attendees"),
-            stage("speakers"),
-            stage("voters"),
-            gap("age_band"),
-            gap("gender"),
-            gap("occupation"),
-            gap("children"),
-            gap("education"),
-            gap("income"),
-            gap("marginalised"),
-            gap("association_member"),
-            gap("district"),
-            Some(report.influence.legitimacy),
-            Some(report.influence.welfare_loss),
-            Some(report.deliberation.voice_gini),
-            Some(report.outcome.turnout),
-            attendees,
-            report.cost.dkk_per_attendee,
-        ];
-        debug_assert_eq!(values.len(), METRICS.len());
-        values
+        Metric::SWEEP.iter().map(|m| m.of(report)).collect()
     }
-}
-
-/// Mean and 95% interval of one metric at one point.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Estimate {
-    /// Number of runs in which the metric was defined.
-    pub n: u32,
-    /// Mean (absent when `n = 0`).
-    pub mean: Option<f64>,
-    /// Lower end of the 95% interval (absent when `n < 2`).
-    pub lo: Option<f64>,
-    /// Upper end of the 95% interval (absent when `n < 2`).
-    pub hi: Option<f64>,
 }
 
 /// Every metric's estimate at one point.
@@ -488,12 +430,12 @@ pub struct PointSummary {
     pub series: Option<Value>,
     /// Runs that contributed to this point.
     pub runs: u32,
-    /// One estimate per entry of [`METRICS`].
+    /// One estimate per entry of [`Metric::SWEEP`].
     pub metrics: Vec<Estimate>,
 }
 
 impl PointSummary {
-    /// The estimate of metric `name` (a [`METRICS`] name).
+    /// The estimate of metric `name` (a [`Metric::SWEEP`] name).
     #[must_use]
     pub fn get(&self, name: &str) -> Option<&Estimate> {
         metric_index(name).and_then(|k| self.metrics.get(k))
@@ -570,7 +512,7 @@ pub trait Design {
     fn scenario_for(&self, point: u32, seed_index: u32) -> Scenario;
     /// Number of values in each [`Sample`] (the metrics the design reads from a report).
     fn value_count(&self) -> usize {
-        METRICS.len()
+        Metric::SWEEP.len()
     }
     /// The values of one run's report, [`Design::value_count`] of them.
     fn values_of(&self, report: &Report) -> Vec<Option<f64>> {
@@ -889,13 +831,13 @@ impl Sweep {
         t_cache: &mut BTreeMap<u32, f64>,
     ) -> PointSummary {
         let p = self.point(point);
-        let metrics = (0..METRICS.len())
+        let metrics = (0..Metric::SWEEP.len())
             .map(|m| {
                 let values: Vec<f64> = samples
                     .iter()
                     .filter_map(|s| s.values.get(m).copied().flatten())
                     .collect();
-                estimate(&values, t_cache)
+                estimate_with(&values, t_cache)
             })
             .collect();
         PointSummary {
@@ -952,7 +894,7 @@ fn json_number(value: Option<f64>) -> String {
 
 impl Sweep {
     /// The summaries as CSV, one row per point and metric (a "long" table that R, pandas and
-    /// spreadsheets pivot easily), points in point order and metrics in [`METRICS`] order:
+    /// spreadsheets pivot easily), points in point order and metrics in [`Metric::SWEEP`] order:
     ///
     /// `point,<x path>[,<series path>],metric,n,mean,ci_low,ci_high`
     ///
@@ -975,7 +917,7 @@ impl Sweep {
                 head.push(',');
                 head.push_str(&csv_value(series));
             }
-            for (name, e) in METRICS.iter().zip(&p.metrics) {
+            for (name, e) in Metric::SWEEP.iter().map(|m| m.name()).zip(&p.metrics) {
                 let _ = writeln!(
                     out,
                     "{head},{name},{},{},{},{}",
@@ -993,7 +935,7 @@ impl Sweep {
     ///
     /// `{"point":0,"<x path>":X,["<series path>":S,]"runs":R,"metrics":{"<metric>":{"n":N,"mean":M,"ci_low":L,"ci_high":H},...}}`
     ///
-    /// with metrics in [`METRICS`] order, `null` for an absent mean or interval, and numbers in
+    /// with metrics in [`Metric::SWEEP`] order, `null` for an absent mean or interval, and numbers in
     /// shortest round-trip form. Lines end with `\n`.
     #[must_use]
     pub fn to_jsonl(&self, points: &[PointSummary]) -> String {
@@ -1011,7 +953,12 @@ impl Sweep {
                 let _ = write!(out, ",{}:{value}", key(&axis.path));
             }
             let _ = write!(out, ",\"runs\":{},\"metrics\":{{", p.runs);
-            for (k, (name, e)) in METRICS.iter().zip(&p.metrics).enumerate() {
+            for (k, (name, e)) in Metric::SWEEP
+                .iter()
+                .map(|m| m.name())
+                .zip(&p.metrics)
+                .enumerate()
+            {
                 if k > 0 {
                     out.push(',');
                 }
@@ -1028,136 +975,5 @@ impl Sweep {
             out.push_str("}}\n");
         }
         out
-    }
-}
-
-/// Mean and 95% Student-t interval of `values`, as the module documentation defines them.
-fn estimate(values: &[f64], t_cache: &mut BTreeMap<u32, f64>) -> Estimate {
-    let n = values.len() as u32;
-    if n == 0 {
-        return Estimate {
-            n,
-            mean: None,
-            lo: None,
-            hi: None,
-        };
-    }
-    let mean = values.iter().sum::<f64>() / f64::from(n);
-    if n < 2 {
-        return Estimate {
-            n,
-            mean: Some(mean),
-            lo: None,
-            hi: None,
-        };
-    }
-    let ss: f64 = values.iter().map(|v| (v - mean) * (v - mean)).sum();
-    let sd = libm::sqrt(ss / f64::from(n - 1));
-    let t = *t_cache
-        .entry(n - 1)
-        .or_insert_with(|| t_quantile_975(n - 1));
-    let half = t * sd / libm::sqrt(f64::from(n));
-    Estimate {
-        n,
-        mean: Some(mean),
-        lo: Some(mean - half),
-        hi: Some(mean + half),
-    }
-}
-
-/// `P(|T| < t)` for Student's t with `df ≥ 1` degrees of freedom, by the closed forms for whole
-/// degrees of freedom (Abramowitz & Stegun 26.7.3–4) with `θ = atan(t / √df)`.
-fn t_two_sided(t: f64, df: u32) -> f64 {
-    let nu = f64::from(df);
-    let r = libm::sqrt(nu + t * t);
-    let sin = t / r;
-    let cos = libm::sqrt(nu) / r;
-    let cos2 = cos * cos;
-    if df % 2 == 1 {
-        let theta = libm::atan(t / libm::sqrt(nu));
-        if df == 1 {
-            return 2.0 * theta / std::f64::consts::PI;
-        }
-        let mut term = cos;
-        let mut sum = term;
-        for k in 1..df.div_ceil(2) - 1 {
-            term *= cos2 * f64::from(2 * k) / f64::from(2 * k + 1);
-            sum += term;
-        }
-        2.0 / std::f64::consts::PI * (theta + sin * sum)
-    } else {
-        let mut term = 1.0;
-        let mut sum = term;
-        for k in 1..df / 2 {
-            term *= cos2 * f64::from(2 * k - 1) / f64::from(2 * k);
-            sum += term;
-        }
-        sin * sum
-    }
-}
-
-/// The 0.975 quantile of Student's t with `df` degrees of freedom (`t` with `P(|T| < t) = 0.95`),
-/// found by bisection on the exact distribution function; `df = 0` gives infinity.
-///
-/// ```
-/// use dialoglab_engine::sweep::t_quantile_975;
-/// assert!((t_quantile_975(1) - 12.706_204_736).abs() < 1e-8);
-/// assert!((t_quantile_975(19) - 2.093_024_054).abs() < 1e-8);
-/// ```
-#[must_use]
-pub fn t_quantile_975(df: u32) -> f64 {
-    if df == 0 {
-        return f64::INFINITY;
-    }
-    let (mut lo, mut hi) = (0.0f64, 64.0f64);
-    for _ in 0..200 {
-        let mid = 0.5 * (lo + hi);
-        if mid <= lo || mid >= hi {
-            break;
-        }
-        if t_two_sided(mid, df) < 0.95 {
-            lo = mid;
-        } else {
-            hi = mid;
-        }
-    }
-    0.5 * (lo + hi)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn t_quantiles_match_tables() {
-        for (df, t) in [
-            (1, 12.706_204_736_174_7),
-            (2, 4.302_652_729_749_464),
-            (4, 2.776_445_105_197_793),
-            (10, 2.228_138_851_986_274),
-            (19, 2.093_024_054_408_263),
-            (49, 2.009_575_237_129_235),
-            (1000, 1.962_339_081),
-        ] {
-            let got = t_quantile_975(df);
-            assert!((got - t).abs() < 1e-8, "df {df}: {got} vs {t}");
-        }
-    }
-
-    #[test]
-    fn estimate_of_known_values() {
-        let mut cache = BTreeMap::new();
-        let e = estimate(&[1.0, 2.0, 3.0], &mut cache);
-        assert_eq!(e.mean, Some(2.0));
-        // s = 1, t(2) = 4.3027, half = 4.3027 / √3.
-        let half = t_quantile_975(2) / 3f64.sqrt();
-        assert!((e.lo.unwrap() - (2.0 - half)).abs() < 1e-12);
-        assert!((e.hi.unwrap() - (2.0 + half)).abs() < 1e-12);
-        let one = estimate(&[5.0], &mut cache);
-        assert_eq!(
-            (one.n, one.mean, one.lo, one.hi),
-            (1, Some(5.0), None, None)
-        );
-        assert_eq!(estimate(&[], &mut cache).mean, None);
     }
 }

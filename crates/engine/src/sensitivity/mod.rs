@@ -12,7 +12,7 @@
 //!
 //! Both are [`Design`](crate::sweep::Design)s: a list of points (scenarios), each run with seed
 //! indices `0..R`, in the sweep's job order (`job = point · R + seed_index`), read through the
-//! sweep's metric extraction ([`crate::sweep::METRICS`], [`crate::sweep::Sample::metrics_of`]).
+//! sweep's metric extraction ([`crate::metric::Metric::SWEEP`], [`crate::sweep::Sample::metrics_of`]).
 //! Whatever runs the jobs — in any order, on any number of threads, split in shards — the
 //! analysis of the same samples gives the same bytes: it sorts them by job first.
 //!
@@ -62,9 +62,10 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::metric::Metric;
 use crate::report::Report;
 use crate::scenario::Scenario;
-use crate::sweep::{METRICS, Sample, metric_index};
+use crate::sweep::{Sample, metric_index};
 
 /// Most factors in one analysis.
 pub const MAX_FACTORS: usize = 200;
@@ -316,7 +317,7 @@ pub struct Finding {
     pub a: Vec<Setting>,
     /// What scenario B sets on top of the member's parameters.
     pub b: Vec<Setting>,
-    /// A [`METRICS`] name, or a dotted key of the report's JSON.
+    /// A [`Metric::SWEEP`] name, or a dotted key of the report's JSON.
     pub metric: String,
     /// The stated direction of `A − B`.
     pub direction: Direction,
@@ -413,7 +414,7 @@ pub(crate) fn values_with(report: &Report, finding: Option<&Finding>) -> Vec<Opt
 
 /// Index of a finding's metric among the values of [`values_with`].
 pub(crate) fn finding_value_index(finding: &Finding) -> usize {
-    finding.headline_index().unwrap_or(METRICS.len())
+    finding.headline_index().unwrap_or(Metric::SWEEP.len())
 }
 
 /// Mean of the defined values, in order; `None` when there are none.
