@@ -352,7 +352,11 @@ mod tests {
             "10 kr.".to_string(),
             0.6,
         )];
-        let da = Lang::Da.sweep_desc(Metric::Representativeness(Stage::Attendees), "Budget", &curves);
+        let da = Lang::Da.sweep_desc(
+            Metric::Representativeness(Stage::Attendees),
+            "Budget",
+            &curves,
+        );
         assert!(da.ends_with("10 kr.") && !da.ends_with(".."), "{da}");
         let curves = vec![("A".to_string(), "0".to_string(), 0.5, "1".to_string(), 0.6)];
         let en = Lang::En.sweep_desc(Metric::Legitimacy, "Control", &curves);

@@ -21,6 +21,7 @@ pub mod invitation;
 pub mod metric;
 pub mod metrics;
 pub mod panel;
+pub mod path;
 pub mod pb;
 pub mod population;
 pub mod presets;

@@ -174,31 +174,9 @@ pub fn check_factors(base: &Scenario, factors: &[Factor]) -> Result<(), Sensitiv
     Ok(())
 }
 
-/// The node at a dotted path of a JSON tree.
-#[must_use]
-pub fn lookup<'a>(tree: &'a Value, path: &str) -> Option<&'a Value> {
-    let mut node = tree;
-    for part in path.split('.') {
-        node = match node {
-            Value::Object(map) => map.get(part)?,
-            Value::Array(items) => items.get(part.parse::<usize>().ok()?)?,
-            _ => return None,
-        };
-    }
-    Some(node)
-}
-
-fn lookup_mut<'a>(tree: &'a mut Value, path: &str) -> Option<&'a mut Value> {
-    let mut node = tree;
-    for part in path.split('.') {
-        node = match node {
-            Value::Object(map) => map.get_mut(part)?,
-            Value::Array(items) => items.get_mut(part.parse::<usize>().ok()?)?,
-            _ => return None,
-        };
-    }
-    Some(node)
-}
+/// The node at a dotted path of a JSON tree ([`crate::path::get`]).
+pub use crate::path::get as lookup;
+use crate::path::get_mut as lookup_mut;
 
 /// A fixed setting of a scenario field, e.g. `invitation.strategy = "targeted"`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
