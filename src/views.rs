@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::bridge::{self, Snapshot};
 use crate::components::{
-    brief::BriefView, glossary::Glossary, guide::Guide, pb_view::PbView, sweep_view::SweepView,
+    brief::BriefView, glossary::Glossary, guide::Guide, pb::PbView, sweep_view::SweepView,
 };
 use crate::context::AppContext;
 use crate::state::{Action, View};

@@ -17,8 +17,8 @@ pub mod meeting_view;
 pub mod monte_carlo;
 pub mod notice;
 pub mod number_control;
-pub mod pb_run;
-pub mod pb_view;
+
+pub mod pb;
 pub mod persistence;
 pub mod projects_chart;
 pub mod ratio_chart;
