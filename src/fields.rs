@@ -5,6 +5,7 @@
 
 use dialoglab_engine::pb::Rule;
 use dialoglab_engine::scenario::{BallotKind, Initiative, MeetingFormat, RulesBy};
+use dialoglab_engine::scenario::{Range, ranges};
 use dialoglab_engine::{Scenario, Strategy};
 use serde_json::Value;
 
@@ -323,22 +324,38 @@ impl Field {
             step,
             slider,
         };
+        let ranged = |r: Range<u64>, step, slider| count(r.min, r.max, step, slider);
         match self {
-            Field::PopulationSize => count(100, 1_000_000, 100, false),
-            Field::Districts => count(1, 50, 1, true),
+            Field::PopulationSize => ranged(ranges::POPULATION_SIZE, 100, false),
+            Field::Districts => ranged(ranges::DISTRICTS, 1, true),
             Field::Letters => count(1, s.population.size.into(), 100, false),
-            Field::PanelSize => count(1, u64::from(s.invitation.letters).min(10_000), 1, false),
-            Field::Contacts => count(1, 10, 1, true),
+            Field::PanelSize => count(
+                ranges::PANEL_SIZE.min,
+                u64::from(s.invitation.letters).min(ranges::PANEL_SIZE.max),
+                1,
+                false,
+            ),
+            Field::Contacts => ranged(ranges::CONTACTS, 1, true),
             Field::Seed => count(0, u64::from(u32::MAX), 1, false),
-            Field::TableSize => count(2, 20, 1, true),
-            Field::Rounds | Field::Cycles => count(1, 20, 1, true),
-            Field::ProposalsPerTable => count(0, 10, 1, true),
-            Field::MaxProjects => count(1, 60, 1, true),
-            Field::LetterCost => count(0, 1_000, 1, false),
-            Field::StaffHourCost => count(0, 10_000, 10, false),
-            Field::OpenCallHours => Kind::Hours { max: 10_000.0 },
-            Field::HoursPerContact | Field::HoursPerResponse => Kind::Hours { max: 100.0 },
-            Field::HoursPerAssociation => Kind::Hours { max: 1_000.0 },
+            Field::TableSize => ranged(ranges::TABLE_SIZE, 1, true),
+            Field::Rounds => ranged(ranges::ROUNDS, 1, true),
+            Field::Cycles => ranged(ranges::CYCLES, 1, true),
+            Field::ProposalsPerTable => ranged(ranges::PROPOSALS_PER_TABLE, 1, true),
+            Field::MaxProjects => ranged(ranges::MAX_PROJECTS_ON_BALLOT, 1, true),
+            Field::LetterCost => ranged(ranges::LETTER_DKK, 1, false),
+            Field::StaffHourCost => ranged(ranges::STAFF_HOUR_DKK, 10, false),
+            Field::OpenCallHours => Kind::Hours {
+                max: ranges::OPEN_CALL_HOURS.max,
+            },
+            Field::HoursPerContact => Kind::Hours {
+                max: ranges::HOURS_PER_CONTACT.max,
+            },
+            Field::HoursPerResponse => Kind::Hours {
+                max: ranges::HOURS_PER_RESPONSE.max,
+            },
+            Field::HoursPerAssociation => Kind::Hours {
+                max: ranges::HOURS_PER_ASSOCIATION.max,
+            },
             Field::PanelDropout | Field::OutreachReach | Field::Mobilisation | Field::Control => {
                 Kind::Share
             }
@@ -404,9 +421,7 @@ impl Field {
     /// The field's current value in the scenario's JSON.
     #[must_use]
     pub fn value(self, tree: &Value) -> Value {
-        self.path()
-            .split('.')
-            .try_fold(tree, |node, part| node.get(part))
+        dialoglab_engine::path::get(tree, &self.path())
             .cloned()
             .unwrap_or(Value::Null)
     }
@@ -415,6 +430,7 @@ impl Field {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn every_field_path_exists_in_the_scenario() {
@@ -448,6 +464,37 @@ mod tests {
             }
         }
         assert_eq!(Field::Rule.choices().len(), Rule::ALL.len());
+    }
+
+    #[test]
+    fn every_count_and_hours_control_offers_exactly_what_validate_accepts() {
+        let mut base = Scenario::default();
+        base.population.size = 20_000;
+        base.invitation.letters = 10_000;
+        for section in Section::ALL {
+            for f in section.fields() {
+                let (lo, hi, next) = match f.kind(&base) {
+                    Kind::Count { min, max, .. } => (json!(min), json!(max), json!(max + 1)),
+                    Kind::Hours { max } => (json!(0.0), json!(max), json!(max + 1.0)),
+                    _ => continue,
+                };
+                for ok in [lo, hi] {
+                    let mut s = base.clone();
+                    s.set_path(&f.path(), ok.clone()).unwrap();
+                    // Keep the settings that depend on this one in their own ranges.
+                    s.invitation.letters = s.invitation.letters.min(s.population.size);
+                    s.invitation.panel_size = s.invitation.panel_size.min(s.invitation.letters);
+                    assert_eq!(s.validate(), Ok(()), "{} = {ok}", f.path());
+                }
+                if f == Field::Seed {
+                    continue; // any u64 is a seed; the control offers the u32 ones
+                }
+                let mut s = base.clone();
+                if s.set_path(&f.path(), next.clone()).is_ok() {
+                    assert!(s.validate().is_err(), "{} = {next} passed", f.path());
+                }
+            }
+        }
     }
 
     #[test]

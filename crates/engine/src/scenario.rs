@@ -20,6 +20,70 @@ pub const MAX_PROJECTS: u8 = 60;
 /// Longest project name in `vote.projects`, in characters.
 pub const MAX_PROJECT_NAME_CHARS: usize = 200;
 
+/// An inclusive range of a setting.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Range<T> {
+    /// Smallest allowed value.
+    pub min: T,
+    /// Largest allowed value.
+    pub max: T,
+}
+
+/// The ranges of the scenario's settings, written once: [`Scenario::validate`] checks them and
+/// the app's controls offer exactly them. Ranges that depend on another setting (letters at most
+/// the population, a panel at most the letters) are in `validate` and the app's `Field::kind`.
+pub mod ranges {
+    use super::{MAX_BUDGET, MAX_DISTRICTS, MAX_POPULATION, MAX_PROJECTS, Range};
+
+    const fn u(min: u64, max: u64) -> Range<u64> {
+        Range { min, max }
+    }
+    const fn f(min: f64, max: f64) -> Range<f64> {
+        Range { min, max }
+    }
+
+    /// `budget`, DKK.
+    pub const BUDGET: Range<u64> = u(0, MAX_BUDGET);
+    /// `population.size`.
+    pub const POPULATION_SIZE: Range<u64> = u(1, MAX_POPULATION as u64);
+    /// `population.districts`.
+    pub const DISTRICTS: Range<u64> = u(1, MAX_DISTRICTS as u64);
+    /// `invitation.panel_size` (and at most the letters).
+    pub const PANEL_SIZE: Range<u64> = u(1, 10_000);
+    /// `invitation.contacts`.
+    pub const CONTACTS: Range<u64> = u(1, 10);
+    /// `invitation.selection_replicates`.
+    pub const SELECTION_REPLICATES: Range<u64> = u(1, 1_000);
+    /// `costs.letter_dkk`.
+    pub const LETTER_DKK: Range<u64> = u(0, 1_000);
+    /// `costs.staff_hour_dkk`.
+    pub const STAFF_HOUR_DKK: Range<u64> = u(0, 10_000);
+    /// `costs.open_call_hours`.
+    pub const OPEN_CALL_HOURS: Range<f64> = f(0.0, 10_000.0);
+    /// `costs.hours_per_contact`.
+    pub const HOURS_PER_CONTACT: Range<f64> = f(0.0, 100.0);
+    /// `costs.hours_per_association`.
+    pub const HOURS_PER_ASSOCIATION: Range<f64> = f(0.0, 1_000.0);
+    /// `costs.hours_per_response`.
+    pub const HOURS_PER_RESPONSE: Range<f64> = f(0.0, 100.0);
+    /// `meeting.table_size`.
+    pub const TABLE_SIZE: Range<u64> = u(2, 20);
+    /// `meeting.rounds`.
+    pub const ROUNDS: Range<u64> = u(1, 20);
+    /// `meeting.proposals_per_table`.
+    pub const PROPOSALS_PER_TABLE: Range<u64> = u(0, 10);
+    /// `municipality.municipal_proposals`.
+    pub const MUNICIPAL_PROPOSALS: Range<u64> = u(0, 30);
+    /// `vote.max_approvals` (0: no limit).
+    pub const MAX_APPROVALS: Range<u64> = u(0, 60);
+    /// `vote.points`.
+    pub const POINTS: Range<u64> = u(1, 1_000);
+    /// `vote.max_projects`.
+    pub const MAX_PROJECTS_ON_BALLOT: Range<u64> = u(1, MAX_PROJECTS as u64);
+    /// `cycles`.
+    pub const CYCLES: Range<u64> = u(1, 20);
+}
+
 /// How citizens are invited (DESIGN §2.2 step 2).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]
@@ -852,6 +916,10 @@ impl fmt::Display for ScenarioError {
 
 impl std::error::Error for ScenarioError {}
 
+fn check_range(field: &str, value: f64, range: Range<f64>) -> Result<(), ScenarioError> {
+    check_f(field, value, range.min, range.max)
+}
+
 fn check_f(field: &str, value: f64, lo: f64, hi: f64) -> Result<(), ScenarioError> {
     if value.is_finite() && value >= lo && value <= hi {
         Ok(())
@@ -864,7 +932,8 @@ fn check_f(field: &str, value: f64, lo: f64, hi: f64) -> Result<(), ScenarioErro
     }
 }
 
-fn check_u(field: &str, value: u64, lo: u64, hi: u64) -> Result<(), ScenarioError> {
+fn check_u(field: &str, value: u64, range: Range<u64>) -> Result<(), ScenarioError> {
+    let Range { min: lo, max: hi } = range;
     if value >= lo && value <= hi {
         Ok(())
     } else {
@@ -882,8 +951,7 @@ fn check_projects(projects: &[RealProject], budget: u64) -> Result<(), ScenarioE
     check_u(
         "vote.projects (number of projects)",
         projects.len() as u64,
-        1,
-        MAX_PROJECTS.into(),
+        ranges::MAX_PROJECTS_ON_BALLOT,
     )?;
     for (k, p) in projects.iter().enumerate() {
         let chars = p.name.chars().count();
@@ -901,7 +969,14 @@ fn check_projects(projects: &[RealProject], budget: u64) -> Result<(), ScenarioE
                 problem: "the name contains a control character (such as a line break)".into(),
             });
         }
-        check_u(&format!("vote.projects[{k}].cost"), p.cost, 1, MAX_BUDGET)?;
+        check_u(
+            &format!("vote.projects[{k}].cost"),
+            p.cost,
+            Range {
+                min: 1,
+                max: MAX_BUDGET,
+            },
+        )?;
         if p.cost > budget {
             return Err(ScenarioError::Inconsistent {
                 field: format!("vote.projects[{k}].cost"),
@@ -920,8 +995,7 @@ fn check_lengths(lengths: &[u32]) -> Result<(), ScenarioError> {
     check_u(
         "vote.ballot_lengths (number of lengths)",
         lengths.len() as u64,
-        1,
-        MAX_PROJECTS.into(),
+        ranges::MAX_PROJECTS_ON_BALLOT,
     )?;
     if lengths.iter().all(|&c| c == 0) {
         return Err(ScenarioError::Inconsistent {
@@ -956,14 +1030,13 @@ impl Scenario {
 
     /// Checks every field against its documented range; the error names the first bad field.
     pub fn validate(&self) -> Result<(), ScenarioError> {
-        check_u("budget", self.budget, 0, MAX_BUDGET)?;
+        check_u("budget", self.budget, ranges::BUDGET)?;
         let p = &self.population;
-        check_u("population.size", p.size.into(), 1, MAX_POPULATION.into())?;
+        check_u("population.size", p.size.into(), ranges::POPULATION_SIZE)?;
         check_u(
             "population.districts",
             p.districts.into(),
-            1,
-            MAX_DISTRICTS.into(),
+            ranges::DISTRICTS,
         )?;
         for (k, share) in p.age_shares.iter().enumerate() {
             check_f(&format!("population.age_shares[{k}]"), *share, 0.0, 1.0)?;
@@ -977,14 +1050,24 @@ impl Scenario {
         }
 
         let inv = &self.invitation;
-        check_u("invitation.letters", inv.letters.into(), 1, p.size.into())?;
-        check_u("invitation.panel_size", inv.panel_size.into(), 1, 10_000)?;
-        check_u("invitation.contacts", inv.contacts.into(), 1, 10)?;
+        check_u(
+            "invitation.letters",
+            inv.letters.into(),
+            Range {
+                min: 1,
+                max: p.size.into(),
+            },
+        )?;
+        check_u(
+            "invitation.panel_size",
+            inv.panel_size.into(),
+            ranges::PANEL_SIZE,
+        )?;
+        check_u("invitation.contacts", inv.contacts.into(), ranges::CONTACTS)?;
         check_u(
             "invitation.selection_replicates",
             inv.selection_replicates.into(),
-            1,
-            1_000,
+            ranges::SELECTION_REPLICATES,
         )?;
         if inv.strategy == Strategy::Stratified && inv.panel_size > inv.letters {
             return Err(ScenarioError::Inconsistent {
@@ -997,26 +1080,44 @@ impl Scenario {
         }
 
         let c = &self.costs;
-        check_u("costs.letter_dkk", c.letter_dkk.into(), 0, 1_000)?;
-        check_u("costs.staff_hour_dkk", c.staff_hour_dkk.into(), 0, 10_000)?;
-        check_f("costs.open_call_hours", c.open_call_hours, 0.0, 10_000.0)?;
-        check_f("costs.hours_per_contact", c.hours_per_contact, 0.0, 100.0)?;
-        check_f(
+        check_u("costs.letter_dkk", c.letter_dkk.into(), ranges::LETTER_DKK)?;
+        check_u(
+            "costs.staff_hour_dkk",
+            c.staff_hour_dkk.into(),
+            ranges::STAFF_HOUR_DKK,
+        )?;
+        check_range(
+            "costs.open_call_hours",
+            c.open_call_hours,
+            ranges::OPEN_CALL_HOURS,
+        )?;
+        check_range(
+            "costs.hours_per_contact",
+            c.hours_per_contact,
+            ranges::HOURS_PER_CONTACT,
+        )?;
+        check_range(
             "costs.hours_per_association",
             c.hours_per_association,
-            0.0,
-            1_000.0,
+            ranges::HOURS_PER_ASSOCIATION,
         )?;
-        check_f("costs.hours_per_response", c.hours_per_response, 0.0, 100.0)?;
+        check_range(
+            "costs.hours_per_response",
+            c.hours_per_response,
+            ranges::HOURS_PER_RESPONSE,
+        )?;
 
         let m = &self.meeting;
-        check_u("meeting.table_size", m.table_size.into(), 2, 20)?;
-        check_u("meeting.rounds", m.rounds.into(), 1, 20)?;
+        check_u(
+            "meeting.table_size",
+            m.table_size.into(),
+            ranges::TABLE_SIZE,
+        )?;
+        check_u("meeting.rounds", m.rounds.into(), ranges::ROUNDS)?;
         check_u(
             "meeting.proposals_per_table",
             m.proposals_per_table.into(),
-            0,
-            10,
+            ranges::PROPOSALS_PER_TABLE,
         )?;
 
         let mu = &self.municipality;
@@ -1027,17 +1128,19 @@ impl Scenario {
         check_u(
             "municipality.municipal_proposals",
             mu.municipal_proposals.into(),
-            0,
-            30,
+            ranges::MUNICIPAL_PROPOSALS,
         )?;
         let v = &self.vote;
-        check_u("vote.max_approvals", v.max_approvals.into(), 0, 60)?;
-        check_u("vote.points", v.points.into(), 1, 1_000)?;
+        check_u(
+            "vote.max_approvals",
+            v.max_approvals.into(),
+            ranges::MAX_APPROVALS,
+        )?;
+        check_u("vote.points", v.points.into(), ranges::POINTS)?;
         check_u(
             "vote.max_projects",
             v.max_projects.into(),
-            1,
-            MAX_PROJECTS.into(),
+            ranges::MAX_PROJECTS_ON_BALLOT,
         )?;
         check_f("vote.cost_share_min", v.cost_share_min, 0.001, 1.0)?;
         check_f(
@@ -1053,7 +1156,7 @@ impl Scenario {
             check_lengths(lengths)?;
         }
 
-        check_u("cycles", self.cycles.into(), 1, 20)?;
+        check_u("cycles", self.cycles.into(), ranges::CYCLES)?;
         crate::registry::validate(self)
     }
 

@@ -344,12 +344,12 @@ pub fn PbView() -> Html {
 #[cfg(test)]
 mod tests {
     use super::tables::money;
+    use super::*;
     use crate::export::Cell;
     use crate::i18n::Lang;
-    use dialoglab_engine::pb::study::Study;
     use dialoglab_engine::pb::Rule;
     use dialoglab_engine::pb::seed::Seeding;
-    use super::*;
+    use dialoglab_engine::pb::study::Study;
     use dialoglab_engine::pb::study::study_bytes;
 
     const XSS: &str = "META\nkey;value\nbudget;100\nPROJECTS\nproject_id;cost;name;selected\n\
