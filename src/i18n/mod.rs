@@ -664,6 +664,10 @@ impl Lang {
 
     /// Name of category `key` of attribute `a` (keys as in the report).
     #[must_use]
+    #[allow(
+        clippy::too_many_lines,
+        reason = "one match arm per text, in both languages side by side"
+    )]
     pub fn category(self, a: Attribute, key: &str) -> String {
         let da = self == Lang::Da;
         let s = match (a, key) {

@@ -368,6 +368,10 @@ impl Lang {
 
     /// A `.pb` error, with its line.
     #[must_use]
+    #[allow(
+        clippy::too_many_lines,
+        reason = "one match arm per PbError variant, in both languages side by side"
+    )]
     pub fn pb_error(self, e: &PbError) -> String {
         let da = self == Lang::Da;
         let line = |l: &u64| {

@@ -313,6 +313,10 @@ pub fn read_shard<S: DeserializeOwned>(file: &Path, format: &str) -> Result<Shar
 /// two), are split the same way, and together hold every job of `design` (built from that
 /// specification) exactly once with the right number of values; returns the design and every
 /// sample in job order.
+#[allow(
+    clippy::too_many_lines,
+    reason = "one pass over the shard files that checks each header field in turn"
+)]
 pub fn check_shards<S: PartialEq, D: Design>(
     what: &str,
     shards: Vec<Shard<S>>,

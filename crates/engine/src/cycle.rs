@@ -58,6 +58,10 @@ pub struct Year {
 /// Simulates year `year` (0-based) on `pop` (whose efficacy, trust and habit carry the earlier
 /// years' feedback).
 #[must_use]
+#[allow(
+    clippy::too_many_lines,
+    reason = "model code: one year of the pipeline, stage after stage, as DESIGN §2.2 lists it"
+)]
 pub fn simulate_year(
     pop: &Population,
     scenario: &Scenario,

@@ -96,6 +96,10 @@ pub fn status(pop: &Population, i: usize) -> f64 {
 
 /// Seats `attendees` at tables and runs the meeting.
 #[must_use]
+#[allow(
+    clippy::too_many_lines,
+    reason = "model code: one meeting, round after round, with the trace beside the numbers"
+)]
 pub fn deliberate(
     pop: &Population,
     attendees: &[u32],

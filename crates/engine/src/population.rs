@@ -315,6 +315,10 @@ impl Predictors {
 
 /// Draws one citizen, pushes their attributes other than the logistic traits, and returns their
 /// latent income score and the traits' predictors.
+#[allow(
+    clippy::too_many_lines,
+    reason = "model code: one citizen's attributes drawn in dependency order"
+)]
 fn draw_citizen(
     pop: &mut Population,
     params: &PopulationParams,

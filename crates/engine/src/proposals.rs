@@ -82,6 +82,10 @@ fn favourite(p: &Prefs) -> u8 {
 /// Collects proposals from the tables, adds municipal ones, sets costs and applies the filter.
 /// Returns every proposal (vetoed ones included), and for traced tables the proposers per table.
 #[must_use]
+#[allow(
+    clippy::too_many_lines,
+    reason = "model code: agenda-setting, steps 1-4 of the module documentation"
+)]
 pub fn propose(
     pop: &Population,
     attendees: &[u32],

@@ -1029,6 +1029,10 @@ impl Scenario {
     }
 
     /// Checks every field against its documented range; the error names the first bad field.
+    #[allow(
+        clippy::too_many_lines,
+        reason = "one check per field, in the order of the scenario's sections"
+    )]
     pub fn validate(&self) -> Result<(), ScenarioError> {
         check_u("budget", self.budget, ranges::BUDGET)?;
         let p = &self.population;

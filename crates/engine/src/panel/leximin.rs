@@ -69,6 +69,10 @@ pub struct Distribution {
 ///
 /// # Errors
 /// [`PanelError::InfeasibleJointly`] when no panel exists, solver failures, cancellation.
+#[allow(
+    clippy::too_many_lines,
+    reason = "one column-generation loop with its certificate; split, the loop's invariants would be spread over functions"
+)]
 pub fn solve(
     units: &Units,
     categories: &[Category],

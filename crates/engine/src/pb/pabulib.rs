@@ -1224,6 +1224,10 @@ fn extra_value(extra: &[(String, String)], key: &str) -> String {
 /// `num_projects`, `num_votes` and the ballot limits are updated (or appended) so that they agree
 /// with the data. `parse(&write(i, p))` returns `(i, p)` for parsed files.
 #[must_use]
+#[allow(
+    clippy::too_many_lines,
+    reason = "the writer: the three sections in file order, in one place"
+)]
 pub fn write(instance: &Instance, profile: &Profile) -> String {
     let scale = instance.scale.max(1);
     let money = |v: u64| format_decimal(v, scale);

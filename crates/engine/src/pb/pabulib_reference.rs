@@ -104,6 +104,10 @@ struct RawProject {
 }
 
 /// Parses a `.pb` file. Never panics; see `docs/PB.md` for the accepted leniencies.
+#[allow(
+    clippy::too_many_lines,
+    reason = "the test-only reference reader, written as plainly as possible on purpose"
+)]
 pub(super) fn parse(text: &str) -> Result<(Instance, Profile), PbError> {
     const ORDER: [&str; 3] = ["META", "PROJECTS", "VOTES"];
     check_size(text.len())?;
