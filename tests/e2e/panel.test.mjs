@@ -12,8 +12,10 @@ const site = useSite();
 const example = path.join(root, 'crates/engine/tests/data/sortition/example_small_20');
 
 async function openView(lang) {
-  const { page, errors } = await openApp(site.browser, `${site.url}?v=1&lang=${lang}&view=panel`);
+  const { page, errors } = await openApp(site.browser, `${site.url}?v=1&lang=${lang}`);
+  await page.click('#tab-panel');
   await page.waitForSelector('#panel-run', { timeout: 30000 });
+  assert.match(page.url(), /view=panel/);
   return { page, errors };
 }
 

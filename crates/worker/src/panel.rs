@@ -161,6 +161,20 @@ mod tests {
             .filter(|m| matches!(m, Message::Partial(Partial::PanelStep(_))))
             .count();
         assert!(steps >= 1, "{messages:?}");
+        // Every answer reads on the page, the first step's infinite gap included.
+        for message in &messages {
+            let text = crate::Response {
+                id: 1,
+                message: message.clone(),
+            }
+            .to_json();
+            crate::Response::<crate::PanelMessage>::from_json(&text).unwrap();
+        }
+        let first_step = messages.iter().find_map(|m| match m {
+            Message::Partial(Partial::PanelStep(p)) => Some(*p),
+            _ => None,
+        });
+        assert_eq!(first_step.map(|p| p.gap), Some(f64::INFINITY));
         assert!(messages.iter().any(|m| matches!(
             m,
             Message::Progress {

@@ -32,6 +32,7 @@ mod input;
 pub mod legacy;
 pub mod leximin;
 pub mod lp;
+pub mod swap;
 mod synthetic;
 
 use core::fmt;
@@ -311,8 +312,31 @@ pub struct Progress {
     pub respondents: u32,
     /// Panel compositions generated so far.
     pub panels: u32,
-    /// Current gap between the dual bound and the master LP's value.
+    /// Current gap between the dual bound and the master LP's value (infinite before the first
+    /// bound; `null` in JSON then).
+    #[serde(
+        serialize_with = "finite_or_null",
+        deserialize_with = "null_as_infinity"
+    )]
     pub gap: f64,
+}
+
+/// Writes a finite number, or `null` (JSON has no infinity).
+#[allow(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's serialize_with passes a reference"
+)]
+fn finite_or_null<S: serde::Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if x.is_finite() {
+        s.serialize_some(x)
+    } else {
+        s.serialize_none()
+    }
+}
+
+/// Reads a number, `null` as infinity.
+fn null_as_infinity<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    Ok(Option::<f64>::deserialize(d)?.unwrap_or(f64::INFINITY))
 }
 
 /// The result of a selection.
