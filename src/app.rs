@@ -37,7 +37,9 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             </main>
         },
-        View::Sweep | View::RealData | View::Guide | View::Glossary | View::Brief => html! {},
+        View::Sweep | View::RealData | View::Panel | View::Guide | View::Glossary | View::Brief => {
+            html! {}
+        }
     };
     html! {
         <ContextProvider<AppContext> context={AppContext::from(state)}>

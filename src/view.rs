@@ -10,6 +10,8 @@ pub enum View {
     Sweep,
     /// A real pabulib `.pb` file and every PB rule on it.
     RealData,
+    /// Fair selection of a citizens' panel from a pool (LEGACY, maximin, LEXIMIN).
+    Panel,
     /// The guided chapters from the workshop deck.
     Guide,
     /// The glossary: every term the app uses, explained.
@@ -20,10 +22,11 @@ pub enum View {
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Sandbox,
         View::Sweep,
         View::RealData,
+        View::Panel,
         View::Guide,
         View::Glossary,
         View::Brief,
@@ -36,6 +39,7 @@ impl View {
             View::Sandbox => "sandbox",
             View::Sweep => "sweep",
             View::RealData => "real-data",
+            View::Panel => "panel",
             View::Guide => "guide",
             View::Glossary => "glossary",
             View::Brief => "brief",

@@ -1,4 +1,4 @@
-//! The views bundle's app (`src/views_main.rs`): the Sweeps, Real PB data and Guide views, drawn
+//! The views bundle's app (`src/views_main.rs`): the Sweeps, Real PB data, Panel selection and Guide views, drawn
 //! from a [`Snapshot`] of the sandbox bundle's state. Their [`use_app`](crate::context::use_app)
 //! context mirrors that snapshot and sends their actions back through [`bridge::send`]; the
 //! sandbox bundle applies them and hands over the next snapshot. For the sandbox it draws nothing.
@@ -9,7 +9,8 @@ use yew::prelude::*;
 
 use crate::bridge::{self, Snapshot};
 use crate::components::{
-    brief::BriefView, glossary::Glossary, guide::Guide, pb::PbView, sweep_view::SweepView,
+    brief::BriefView, glossary::Glossary, guide::Guide, panel_view::PanelView, pb::PbView,
+    sweep_view::SweepView,
 };
 use crate::context::AppContext;
 use crate::state::{Action, View};
@@ -37,6 +38,7 @@ pub fn ViewsApp(props: &ViewsAppProps) -> Html {
         View::Sandbox => return html! {},
         View::Sweep => html! { <SweepView /> },
         View::RealData => html! { <PbView /> },
+        View::Panel => html! { <PanelView /> },
         View::Guide => html! { <Guide /> },
         View::Glossary => html! { <Glossary /> },
         View::Brief => html! { <BriefView /> },
@@ -72,6 +74,7 @@ mod tests {
         for view in [
             View::Sweep,
             View::RealData,
+            View::Panel,
             View::Guide,
             View::Glossary,
             View::Brief,

@@ -1,4 +1,4 @@
-//! Dialoglab web app, the views bundle: the Sweeps, Real PB data and Guide views
+//! Dialoglab web app, the views bundle: the Sweeps, Real PB data, Panel selection and Guide views
 //! (`dialoglab_app::views::ViewsApp`), loaded by the sandbox bundle the first time one of them
 //! opens (`src/lazy.rs`). It exports `mount(host, snapshot)` and `update(snapshot)`; the snapshot
 //! is the JSON text of `dialoglab_app::bridge::Snapshot`. It also lends the sandbox bundle

@@ -11,7 +11,8 @@ use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use dialoglab_worker::{
-    Job, Message, PbOutput, READY_ID, Request, Response, SeedsOutput, SweepPartial,
+    Job, Message, PanelOutput, PanelPartial, PbOutput, READY_ID, Request, Response, SeedsOutput,
+    SweepPartial,
 };
 use serde::Serialize;
 use serde::de::{DeserializeOwned, IgnoredAny};
@@ -87,6 +88,9 @@ pub type SeedsClient = WorkerClient<IgnoredAny, SeedsOutput>;
 pub type SweepClient = WorkerClient<SweepPartial, IgnoredAny>;
 /// A client for `.pb` studies ([`Job::Pb`]).
 pub type PbClient = WorkerClient<IgnoredAny, PbOutput>;
+/// A client for panel selections ([`Job::Panel`]): reads the column generation's steps, LEGACY's
+/// selection and the result.
+pub type PanelClient = WorkerClient<PanelPartial, PanelOutput>;
 
 impl<P, O> Clone for WorkerClient<P, O> {
     fn clone(&self) -> Self {

@@ -17,7 +17,7 @@ pub mod meeting_view;
 pub mod monte_carlo;
 pub mod notice;
 pub mod number_control;
-
+pub mod panel_view;
 pub mod pb;
 pub mod persistence;
 pub mod projects_chart;

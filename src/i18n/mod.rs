@@ -3,6 +3,7 @@
 
 pub mod glossary;
 pub mod guide;
+pub mod panel;
 pub mod pb;
 pub mod sweep;
 
@@ -879,6 +880,8 @@ impl Lang {
             (Lang::Da, View::Sweep) => "Mange kørsler",
             (Lang::Da, View::RealData) => "Rigtige afstemninger",
             (Lang::Da, View::Guide) => "Guidet tur",
+            (Lang::Da, View::Panel) => "Udvælgelse af panel",
+            (Lang::En, View::Panel) => "Panel selection",
             (Lang::Da, View::Glossary) => "Ordliste",
             (Lang::En, View::Glossary) => "Glossary",
             (Lang::Da, View::Brief) => "Notat",

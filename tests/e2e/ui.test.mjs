@@ -238,7 +238,7 @@ test('the meeting view starts paused and steps, plays and scrubs by keyboard', a
 test('the view tabs switch views by keyboard and keep the scenario', async () => {
   const { page, errors } = await openApp(site.browser, shareLink(site.url, { lang: 'en', budget: '777000' }));
   const tabs = await page.locator('nav.view-tabs button').allTextContents();
-  assert.deepEqual(tabs, ['Sandbox', 'Sweeps', 'Real PB data', 'Guided tour', 'Glossary', 'Brief']);
+  assert.deepEqual(tabs, ['Sandbox', 'Sweeps', 'Real PB data', 'Panel selection', 'Guided tour', 'Glossary', 'Brief']);
   assert.equal(await page.getAttribute('#tab-sandbox', 'aria-current'), 'page');
   await page.focus('#tab-guide');
   await page.keyboard.press('Enter');

@@ -99,6 +99,7 @@ pub fn simulate_year(
                 &willing,
                 inv.panel_size,
                 inv.selection_replicates,
+                inv.selection,
                 &mut rng,
             );
             let attendees = p

@@ -41,7 +41,7 @@ use std::collections::BTreeMap;
 
 pub use deliberation::MeetingTrace;
 pub use report::Report;
-pub use scenario::{Scenario, ScenarioError, Strategy};
+pub use scenario::{PanelSelection, Scenario, ScenarioError, Strategy};
 
 use attributes::{Attribute, PROJECT_CATEGORIES};
 use cycle::Year;
@@ -708,7 +708,12 @@ fn selection_report(
         pool: pool.len() as u32,
         panel: panel.members.len() as u32,
         quotas_met: panel.quotas_met,
-        replicates: inv.selection_replicates,
+        replicates: if panel.method == PanelSelection::Leximin {
+            0
+        } else {
+            inv.selection_replicates
+        },
+        method: panel.method,
         min_probability: if probs.is_empty() {
             0.0
         } else {

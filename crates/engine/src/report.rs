@@ -88,8 +88,15 @@ pub struct SelectionReport {
     pub panel: u32,
     /// Whether the quotas were met without filling up past them.
     pub quotas_met: bool,
-    /// Replicate draws behind the probability estimates.
+    /// Replicate draws behind the probability estimates (0 with LEXIMIN, whose probabilities are
+    /// exact).
     pub replicates: u16,
+    /// How the panel was chosen (left out of the JSON when `legacy`).
+    #[serde(
+        default,
+        skip_serializing_if = "crate::scenario::PanelSelection::is_legacy"
+    )]
+    pub method: crate::scenario::PanelSelection,
     /// Smallest estimated selection probability of a pool member, given the pool.
     pub min_probability: f64,
     /// Largest estimated selection probability of a pool member, given the pool.

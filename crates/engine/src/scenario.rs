@@ -132,6 +132,39 @@ impl Strategy {
     }
 }
 
+/// How a stratified panel is chosen from the pool of citizens who answered the letter.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PanelSelection {
+    /// The greedy quota pass over a shuffled pool (`selection.rs`), probabilities estimated from
+    /// `invitation.selection_replicates` shuffles.
+    #[default]
+    Legacy,
+    /// LEXIMIN (Flanigan et al. 2021, `panel`): the lottery over panels within the same quota caps
+    /// that maximises the smallest selection probability, then the next; exact probabilities.
+    Leximin,
+}
+
+impl PanelSelection {
+    /// Both methods, in menu order.
+    pub const ALL: [PanelSelection; 2] = [PanelSelection::Legacy, PanelSelection::Leximin];
+
+    /// The stable name (`legacy`, `leximin`).
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            PanelSelection::Legacy => "legacy",
+            PanelSelection::Leximin => "leximin",
+        }
+    }
+
+    /// Whether this is the default (scenarios leave it out of their JSON then).
+    #[must_use]
+    pub fn is_legacy(&self) -> bool {
+        *self == PanelSelection::Legacy
+    }
+}
+
 /// A complete scenario. `Default` is the `faxe-dialogue` preset.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -720,6 +753,10 @@ pub struct InvitationParams {
     pub panel_dropout: f64,
     /// Replicate draws used to estimate panel selection probabilities (1 – 1,000).
     pub selection_replicates: u16,
+    /// How `stratified` chooses its panel: `legacy` (default) or `leximin`. Left out of the JSON
+    /// when `legacy`, so older scenarios and links read and write as before.
+    #[serde(default, skip_serializing_if = "PanelSelection::is_legacy")]
+    pub selection: PanelSelection,
     /// Last year's attendees are invited again personally (a mailing list), with intensity
     /// `attendance.intensity_recontact`.
     pub recontact: bool,
@@ -738,6 +775,7 @@ impl Default for InvitationParams {
             mobilisation: 0.5,
             panel_dropout: 0.05,
             selection_replicates: 100,
+            selection: PanelSelection::Legacy,
             recontact: true,
             supports: Supports {
                 evening: true,
@@ -1073,6 +1111,14 @@ impl Scenario {
             inv.selection_replicates.into(),
             ranges::SELECTION_REPLICATES,
         )?;
+        if inv.selection == PanelSelection::Leximin && !cfg!(feature = "leximin-model") {
+            return Err(ScenarioError::Inconsistent {
+                field: "invitation.selection".into(),
+                problem:
+                    "this build has no LEXIMIN solver (the command line and the Web Worker have it)"
+                        .into(),
+            });
+        }
         if inv.strategy == Strategy::Stratified && inv.panel_size > inv.letters {
             return Err(ScenarioError::Inconsistent {
                 field: "invitation.panel_size".into(),

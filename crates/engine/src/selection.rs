@@ -7,11 +7,21 @@
 //! the population share; if the panel is still short, fill it from the rest of the shuffled pool in
 //! order, ignoring quotas. Selection probabilities given the pool are estimated as the share of
 //! `replicates` independent shuffles in which the member is chosen (replicate 0 is the real panel).
+//!
+//! With [`PanelSelection::Leximin`] (`invitation.selection = "leximin"`) the panel comes instead from
+//! the LEXIMIN lottery ([`crate::panel`], Flanigan et al. 2021) over every panel of `panel_size` within
+//! the same caps `⌈panel_size · p_c⌉`: the smallest selection probability of a pool member is as large
+//! as it can be, then the next smallest, and so on; the probabilities are exact (certified to 1e-6),
+//! not estimated. When no panel within the caps exists (a pool short of some groups), or the pool is
+//! no larger than the panel, the greedy pass with its fill-up is used, as for `legacy`. LEXIMIN
+//! needs the engine's `leximin-model` feature (the command line and the Web Worker build it; the
+//! page's own bundle does not, to keep the LP solver out of its initial load).
 
 use crate::attributes::Attribute;
 use crate::metrics::Counts;
 use crate::population::Population;
 use crate::rng::{StageRng, below};
+use crate::scenario::PanelSelection;
 
 /// Attributes the quotas are set on.
 pub const QUOTA_ATTRIBUTES: [Attribute; 4] = [
@@ -30,6 +40,9 @@ pub struct Panel {
     pub probabilities: Vec<(u32, f64)>,
     /// Whether the real panel met every quota without the fill-up step.
     pub quotas_met: bool,
+    /// How the panel was chosen (LEXIMIN falls back to the greedy pass when the caps leave no
+    /// panel).
+    pub method: PanelSelection,
 }
 
 fn row_of(a: Attribute) -> usize {
@@ -44,6 +57,7 @@ pub fn select(
     pool: &[u32],
     size: u32,
     replicates: u16,
+    method: PanelSelection,
     rng: &mut StageRng,
 ) -> Panel {
     let quotas: Vec<Vec<u32>> = QUOTA_ATTRIBUTES
@@ -56,6 +70,14 @@ pub fn select(
                 .collect()
         })
         .collect();
+    #[cfg(feature = "leximin-model")]
+    if method == PanelSelection::Leximin
+        && let Some(panel) = leximin(pop, pool, &quotas, size, rng)
+    {
+        return panel;
+    }
+    #[cfg(not(feature = "leximin-model"))]
+    let _ = method;
     let mut hits = vec![0u32; pool.len()];
     let mut panel = Panel::default();
     let mut order: Vec<u32> = (0..pool.len() as u32).collect();
@@ -80,6 +102,61 @@ pub fn select(
         .map(|(&citizen, &h)| (citizen, f64::from(h) / reps))
         .collect();
     panel
+}
+
+/// The LEXIMIN panel within the caps `quotas`, or `None` when no panel of `size` fits them or the
+/// pool is no larger than the panel.
+#[cfg(feature = "leximin-model")]
+fn leximin(
+    pop: &Population,
+    pool: &[u32],
+    quotas: &[Vec<u32>],
+    size: u32,
+    rng: &mut StageRng,
+) -> Option<Panel> {
+    use crate::panel::{self, Algorithm, Category, Feature, Options};
+    if pool.len() <= size as usize {
+        return None;
+    }
+    let categories: Vec<Category> = QUOTA_ATTRIBUTES
+        .iter()
+        .zip(quotas)
+        .map(|(&a, caps)| Category {
+            name: a.key().to_string(),
+            features: caps
+                .iter()
+                .enumerate()
+                .map(|(c, &max)| Feature {
+                    name: a.category_key(c as u8),
+                    min: 0,
+                    max,
+                })
+                .collect(),
+        })
+        .collect();
+    let rows: Vec<Vec<u16>> = pool
+        .iter()
+        .map(|&i| {
+            QUOTA_ATTRIBUTES
+                .iter()
+                .map(|&a| u16::from(pop.category(a, i as usize)))
+                .collect()
+        })
+        .collect();
+    let candidates = panel::Pool::new(categories, &rows, Vec::new()).ok()?;
+    // The draw's seed comes from the selection stream, so the panel follows the scenario's seed.
+    let seed = (u64::from(below(rng, u32::MAX)) << 32) | u64::from(below(rng, u32::MAX));
+    let options = Options { seed, draws: 1 };
+    let chosen = panel::select(&candidates, size, Algorithm::Leximin, &options, &mut |_| {
+        true
+    })
+    .ok()?;
+    Some(Panel {
+        members: chosen.panel.iter().map(|&j| pool[j as usize]).collect(),
+        probabilities: pool.iter().copied().zip(chosen.probabilities).collect(),
+        quotas_met: true,
+        method: PanelSelection::Leximin,
+    })
 }
 
 /// One greedy quota pass over `order` (indices into `pool`); returns chosen pool slots.
@@ -141,7 +218,15 @@ mod tests {
         let counts = Counts::population(&pop);
         let pool: Vec<u32> = (0..1_200).collect();
         let mut rng = stream(1, Stage::Selection);
-        let panel = select(&pop, &counts, &pool, 40, 200, &mut rng);
+        let panel = select(
+            &pop,
+            &counts,
+            &pool,
+            40,
+            200,
+            PanelSelection::Legacy,
+            &mut rng,
+        );
         assert_eq!(panel.members.len(), 40);
         assert!(panel.quotas_met);
         let stage = Counts::of(&pop, panel.members.iter().map(|&i| i as usize));

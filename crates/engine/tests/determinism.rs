@@ -168,3 +168,21 @@ fn a_seeded_real_data_scenario_matches_its_golden_digest() {
          deliberate, rerun with UPDATE_GOLDEN=1"
     );
 }
+
+#[test]
+fn a_leximin_model_scenario_matches_its_golden_digest() {
+    let json = random_scenarios::leximin_model_report_json();
+    assert!(
+        json.contains("\"method\": \"leximin\""),
+        "the panel came from LEXIMIN"
+    );
+    let actual = random_scenarios::digest_line(0, &json) + "\n";
+    let Some(expected) = golden("panel-model.txt", &actual) else {
+        return;
+    };
+    assert!(
+        actual == expected,
+        "the LEXIMIN scenario's report digest {actual} differs from {expected}; if the change is \
+         deliberate, rerun with UPDATE_GOLDEN=1"
+    );
+}

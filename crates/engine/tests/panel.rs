@@ -276,7 +276,7 @@ fn infeasible_quotas_name_the_category_and_feature() {
     );
     let sum = panel::check(&pool, 2).unwrap_err();
     assert!(
-        matches!(&sum, PanelError::CategorySum { category, bound: "minimums", .. } if category == "gender"),
+        matches!(&sum, PanelError::CategorySum { category, bound, .. } if category == "gender" && bound == "minimums"),
         "{sum}"
     );
     assert!(matches!(

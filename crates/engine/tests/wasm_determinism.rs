@@ -1,8 +1,8 @@
 //! Cross-target determinism: in headless Chromium (wasm-bindgen-test), every preset's report is
 //! byte-identical to the golden file that the native test `determinism.rs` checks, and so are a
 //! small sweep's summary, the report of every random valid scenario of `random_scenarios/` and
-//! that of a scenario seeded from a small `.pb` file (compared through their digests), and a LEXIMIN
-//! panel selection.
+//! that of a scenario seeded from a small `.pb` file and of a citizens' panel chosen by LEXIMIN
+//! (compared through their digests), and a LEXIMIN panel selection.
 //!
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test -p dialoglab-engine --target wasm32-unknown-unknown --test wasm_determinism`
 #![cfg(target_arch = "wasm32")]
@@ -86,6 +86,19 @@ fn a_seeded_real_data_report_in_wasm_equals_the_native_golden_digest() {
     assert!(
         actual == expected,
         "the seeded scenario: the wasm report ({actual}) differs from the native one ({expected})"
+    );
+}
+
+/// A citizens' panel chosen by LEXIMIN in the model (`invitation.selection = "leximin"`): the wasm
+/// report's digest equals the native golden one.
+#[wasm_bindgen_test]
+fn a_leximin_model_report_in_wasm_equals_the_native_golden_digest() {
+    let json = random_scenarios::leximin_model_report_json();
+    let actual = random_scenarios::digest_line(0, &json) + "\n";
+    let expected = include_str!("golden/panel-model.txt");
+    assert!(
+        actual == expected,
+        "the LEXIMIN scenario: the wasm report ({actual}) differs from the native one ({expected})"
     );
 }
 

@@ -1,6 +1,6 @@
 //! Dialoglab's Web Worker: the message protocol between the page and the worker, and the jobs
 //! the worker runs off the page's main thread (sweeps, Monte-Carlo seeds, `.pb` studies, the
-//! robustness of headline findings).
+//! robustness of headline findings, panel selection).
 //!
 //! The library builds natively (the protocol and every job are tested with `cargo test`); the
 //! binary `dialoglab-worker` (`src/main.rs`) is the thin wasm32 entry point that Trunk builds as a
@@ -32,6 +32,7 @@
 //! is first run, so it does not count against the page's initial-load budget.
 #![deny(missing_docs)]
 
+pub mod panel;
 pub mod pb;
 pub mod protocol;
 pub mod robustness;
@@ -39,9 +40,9 @@ pub mod seeds;
 pub mod sweep;
 
 pub use protocol::{
-    Job, Message, Output, Partial, PbMessage, PbOutput, READY_ID, Request, Response,
-    RobustnessMessage, RobustnessOutput, RobustnessPartial, SeedsJob, SeedsMessage, SeedsOutput,
-    SweepMessage, SweepPartial,
+    Job, Message, Output, PanelMessage, PanelOutput, PanelPartial, Partial, PbMessage, PbOutput,
+    READY_ID, Request, Response, RobustnessMessage, RobustnessOutput, RobustnessPartial, SeedsJob,
+    SeedsMessage, SeedsOutput, SweepMessage, SweepPartial,
 };
 
 /// Runs `request`, passing every message (progress, partials, then done or error) to `send`.
@@ -57,6 +58,7 @@ pub fn handle_with_bytes(request: &Request, bytes: &[u8], send: &mut dyn FnMut(M
         Job::Seeds { scenario, n } => seeds::run(scenario, *n, send),
         Job::Pb { options } => pb::run(bytes, options, send),
         Job::Robustness { spec } => robustness::run(spec, send),
+        Job::Panel { spec } => panel::run(spec, send),
     };
     send(match result {
         Ok(output) => Message::Done(output),

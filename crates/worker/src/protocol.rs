@@ -26,6 +26,9 @@ use dialoglab_engine::sweep::{PointSummary, SweepSpec};
 
 use dialoglab_engine::sensitivity::ensemble::Robustness;
 
+use dialoglab_engine::panel::{PanelError, Progress as PanelProgress, Selection};
+
+use crate::panel::{PanelDone, PanelSpec};
 use crate::robustness::{RobustnessDone, RobustnessSpec};
 use crate::seeds::{SeedRun, SeedsSummary};
 use crate::sweep::{PointRange, SweepDone};
@@ -93,6 +96,12 @@ pub enum Job {
         /// The base scenario, the findings, the ensemble's size and seeds.
         spec: RobustnessSpec,
     },
+    /// Select a citizens' panel from the selection software's two CSV files (LEGACY, maximin or
+    /// LEXIMIN, `dialoglab_engine::panel`).
+    Panel {
+        /// The files, the panel size, the algorithm and the seed.
+        spec: PanelSpec,
+    },
 }
 
 /// One answer from the worker: `M` is [`Message`] as the worker writes it, or one job's
@@ -142,6 +151,10 @@ pub enum Partial {
     Seed(SeedRun),
     /// How often one finding holds, once its ensemble is done.
     Robustness(Robustness),
+    /// Where a maximin or LEXIMIN computation is: level, fixed respondents, compositions, gap.
+    PanelStep(PanelProgress),
+    /// LEGACY's selection, done before LEXIMIN starts (for the comparison).
+    PanelLegacy(Box<Selection>),
 }
 
 /// The result of a job.
@@ -156,6 +169,8 @@ pub enum Output {
     Pb(Box<Result<Study, PbError>>),
     /// Every finding's robustness, in the order asked.
     Robustness(RobustnessDone),
+    /// The selected panel, or what is wrong with the files or the quotas.
+    Panel(Box<Result<PanelDone, PanelError>>),
 }
 
 impl<J: Serialize> Request<J> {
@@ -223,6 +238,27 @@ pub enum RobustnessPartial {
 pub enum RobustnessOutput {
     /// Every finding's robustness.
     Robustness(RobustnessDone),
+}
+
+/// The answers to a [`Job::Panel`] as the page reads them.
+pub type PanelMessage = Message<PanelPartial, PanelOutput>;
+
+/// A partial result of a [`Job::Panel`] ([`Partial::PanelStep`], [`Partial::PanelLegacy`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PanelPartial {
+    /// Where the column generation is.
+    PanelStep(PanelProgress),
+    /// LEGACY's selection.
+    PanelLegacy(Box<Selection>),
+}
+
+/// The output of a [`Job::Panel`] ([`Output::Panel`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PanelOutput {
+    /// The selected panel, or what is wrong.
+    Panel(Box<Result<PanelDone, PanelError>>),
 }
 
 impl<M: Serialize> Response<M> {

@@ -70,7 +70,7 @@ impl Pool {
         }
         if rows.len() > MAX_RESPONDENTS {
             return Err(PanelError::TooLarge {
-                what: "respondents",
+                what: "respondents".into(),
                 limit: MAX_RESPONDENTS as u64,
             });
         }
@@ -83,7 +83,7 @@ impl Pool {
                     .any(|(&v, c)| usize::from(v) >= c.features.len())
             {
                 return Err(PanelError::Csv {
-                    file: "respondents",
+                    file: "respondents".into(),
                     line: i as u64 + 2,
                     message: "a feature index is missing or out of range".into(),
                 });
@@ -97,7 +97,7 @@ impl Pool {
         };
         if households.len() != rows.len() {
             return Err(PanelError::Csv {
-                file: "respondents",
+                file: "respondents".into(),
                 line: 1,
                 message: "one household per respondent is needed".into(),
             });
@@ -195,20 +195,20 @@ pub fn parse_categories(text: &str) -> Result<Vec<Category>, PanelError> {
     const FILE: &str = "categories";
     if text.len() > MAX_BYTES {
         return Err(PanelError::TooLarge {
-            what: "bytes in categories.csv",
+            what: "bytes in categories.csv".into(),
             limit: MAX_BYTES as u64,
         });
     }
     let mut it = lines(text);
-    let (_, head) = it.next().ok_or(PanelError::Empty { file: FILE })?;
+    let (_, head) = it.next().ok_or(PanelError::Empty { file: FILE.into() })?;
     let header = fields(head).map_err(|message| PanelError::Csv {
-        file: FILE,
+        file: FILE.into(),
         line: 1,
         message,
     })?;
     let need = |names: &[&str], column_name: &'static str| {
         column(&header, names).ok_or(PanelError::MissingColumn {
-            file: FILE,
+            file: FILE.into(),
             column: column_name.to_string(),
         })
     };
@@ -221,14 +221,14 @@ pub fn parse_categories(text: &str) -> Result<Vec<Category>, PanelError> {
     let mut categories: Vec<Category> = Vec::new();
     for (line, l) in it {
         let row = fields(l).map_err(|message| PanelError::Csv {
-            file: FILE,
+            file: FILE.into(),
             line,
             message,
         })?;
         let get = |k: usize| row.get(k).map_or("", String::as_str);
         let number = |k: usize, name: &str| {
             get(k).parse::<u32>().map_err(|_| PanelError::Csv {
-                file: FILE,
+                file: FILE.into(),
                 line,
                 message: format!("{name} must be a whole number ≥ 0, found »{}«", get(k)),
             })
@@ -236,7 +236,7 @@ pub fn parse_categories(text: &str) -> Result<Vec<Category>, PanelError> {
         let (category, feature) = (get(cc), get(fc));
         if category.is_empty() || feature.is_empty() {
             return Err(PanelError::Csv {
-                file: FILE,
+                file: FILE.into(),
                 line,
                 message: "the category and the feature must not be empty".into(),
             });
@@ -262,14 +262,14 @@ pub fn parse_categories(text: &str) -> Result<Vec<Category>, PanelError> {
         let features = &mut categories[k].features;
         if features.iter().any(|f| f.name == feature) {
             return Err(PanelError::Csv {
-                file: FILE,
+                file: FILE.into(),
                 line,
                 message: format!("feature »{feature}« of category »{category}« appears twice"),
             });
         }
         if features.len() >= usize::from(u16::MAX) {
             return Err(PanelError::TooLarge {
-                what: "features in one category",
+                what: "features in one category".into(),
                 limit: u64::from(u16::MAX),
             });
         }
@@ -280,7 +280,7 @@ pub fn parse_categories(text: &str) -> Result<Vec<Category>, PanelError> {
         });
     }
     if categories.is_empty() {
-        return Err(PanelError::Empty { file: FILE });
+        return Err(PanelError::Empty { file: FILE.into() });
     }
     Ok(categories)
 }
@@ -300,14 +300,14 @@ pub fn parse_respondents(
     const FILE: &str = "respondents";
     if text.len() > MAX_BYTES {
         return Err(PanelError::TooLarge {
-            what: "bytes in respondents.csv",
+            what: "bytes in respondents.csv".into(),
             limit: MAX_BYTES as u64,
         });
     }
     let mut it = lines(text);
-    let (_, head) = it.next().ok_or(PanelError::Empty { file: FILE })?;
+    let (_, head) = it.next().ok_or(PanelError::Empty { file: FILE.into() })?;
     let header = fields(head).map_err(|message| PanelError::Csv {
-        file: FILE,
+        file: FILE.into(),
         line: 1,
         message,
     })?;
@@ -315,7 +315,7 @@ pub fn parse_respondents(
         .iter()
         .map(|c| {
             column(&header, &[c.name.as_str()]).ok_or_else(|| PanelError::MissingColumn {
-                file: FILE,
+                file: FILE.into(),
                 column: c.name.clone(),
             })
         })
@@ -323,7 +323,7 @@ pub fn parse_respondents(
     let hcol = match household {
         Some(name) => Some(
             column(&header, &[name]).ok_or_else(|| PanelError::MissingColumn {
-                file: FILE,
+                file: FILE.into(),
                 column: name.to_string(),
             })?,
         ),
@@ -335,12 +335,12 @@ pub fn parse_respondents(
     for (line, l) in it {
         if rows.len() >= MAX_RESPONDENTS {
             return Err(PanelError::TooLarge {
-                what: "respondents",
+                what: "respondents".into(),
                 limit: MAX_RESPONDENTS as u64,
             });
         }
         let row = fields(l).map_err(|message| PanelError::Csv {
-            file: FILE,
+            file: FILE.into(),
             line,
             message,
         })?;
@@ -369,7 +369,7 @@ pub fn parse_respondents(
         households.push(h);
     }
     if rows.is_empty() {
-        return Err(PanelError::Empty { file: FILE });
+        return Err(PanelError::Empty { file: FILE.into() });
     }
     Pool::new(categories, &rows, households)
 }

@@ -32,6 +32,7 @@ mod input;
 pub mod legacy;
 pub mod leximin;
 pub mod lp;
+pub mod swap;
 mod synthetic;
 
 use core::fmt;
@@ -45,25 +46,27 @@ pub use leximin::{Certificate, Level};
 use lp::Units;
 pub use synthetic::synthetic;
 
-/// What can go wrong when reading a pool or selecting a panel.
-#[derive(Clone, Debug, PartialEq)]
+/// What can go wrong when reading a pool or selecting a panel. Serializable, so that the Web
+/// Worker can hand it to the page, which words it in the user's language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum PanelError {
     /// A file is empty (or has only a header).
     Empty {
         /// `categories` or `respondents`.
-        file: &'static str,
+        file: String,
     },
     /// An input exceeds a limit.
     TooLarge {
         /// What is counted.
-        what: &'static str,
+        what: String,
         /// The limit.
         limit: u64,
     },
     /// A malformed line.
     Csv {
         /// `categories` or `respondents`.
-        file: &'static str,
+        file: String,
         /// 1-based line number.
         line: u64,
         /// What is wrong.
@@ -72,7 +75,7 @@ pub enum PanelError {
     /// A required column is absent.
     MissingColumn {
         /// `categories` or `respondents`.
-        file: &'static str,
+        file: String,
         /// The column's name.
         column: String,
     },
@@ -120,7 +123,7 @@ pub enum PanelError {
         /// The category.
         category: String,
         /// `minimums` or `maximums`.
-        bound: &'static str,
+        bound: String,
         /// The sum.
         sum: u64,
         /// The panel size.
@@ -299,7 +302,7 @@ pub struct WeightedPanel {
 }
 
 /// The progress of a maximin or LEXIMIN computation.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Progress {
     /// Level being solved (0-based).
     pub level: u32,
@@ -309,8 +312,31 @@ pub struct Progress {
     pub respondents: u32,
     /// Panel compositions generated so far.
     pub panels: u32,
-    /// Current gap between the dual bound and the master LP's value.
+    /// Current gap between the dual bound and the master LP's value (infinite before the first
+    /// bound; `null` in JSON then).
+    #[serde(
+        serialize_with = "finite_or_null",
+        deserialize_with = "null_as_infinity"
+    )]
     pub gap: f64,
+}
+
+/// Writes a finite number, or `null` (JSON has no infinity).
+#[allow(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's serialize_with passes a reference"
+)]
+fn finite_or_null<S: serde::Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if x.is_finite() {
+        s.serialize_some(x)
+    } else {
+        s.serialize_none()
+    }
+}
+
+/// Reads a number, `null` as infinity.
+fn null_as_infinity<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    Ok(Option::<f64>::deserialize(d)?.unwrap_or(f64::INFINITY))
 }
 
 /// The result of a selection.
@@ -381,7 +407,7 @@ pub fn check(pool: &Pool, panel_size: u32) -> Result<(), PanelError> {
         if min_sum > u64::from(panel_size) {
             return Err(PanelError::CategorySum {
                 category: cat.name.clone(),
-                bound: "minimums",
+                bound: "minimums".into(),
                 sum: min_sum,
                 panel_size,
             });
@@ -389,7 +415,7 @@ pub fn check(pool: &Pool, panel_size: u32) -> Result<(), PanelError> {
         if max_sum < u64::from(panel_size) {
             return Err(PanelError::CategorySum {
                 category: cat.name.clone(),
-                bound: "maximums",
+                bound: "maximums".into(),
                 sum: max_sum,
                 panel_size,
             });

@@ -208,3 +208,23 @@ pub fn real_data_report_json() -> String {
     let report = run(&real_data_scenario()).expect("the seeded scenario runs");
     serde_json::to_string_pretty(&report).expect("report serialises") + "\n"
 }
+
+/// A small citizens' panel whose stratified panel is chosen by LEXIMIN
+/// (`invitation.selection = "leximin"`, MODEL.md §2): its report's digest is golden natively and
+/// in wasm.
+#[must_use]
+pub fn leximin_model_scenario() -> Scenario {
+    let mut s = dialoglab_engine::presets::get("citizens-panel").expect("preset exists");
+    s.population.size = 6_000;
+    s.invitation.letters = 1_200;
+    s.invitation.panel_size = 24;
+    s.invitation.selection = dialoglab_engine::PanelSelection::Leximin;
+    s
+}
+
+/// The report JSON of [`leximin_model_scenario`].
+#[must_use]
+pub fn leximin_model_report_json() -> String {
+    let report = run(&leximin_model_scenario()).expect("the LEXIMIN scenario runs");
+    serde_json::to_string_pretty(&report).expect("report serialises") + "\n"
+}
