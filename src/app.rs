@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::components::{
-    compare::Compare, header::Header, meeting_view::MeetingView, notice::NoticeBar,
+    compare::Compare, header::Header, meeting_link::MeetingLink, notice::NoticeBar,
     persistence::Persistence, results::Results, runner::Runner, scenario_panel::ScenarioPanel,
     views_host::ViewsHost,
 };
@@ -32,14 +32,18 @@ pub fn App(props: &AppProps) -> Html {
                 <ScenarioPanel />
                 <div class="main-column">
                     <Results />
-                    <MeetingView />
+                    <MeetingLink />
                     <Compare />
                 </div>
             </main>
         },
-        View::Sweep | View::RealData | View::Panel | View::Guide | View::Glossary | View::Brief => {
-            html! {}
-        }
+        View::Meeting
+        | View::Sweep
+        | View::RealData
+        | View::Panel
+        | View::Guide
+        | View::Glossary
+        | View::Brief => html! {},
     };
     html! {
         <ContextProvider<AppContext> context={AppContext::from(state)}>

@@ -3,9 +3,11 @@
 /// The app's views, one tab each.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum View {
-    /// Scenario panel, results, meeting and compare.
+    /// Scenario panel, results and compare.
     #[default]
     Sandbox,
+    /// One meeting, turn by turn (a traced run), realistic and ideal side by side.
+    Meeting,
     /// Many seeded runs over a parameter grid.
     Sweep,
     /// A real pabulib `.pb` file and every PB rule on it.
@@ -22,8 +24,9 @@ pub enum View {
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 8] = [
         View::Sandbox,
+        View::Meeting,
         View::Sweep,
         View::RealData,
         View::Panel,
@@ -37,6 +40,7 @@ impl View {
     pub fn key(self) -> &'static str {
         match self {
             View::Sandbox => "sandbox",
+            View::Meeting => "meeting",
             View::Sweep => "sweep",
             View::RealData => "real-data",
             View::Panel => "panel",

@@ -1,4 +1,5 @@
-//! The views bundle's app (`src/views_main.rs`): the Sweeps, Real PB data, Panel selection and Guide views, drawn
+//! The views bundle's app (`src/views_main.rs`): the Meeting, Sweeps, Real PB data, Panel
+//! selection, Guide, Glossary and Brief views, drawn
 //! from a [`Snapshot`] of the sandbox bundle's state. Their [`use_app`](crate::context::use_app)
 //! context mirrors that snapshot and sends their actions back through [`bridge::send`]; the
 //! sandbox bundle applies them and hands over the next snapshot. For the sandbox it draws nothing.
@@ -9,7 +10,8 @@ use yew::prelude::*;
 
 use crate::bridge::{self, Snapshot};
 use crate::components::{
-    brief::BriefView, glossary::Glossary, guide::Guide, panel_view::PanelView, pb::PbView,
+    brief::BriefView, glossary::Glossary, guide::Guide, meeting_view::MeetingView,
+    panel_view::PanelView, pb::PbView,
     sweep_view::SweepView,
 };
 use crate::context::AppContext;
@@ -36,6 +38,7 @@ pub fn ViewsApp(props: &ViewsAppProps) -> Html {
     let context = AppContext::mirror(Rc::clone(&state), send);
     let view = match props.snapshot.view {
         View::Sandbox => return html! {},
+        View::Meeting => html! { <MeetingView /> },
         View::Sweep => html! { <SweepView /> },
         View::RealData => html! { <PbView /> },
         View::Panel => html! { <PanelView /> },
@@ -72,6 +75,7 @@ mod tests {
     #[tokio::test]
     async fn each_secondary_view_renders_under_its_heading_and_the_sandbox_renders_nothing() {
         for view in [
+            View::Meeting,
             View::Sweep,
             View::RealData,
             View::Panel,

@@ -2,7 +2,7 @@
 //! cumulative speaking time, the current speaker, and how far each member's preferences have
 //! drifted from where they started.
 
-use dialoglab_engine::deliberation::{Prefs, TableTrace};
+use dialoglab_engine::deliberation::{Prefs, TableTrace, TurnArgument};
 
 /// One member's state after a number of turns.
 #[derive(Clone, Debug, PartialEq)]
@@ -63,6 +63,24 @@ pub fn state_at(table: &TableTrace, step: usize) -> Vec<MemberState> {
                 .get(k)
                 .map_or(0.0, |p| drift(&table.members[k].prefs_before, p)),
         })
+        .collect()
+}
+
+/// The turns taken after `step` steps, oldest first: the speaker (member index) and what they
+/// said (`None` when the trace has no arguments, as under averaging).
+#[must_use]
+pub fn said_until(table: &TableTrace, step: usize) -> Vec<(usize, Option<&TurnArgument>)> {
+    table
+        .rounds
+        .iter()
+        .flat_map(|round| {
+            round
+                .turns
+                .iter()
+                .enumerate()
+                .map(move |(k, &(m, _))| (usize::from(m), round.arguments.get(k)))
+        })
+        .take(step)
         .collect()
 }
 
@@ -167,6 +185,29 @@ mod tests {
             let (a, b) = (state_at(table, k), state_at(table, k + 1));
             assert!(a.iter().zip(&b).all(|(x, y)| y.talk >= x.talk));
         }
+    }
+
+    #[test]
+    fn what_was_said_follows_the_turns() {
+        let s = dialoglab_engine::Scenario::default();
+        let (_, trace) = dialoglab_engine::run_traced(&s).unwrap();
+        let table = &trace.tables[0];
+        let last = steps(table);
+        assert!(said_until(table, 0).is_empty());
+        let all = said_until(table, last);
+        assert_eq!(all.len(), last);
+        let speakers: Vec<usize> = table
+            .rounds
+            .iter()
+            .flat_map(|r| r.turns.iter().map(|t| usize::from(t.0)))
+            .collect();
+        assert_eq!(all.iter().map(|t| t.0).collect::<Vec<_>>(), speakers);
+        assert!(all.iter().all(|t| t.1.is_some()), "arguments by default");
+        assert!(
+            all.iter()
+                .any(|t| t.1.is_some_and(|a| a.argument.is_some()))
+        );
+        assert_eq!(said_until(table, 3), all[..3].to_vec());
     }
 
     #[test]

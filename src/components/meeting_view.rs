@@ -1,14 +1,18 @@
 //! One meeting, turn by turn: a traced table under the realistic and the ideal format side by
 //! side (same attendees), markers sized by speaking time and marked by group (shape + colour),
-//! the current speaker ringed, preference drift as a bar. Play / pause / step / speed; it starts
-//! paused and the trace is only computed while the view is open.
+//! the current speaker ringed, preference drift as a bar, and under each table the latest turns in
+//! words: who said which argument and who took it up. Play / pause / step / speed; it starts
+//! paused and the trace is only computed while the view is open (it is a view of the lazily
+//! loaded views bundle; the sandbox links to it with `meeting_link`).
 
+use dialoglab_engine::arguments::ARGUMENTS;
+use dialoglab_engine::attributes::PROJECT_CATEGORIES;
 use dialoglab_engine::deliberation::{TableTrace, TraceMember};
 use dialoglab_engine::scenario::MeetingFormat;
 use dialoglab_engine::{MeetingTrace, Scenario};
 use yew::prelude::*;
 
-use crate::charts::meeting::{radius, seats, state_at, steps};
+use crate::charts::meeting::{radius, said_until, seats, state_at, steps};
 use crate::charts::palette;
 use crate::components::chart_frame::{ChartFrame, Mark};
 use crate::context::use_app;
@@ -19,6 +23,39 @@ use crate::i18n::Lang;
 
 const FORMATS: [MeetingFormat; 2] = [MeetingFormat::Realistic, MeetingFormat::Ideal];
 const SIZE: f64 = 320.0;
+/// Turns shown in words under each table (the latest ones).
+const SAID_SHOWN: usize = 4;
+
+/// The latest turns at `table` up to `step`, in words, oldest first.
+fn said(lang: Lang, table: &TableTrace, step: usize) -> Vec<String> {
+    let turns = said_until(table, step);
+    let skip = turns.len().saturating_sub(SAID_SHOWN);
+    let seat = |k: usize| {
+        table
+            .members
+            .get(k)
+            .map_or_else(String::new, |m| lang.seat(k, m))
+    };
+    turns[skip..]
+        .iter()
+        .filter_map(|&(speaker, what)| {
+            let what = what?;
+            let speaker = seat(speaker);
+            let Some(a) = what.argument.and_then(|a| ARGUMENTS.get(usize::from(a))) else {
+                return Some(lang.meeting_said(&speaker, None, "", true, &[]));
+            };
+            let moved: Vec<String> = what.moved.iter().map(|&k| seat(usize::from(k))).collect();
+            let category = lang.project_category(PROJECT_CATEGORIES[usize::from(a.category)]);
+            Some(lang.meeting_said(
+                &speaker,
+                Some(&lang.argument(a.key)),
+                &category,
+                a.pro,
+                &moved,
+            ))
+        })
+        .collect()
+}
 
 fn traces(scenario: &Scenario) -> Vec<Option<MeetingTrace>> {
     FORMATS
@@ -129,7 +166,32 @@ fn table_chart(lang: Lang, format: MeetingFormat, table: &TableTrace, step: usiz
                     </Mark>
                 }
             }) }
+            { for positions.iter().enumerate().map(|(k, (x, y))| html! {
+                <text x={format!("{:.1}", x + 20.0)} y={format!("{:.1}", y - 14.0)} class="seat-number" aria-hidden="true">{ k + 1 }</text>
+            }) }
         </ChartFrame>
+    }
+}
+
+/// What was said at the table, in words, under its chart.
+fn said_list(lang: Lang, format: MeetingFormat, table: &TableTrace, step: usize) -> Html {
+    let t = lang.t();
+    let lines = said(lang, table, step);
+    let id = match format {
+        MeetingFormat::Realistic => "meeting-realistic-said",
+        MeetingFormat::Ideal => "meeting-ideal-said",
+    };
+    html! {
+        <div class="meeting-said">
+            <h3>{ t.meeting_said }</h3>
+            if lines.is_empty() {
+                <p id={id} aria-live="polite">{ t.meeting_nothing_yet }</p>
+            } else {
+                <ol id={id} aria-live="polite">
+                    { for lines.into_iter().map(|line| html! { <li>{ line }</li> }) }
+                </ol>
+            }
+        </div>
     }
 }
 
@@ -139,14 +201,11 @@ pub fn MeetingView() -> Html {
     let app = use_app();
     let lang = app.lang;
     let t = lang.t();
-    let open = use_state_eq(|| false);
     let step = use_state_eq(|| 0usize);
     let playing = use_state_eq(|| false);
     let speed = use_state_eq(|| 1u32);
     let table_index = use_state_eq(|| 0usize);
-    let data = use_memo((app.scenario.clone(), *open), |(s, open)| {
-        if *open { traces(s) } else { Vec::new() }
-    });
+    let data = use_memo(app.scenario.clone(), traces);
     let tables: Vec<Option<&TableTrace>> = data
         .iter()
         .map(|tr| tr.as_ref().and_then(|tr| tr.tables.get(*table_index)))
@@ -182,13 +241,6 @@ pub fn MeetingView() -> Html {
             },
         );
     }
-    let toggle_open = {
-        let open = open.clone();
-        Callback::from(move |e: Event| {
-            let details: web_sys::HtmlDetailsElement = e.target_unchecked_into();
-            open.set(details.open());
-        })
-    };
     let on_play = {
         let (playing, step) = (playing.clone(), step.clone());
         Callback::from(move |_: MouseEvent| {
@@ -242,50 +294,51 @@ pub fn MeetingView() -> Html {
     };
     let step_text = lang.meeting_step(*step, last);
     html! {
-        <section class="meeting" aria-labelledby="meeting-heading">
-            <details id="meeting-details" ontoggle={toggle_open}>
-                <summary><h2 id="meeting-heading">{ t.meeting_title }</h2></summary>
-                <p class="hint">{ t.meeting_hint }</p>
-                if *open {
-                    <div class="meeting-controls">
-                        <button type="button" id="meeting-play" class="primary" onclick={on_play} aria-pressed={playing.to_string()}>
-                            { if *playing { t.meeting_pause } else { t.meeting_play } }
-                        </button>
-                        <button type="button" id="meeting-back" onclick={on_back}>{ t.meeting_back }</button>
-                        <button type="button" id="meeting-step" onclick={on_step}>{ t.meeting_next }</button>
-                        <label class="switch">
-                            <span>{ t.meeting_speed }</span>
-                            <select id="meeting-speed" onchange={on_speed}>
-                                { for [1u32, 2, 4].iter().map(|s| html! { <option value={s.to_string()} selected={*s == *speed}>{ format!("{s}×") }</option> }) }
-                            </select>
-                        </label>
-                        <label class="switch">
-                            <span>{ t.meeting_table }</span>
-                            <select id="meeting-table" onchange={on_table}>
-                                { for (0..table_count).map(|k| html! { <option value={k.to_string()} selected={k == *table_index}>{ k + 1 }</option> }) }
-                            </select>
-                        </label>
-                    </div>
-                    <div class="field">
-                        <label for="meeting-step-slider">{ t.meeting_turn }</label>
-                        <input id="meeting-step-slider" type="range" min="0" max={last.to_string()} step="1" value={step.to_string()}
-                            aria-valuetext={step_text.clone()} oninput={on_slider} />
-                        <output for="meeting-step-slider" id="meeting-step-text">{ step_text }</output>
-                    </div>
-                    <ul class="legend">
-                        <li><svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true"><circle cx="8" cy="8" r="6" fill={palette::GREY} stroke="#000" /></svg>{ t.meeting_women }</li>
-                        <li><svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true"><rect x="2" y="2" width="12" height="12" fill={palette::GREY} stroke="#000" /></svg>{ t.meeting_men }</li>
-                        <li><svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true"><circle cx="8" cy="8" r="6" fill={palette::VERMILLION} stroke="#000" /></svg>{ lang.attribute(dialoglab_engine::attributes::Attribute::Marginalised) }</li>
-                        <li><svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true"><circle cx="8" cy="8" r="6" fill={palette::BLUE} stroke="#000" /></svg>{ lang.attribute(dialoglab_engine::attributes::Attribute::AssociationMember) }</li>
-                    </ul>
-                    <div class="meeting-pair">
-                        { for FORMATS.iter().zip(&tables).map(|(f, tb)| match tb {
-                            Some(tb) => table_chart(lang, *f, tb, *step),
-                            None => html! { <p>{ t.meeting_none }</p> },
-                        }) }
-                    </div>
-                }
-            </details>
+        <section class="view-page meeting" id="meeting-view" aria-labelledby="view-heading">
+            <h2 id="view-heading">{ t.meeting_title }</h2>
+            <p class="hint">{ t.meeting_hint }</p>
+            <div class="meeting-controls">
+                <button type="button" id="meeting-play" class="primary" onclick={on_play} aria-pressed={playing.to_string()}>
+                    { if *playing { t.meeting_pause } else { t.meeting_play } }
+                </button>
+                <button type="button" id="meeting-back" onclick={on_back}>{ t.meeting_back }</button>
+                <button type="button" id="meeting-step" onclick={on_step}>{ t.meeting_next }</button>
+                <label class="switch">
+                    <span>{ t.meeting_speed }</span>
+                    <select id="meeting-speed" onchange={on_speed}>
+                        { for [1u32, 2, 4].iter().map(|s| html! { <option value={s.to_string()} selected={*s == *speed}>{ format!("{s}×") }</option> }) }
+                    </select>
+                </label>
+                <label class="switch">
+                    <span>{ t.meeting_table }</span>
+                    <select id="meeting-table" onchange={on_table}>
+                        { for (0..table_count).map(|k| html! { <option value={k.to_string()} selected={k == *table_index}>{ k + 1 }</option> }) }
+                    </select>
+                </label>
+            </div>
+            <div class="field">
+                <label for="meeting-step-slider">{ t.meeting_turn }</label>
+                <input id="meeting-step-slider" type="range" min="0" max={last.to_string()} step="1" value={step.to_string()}
+                    aria-valuetext={step_text.clone()} oninput={on_slider} />
+                <output for="meeting-step-slider" id="meeting-step-text">{ step_text }</output>
+            </div>
+            <ul class="legend">
+                <li><svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true"><circle cx="8" cy="8" r="6" fill={palette::GREY} stroke="#000" /></svg>{ t.meeting_women }</li>
+                <li><svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true"><rect x="2" y="2" width="12" height="12" fill={palette::GREY} stroke="#000" /></svg>{ t.meeting_men }</li>
+                <li><svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true"><circle cx="8" cy="8" r="6" fill={palette::VERMILLION} stroke="#000" /></svg>{ lang.attribute(dialoglab_engine::attributes::Attribute::Marginalised) }</li>
+                <li><svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true"><circle cx="8" cy="8" r="6" fill={palette::BLUE} stroke="#000" /></svg>{ lang.attribute(dialoglab_engine::attributes::Attribute::AssociationMember) }</li>
+            </ul>
+            <div class="meeting-pair">
+                { for FORMATS.iter().zip(&tables).map(|(f, tb)| match tb {
+                    Some(tb) => html! {
+                        <div class="meeting-one">
+                            { table_chart(lang, *f, tb, *step) }
+                            { said_list(lang, *f, tb, *step) }
+                        </div>
+                    },
+                    None => html! { <p>{ t.meeting_none }</p> },
+                }) }
+            </div>
         </section>
     }
 }

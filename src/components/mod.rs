@@ -13,6 +13,7 @@ pub mod group_chart;
 pub mod guide;
 pub mod guide_chart;
 pub mod header;
+pub mod meeting_link;
 pub mod meeting_view;
 pub mod monte_carlo;
 pub mod notice;

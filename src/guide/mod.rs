@@ -77,6 +77,9 @@ pub enum Metric {
     ProposerEfficacy,
     /// Overlap of the outcome with the outcome if everyone had voted.
     Legitimacy,
+    /// Overlap of the outcome with the outcome if everyone had voted with informed preferences
+    /// (knowing every argument).
+    LegitimacyInformed,
 }
 
 impl Metric {
@@ -96,6 +99,7 @@ impl Metric {
                 .last()
                 .map_or(f64::NAN, |c| c.proposer_efficacy_after),
             Metric::Legitimacy => report.influence.legitimacy,
+            Metric::LegitimacyInformed => report.influence.legitimacy_informed,
         }
     }
 
@@ -105,7 +109,7 @@ impl Metric {
         match self {
             Metric::AttendeeRatio(..) => 0.05,
             Metric::ProposerEfficacy => 0.01,
-            Metric::OrganisedCapture | Metric::Legitimacy => 0.02,
+            Metric::OrganisedCapture | Metric::Legitimacy | Metric::LegitimacyInformed => 0.02,
         }
     }
 
@@ -115,7 +119,9 @@ impl Metric {
     pub fn show_change(self, lang: Lang, d: f64) -> String {
         match self {
             Metric::AttendeeRatio(..) | Metric::ProposerEfficacy => format::dec(lang, d, 2),
-            Metric::OrganisedCapture | Metric::Legitimacy => format::points(lang, d, 1),
+            Metric::OrganisedCapture | Metric::Legitimacy | Metric::LegitimacyInformed => {
+                format::points(lang, d, 1)
+            }
         }
     }
 
@@ -124,7 +130,9 @@ impl Metric {
     pub fn show(self, lang: Lang, x: f64) -> String {
         match self {
             Metric::AttendeeRatio(..) | Metric::ProposerEfficacy => format::dec(lang, x, 2),
-            Metric::OrganisedCapture | Metric::Legitimacy => format::percent(lang, x, 1),
+            Metric::OrganisedCapture | Metric::Legitimacy | Metric::LegitimacyInformed => {
+                format::percent(lang, x, 1)
+            }
         }
     }
 }

@@ -162,6 +162,12 @@ pub struct Texts {
     pub meeting_talk: &'static str,
     /// Preference drift.
     pub meeting_drift: &'static str,
+    /// Heading of the list of what was said at a traced table.
+    pub meeting_said: &'static str,
+    /// The sandbox's button to the meeting view.
+    pub meeting_open: &'static str,
+    /// Before the first turn.
+    pub meeting_nothing_yet: &'static str,
     /// Speaking now.
     pub meeting_speaking: &'static str,
     /// Women.
@@ -380,7 +386,7 @@ pub const DA: Texts = Texts {
     cost_label: "Omkostning",
     error_prefix: "Fejl",
     meeting_title: "Mødet, tur for tur",
-    meeting_hint: "Ét bord fra mødet: realistisk og ideelt møde side om side med de samme deltagere. Størrelsen viser taletid, ringen hvem der taler, bjælken hvor meget ønskerne har flyttet sig.",
+    meeting_hint: "Ét bord fra mødet: realistisk og ideelt møde side om side med de samme deltagere. Størrelsen viser taletid, ringen hvem der taler, bjælken hvor meget ønskerne har flyttet sig. Under hvert bord står, hvilke argumenter der blev sagt, og hvem de flyttede.",
     meeting_play: "Afspil",
     meeting_pause: "Pause",
     meeting_back: "Forrige tur",
@@ -390,6 +396,9 @@ pub const DA: Texts = Texts {
     meeting_turn: "Tur",
     meeting_talk: "Taletid",
     meeting_drift: "Ændring i ønsker",
+    meeting_said: "Hvad der blev sagt",
+    meeting_open: "Se mødet",
+    meeting_nothing_yet: "Ingen har sagt noget endnu.",
     meeting_speaking: "taler nu",
     meeting_women: "Kvinder",
     meeting_men: "Mænd",
@@ -517,7 +526,7 @@ pub const EN: Texts = Texts {
     cost_label: "Cost",
     error_prefix: "Error",
     meeting_title: "The meeting, turn by turn",
-    meeting_hint: "One table from the meeting: a realistic and an ideal meeting side by side with the same attendees. Size shows speaking time, the ring who is speaking, the bar how far wishes have moved.",
+    meeting_hint: "One table from the meeting: a realistic and an ideal meeting side by side with the same attendees. Size shows speaking time, the ring who is speaking, the bar how far wishes have moved. Under each table: which arguments were made, and whom they moved.",
     meeting_play: "Play",
     meeting_pause: "Pause",
     meeting_back: "Previous turn",
@@ -527,6 +536,9 @@ pub const EN: Texts = Texts {
     meeting_turn: "Turn",
     meeting_talk: "Speaking time",
     meeting_drift: "Change of wishes",
+    meeting_said: "What was said",
+    meeting_open: "Watch the meeting",
+    meeting_nothing_yet: "Nobody has spoken yet.",
     meeting_speaking: "speaking now",
     meeting_women: "Women",
     meeting_men: "Men",
@@ -877,6 +889,8 @@ impl Lang {
     pub fn view(self, view: View) -> &'static str {
         match (self, view) {
             (Lang::Da, View::Sandbox) => "Sandkasse",
+            (Lang::Da, View::Meeting) => "Mødet",
+            (Lang::En, View::Meeting) => "The meeting",
             (Lang::Da, View::Sweep) => "Mange kørsler",
             (Lang::Da, View::RealData) => "Rigtige afstemninger",
             (Lang::Da, View::Guide) => "Guidet tur",
@@ -1582,6 +1596,162 @@ impl Lang {
             });
         }
         out
+    }
+
+    /// The plain-language text of an argument (keys of `dialoglab_engine::arguments::ARGUMENTS`;
+    /// an unknown key is shown as it is).
+    #[must_use]
+    pub fn argument(self, key: &str) -> String {
+        let (da, en) = match key {
+            "green_meeting_place" => (
+                "Grønne områder giver alle et sted at mødes – gratis.",
+                "Green spaces give everyone a place to meet, free of charge.",
+            ),
+            "green_climate" => (
+                "Træer og beplantning køler gaderne og tager imod skybrud.",
+                "Trees and planting cool the streets and soak up cloudbursts.",
+            ),
+            "green_upkeep" => (
+                "En ny park koster vedligeholdelse hvert år, ikke kun én gang.",
+                "A new park costs upkeep every year, not just once.",
+            ),
+            "green_nature_nearby" => (
+                "Vi har allerede skoven og stranden lige i nærheden.",
+                "We already have the woods and the beach close by.",
+            ),
+            "schools_safe_route" => (
+                "En sikrere skolevej beskytter børnene hver eneste dag.",
+                "A safer route to school protects children every single day.",
+            ),
+            "schools_families_stay" => (
+                "Gode legepladser får unge familier til at blive i byen.",
+                "Good playgrounds make young families stay in town.",
+            ),
+            "schools_ordinary_budget" => (
+                "Skolerne er kommunens opgave og hører til i det almindelige budget.",
+                "Schools are the municipality's job and belong in the ordinary budget.",
+            ),
+            "schools_few_benefit" => (
+                "Det er kun familier med børn, der får glæde af det.",
+                "Only families with children would benefit.",
+            ),
+            "elderly_loneliness" => (
+                "Ensomhed blandt ældre er en reel sundhedsrisiko.",
+                "Loneliness among older people is a real health risk.",
+            ),
+            "elderly_benches" => (
+                "En bænk for hvert par hundrede meter gør, at ældre selv kan gå ind til byen.",
+                "A bench every few hundred metres lets older people walk into town on their own.",
+            ),
+            "elderly_well_funded" => (
+                "Ældreplejen har allerede penge nok.",
+                "Care for the elderly is already well funded.",
+            ),
+            "elderly_same_few" => (
+                "Aktivitetscentret bliver brugt af de samme få.",
+                "The activity centre is used by the same few people.",
+            ),
+            "culture_youth_evenings" => (
+                "Foreningerne giver de unge noget at lave om aftenen.",
+                "Clubs give young people something to do in the evenings.",
+            ),
+            "culture_festival" => (
+                "En byfest samler hele byen.",
+                "A town festival brings everyone together.",
+            ),
+            "culture_members_only" => (
+                "Idrætsanlæg gavner mest dem, der allerede går til noget.",
+                "Sports facilities mostly serve those who are already in a club.",
+            ),
+            "culture_one_day" => (
+                "Et arrangement er overstået på en dag, og så er pengene væk.",
+                "An event is over in a day, and then the money is gone.",
+            ),
+            "social_homework_help" => (
+                "Lektiehjælp giver børn fra fattige hjem en fair chance.",
+                "Homework help gives children from poor homes a fair chance.",
+            ),
+            "social_drop_in" => (
+                "Et værested når folk, som kommunens kontorer aldrig når.",
+                "A drop-in centre reaches people no council office ever reaches.",
+            ),
+            "social_few_benefit" => (
+                "Projekter for de få er svære at forsvare med alles penge.",
+                "Projects for a few are hard to justify with everyone's money.",
+            ),
+            "social_professionals" => (
+                "Socialt arbejde hører til hos fagfolk, ikke i et borgerbudget.",
+                "Social work belongs to professionals, not to a citizens' budget.",
+            ),
+            "roads_bike_lanes" => (
+                "Sikre cykelstier hjælper alle, der færdes i byen.",
+                "Safe cycle lanes help everyone who gets about town.",
+            ),
+            "roads_street_lights" => (
+                "Gadelys gør folk trygge, når de går hjem om aftenen.",
+                "Street lights make people feel safe walking home at night.",
+            ),
+            "roads_expensive" => (
+                "Veje er dyre: hele puljen rækker til ét stykke asfalt.",
+                "Roads are expensive: the whole pool buys one stretch of asphalt.",
+            ),
+            "roads_more_traffic" => (
+                "Bedre veje giver mere og hurtigere trafik.",
+                "Better roads bring more and faster traffic.",
+            ),
+            other => return other.to_string(),
+        };
+        match self {
+            Lang::Da => da.to_string(),
+            Lang::En => en.to_string(),
+        }
+    }
+
+    /// One turn in words: `speaker` (seat and person) said `text` (an argument for or against
+    /// `category`) and `moved` (seats and persons) took it up; `text` `None`: they had no
+    /// argument to offer.
+    #[must_use]
+    pub fn meeting_said(
+        self,
+        speaker: &str,
+        text: Option<&str>,
+        category: &str,
+        pro: bool,
+        moved: &[String],
+    ) -> String {
+        let category = lower(category);
+        let Some(text) = text else {
+            return match self {
+                Lang::Da => format!("{speaker} havde intet argument at komme med."),
+                Lang::En => format!("{speaker} had no argument to offer."),
+            };
+        };
+        let who = moved.join("; ");
+        match (self, moved.is_empty(), pro) {
+            (Lang::Da, true, _) => format!("{speaker} sagde: »{text}« – ingen tog det til sig."),
+            (Lang::Da, false, true) => {
+                format!("{speaker} sagde: »{text}« – {who} flyttede sig mod {category}.")
+            }
+            (Lang::Da, false, false) => {
+                format!("{speaker} sagde: »{text}« – {who} flyttede sig væk fra {category}.")
+            }
+            (Lang::En, true, _) => format!("{speaker} said: “{text}” – nobody took it up."),
+            (Lang::En, false, true) => {
+                format!("{speaker} said: “{text}” – {who} moved toward {category}.")
+            }
+            (Lang::En, false, false) => {
+                format!("{speaker} said: “{text}” – {who} moved away from {category}.")
+            }
+        }
+    }
+
+    /// A member of a traced table by seat: `Plads 3 (kvinde, 67+ år)`.
+    #[must_use]
+    pub fn seat(self, seat: usize, m: &dialoglab_engine::deliberation::TraceMember) -> String {
+        match self {
+            Lang::Da => format!("Plads {} ({})", seat + 1, self.member(m)),
+            Lang::En => format!("Seat {} ({})", seat + 1, self.member(m)),
+        }
     }
 
     /// "Turn 5 of 24".

@@ -48,7 +48,7 @@ for (const width of WIDTHS) {
     await page.waitForSelector('#compare-table');
     await noOverflow(page, 'sandbox');
     if (width === 390) await page.screenshot({ path: path.join(shots, 'phone-390-sandbox-da.png'), fullPage: true });
-    for (const view of ['sweep', 'real-data', 'guide']) {
+    for (const view of ['meeting', 'sweep', 'real-data', 'guide']) {
       await page.click(`#tab-${view}`);
       await page.waitForSelector('#view-heading', { timeout: 30000 });
       if (view === 'guide') {

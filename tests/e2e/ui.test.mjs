@@ -164,8 +164,6 @@ for (const lang of ['da', 'en']) {
       // Open every data table so they are scanned too.
       await page.locator('details.data-table summary').evaluateAll((els) => els.forEach((e) => e.click()));
       await page.click('#pin');
-      await page.click('#meeting-details summary');
-      await page.click('#meeting-step');
       const violations = await axeScan(page);
       assert.deepEqual(violations, []);
       await page.locator('details.data-table summary').evaluateAll((els) => els.forEach((e) => e.click()));
@@ -206,9 +204,11 @@ test('the meeting, the vote and the years have their views', async () => {
 test('the meeting view starts paused and steps, plays and scrubs by keyboard', async () => {
   const { page, errors } = await openApp(site.browser, shareLink(site.url, { lang: 'en' }));
   await settled(page);
-  await page.focus('#meeting-details summary');
+  // The meeting is a view of the lazily loaded bundle, opened from the sandbox.
+  await page.focus('#meeting-open');
   await page.keyboard.press('Enter');
-  await page.locator('#meeting-play').waitFor();
+  await page.locator('#meeting-play').waitFor({ timeout: 30000 });
+  assert.equal(await page.locator('#tab-meeting').getAttribute('aria-current'), 'page');
   assert.match(await page.locator('#meeting-step-text').innerText(), /^Turn 0 of \d+$/, 'starts paused at the start');
   await page.waitForTimeout(900);
   assert.match(await page.locator('#meeting-step-text').innerText(), /^Turn 0 of/, 'still paused');
@@ -218,6 +218,8 @@ test('the meeting view starts paused and steps, plays and scrubs by keyboard', a
   await page.keyboard.press('Enter');
   assert.match(await page.locator('#meeting-step-text').innerText(), /^Turn 1 of/);
   assert.equal(await page.locator('#meeting-realistic g.speaking').count(), 1, 'one speaker at a time');
+  assert.match(await page.locator('#meeting-realistic-said').innerText(), /^Seat \d+ \(.+\) (said: “.+” – |had no argument)/,
+    'the turn in words');
   await page.focus('#meeting-step-slider');
   await page.keyboard.press('End');
   const end = await page.locator('#meeting-step-text').innerText();
@@ -230,7 +232,10 @@ test('the meeting view starts paused and steps, plays and scrubs by keyboard', a
   await page.waitForFunction(() => !/^Turn 0 /.test(document.querySelector('#meeting-step-text').textContent), null, { timeout: 5000 });
   await page.click('#meeting-play');
   await page.screenshot({ path: path.join(shots, 'meeting-en.png'), fullPage: false });
-  await page.locator('#meeting-details').screenshot({ path: path.join(shots, 'meeting-part-en.png') });
+  await page.locator('#meeting-view').screenshot({ path: path.join(shots, 'meeting-part-en.png') });
+  assert.deepEqual(await axeScan(page), [], 'the meeting view');
+  await page.click('#tab-sandbox');
+  await page.waitForSelector('#meeting-open');
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -238,7 +243,7 @@ test('the meeting view starts paused and steps, plays and scrubs by keyboard', a
 test('the view tabs switch views by keyboard and keep the scenario', async () => {
   const { page, errors } = await openApp(site.browser, shareLink(site.url, { lang: 'en', budget: '777000' }));
   const tabs = await page.locator('nav.view-tabs button').allTextContents();
-  assert.deepEqual(tabs, ['Sandbox', 'Sweeps', 'Real PB data', 'Panel selection', 'Guided tour', 'Glossary', 'Brief']);
+  assert.deepEqual(tabs, ['Sandbox', 'The meeting', 'Sweeps', 'Real PB data', 'Panel selection', 'Guided tour', 'Glossary', 'Brief']);
   assert.equal(await page.getAttribute('#tab-sandbox', 'aria-current'), 'page');
   await page.focus('#tab-guide');
   await page.keyboard.press('Enter');

@@ -1,11 +1,11 @@
 //! Benchmarks of the simulation: one whole run (population, invitation, attendance, metrics) at
 //! the default 29,500 citizens and at 1,000,000, the population draw alone, and the yearly cycle
-//! alone on a drawn population.
+//! alone on a drawn population, and a run with its meeting traced.
 //!
 //! `cargo bench -p dialoglab-engine --bench engine`
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use dialoglab_engine::{Strategy, population, presets, run, simulate};
+use dialoglab_engine::{Strategy, population, presets, run, run_traced, simulate};
 
 fn scenario(size: u32, strategy: Strategy) -> dialoglab_engine::Scenario {
     let mut s = presets::get("faxe-dialogue").expect("preset");
@@ -31,6 +31,10 @@ fn bench(c: &mut Criterion) {
     let pop = population::generate(&s.population, s.seed);
     group.bench_function("stages-only/29500/open-call", |b| {
         b.iter(|| simulate(std::hint::black_box(&pop), &s));
+    });
+    // A whole run with the first year's meeting traced (the app's meeting view).
+    group.bench_function("traced/29500/open-call", |b| {
+        b.iter(|| run_traced(std::hint::black_box(&s)).expect("runs"));
     });
     group.bench_function("population-only/29500", |b| {
         b.iter(|| population::generate(std::hint::black_box(&s.population), s.seed));

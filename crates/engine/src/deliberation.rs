@@ -1,22 +1,38 @@
-//! Deliberation (DESIGN §2.2 step 4): attendees sit at tables, take speaking turns and move their
-//! project preferences towards the speakers they hear.
+//! Deliberation (DESIGN §2.2 step 4): attendees sit at tables, take speaking turns, voice the
+//! arguments they know and change their project preferences through what they hear.
 //!
 //! Realistic meetings draw each turn's speaker with weight `exp(status_weight · (status − ½))`,
 //! `status = 0.35·civic skill + 0.35·assertiveness + 0.3·organisational backing` (association
 //! member), times `language_voice` for citizens with a language barrier and no interpretation; a
 //! turn lasts `½ + ½·skill + ½·assertiveness`. Ideal (facilitated) meetings give every member one
 //! turn per round, in random order, lasting `facilitation + (1 − facilitation)·(½ + ½·skill +
-//! ½·assertiveness)`: the facilitator evens out who speaks fully and how long partly. After each turn every listener within the confidence
-//! bound moves `persuasion · ω` of the way towards the speaker's preferences, where ω is the turn's
-//! argument quality (uniform 0–1) in ideal meetings and `(1 − status_persuasion)·quality +
-//! status_persuasion·status` in realistic ones.
+//! ½·assertiveness)`: the facilitator evens out who speaks fully and how long partly.
+//!
+//! What a turn does depends on `meeting.update` ([`MeetingUpdate`]):
+//!
+//! - **arguments** (argument exchange, Mäs & Flache 2013): the speaker voices one argument they
+//!   know ([`crate::arguments`]), a pro argument for category `c` with weight `p_c`, a con
+//!   argument with weight `1 − p_c` (people argue for what they want). Each listener who did not
+//!   know it takes it up with probability `q`: its strength in ideal meetings (the better
+//!   argument persuades), `(1 − status_persuasion)·strength + status_persuasion·status` of the
+//!   speaker in realistic ones. Taking it up moves the listener's preference for `c` by the
+//!   argument's value (`± impact · strength`, clamped to 0 – 1) and adds it to what they know.
+//! - **bounded-confidence**: the same, but listeners ignore speakers whose preferences differ by
+//!   more than `confidence_bound` (mean absolute difference; Deffuant et al. 2000), so a
+//!   like-minded table hears one side only and moves to the extreme together (group
+//!   polarisation), while a mixed one keeps its camps apart.
+//! - **averaging** (no argument content; the model before issue 17): every listener within the
+//!   confidence bound moves `persuasion · ω` of the way towards the speaker's preferences, where
+//!   ω is the turn's argument quality (uniform 0–1) in ideal meetings and `(1 −
+//!   status_persuasion)·quality + status_persuasion·status` in realistic ones.
 
 use serde::{Deserialize, Serialize};
 
+use crate::arguments::{self, ARGUMENT_COUNT, ARGUMENTS, Known};
 use crate::attributes::YES;
 use crate::population::{CATEGORY_COUNT, Population};
 use crate::rng::{StageRng, below, pick, unit};
-use crate::scenario::{MeetingFormat, Scenario};
+use crate::scenario::{MeetingFormat, MeetingUpdate, Scenario};
 
 /// Preferences of one citizen over the project categories.
 pub type Prefs = [f32; CATEGORY_COUNT];
@@ -34,6 +50,10 @@ pub struct Deliberation {
     pub speaking_time: Vec<f64>,
     /// Preferences per attendee slot after the meeting.
     pub prefs_after: Vec<Prefs>,
+    /// The arguments every citizen of the population knew before the meeting (citizen order).
+    pub knowledge: Vec<Known>,
+    /// Arguments taken up by listeners during the meeting, in all.
+    pub learned: u32,
     /// The trace, when asked for.
     pub trace: Option<MeetingTrace>,
 }
@@ -76,6 +96,9 @@ pub struct TraceMember {
     pub civic_skill: f32,
     /// Preferences before the meeting.
     pub prefs_before: Prefs,
+    /// The arguments they knew before the meeting (bits of [`crate::arguments::ARGUMENTS`]).
+    #[serde(default)]
+    pub known: u32,
 }
 
 /// One round at a traced table.
@@ -85,6 +108,19 @@ pub struct RoundTrace {
     pub turns: Vec<(u8, f64)>,
     /// Every member's preferences after the round.
     pub prefs_after: Vec<Prefs>,
+    /// Per turn (in the order of `turns`), the argument voiced and who took it up (empty when
+    /// the meeting averages preferences).
+    #[serde(default)]
+    pub arguments: Vec<TurnArgument>,
+}
+
+/// What one traced turn said and whom it moved.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TurnArgument {
+    /// Index into [`crate::arguments::ARGUMENTS`], or `None` when the speaker knew none.
+    pub argument: Option<u8>,
+    /// Members (indices into the table's members) who took the argument up and moved.
+    pub moved: Vec<u8>,
 }
 
 /// Status of citizen `i` (0 – 1): skill, assertiveness and organisational backing.
@@ -109,11 +145,14 @@ pub fn deliberate(
 ) -> Deliberation {
     let m = &scenario.meeting;
     let n = attendees.len();
+    let knowledge = arguments::knowledge(pop, scenario);
     let mut prefs: Vec<Prefs> = attendees
         .iter()
         .map(|&i| std::array::from_fn(|c| pop.prefs[c][i as usize]))
         .collect();
+    let mut known: Vec<Known> = attendees.iter().map(|&i| knowledge[i as usize]).collect();
     let mut speaking_time = vec![0.0f64; n];
+    let mut learned = 0u32;
 
     // Seating: shuffle the slots, cut into tables; a last table of one joins the one before.
     let mut seats: Vec<u32> = (0..n as u32).collect();
@@ -132,15 +171,20 @@ pub fn deliberate(
 
     let interpretation = scenario.effective_supports().interpretation;
     let ideal = m.format == MeetingFormat::Ideal;
+    let exchange = m.update != MeetingUpdate::Averaging;
+    let bounded = m.update != MeetingUpdate::Arguments;
+    let impact = scenario.arguments.impact;
     let mut traces = Vec::new();
     let mut weights = Vec::new();
     let mut order = Vec::new();
+    let mut citizens = Vec::new();
+    let mut statuses = Vec::new();
+    let mut turns = Vec::new();
     for (t, table) in tables.iter().enumerate() {
-        let citizens: Vec<usize> = table
-            .iter()
-            .map(|&s| attendees[s as usize] as usize)
-            .collect();
-        let statuses: Vec<f64> = citizens.iter().map(|&i| status(pop, i)).collect();
+        citizens.clear();
+        citizens.extend(table.iter().map(|&s| attendees[s as usize] as usize));
+        statuses.clear();
+        statuses.extend(citizens.iter().map(|&i| status(pop, i)));
         weights.clear();
         weights.extend(citizens.iter().zip(&statuses).map(|(&i, &st)| {
             let mut w = libm::exp(m.status_weight * (st - 0.5));
@@ -162,6 +206,7 @@ pub fn deliberate(
                     association_member: pop.association[i] > 0,
                     civic_skill: pop.civic_skill[i],
                     prefs_before: prefs[slot as usize],
+                    known: known[slot as usize],
                 })
                 .collect(),
             rounds: Vec::new(),
@@ -169,7 +214,7 @@ pub fn deliberate(
         });
         let len = table.len();
         for _ in 0..m.rounds {
-            let mut turns = Vec::with_capacity(len);
+            turns.clear();
             if ideal {
                 order.clear();
                 order.extend(0..len);
@@ -189,9 +234,30 @@ pub fn deliberate(
                     turns.push((k, turn_length(pop, citizens[k])));
                 }
             }
+            let mut said = Vec::new();
             for &(k, duration) in &turns {
                 let speaker_slot = table[k] as usize;
                 speaking_time[speaker_slot] += duration;
+                if exchange {
+                    let voiced = exchange_turn(
+                        &mut Exchange {
+                            prefs: &mut prefs,
+                            known: &mut known,
+                            learned: &mut learned,
+                        },
+                        table,
+                        k,
+                        statuses[k],
+                        scenario,
+                        (ideal, bounded, impact),
+                        rng,
+                        traced,
+                    );
+                    if traced {
+                        said.push(voiced);
+                    }
+                    continue;
+                }
                 let quality = unit(rng);
                 let omega = if ideal {
                     quality
@@ -205,13 +271,7 @@ pub fn deliberate(
                         continue;
                     }
                     let listener = &mut prefs[slot as usize];
-                    let distance: f32 = spoken
-                        .iter()
-                        .zip(listener.iter())
-                        .map(|(a, b)| (a - b).abs())
-                        .sum::<f32>()
-                        / CATEGORY_COUNT as f32;
-                    if f64::from(distance) <= m.confidence_bound {
+                    if f64::from(arguments::distance(&spoken, listener)) <= m.confidence_bound {
                         for (p, s) in listener.iter_mut().zip(spoken.iter()) {
                             *p += step * (s - *p);
                         }
@@ -222,6 +282,7 @@ pub fn deliberate(
                 tt.rounds.push(RoundTrace {
                     turns: turns.iter().map(|&(k, d)| (k as u8, d)).collect(),
                     prefs_after: table.iter().map(|&s| prefs[s as usize]).collect(),
+                    arguments: said,
                 });
             }
         }
@@ -233,11 +294,88 @@ pub fn deliberate(
         tables,
         speaking_time,
         prefs_after: prefs,
+        knowledge,
+        learned,
         trace: trace.then_some(MeetingTrace {
             format: m.format,
             tables: traces,
         }),
     }
+}
+
+/// The meeting's state an argument-exchange turn changes.
+struct Exchange<'a> {
+    prefs: &'a mut [Prefs],
+    known: &'a mut [Known],
+    learned: &'a mut u32,
+}
+
+/// One argument-exchange turn of member `k` at `table` (see the module documentation). `mode`
+/// is (ideal format, bounded confidence, impact). Returns what was said and whom it moved (the
+/// list of members only when `traced`).
+#[allow(clippy::too_many_arguments)]
+fn exchange_turn(
+    state: &mut Exchange<'_>,
+    table: &[u32],
+    k: usize,
+    speaker_status: f64,
+    scenario: &Scenario,
+    (ideal, bounded, impact): (bool, bool, f64),
+    rng: &mut StageRng,
+    traced: bool,
+) -> TurnArgument {
+    let m = &scenario.meeting;
+    let speaker_slot = table[k] as usize;
+    let spoken = state.prefs[speaker_slot];
+    let mine = state.known[speaker_slot];
+    let mut w = [0.0f64; ARGUMENT_COUNT];
+    let mut total = 0.0;
+    for (a, x) in ARGUMENTS.iter().enumerate() {
+        if mine & (1 << a) != 0 {
+            let p = f64::from(spoken[usize::from(x.category)]);
+            w[a] = if x.pro { p } else { 1.0 - p };
+            total += w[a];
+        }
+    }
+    let mut said = TurnArgument {
+        argument: None,
+        moved: Vec::new(),
+    };
+    if total <= 0.0 {
+        return said;
+    }
+    let a = usize::from(pick(rng, &w));
+    said.argument = Some(a as u8);
+    let x = &ARGUMENTS[a];
+    let c = usize::from(x.category);
+    let q = if ideal {
+        x.strength
+    } else {
+        (1.0 - m.status_persuasion) * x.strength + m.status_persuasion * speaker_status
+    };
+    let v = arguments::value(a, impact);
+    let bit: Known = 1 << a;
+    for (l, &slot) in table.iter().enumerate() {
+        let slot = slot as usize;
+        if l == k || state.known[slot] & bit != 0 {
+            continue;
+        }
+        if bounded
+            && f64::from(arguments::distance(&spoken, &state.prefs[slot])) > m.confidence_bound
+        {
+            continue;
+        }
+        if unit(rng) < q {
+            state.known[slot] |= bit;
+            let p = &mut state.prefs[slot][c];
+            *p = (*p + v).clamp(0.0, 1.0);
+            *state.learned += 1;
+            if traced {
+                said.moved.push(l as u8);
+            }
+        }
+    }
+    said
 }
 
 /// How long citizen `i` holds the floor when nobody evens it out: `½ + ½·skill + ½·assertiveness`.
@@ -320,6 +458,7 @@ mod tests {
     #[test]
     fn listeners_move_towards_speakers_and_no_persuasion_means_no_change() {
         let (pop, attendees, mut s) = setup(MeetingFormat::Realistic);
+        s.meeting.update = MeetingUpdate::Averaging;
         let before: Vec<Prefs> = attendees
             .iter()
             .map(|&i| std::array::from_fn(|c| pop.prefs[c][i as usize]))
@@ -345,6 +484,47 @@ mod tests {
         assert_eq!(trace.tables[0].rounds.len(), usize::from(s.meeting.rounds));
         s.meeting.persuasion = 0.0;
         let d = meet(&pop, &attendees, &s, false);
+        assert_eq!(d.prefs_after, before);
+    }
+
+    #[test]
+    fn arguments_move_listeners_by_their_value_and_the_trace_says_who() {
+        let (pop, attendees, mut s) = setup(MeetingFormat::Realistic);
+        let before: Vec<Prefs> = attendees
+            .iter()
+            .map(|&i| std::array::from_fn(|c| pop.prefs[c][i as usize]))
+            .collect();
+        let d = meet(&pop, &attendees, &s, true);
+        assert!(d.learned > 0);
+        assert_ne!(d.prefs_after, before);
+        let trace = d.trace.unwrap();
+        let mut moved = 0;
+        for table in &trace.tables {
+            // What each member knows so far: what they came with and what they took up.
+            let mut known: Vec<u32> = table.members.iter().map(|m| m.known).collect();
+            for round in &table.rounds {
+                assert_eq!(round.arguments.len(), round.turns.len());
+                for (turn, said) in round.turns.iter().zip(&round.arguments) {
+                    let Some(a) = said.argument else {
+                        assert!(said.moved.is_empty());
+                        continue;
+                    };
+                    // The speaker knew it; nobody who moved is the speaker or knew it before.
+                    assert!(known[usize::from(turn.0)] & (1 << a) != 0);
+                    for &l in &said.moved {
+                        assert_ne!(l, turn.0);
+                        assert_eq!(known[usize::from(l)] & (1 << a), 0);
+                        known[usize::from(l)] |= 1 << a;
+                        moved += 1;
+                    }
+                }
+            }
+        }
+        assert!(moved > 0);
+        // Arguments without impact change nothing, though they are still learned.
+        s.arguments.impact = 0.0;
+        let d = meet(&pop, &attendees, &s, false);
+        assert!(d.learned > 0);
         assert_eq!(d.prefs_after, before);
     }
 }

@@ -4,8 +4,11 @@
 use std::collections::BTreeMap;
 
 use crate::attributes::Attribute;
+use crate::deliberation::Prefs;
 use crate::population::Population;
 use crate::report::GroupTable;
+use crate::rng::StageRng;
+use crate::scenario::{BallotKind, Scenario};
 use crate::sort::IntoMap;
 use crate::vote::{self, BallotProject};
 
@@ -60,6 +63,29 @@ pub fn satisfaction_pair(
     budget: u64,
     district_bonus: f64,
 ) -> (Vec<f64>, Vec<f64>) {
+    satisfaction_pair_with(
+        pop,
+        |i| vote::true_prefs(pop, i),
+        projects,
+        funded,
+        funded_all,
+        budget,
+        district_bonus,
+    )
+}
+
+/// [`satisfaction_pair`] with the preferences `prefs(i)` of each citizen instead of their
+/// true ones (the informed preferences, for example).
+#[must_use]
+pub fn satisfaction_pair_with(
+    pop: &Population,
+    prefs: impl Fn(usize) -> Prefs,
+    projects: &[BallotProject],
+    funded: &[bool],
+    funded_all: &[bool],
+    budget: u64,
+    district_bonus: f64,
+) -> (Vec<f64>, Vec<f64>) {
     let n = pop.len();
     let any = |f: &[bool]| budget > 0 && f.iter().zip(projects).any(|(&x, _)| x);
     let (use_w, use_all) = (any(funded), any(funded_all));
@@ -79,13 +105,7 @@ pub fn satisfaction_pair(
     }
     let mut u = Vec::with_capacity(won.len());
     for i in 0..n {
-        vote::utilities(
-            &vote::true_prefs(pop, i),
-            pop.district[i],
-            &won,
-            district_bonus,
-            &mut u,
-        );
+        vote::utilities(&prefs(i), pop.district[i], &won, district_bonus, &mut u);
         if use_w {
             s[i] = u
                 .iter()
@@ -185,6 +205,60 @@ pub fn legitimacy(projects: &[BallotProject], funded: &[bool], funded_all: &[boo
     } else {
         both as f64 / denom as f64
     }
+}
+
+/// The funded flags per ballot project when every citizen votes sincerely with `prefs(i)`
+/// (the informed counterfactual `W_inf`): the same ballots as the counterfactual of the year
+/// (`vote.max_approvals`, or a length drawn from `vote.ballot_lengths` with `lengths`, one per
+/// citizen in order) and the same rule.
+#[must_use]
+pub fn counterfactual_funded(
+    pop: &Population,
+    prefs: impl Fn(usize) -> Prefs,
+    projects: &[BallotProject],
+    scenario: &Scenario,
+    lengths: &mut StageRng,
+) -> Vec<bool> {
+    let v = &scenario.vote;
+    let instance = vote::instance(projects, scenario.budget);
+    let masks_fit = v.ballot == BallotKind::Approval && projects.len() <= 128;
+    let draw = (v.ballot == BallotKind::Approval)
+        .then(|| v.ballot_lengths.as_deref().and_then(vote::LengthDraw::new))
+        .flatten();
+    let mut u = Vec::with_capacity(projects.len());
+    let mut scratch = Vec::new();
+    let mut masks = Vec::with_capacity(if masks_fit { pop.len() } else { 0 });
+    let mut ballots = Vec::new();
+    for i in 0..pop.len() {
+        vote::utilities(
+            &prefs(i),
+            pop.district[i],
+            projects,
+            v.district_bonus,
+            &mut u,
+        );
+        let limit = draw.as_ref().map_or(v.max_approvals, |d| d.draw(lengths));
+        if masks_fit {
+            masks.push(vote::approval_mask_with_cap(&u, v, limit, &mut scratch));
+        } else {
+            ballots.push(vote::ballot_from_utilities_with_cap(
+                &u,
+                v,
+                limit,
+                &mut scratch,
+            ));
+        }
+    }
+    let allocation = match masks_fit
+        .then(|| v.rule.run_approval_masks(&instance, &masks, &v.tie_break))
+        .flatten()
+    {
+        Some(a) => a,
+        None => v
+            .rule
+            .run(&instance, &vote::profile(v.ballot, ballots), &v.tie_break),
+    };
+    vote::funded_flags(&allocation, projects.len())
 }
 
 /// `1 − Σ s(W) / Σ s(W_all)`; 0 when the counterfactual satisfies nobody.

@@ -11,6 +11,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod arguments;
 pub mod attendance;
 pub mod attributes;
 pub mod calibration;
@@ -420,7 +421,12 @@ fn year_metrics(
             .sum::<f64>()
             / y.attendees.len() as f64
     };
+    let informed = informed_metrics(pop, scenario, y);
     let deliberation = DeliberationReport {
+        informed_distance_before: informed.distance_before,
+        informed_distance_after: informed.distance_after,
+        moved_toward_informed: informed.moved,
+        arguments_learned: informed.learned,
         tables: y.deliberation.tables.len() as u32,
         voice_gini: deliberation::gini(&y.deliberation.speaking_time),
         top_decile_share: if total_time > 0.0 {
@@ -526,6 +532,8 @@ fn year_metrics(
         .map(|(_, p)| y.proposals[*p].cost)
         .sum();
     let influence = InfluenceReport {
+        legitimacy_informed: informed.legitimacy,
+        welfare_loss_informed: informed.welfare_loss,
         mean_satisfaction: if n == 0 {
             0.0
         } else {
@@ -595,6 +603,66 @@ fn year_metrics(
         outcome,
         influence,
         inclusion,
+    }
+}
+
+/// The year's figures against informed preferences (issue 17; see [`arguments`]).
+struct Informed {
+    distance_before: f64,
+    distance_after: f64,
+    moved: f64,
+    learned: f64,
+    legitimacy: f64,
+    welfare_loss: f64,
+}
+
+/// Attendees' distance to their informed preferences before and after the meeting, and the
+/// outcome against the informed counterfactual (every citizen voting with informed preferences;
+/// ballot lengths, when drawn, from the [`rng::Stage::Arguments`] stream of cycle 1).
+fn informed_metrics(pop: &Population, scenario: &Scenario, y: &Year) -> Informed {
+    let impact = scenario.arguments.impact;
+    let knowledge = &y.deliberation.knowledge;
+    let informed: Vec<deliberation::Prefs> = (0..pop.len())
+        .map(|i| arguments::informed(&vote::true_prefs(pop, i), knowledge[i], impact))
+        .collect();
+    let (mut before, mut after) = (0.0, 0.0);
+    for (&i, p) in y.attendees.iter().zip(&y.deliberation.prefs_after) {
+        let i = i as usize;
+        before += f64::from(arguments::distance(&vote::true_prefs(pop, i), &informed[i]));
+        after += f64::from(arguments::distance(p, &informed[i]));
+    }
+    let n = y.attendees.len();
+    if n > 0 {
+        before /= n as f64;
+        after /= n as f64;
+    }
+    let mut lengths = rng::cycle_stream(scenario.seed, rng::Stage::Arguments, 1);
+    let funded_inf =
+        influence::counterfactual_funded(pop, |i| informed[i], &y.projects, scenario, &mut lengths);
+    let (s, s_inf) = influence::satisfaction_pair_with(
+        pop,
+        |i| informed[i],
+        &y.projects,
+        &y.funded,
+        &funded_inf,
+        scenario.budget,
+        scenario.vote.district_bonus,
+    );
+    Informed {
+        distance_before: before,
+        distance_after: after,
+        moved: if before > 0.0 {
+            1.0 - after / before
+        } else {
+            0.0
+        },
+        learned: if n > 0 {
+            f64::from(y.deliberation.learned) / n as f64
+        } else {
+            0.0
+        },
+        legitimacy: influence::legitimacy(&y.projects, &y.funded, &funded_inf),
+        welfare_loss: influence::welfare_loss(&s, &s_inf),
     }
 }
 

@@ -861,7 +861,7 @@ tables! {
         "share per turn",
         Assumed,
         "assumption: a few percent of the distance per turn (opinion dynamics, Deffuant et al. 2000)",
-        "Share of the distance to a speaker's preferences a listener moves per full-weight turn."
+        "With meeting.update = averaging: share of the distance to a speaker's preferences a listener moves per full-weight turn."
     ),
     param!(
         "meeting.confidence_bound",
@@ -872,7 +872,7 @@ tables! {
         "mean absolute difference",
         Assumed,
         "Deffuant et al. 2000 (bounded confidence); value assumed: 1 = no bound",
-        "Listeners only move towards speakers within this distance."
+        "With meeting.update = bounded-confidence or averaging: listeners ignore speakers farther than this."
     ),
     param!(
         "meeting.status_weight",
@@ -894,7 +894,7 @@ tables! {
         "share",
         Assumed,
         "assumption: in unfacilitated meetings status persuades more than argument",
-        "Part of persuasion that follows status rather than argument quality in realistic meetings."
+        "Part of persuasion (taking up an argument) that follows the speaker's status rather than argument strength in realistic meetings."
     ),
     param!(
         "meeting.facilitation",
@@ -917,6 +917,62 @@ tables! {
         Assumed,
         "assumption: without interpretation one speaks far less",
         "Speaking weight of a citizen with a language barrier without interpretation."
+    ),
+    // ---- Arguments (issue 17) ----
+    param!(
+        "arguments.know_base",
+        |s| s.arguments.know_base,
+        0.2,
+        [0.1, 0.35],
+        SHARE,
+        "probability",
+        Assumed,
+        "assumption: most citizens know a few of the common arguments on a local issue; Delli Carpini & Keeter 1996 (political knowledge is low and uneven)",
+        "Probability of knowing an argument with no education, experience or membership."
+    ),
+    param!(
+        "arguments.know_education",
+        |s| s.arguments.know_education,
+        0.25,
+        [0.1, 0.4],
+        SHARE,
+        "probability for higher education (half for vocational)",
+        Assumed,
+        "assumption: education is the strongest correlate of political knowledge (Delli Carpini & Keeter 1996); size assumed",
+        "Added to the probability of knowing an argument for higher education (half for vocational)."
+    ),
+    param!(
+        "arguments.know_experience",
+        |s| s.arguments.know_experience,
+        0.45,
+        [0.2, 0.6],
+        SHARE,
+        "probability",
+        Assumed,
+        "assumption: those who live with a problem know why it matters (parents, the 67+, the marginalised: experiential knowledge, Fung 2006); size assumed",
+        "Added to the probability of knowing the pro arguments of a category one has experience of."
+    ),
+    param!(
+        "arguments.know_association",
+        |s| s.arguments.know_association,
+        0.15,
+        [0.05, 0.3],
+        SHARE,
+        "probability",
+        Assumed,
+        "assumption: associations inform their members (Verba, Schlozman & Brady 1995, civic skills and information); size assumed",
+        "Added to the probability of knowing an argument for association members."
+    ),
+    param!(
+        "arguments.impact",
+        |s| s.arguments.impact,
+        0.25,
+        [0.1, 0.4],
+        SHARE,
+        "preference per unit strength",
+        Assumed,
+        "assumption: learning every argument of a category moves its weight by up to a third of the scale (argument exchange, Mäs & Flache 2013)",
+        "How far one argument of strength 1 moves the preference for its category."
     ),
     // ---- Municipality ----
     param!(

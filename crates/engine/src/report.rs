@@ -145,6 +145,20 @@ pub struct DeliberationReport {
     pub top_decile_share: f64,
     /// Mean absolute change of attendees' category preferences during the meeting.
     pub preference_shift: f64,
+    /// Mean distance (mean absolute difference over categories) of attendees' preferences before
+    /// the meeting from their informed preferences (what they would want knowing every argument).
+    #[serde(default)]
+    pub informed_distance_before: f64,
+    /// The same after the meeting.
+    #[serde(default)]
+    pub informed_distance_after: f64,
+    /// Share of the distance to the informed preferences the meeting closed:
+    /// `1 − after / before` (0 when before is 0; negative when the meeting moved attendees away).
+    #[serde(default)]
+    pub moved_toward_informed: f64,
+    /// Arguments taken up per attendee during the meeting.
+    #[serde(default)]
+    pub arguments_learned: f64,
 }
 
 /// One project that was proposed.
@@ -224,6 +238,14 @@ pub struct InfluenceReport {
     pub money_per_capita: f64,
     /// Share of citizen proposals vetoed by the municipality.
     pub veto_rate: f64,
+    /// `cost(W ∩ W_inf) / max(cost(W), cost(W_inf))`, `W_inf` what every citizen voting with
+    /// their informed preferences would fund (1 when both are empty).
+    #[serde(default)]
+    pub legitimacy_informed: f64,
+    /// `1 − Σ s_i(W) / Σ s_i(W_inf)`, satisfaction with informed utilities (0 when `W_inf`
+    /// gives nobody anything).
+    #[serde(default)]
+    pub welfare_loss_informed: f64,
 }
 
 /// One simulated year.

@@ -38,6 +38,8 @@ pub enum Stage {
     BallotLength = 10,
     /// The ballot channel (online or paper) of each voter who did not attend.
     Channel = 11,
+    /// Which arguments each citizen knows before the meeting (drawn once a run).
+    Arguments = 12,
 }
 
 /// The stream for `stage` under `seed` (cycle 0).

@@ -189,6 +189,8 @@ pub struct Scenario {
     pub vote: VoteParams,
     /// Year-to-year feedback on efficacy, trust and habit.
     pub feedback: FeedbackParams,
+    /// Who knows which arguments for and against each project category (issue 17).
+    pub arguments: ArgumentParams,
     /// Number of yearly cycles to simulate (1 – 20).
     pub cycles: u8,
 }
@@ -206,6 +208,7 @@ impl Default for Scenario {
             municipality: MunicipalityParams::default(),
             vote: VoteParams::default(),
             feedback: FeedbackParams::default(),
+            arguments: ArgumentParams::default(),
             cycles: 1,
         }
     }
@@ -343,6 +346,78 @@ pub struct MeetingParams {
     /// Speaking weight of a citizen with a language barrier when there is no interpretation,
     /// relative to others of the same status (0 – 1).
     pub language_voice: f64,
+    /// How listeners change their minds: by the arguments they hear (default), by arguments
+    /// only from speakers within `confidence_bound`, or by averaging towards the speaker.
+    pub update: MeetingUpdate,
+}
+
+/// How a listener's preferences respond to a speaking turn (docs/MODEL.md, "Deliberation").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum MeetingUpdate {
+    /// Argument exchange (Mäs & Flache 2013): the speaker voices an argument they know; a
+    /// listener who did not know it takes it up with a probability set by its strength (ideal
+    /// format) or by the speaker's status and its strength (realistic format) and moves by its
+    /// value. Every listener hears every speaker.
+    #[default]
+    Arguments,
+    /// Argument exchange in which listeners ignore speakers whose preferences differ by more
+    /// than `confidence_bound` (bounded confidence, Deffuant et al. 2000): like-minded tables
+    /// hear one side only.
+    BoundedConfidence,
+    /// No argument content: listeners within `confidence_bound` move `persuasion · ω` of the way
+    /// towards the speaker's preferences, ω the turn's quality (a uniform draw) or status.
+    Averaging,
+}
+
+impl MeetingUpdate {
+    /// Every update rule.
+    pub const ALL: [MeetingUpdate; 3] = [
+        MeetingUpdate::Arguments,
+        MeetingUpdate::BoundedConfidence,
+        MeetingUpdate::Averaging,
+    ];
+
+    /// The kebab-case name used in scenario files.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            MeetingUpdate::Arguments => "arguments",
+            MeetingUpdate::BoundedConfidence => "bounded-confidence",
+            MeetingUpdate::Averaging => "averaging",
+        }
+    }
+}
+
+/// Who knows which arguments ([`crate::arguments`]): citizen `i` knows argument `a` of category `c`
+/// with probability `know_base + know_education · education/2 + know_experience · [a is a pro
+/// argument and i has experience of c] + know_association · [member]`, clamped to 0 – 1.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ArgumentParams {
+    /// Probability of knowing an argument with no education, experience or membership (0 – 1).
+    pub know_base: f64,
+    /// Added for higher education (half for vocational) (0 – 1).
+    pub know_education: f64,
+    /// Added for the pro arguments of a category one has experience of (parents: schools; 67+:
+    /// the elderly; marginalised: social inclusion; …) (0 – 1).
+    pub know_experience: f64,
+    /// Added for association members (0 – 1).
+    pub know_association: f64,
+    /// How far one argument of strength 1 moves the preference for its category (0 – 1).
+    pub impact: f64,
+}
+
+impl Default for ArgumentParams {
+    fn default() -> Self {
+        ArgumentParams {
+            know_base: 0.2,
+            know_education: 0.25,
+            know_experience: 0.45,
+            know_association: 0.15,
+            impact: 0.25,
+        }
+    }
 }
 
 impl Default for MeetingParams {
@@ -358,6 +433,7 @@ impl Default for MeetingParams {
             proposals_per_table: 2,
             facilitation: 0.8,
             language_voice: 0.33,
+            update: MeetingUpdate::Arguments,
         }
     }
 }

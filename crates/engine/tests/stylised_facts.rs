@@ -329,7 +329,8 @@ fn validated_outreach_narrows_the_influence_gap_under_equal_shares_and_not_witho
 
 // ---- A metric identity, not a fact ----
 
-/// Legitimacy is 1 when everyone votes sincerely (a property of the metric), and below 1 with
+/// Legitimacy is 1 when everyone votes sincerely and the meeting changes nobody's mind (neither
+/// by averaging nor by arguments: a property of the metric), and below 1 with
 /// the default turnout of about 10%.
 #[test]
 fn legitimacy_is_one_when_everyone_votes_sincerely_and_falls_as_the_electorate_skews() {
@@ -337,7 +338,11 @@ fn legitimacy_is_one_when_everyone_votes_sincerely_and_falls_as_the_electorate_s
         let r = run(&faxe(
             Strategy::OpenCall,
             seed,
-            &["vote.turnout_intercept=20", "meeting.persuasion=0"],
+            &[
+                "vote.turnout_intercept=20",
+                "meeting.persuasion=0",
+                "arguments.impact=0",
+            ],
         ))
         .unwrap();
         assert!((r.influence.legitimacy - 1.0).abs() < 1e-12, "seed {seed}");
