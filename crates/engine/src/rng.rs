@@ -38,6 +38,8 @@ pub enum Stage {
     BallotLength = 10,
     /// The ballot channel (online or paper) of each voter who did not attend.
     Channel = 11,
+    /// Whether the proposers carry a funded project out (`decision.implementer = proposers`).
+    Implementation = 12,
 }
 
 /// The stream for `stage` under `seed` (cycle 0).
