@@ -14,6 +14,7 @@
 //! links without them open the sandbox as before, and `?view=guide&chapter=3` alone opens the
 //! chapter on the stored scenario.
 
+use dialoglab_engine::path::{get as lookup, remove, set};
 use std::fmt::Write;
 
 use dialoglab_engine::{Scenario, ScenarioError, presets};
@@ -251,43 +252,6 @@ fn build(params: &[(String, String)], delta: Value) -> Result<Link, LinkError> {
         preset,
         scenario,
     })
-}
-
-fn lookup<'a>(tree: &'a Value, path: &str) -> Option<&'a Value> {
-    path.split('.').try_fold(tree, |node, part| node.get(part))
-}
-
-fn set(tree: &mut Value, path: &str, value: Value) {
-    let mut node = tree;
-    for part in path.split('.') {
-        let Value::Object(map) = node else { return };
-        node = map.entry(part.to_string()).or_insert(Value::Null);
-    }
-    *node = value;
-}
-
-fn remove(tree: &mut Value, path: &str) {
-    let parts: Vec<&str> = path.split('.').collect();
-    let (last, parents) = parts.split_last().expect("paths are non-empty");
-    let mut node = &mut *tree;
-    for part in parents {
-        match node.get_mut(*part) {
-            Some(next) => node = next,
-            None => return,
-        }
-    }
-    if let Value::Object(map) = node {
-        map.remove(*last);
-    }
-    // Drop objects left empty, so a diff of only knobs writes no fragment.
-    if let Some((first, _)) = parts.split_first()
-        && parts.len() > 1
-        && let Some(Value::Object(m)) = tree.get(*first)
-        && m.is_empty()
-        && let Value::Object(top) = tree
-    {
-        top.remove(*first);
-    }
 }
 
 fn get<'a>(params: &'a [(String, String)], key: &str) -> Option<&'a str> {

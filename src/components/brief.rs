@@ -1,6 +1,7 @@
 //! The council brief: one A4 page for a policymaker (the Brief view, in the views bundle, opened
 //! from the sandbox's headline), printed or saved as PDF from the browser's print dialog.
 
+use dialoglab_engine::metric::Stage;
 use dialoglab_engine::{Scenario, presets};
 use serde_json::Value;
 use yew::prelude::*;
@@ -117,10 +118,9 @@ pub fn BriefView() -> Html {
         Ok(r) => {
             let report = &r.1;
             let index = report
-                .stages
-                .get("attendees")
+                .stage(Stage::Attendees)
                 .map_or(0.0, |x| x.representativeness.index);
-            let attendees = report.stages.get("attendees").map_or(0, |x| x.count);
+            let attendees = report.stage(Stage::Attendees).map_or(0, |x| x.count);
             html! {
                 <>
                     <dl class="headline">

@@ -3,6 +3,7 @@
 //! same random draws (common random numbers).
 
 use dialoglab_engine::Report;
+use dialoglab_engine::metric::Stage;
 use serde_json::Value;
 use yew::prelude::*;
 
@@ -45,8 +46,8 @@ pub fn changed_paths(a: &Value, b: &Value) -> Vec<String> {
 #[must_use]
 pub fn metric_rows(lang: Lang, a: &Report, b: &Report) -> Vec<[String; 4]> {
     let t = lang.t();
-    let count = |r: &Report, s: &str| r.stages.get(s).map_or(0, |x| x.count);
-    let index = |r: &Report, s: &str| r.stages.get(s).map_or(0.0, |x| x.representativeness.index);
+    let count = |r: &Report, s: Stage| r.stage(s).map_or(0, |x| x.count);
+    let index = |r: &Report, s: Stage| r.stage(s).map_or(0.0, |x| x.representativeness.index);
     let int_row = |label: String, x: u64, y: u64| {
         let sign = match y.cmp(&x) {
             std::cmp::Ordering::Greater => "+",
@@ -84,23 +85,23 @@ pub fn metric_rows(lang: Lang, a: &Report, b: &Report) -> Vec<[String; 4]> {
         ),
         int_row(
             t.stage_invited.into(),
-            count(a, "invited").into(),
-            count(b, "invited").into(),
+            count(a, Stage::Invited).into(),
+            count(b, Stage::Invited).into(),
         ),
         int_row(
             t.stage_attendees.into(),
-            count(a, "attendees").into(),
-            count(b, "attendees").into(),
+            count(a, Stage::Attendees).into(),
+            count(b, Stage::Attendees).into(),
         ),
         dec_row(
             lang.index_of(t.stage_attendees),
-            index(a, "attendees"),
-            index(b, "attendees"),
+            index(a, Stage::Attendees),
+            index(b, Stage::Attendees),
         ),
         dec_row(
             lang.index_of(t.stage_invited),
-            index(a, "invited"),
-            index(b, "invited"),
+            index(a, Stage::Invited),
+            index(b, Stage::Invited),
         ),
         int_row(format!("{} (DKK)", t.cost_label), a.cost.dkk, b.cost.dkk),
     ];
@@ -160,10 +161,9 @@ fn comparison(lang: Lang, a: &Run, b: &Run) -> Html {
     let ta = serde_json::to_value(&a.0).unwrap_or(Value::Null);
     let tb = serde_json::to_value(&b.0).unwrap_or(Value::Null);
     let changed = changed_paths(&ta, &tb);
-    let count = |r: &Report| r.stages.get("attendees").map_or(0, |x| x.count);
+    let count = |r: &Report| r.stage(Stage::Attendees).map_or(0, |x| x.count);
     let index = |r: &Report| {
-        r.stages
-            .get("attendees")
+        r.stage(Stage::Attendees)
             .map_or(0.0, |x| x.representativeness.index)
     };
     html! {

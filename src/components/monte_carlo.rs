@@ -3,7 +3,8 @@
 
 use crate::components::term_link::TermLink;
 use crate::glossary::Term;
-use dialoglab_worker::seeds::{Headline, SeedsSummary};
+use dialoglab_engine::metric::{Metric, Stage};
+use dialoglab_worker::seeds::SeedsSummary;
 use dialoglab_worker::{SeedsJob, SeedsOutput};
 use yew::prelude::*;
 
@@ -138,12 +139,15 @@ pub fn MonteCarlo(props: &MonteCarloProps) -> Html {
                         </tr>
                     </thead>
                     <tbody>
-                        { for summary.metrics.iter().map(|(h, i)| html! {
-                            <tr data-metric={serde_json::to_string(h).unwrap_or_default().trim_matches('"').to_string()}>
-                                <th scope="row">{ lang.headline(*h) }</th>
-                                <td>{ lang.headline_value(*h, h.of(report)) }</td>
-                                <td>{ lang.headline_value(*h, i.mean) }</td>
-                                <td>{ format!("{} – {}", lang.headline_value(*h, i.lo), lang.headline_value(*h, i.hi)) }</td>
+                        { for summary.metrics.iter().map(|(m, e)| html! {
+                            <tr data-metric={m.name()}>
+                                <th scope="row">{ lang.metric(*m) }</th>
+                                <td>{ lang.metric_value_or_dash(*m, m.of(report)) }</td>
+                                <td>{ lang.metric_value_or_dash(*m, e.mean) }</td>
+                                <td>{ match (e.lo, e.hi) {
+                                    (Some(lo), Some(hi)) => format!("{} – {}", lang.metric_value(*m, lo), lang.metric_value(*m, hi)),
+                                    _ => "–".to_string(),
+                                } }</td>
                             </tr>
                         }) }
                     </tbody>
@@ -155,8 +159,8 @@ pub fn MonteCarlo(props: &MonteCarloProps) -> Html {
         Status::Done(summary) => summary
             .metrics
             .iter()
-            .find(|(h, _)| *h == Headline::IndexAttendees)
-            .map(|(_, i)| lang.mc_summary(summary.n, i.mean, i.lo, i.hi))
+            .find(|(m, _)| *m == Metric::Representativeness(Stage::Attendees))
+            .and_then(|(_, e)| Some(lang.mc_summary(summary.n, e.mean?, e.lo?, e.hi?)))
             .unwrap_or_default(),
         Status::Cancelled => t.cancelled.to_string(),
         _ => String::new(),

@@ -3,7 +3,8 @@
 //! worker's answers into [`StudyEvent`]s. The parser and the rules' analytics therefore stay out
 //! of the page's own wasm.
 
-use dialoglab_engine::pb::study::{FileProblem, Progress, Study, StudyOptions};
+use dialoglab_engine::pb::PbError;
+use dialoglab_engine::pb::study::{Progress, Study, StudyOptions};
 use dialoglab_worker::{Job, PbOutput};
 use serde::de::IgnoredAny;
 use yew::Callback;
@@ -16,7 +17,7 @@ pub enum FileError {
     /// Larger than the view's limit ([`crate::components::pb_view::MAX_FILE_BYTES`]).
     TooBig(u64),
     /// The parser's complaint.
-    Parse(FileProblem),
+    Parse(PbError),
     /// The browser could not read the file, or the computation failed.
     Other(String),
 }
@@ -65,7 +66,7 @@ pub fn start(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dialoglab_engine::pb::study::FileProblem;
+    use dialoglab_engine::pb::PbError;
 
     #[test]
     fn worker_answers_become_view_events() {
@@ -73,11 +74,11 @@ mod tests {
             translate(Event::Progress { done: 2, total: 11 }),
             Some(StudyEvent::Progress(Progress { done: 2, total: 11 }))
         );
-        let bad = translate(Event::Done(PbOutput::Pb(Box::new(Err(FileProblem::Empty)))));
+        let bad = translate(Event::Done(PbOutput::Pb(Box::new(Err(PbError::Empty)))));
         assert_eq!(
             bad,
             Some(StudyEvent::Done(Box::new(Err(FileError::Parse(
-                FileProblem::Empty
+                PbError::Empty
             )))))
         );
         assert!(matches!(

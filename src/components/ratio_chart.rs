@@ -2,6 +2,7 @@
 
 use dialoglab_engine::Report;
 use dialoglab_engine::attributes::Attribute;
+use dialoglab_engine::metric::Stage;
 use yew::prelude::*;
 
 use crate::charts::palette;
@@ -36,11 +37,11 @@ pub struct RatioRow {
 }
 
 /// Stages drawn, with marker shape and colour.
-pub const STAGES: [(&str, Shape, &str); 4] = [
-    ("invited", Shape::Circle, palette::ORANGE),
-    ("attendees", Shape::Diamond, palette::BLUE),
-    ("speakers", Shape::Triangle, palette::GREEN),
-    ("voters", Shape::Square, palette::PURPLE),
+pub const STAGES: [(Stage, Shape, &str); 4] = [
+    (Stage::Invited, Shape::Circle, palette::ORANGE),
+    (Stage::Attendees, Shape::Diamond, palette::BLUE),
+    (Stage::Speakers, Shape::Triangle, palette::GREEN),
+    (Stage::Voters, Shape::Square, palette::PURPLE),
 ];
 
 /// Index of the attendees in [`STAGES`].
@@ -72,8 +73,7 @@ pub fn rows(report: &Report, lang: Lang) -> Vec<RatioRow> {
                 .iter()
                 .map(|(stage, _, _)| {
                     report
-                        .stages
-                        .get(*stage)
+                        .stage(*stage)
                         .and_then(|s| s.representativeness.ratios.get(a.key()))
                         .and_then(|r| r.get(&c))
                         .copied()
@@ -183,17 +183,16 @@ pub fn RatioChart(props: &RatioChartProps) -> Html {
     let index = props
         .report
         .1
-        .stages
-        .get("attendees")
+        .stage(Stage::Attendees)
         .map_or(0.0, |s| s.representativeness.index);
     let desc = extremes(&rows, lang).map_or_else(String::new, |(o, u)| {
         lang.ratio_desc((&o.0, o.1), (&u.0, u.1), index)
     });
     let stage_name = |k: usize| match STAGES[k].0 {
-        "invited" => t.stage_invited,
-        "attendees" => t.stage_attendees,
-        "speakers" => t.stage_speakers,
-        _ => t.stage_voters,
+        Stage::Invited => t.stage_invited,
+        Stage::Attendees => t.stage_attendees,
+        Stage::Speakers => t.stage_speakers,
+        Stage::Voters => t.stage_voters,
     };
 
     let mut y = 34.0;

@@ -2,6 +2,7 @@
 //! (sortition only), influence by group, the projects and the counterfactual, inclusion, the
 //! years, the cost, and a polite live summary of each run.
 
+use dialoglab_engine::metric::Stage;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -36,21 +37,24 @@ pub fn Results() -> Html {
         };
     };
     let report = &result.1;
-    let count = |stage: &str| report.stages.get(stage).map_or(0, |s| s.count);
-    let index = |stage: &str| {
+    let count = |stage: Stage| report.stage(stage).map_or(0, |s| s.count);
+    let index = |stage: Stage| {
         report
-            .stages
-            .get(stage)
+            .stage(stage)
             .map_or(0.0, |s| s.representativeness.index)
     };
     let stages = vec![
         (AttrValue::from(t.stage_population), report.population.size),
-        (AttrValue::from(t.stage_invited), count("invited")),
-        (AttrValue::from(t.stage_attendees), count("attendees")),
-        (AttrValue::from(t.stage_speakers), count("speakers")),
-        (AttrValue::from(t.stage_voters), count("voters")),
+        (AttrValue::from(t.stage_invited), count(Stage::Invited)),
+        (AttrValue::from(t.stage_attendees), count(Stage::Attendees)),
+        (AttrValue::from(t.stage_speakers), count(Stage::Speakers)),
+        (AttrValue::from(t.stage_voters), count(Stage::Voters)),
     ];
-    let summary = lang.run_summary(report.strategy, count("attendees"), index("attendees"));
+    let summary = lang.run_summary(
+        report.strategy,
+        count(Stage::Attendees),
+        index(Stage::Attendees),
+    );
     let metric = |id: &'static str, label: String, value: String, term: Option<Term>| {
         let link = term.map(|term| html! { <TermLink {term} name={label.clone()} /> });
         html! {
@@ -73,7 +77,7 @@ pub fn Results() -> Html {
         })
     };
     let attendees = |r: &dialoglab_engine::Report| {
-        let s = r.stages.get("attendees");
+        let s = r.stage(Stage::Attendees);
         (
             s.map_or(0, |x| x.count),
             s.map_or(0.0, |x| x.representativeness.index),
@@ -87,8 +91,8 @@ pub fn Results() -> Html {
         <section class="results" aria-labelledby="results-heading" aria-busy={(!app.is_current()).to_string()}>
             <h2 id="results-heading" tabindex="-1">{ t.results_heading }</h2>
             <dl class="headline">
-                { metric("index-attendees", lang.index_of(t.stage_attendees), format::dec(lang, index("attendees"), 3), Some(Term::RepresentativenessIndex)) }
-                { metric("index-invited", lang.index_of(t.stage_invited), format::dec(lang, index("invited"), 3), Some(Term::RepresentativenessIndex)) }
+                { metric("index-attendees", lang.index_of(t.stage_attendees), format::dec(lang, index(Stage::Attendees), 3), Some(Term::RepresentativenessIndex)) }
+                { metric("index-invited", lang.index_of(t.stage_invited), format::dec(lang, index(Stage::Invited), 3), Some(Term::RepresentativenessIndex)) }
                 { metric("cost", t.cost_label.to_string(), format::money(lang, report.cost.dkk), Some(Term::CostRates)) }
             </dl>
             <div class="headline-actions">

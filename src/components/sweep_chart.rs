@@ -4,7 +4,8 @@
 
 use std::rc::Rc;
 
-use dialoglab_engine::sweep::{PointSummary, Scale, metric_index};
+use dialoglab_engine::metric::Metric;
+use dialoglab_engine::sweep::{PointSummary, Scale};
 use yew::prelude::*;
 
 use crate::charts::palette;
@@ -66,8 +67,8 @@ pub fn marker(kind: u8, x: f64, y: f64, colour: &'static str) -> Html {
 pub struct SweepChartProps {
     /// Interface language.
     pub lang: Lang,
-    /// The metric (a `METRICS` name).
-    pub metric: AttrValue,
+    /// The metric (one of [`Metric::SWEEP`]).
+    pub metric: Metric,
     /// Name of the x parameter.
     pub x_name: AttrValue,
     /// Whether x is money (formatted as DKK).
@@ -87,8 +88,8 @@ pub struct SweepChartProps {
 pub fn SweepChart(props: &SweepChartProps) -> Html {
     let lang = props.lang;
     let s = lang.sweep();
-    let metric = props.metric.to_string();
-    let Some(m) = metric_index(&metric) else {
+    let metric = props.metric;
+    let Some(m) = Metric::SWEEP.iter().position(|x| *x == metric) else {
         return Html::default();
     };
     let nx = props.xs.len().max(1);
@@ -183,7 +184,7 @@ pub fn SweepChart(props: &SweepChartProps) -> Html {
         let line: Vec<(f64, f64)> = px.iter().map(|(a, b, ..)| (*a, *b)).collect();
         let (first, last) = (own[0], own[own.len() - 1]);
         let name = if series_name(k).is_empty() {
-            lang.sweep_metric(&metric)
+            lang.metric(metric)
         } else {
             series_name(k)
         };
@@ -201,7 +202,7 @@ pub fn SweepChart(props: &SweepChartProps) -> Html {
                 { for own.iter().zip(&px).map(|(r, (a, b, ..))| {
                     let label = format!("{name}, {}: {} ({} – {})",
                         fmt_x(props.xs.get(r.1).copied().unwrap_or(0.0)),
-                        lang.sweep_value(&metric, r.2), lang.sweep_value(&metric, r.3), lang.sweep_value(&metric, r.4));
+                        lang.metric_value(metric, r.2), lang.metric_value(metric, r.3), lang.metric_value(metric, r.4));
                     html! { <Mark {label} x={*a} y={*b}>{ marker(kind, *a, *b, colour) }</Mark> }
                 }) }
             </g>
@@ -210,7 +211,7 @@ pub fn SweepChart(props: &SweepChartProps) -> Html {
     let desc = if curves.is_empty() {
         lang.t().running.to_string()
     } else {
-        lang.sweep_desc(&metric, &props.x_name, &curves)
+        lang.sweep_desc(metric, &props.x_name, &curves)
     };
     let legend = if props.series.len() > 1 {
         html! {
@@ -255,15 +256,15 @@ pub fn SweepChart(props: &SweepChartProps) -> Html {
             })
             .collect(),
     });
-    let title = format!("{} – {}", lang.sweep_metric(&metric), props.x_name);
-    let id = format!("sweep-{}", metric.replace(['.', '_'], "-"));
+    let title = format!("{} – {}", lang.metric(metric), props.x_name);
+    let id = format!("sweep-{}", metric.name().replace(['.', '_'], "-"));
     let height = TOP + PLOT + 48.0;
     html! {
         <ChartFrame id={id} {lang} title={title} desc={desc} width={WIDTH} {height} {table} {legend}>
             { for yticks.iter().map(|v| html! {
                 <g class={if v.abs() < 1e-12 { "tick fair" } else { "tick" }}>
                     <line x1={LEFT.to_string()} x2={(WIDTH - RIGHT).to_string()} y1={format!("{:.1}", y.map(*v))} y2={format!("{:.1}", y.map(*v))} />
-                    <text x={(LEFT - 6.0).to_string()} y={format!("{:.1}", y.map(*v) + 4.0)} text-anchor="end">{ lang.sweep_value(&metric, *v) }</text>
+                    <text x={(LEFT - 6.0).to_string()} y={format!("{:.1}", y.map(*v) + 4.0)} text-anchor="end">{ lang.metric_value(metric, *v) }</text>
                 </g>
             }) }
             { for xticks.iter().map(|v| html! {

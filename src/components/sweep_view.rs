@@ -9,8 +9,9 @@ use std::rc::Rc;
 
 use dialoglab_engine::Scenario;
 use dialoglab_engine::Strategy;
+use dialoglab_engine::metric::{Metric, Stage};
 use dialoglab_engine::scenario::MeetingFormat;
-use dialoglab_engine::sweep::{Axis, METRICS, PointSummary, Sweep, SweepSpec};
+use dialoglab_engine::sweep::{Axis, PointSummary, Sweep, SweepSpec};
 use dialoglab_worker::sweep::split;
 use dialoglab_worker::{Job, SweepPartial};
 use yew::prelude::*;
@@ -327,7 +328,7 @@ pub fn SweepView() -> Html {
             Strategy::Targeted,
         ]
     });
-    let metrics = use_state(|| vec!["representativeness.attendees"]);
+    let metrics = use_state(|| vec![Metric::Representativeness(Stage::Attendees)]);
     let seeds = use_state(|| 20u32);
     let problem = use_state(|| None::<String>);
     let run = use_reducer(RunState::default);
@@ -505,23 +506,23 @@ pub fn SweepView() -> Html {
             </label>
         }
     };
-    let metric_box = |name: &'static str| {
+    let metric_box = |metric: Metric| {
         let metrics = metrics.clone();
-        let checked = metrics.contains(&name);
+        let checked = metrics.contains(&metric);
         let onchange = Callback::from(move |_: Event| {
-            let mut v: Vec<&'static str> = (*metrics).clone();
-            if v.contains(&name) {
-                v.retain(|x| *x != name);
+            let mut v: Vec<Metric> = (*metrics).clone();
+            if v.contains(&metric) {
+                v.retain(|x| *x != metric);
             } else {
-                v.push(name);
-                v.sort_by_key(|x| METRICS.iter().position(|y| y == x));
+                v.push(metric);
+                v.sort_by_key(|x| Metric::SWEEP.iter().position(|y| y == x));
             }
             metrics.set(v);
         });
-        let id = format!("sweep-metric-{}", name.replace(['.', '_'], "-"));
+        let id = format!("sweep-metric-{}", metric.name().replace(['.', '_'], "-"));
         html! {
             <label for={id.clone()} class="check">
-                <input type="checkbox" id={id} {checked} {onchange} />{ " " }{ lang.sweep_metric(name) }
+                <input type="checkbox" id={id} {checked} {onchange} />{ " " }{ lang.metric(metric) }
             </label>
         }
     };
@@ -570,7 +571,7 @@ pub fn SweepView() -> Html {
             <>
                 <p class="hint">{ s.band_note }</p>
                 { for metrics.iter().map(|m| html! {
-                    <SweepChart {lang} metric={AttrValue::from(*m)} x_name={x_name.clone()} money={xp == XParam::Budget}
+                    <SweepChart {lang} metric={*m} x_name={x_name.clone()} money={xp == XParam::Budget}
                         scale={spec.x.scale} xs={xs.clone()} series={names.clone()} points={run.points.clone()} />
                 }) }
             </>
@@ -625,7 +626,7 @@ pub fn SweepView() -> Html {
                 </fieldset>
                 <fieldset class="checks">
                     <legend>{ s.metrics_legend }</legend>
-                    { for METRICS.into_iter().map(metric_box) }
+                    { for Metric::SWEEP.into_iter().map(metric_box) }
                 </fieldset>
                 <div class="sweep-row">
                     <label for="sweep-seeds">{ s.seeds_label }</label>

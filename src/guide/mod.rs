@@ -5,6 +5,7 @@
 
 mod chapters;
 
+use dialoglab_engine::metric::Stage;
 use dialoglab_engine::{Report, Scenario, ScenarioError, population, presets};
 
 use crate::format;
@@ -84,8 +85,7 @@ impl Metric {
     pub fn value(self, report: &Report) -> f64 {
         match self {
             Metric::AttendeeRatio(attr, cat) => report
-                .stages
-                .get("attendees")
+                .stage(Stage::Attendees)
                 .and_then(|s| s.representativeness.ratios.get(attr))
                 .and_then(|r| r.get(cat))
                 .copied()

@@ -1,8 +1,8 @@
 //! Strings of the real-data view (pabulib `.pb` files): fixed texts in [`PbTexts`], sentences
 //! and error messages as functions on [`Lang`].
 
+use dialoglab_engine::pb::PbError;
 use dialoglab_engine::pb::VoteKind;
-use dialoglab_engine::pb::study::FileProblem;
 
 use super::Lang;
 use crate::format;
@@ -368,7 +368,7 @@ impl Lang {
 
     /// A `.pb` error, with its line.
     #[must_use]
-    pub fn pb_error(self, e: &FileProblem) -> String {
+    pub fn pb_error(self, e: &PbError) -> String {
         let da = self == Lang::Da;
         let line = |l: &u64| {
             if da {
@@ -378,29 +378,29 @@ impl Lang {
             }
         };
         match e {
-            FileProblem::Empty => {
+            PbError::Empty => {
                 if da {
                     "filen er tom".into()
                 } else {
                     "the file is empty".into()
                 }
             }
-            FileProblem::TooLarge { bytes, limit } => self.pb_too_big(*bytes, *limit),
-            FileProblem::NotUtf8 { offset } => {
+            PbError::TooLarge { bytes, limit } => self.pb_too_big(*bytes, *limit),
+            PbError::NotUtf8 { offset } => {
                 if da {
                     format!("filen er ikke UTF-8-tekst (ugyldig byte ved position {offset})")
                 } else {
                     format!("the file is not UTF-8 text (invalid byte at offset {offset})")
                 }
             }
-            FileProblem::MissingSection { section } => {
+            PbError::MissingSection { section } => {
                 if da {
                     format!("filen har ingen {section}-sektion")
                 } else {
                     format!("the file has no {section} section")
                 }
             }
-            FileProblem::SectionOrder {
+            PbError::SectionOrder {
                 line: l,
                 found,
                 expected,
@@ -418,7 +418,7 @@ impl Lang {
                     )
                 }
             }
-            FileProblem::MissingColumn {
+            PbError::MissingColumn {
                 line: l,
                 section,
                 column,
@@ -432,7 +432,7 @@ impl Lang {
                     format!("{}the {section} header has no “{column}” column", line(l))
                 }
             }
-            FileProblem::UnknownProject {
+            PbError::UnknownProject {
                 line: l,
                 voter,
                 project,
@@ -449,7 +449,7 @@ impl Lang {
                     )
                 }
             }
-            FileProblem::InvalidCost {
+            PbError::InvalidCost {
                 line: l,
                 project,
                 value,
@@ -466,21 +466,21 @@ impl Lang {
                     )
                 }
             }
-            FileProblem::DuplicateProject { line: l, project } => {
+            PbError::DuplicateProject { line: l, project } => {
                 if da {
                     format!("{}projekt-id »{project}« optræder to gange", line(l))
                 } else {
                     format!("{}project id “{project}” appears twice", line(l))
                 }
             }
-            FileProblem::DuplicateVoter { line: l, voter } => {
+            PbError::DuplicateVoter { line: l, voter } => {
                 if da {
                     format!("{}vælger-id »{voter}« optræder to gange", line(l))
                 } else {
                     format!("{}voter id “{voter}” appears twice", line(l))
                 }
             }
-            FileProblem::PointsMismatch {
+            PbError::PointsMismatch {
                 line: l,
                 voter,
                 votes,
@@ -498,7 +498,7 @@ impl Lang {
                     )
                 }
             }
-            FileProblem::InvalidPoints {
+            PbError::InvalidPoints {
                 line: l,
                 voter,
                 value,
@@ -515,14 +515,14 @@ impl Lang {
                     )
                 }
             }
-            FileProblem::BudgetMissing => {
+            PbError::BudgetMissing => {
                 if da {
                     "META har ingen linje budget".into()
                 } else {
                     "META has no budget entry".into()
                 }
             }
-            FileProblem::BudgetInvalid { line: l, value } => {
+            PbError::BudgetInvalid { line: l, value } => {
                 if da {
                     format!(
                         "{}budgettet »{value}« er ikke et ikke-negativt tal",
@@ -535,7 +535,7 @@ impl Lang {
                     )
                 }
             }
-            FileProblem::UnknownVoteType { line: l, value } => {
+            PbError::UnknownVoteType { line: l, value } => {
                 if da {
                     format!(
                         "{}ukendt vote_type »{value}« (kendte: approval, choose-1, cumulative, scoring, ordinal)",
@@ -548,7 +548,7 @@ impl Lang {
                     )
                 }
             }
-            FileProblem::InvalidField {
+            PbError::InvalidField {
                 line: l,
                 column,
                 value,
@@ -565,7 +565,7 @@ impl Lang {
                     )
                 }
             }
-            FileProblem::MoneyTooPrecise { decimals } => {
+            PbError::MoneyTooPrecise { decimals } => {
                 if da {
                     format!(
                         "beløbene har {decimals} decimaler eller er for store (højst 18 decimaler og 64 bit)"
@@ -796,7 +796,7 @@ mod tests {
 
     #[test]
     fn file_errors_name_the_line_in_both_languages() {
-        let e = FileProblem::InvalidCost {
+        let e = PbError::InvalidCost {
             line: 7,
             project: "p1".into(),
             value: "x".into(),

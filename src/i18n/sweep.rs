@@ -2,8 +2,7 @@
 //! results. Same rule as the main table: a field or match arm missing in one language does not
 //! compile.
 
-use dialoglab_engine::attributes::Attribute;
-use dialoglab_worker::seeds::Headline;
+use dialoglab_engine::metric::{Metric, Stage};
 
 use super::Lang;
 use crate::format;
@@ -182,38 +181,6 @@ impl Lang {
         }
     }
 
-    /// Name of a headline number (the results view's labels).
-    #[must_use]
-    pub fn headline(self, h: Headline) -> String {
-        let t = self.t();
-        match h {
-            Headline::IndexAttendees => self.index_of(t.stage_attendees),
-            Headline::IndexInvited => self.index_of(t.stage_invited),
-            Headline::Attendees => t.stage_attendees.to_string(),
-            Headline::Cost => t.cost_label.to_string(),
-            Headline::Turnout => t.turnout_label.to_string(),
-            Headline::VoiceGini => t.voice_gini_label.to_string(),
-            Headline::TopDecile => t.top_decile_label.to_string(),
-            Headline::Legitimacy => t.legitimacy_label.to_string(),
-            Headline::WelfareLoss => t.welfare_loss_label.to_string(),
-            Headline::MoneyPerCapita => t.money_per_capita_label.to_string(),
-        }
-    }
-
-    /// A headline number formatted as the results view shows it.
-    #[must_use]
-    pub fn headline_value(self, h: Headline, v: f64) -> String {
-        match h {
-            Headline::IndexAttendees | Headline::IndexInvited => format::dec(self, v, 3),
-            Headline::Attendees => format::dec(self, v, 0),
-            Headline::Cost => format::money_dec(self, v, 0),
-            Headline::Turnout | Headline::WelfareLoss => format::percent(self, v, 1),
-            Headline::VoiceGini => format::dec(self, v, 2),
-            Headline::TopDecile | Headline::Legitimacy => format::percent(self, v, 0),
-            Headline::MoneyPerCapita => format::money_dec(self, v, 2),
-        }
-    }
-
     /// "3 of 20 runs".
     #[must_use]
     pub fn runs_done(self, done: u32, total: u32) -> String {
@@ -269,59 +236,73 @@ impl Lang {
 }
 
 impl Lang {
-    /// Name of a sweep metric (a `dialoglab_engine::sweep::METRICS` name).
+    /// Name of a metric, as charts, tables and the sweep's checkboxes show it.
     #[must_use]
-    pub fn sweep_metric(self, name: &str) -> String {
+    pub fn metric(self, m: Metric) -> String {
         let (t, s) = (self.t(), self.sweep());
-        if let Some(stage) = name.strip_prefix("representativeness.") {
-            let stage = match stage {
-                "invited" => crate::i18n::lower(t.stage_invited),
-                "attendees" => crate::i18n::lower(t.stage_attendees),
-                "speakers" => s.speakers.to_string(),
-                _ => s.voters.to_string(),
-            };
-            return format!("{} – {stage}", s.index_prefix);
-        }
-        if let Some(attr) = name.strip_prefix("influence_gap.") {
-            let a = Attribute::from_key(attr).map_or(attr, |a| self.attribute(a));
-            return format!("{} – {}", s.gap_prefix, crate::i18n::lower(a));
-        }
-        match name {
-            "legitimacy" => t.legitimacy_label.to_string(),
-            "welfare_loss" => t.welfare_loss_label.to_string(),
-            "voice_gini" => t.voice_gini_label.to_string(),
-            "turnout" => t.turnout_label.to_string(),
-            "attendees" => t.stage_attendees.to_string(),
-            "cost_per_attendee" => s.cost_per_attendee.to_string(),
-            other => other.to_string(),
+        match m {
+            Metric::Representativeness(stage) => {
+                let stage = match stage {
+                    Stage::Invited => crate::i18n::lower(t.stage_invited),
+                    Stage::Attendees => crate::i18n::lower(t.stage_attendees),
+                    Stage::Speakers => s.speakers.to_string(),
+                    Stage::Voters => s.voters.to_string(),
+                };
+                format!("{} – {stage}", s.index_prefix)
+            }
+            Metric::InfluenceGap(a) => {
+                format!(
+                    "{} – {}",
+                    s.gap_prefix,
+                    crate::i18n::lower(self.attribute(a))
+                )
+            }
+            Metric::Legitimacy => t.legitimacy_label.to_string(),
+            Metric::WelfareLoss => t.welfare_loss_label.to_string(),
+            Metric::VoiceGini => t.voice_gini_label.to_string(),
+            Metric::TopDecileShare => t.top_decile_label.to_string(),
+            Metric::Turnout => t.turnout_label.to_string(),
+            Metric::Attendees => t.stage_attendees.to_string(),
+            Metric::Cost => t.cost_label.to_string(),
+            Metric::CostPerAttendee => s.cost_per_attendee.to_string(),
+            Metric::MoneyPerCapita => t.money_per_capita_label.to_string(),
         }
     }
 
-    /// A sweep metric's value formatted for reading.
+    /// A metric's value formatted for reading.
     #[must_use]
-    pub fn sweep_value(self, name: &str, v: f64) -> String {
-        match name {
-            "legitimacy" | "welfare_loss" | "turnout" => format::percent(self, v, 1),
-            "voice_gini" => format::dec(self, v, 2),
-            "attendees" => format::dec(self, v, 0),
-            "cost_per_attendee" => format::money_dec(self, v, 0),
-            _ => format::dec(self, v, 3),
+    pub fn metric_value(self, m: Metric, v: f64) -> String {
+        match m {
+            Metric::Representativeness(_) | Metric::InfluenceGap(_) => format::dec(self, v, 3),
+            Metric::Legitimacy | Metric::WelfareLoss | Metric::Turnout | Metric::TopDecileShare => {
+                format::percent(self, v, 1)
+            }
+            Metric::VoiceGini => format::dec(self, v, 2),
+            Metric::Attendees => format::dec(self, v, 0),
+            Metric::Cost | Metric::CostPerAttendee => format::money_dec(self, v, 0),
+            Metric::MoneyPerCapita => format::money_dec(self, v, 2),
         }
+    }
+
+    /// A metric's value, or a dash where it is undefined.
+    #[must_use]
+    pub fn metric_value_or_dash(self, m: Metric, v: Option<f64>) -> String {
+        v.map_or_else(|| "–".to_string(), |v| self.metric_value(m, v))
     }
 
     /// The finding of one sweep chart: each curve from its first to its last point.
     #[must_use]
     pub fn sweep_desc(
         self,
-        metric: &str,
+        metric: Metric,
         x_name: &str,
         curves: &[(String, String, f64, String, f64)],
     ) -> String {
-        let m = self.sweep_metric(metric);
+        let m = self.metric(metric);
         let parts: Vec<String> = curves
             .iter()
             .map(|(curve, x0, a, x1, b)| {
-                let (a, b) = (self.sweep_value(metric, *a), self.sweep_value(metric, *b));
+                let (a, b) = (self.metric_value(metric, *a), self.metric_value(metric, *b));
                 match self {
                     Lang::Da => format!("{curve}: {a} ved {x0}, {b} ved {x1}"),
                     Lang::En => format!("{curve}: {a} at {x0}, {b} at {x1}"),
@@ -371,10 +352,14 @@ mod tests {
             "10 kr.".to_string(),
             0.6,
         )];
-        let da = Lang::Da.sweep_desc("representativeness.attendees", "Budget", &curves);
+        let da = Lang::Da.sweep_desc(
+            Metric::Representativeness(Stage::Attendees),
+            "Budget",
+            &curves,
+        );
         assert!(da.ends_with("10 kr.") && !da.ends_with(".."), "{da}");
         let curves = vec![("A".to_string(), "0".to_string(), 0.5, "1".to_string(), 0.6)];
-        let en = Lang::En.sweep_desc("legitimacy", "Control", &curves);
+        let en = Lang::En.sweep_desc(Metric::Legitimacy, "Control", &curves);
         assert_eq!(
             en,
             "Overlap with 'if everyone voted' against control. A: 50.0% at 0, 60.0% at 1."

@@ -8,21 +8,14 @@ use dialoglab_engine::calibration::{
 };
 use dialoglab_engine::sweep::Design;
 
-use crate::RunArgs;
+use crate::BaseArgs;
 use crate::shard::{emit, progress_bar, run_jobs};
 
 /// Arguments of `dialoglab calibrate`.
 #[derive(clap::Args, Debug)]
 pub struct CalibrateArgs {
-    /// Start from this preset (default: faxe-dialogue).
-    #[arg(long, conflicts_with = "scenario")]
-    pub preset: Option<String>,
-    /// Start from this scenario JSON file.
-    #[arg(long)]
-    pub scenario: Option<PathBuf>,
-    /// Change a field of the base scenario: dotted.path=VALUE. Repeatable.
-    #[arg(long = "set", value_name = "PATH=VALUE")]
-    pub set: Vec<String>,
+    #[command(flatten)]
+    pub base: BaseArgs,
     /// The targets table (JSON like crates/engine/calibration/targets.json; default: that table).
     #[arg(long, value_name = "FILE")]
     pub targets: Option<PathBuf>,
@@ -54,14 +47,7 @@ pub struct CalibrateArgs {
 }
 
 fn build_spec(args: &CalibrateArgs) -> Result<CalibrationSpec, String> {
-    let base = crate::build_scenario(&RunArgs {
-        preset: args.preset.clone(),
-        scenario: args.scenario.clone(),
-        seed: None,
-        set: args.set.clone(),
-        compact: false,
-        export_pb: None,
-    })?;
+    let base = args.base.build(None)?;
     let targets = match &args.targets {
         None => default_targets(),
         Some(path) => {

@@ -52,56 +52,67 @@ enum Command {
     Calibrate(calibrate_cmd::CalibrateArgs),
 }
 
-#[derive(clap::Args, Debug)]
-struct RunArgs {
+/// Where a command's scenario comes from; shared by `run`, `scenario`, `sweep`, `sensitivity` and
+/// `calibrate`.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct BaseArgs {
     /// Start from this preset (default: faxe-dialogue).
     #[arg(long, conflicts_with = "scenario")]
-    preset: Option<String>,
+    pub preset: Option<String>,
     /// Start from this scenario JSON file.
     #[arg(long)]
-    scenario: Option<PathBuf>,
+    pub scenario: Option<PathBuf>,
+    /// Change a field: dotted.path=VALUE (VALUE is JSON when it parses, else a string). Repeatable.
+    #[arg(long = "set", value_name = "PATH=VALUE")]
+    pub set: Vec<String>,
+}
+
+impl BaseArgs {
+    /// The scenario: the preset or file, then each `--set`, then `seed` when given; validated.
+    pub fn build(&self, seed: Option<u64>) -> Result<Scenario, String> {
+        let mut scenario = match (&self.preset, &self.scenario) {
+            (_, Some(path)) => {
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                Scenario::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?
+            }
+            (Some(name), None) => presets::get(name).ok_or_else(|| {
+                format!(
+                    "no preset named {name}; presets: {}",
+                    presets::names().join(", ")
+                )
+            })?,
+            (None, None) => Scenario::default(),
+        };
+        for assignment in &self.set {
+            let (path, value) = assignment
+                .split_once('=')
+                .ok_or_else(|| format!("--set {assignment}: expected dotted.path=VALUE"))?;
+            scenario
+                .set_path_text(path.trim(), value.trim())
+                .map_err(|e| format!("--set {assignment}: {e}"))?;
+        }
+        if let Some(seed) = seed {
+            scenario.seed = seed;
+        }
+        scenario.validate().map_err(|e| e.to_string())?;
+        Ok(scenario)
+    }
+}
+
+#[derive(clap::Args, Debug)]
+struct RunArgs {
+    #[command(flatten)]
+    base: BaseArgs,
     /// Seed of the run.
     #[arg(long)]
     seed: Option<u64>,
-    /// Change a field: dotted.path=VALUE (VALUE is JSON when it parses, else a string). Repeatable.
-    #[arg(long = "set", value_name = "PATH=VALUE")]
-    set: Vec<String>,
     /// Print compact JSON on one line.
     #[arg(long)]
     compact: bool,
     /// Also write the simulated vote (year 1) as a pabulib `.pb` file.
     #[arg(long, value_name = "FILE")]
     export_pb: Option<PathBuf>,
-}
-
-fn build_scenario(args: &RunArgs) -> Result<Scenario, String> {
-    let mut scenario = match (&args.preset, &args.scenario) {
-        (_, Some(path)) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-            Scenario::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?
-        }
-        (Some(name), None) => presets::get(name).ok_or_else(|| {
-            format!(
-                "no preset named {name}; presets: {}",
-                presets::names().join(", ")
-            )
-        })?,
-        (None, None) => Scenario::default(),
-    };
-    for assignment in &args.set {
-        let (path, value) = assignment
-            .split_once('=')
-            .ok_or_else(|| format!("--set {assignment}: expected dotted.path=VALUE"))?;
-        scenario
-            .set_path_text(path.trim(), value.trim())
-            .map_err(|e| format!("--set {assignment}: {e}"))?;
-    }
-    if let Some(seed) = args.seed {
-        scenario.seed = seed;
-    }
-    scenario.validate().map_err(|e| e.to_string())?;
-    Ok(scenario)
 }
 
 fn to_json<T: serde::Serialize>(value: &T, compact: bool) -> Result<String, String> {
@@ -122,9 +133,9 @@ fn execute(cli: &Cli) -> Result<String, String> {
         Command::Merge(args) => merge(args),
         Command::Sensitivity(args) => sensitivity_cmd::run(args),
         Command::Calibrate(args) => calibrate_cmd::run(args),
-        Command::Scenario(args) => to_json(&build_scenario(args)?, args.compact),
+        Command::Scenario(args) => to_json(&args.base.build(args.seed)?, args.compact),
         Command::Run(args) => {
-            let scenario = build_scenario(args)?;
+            let scenario = args.base.build(args.seed)?;
             let report = dialoglab_engine::run(&scenario).map_err(|e| e.to_string())?;
             if let Some(path) = &args.export_pb {
                 let (instance, profile) =

@@ -14,7 +14,7 @@ use dialoglab_engine::sweep::{Design, Sample};
 use dialoglab_engine::{Report, Scenario};
 use serde::{Deserialize, Serialize};
 
-use crate::RunArgs;
+use crate::BaseArgs;
 use crate::shard::{
     Format, check_shards, emit, format_of, parse_shard, progress_bar, read_shard, run_jobs,
     shard_range, shard_text,
@@ -39,15 +39,8 @@ pub struct SensitivityArgs {
     /// Morris screening or an ensemble.
     #[arg(long, value_enum, default_value = "morris")]
     pub method: Method,
-    /// Start from this preset (default: faxe-dialogue).
-    #[arg(long, conflicts_with = "scenario")]
-    pub preset: Option<String>,
-    /// Start from this scenario JSON file.
-    #[arg(long)]
-    pub scenario: Option<PathBuf>,
-    /// Change a field of the base scenario: dotted.path=VALUE. Repeatable.
-    #[arg(long = "set", value_name = "PATH=VALUE")]
-    pub set: Vec<String>,
+    #[command(flatten)]
+    pub base: BaseArgs,
     /// A factor and its plausible range: PATH=LOW..HIGH. Repeatable; default: the built-in list
     /// of uncertain coefficients.
     #[arg(long = "factor", value_name = "PATH=LOW..HIGH")]
@@ -217,14 +210,7 @@ fn finding_list() -> String {
 }
 
 fn build_spec(args: &SensitivityArgs) -> Result<SensitivitySpec, String> {
-    let base = crate::build_scenario(&RunArgs {
-        preset: args.preset.clone(),
-        scenario: args.scenario.clone(),
-        seed: None,
-        set: args.set.clone(),
-        compact: false,
-        export_pb: None,
-    })?;
+    let base = args.base.build(None)?;
     let factors = if args.factor.is_empty() {
         default_factors()
     } else {

@@ -14,7 +14,7 @@ use std::path::PathBuf;
 
 use dialoglab_engine::sweep::{Axis, Sample, Sweep, SweepSpec};
 
-use crate::RunArgs;
+use crate::BaseArgs;
 use crate::shard::{
     Format, check_shards, emit, format_of, parse_shard, progress_bar, read_shard, run_jobs,
     shard_range, shard_text,
@@ -26,15 +26,8 @@ pub const SHARD_FORMAT: &str = "dialoglab-sweep-shard";
 /// Arguments of `dialoglab sweep`.
 #[derive(clap::Args, Debug)]
 pub struct SweepArgs {
-    /// Start from this preset (default: faxe-dialogue).
-    #[arg(long, conflicts_with = "scenario")]
-    pub preset: Option<String>,
-    /// Start from this scenario JSON file.
-    #[arg(long)]
-    pub scenario: Option<PathBuf>,
-    /// Change a field of the base scenario: dotted.path=VALUE. Repeatable.
-    #[arg(long = "set", value_name = "PATH=VALUE")]
-    pub set: Vec<String>,
+    #[command(flatten)]
+    pub base: BaseArgs,
     /// A varied field: PATH=A..B:log:N (log grid), PATH=A..B:lin:N (even grid) or PATH=v1,v2,...
     /// The first --vary is the x axis, the second (optional) the series. Integer fields such as
     /// budget are rounded to whole numbers.
@@ -87,14 +80,7 @@ fn render(sweep: &Sweep, samples: &[Sample], format: Format) -> String {
 
 /// Builds the sweep specification from the arguments.
 fn build_spec(args: &SweepArgs) -> Result<SweepSpec, String> {
-    let base = crate::build_scenario(&RunArgs {
-        preset: args.preset.clone(),
-        scenario: args.scenario.clone(),
-        seed: None,
-        set: args.set.clone(),
-        compact: false,
-        export_pb: None,
-    })?;
+    let base = args.base.build(None)?;
     let mut axes = args
         .vary
         .iter()

@@ -7,7 +7,7 @@
 //! ```
 //! let scenario = dialoglab_engine::presets::get("faxe-dialogue").unwrap();
 //! let report = dialoglab_engine::run(&scenario).unwrap();
-//! assert!(report.stages["attendees"].count > 0);
+//! assert!(report.stage(dialoglab_engine::metric::Stage::Attendees).unwrap().count > 0);
 //! ```
 #![deny(missing_docs)]
 
@@ -18,8 +18,10 @@ pub mod cycle;
 pub mod deliberation;
 pub mod influence;
 pub mod invitation;
+pub mod metric;
 pub mod metrics;
 pub mod panel;
+pub mod path;
 pub mod pb;
 pub mod population;
 pub mod presets;
@@ -31,6 +33,7 @@ pub mod scenario;
 pub mod selection;
 pub mod sensitivity;
 pub mod sort;
+pub mod stats;
 pub mod sweep;
 pub mod vote;
 // Issue 17: budgets that buy real things, who decides.
@@ -46,6 +49,7 @@ pub use scenario::{Scenario, ScenarioError, Strategy};
 
 use attributes::{Attribute, PROJECT_CATEGORIES};
 use cycle::Year;
+use metric::Stage;
 use metrics::{Counts, representativeness};
 use population::Population;
 use report::{
@@ -323,7 +327,9 @@ fn year_step(
     cycles.push(CycleReport {
         year: year + 1,
         attendees: y.attendees.len() as u32,
-        representativeness: metrics.stages["attendees"].representativeness.index,
+        representativeness: metrics.stages[Stage::Attendees.key()]
+            .representativeness
+            .index,
         repeat_share: repeat,
         influence_gap: metrics.influence.gap.clone(),
         veto_rate: metrics.influence.veto_rate,
@@ -383,11 +389,11 @@ fn year_metrics(
     let invited_counts = Counts::of(pop, invited.iter().copied());
     let attendee_counts = Counts::of(pop, y.attendees.iter().map(|&i| i as usize));
     let speaker_counts = Counts::of(pop, speakers.iter().copied());
-    stages.insert("invited".to_string(), stage(&invited_counts));
-    stages.insert("attendees".to_string(), stage(&attendee_counts));
-    stages.insert("speakers".to_string(), stage(&speaker_counts));
+    stages.insert(Stage::Invited.key().to_string(), stage(&invited_counts));
+    stages.insert(Stage::Attendees.key().to_string(), stage(&attendee_counts));
+    stages.insert(Stage::Speakers.key().to_string(), stage(&speaker_counts));
     stages.insert(
-        "voters".to_string(),
+        Stage::Voters.key().to_string(),
         stage(&Counts::of(pop, y.voters.iter().map(|&i| i as usize))),
     );
 

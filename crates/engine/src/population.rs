@@ -534,6 +534,54 @@ pub fn per_citizen_uniforms(n: usize, rng: &mut StageRng) -> Vec<f32> {
     (0..n).map(|_| unit(rng) as f32).collect()
 }
 
+/// Populations already drawn, keyed by what they were drawn from (`population` parameters and
+/// seed): the one cache behind sweeps, ensembles, the worker and the sandbox's re-runs. Holds at most `capacity` populations (about 66 bytes per citizen each) and forgets the
+/// oldest first.
+#[derive(Debug, Default)]
+pub struct Cache {
+    capacity: usize,
+    entries: Vec<(PopulationParams, u64, Population)>,
+    draws: u64,
+}
+
+impl Cache {
+    /// A cache of at most `capacity` populations (at least 1).
+    #[must_use]
+    pub fn new(capacity: usize) -> Cache {
+        Cache {
+            capacity: capacity.max(1),
+            entries: Vec::new(),
+            draws: 0,
+        }
+    }
+
+    /// The population of `params` and `seed`, drawn now unless it is cached.
+    pub fn get(&mut self, params: &PopulationParams, seed: u64) -> &Population {
+        let found = self
+            .entries
+            .iter()
+            .position(|(p, s, _)| *s == seed && p == params);
+        let k = if let Some(k) = found {
+            k
+        } else {
+            if self.entries.len() >= self.capacity {
+                self.entries.remove(0);
+            }
+            self.draws += 1;
+            self.entries
+                .push((params.clone(), seed, generate(params, seed)));
+            self.entries.len() - 1
+        };
+        &self.entries[k].2
+    }
+
+    /// How many populations this cache has drawn (a measure of reuse).
+    #[must_use]
+    pub fn draws(&self) -> u64 {
+        self.draws
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

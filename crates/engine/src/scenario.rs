@@ -1201,20 +1201,8 @@ impl Scenario {
     pub fn set_path(&mut self, path: &str, value: serde_json::Value) -> Result<(), ScenarioError> {
         let mut tree =
             serde_json::to_value(&*self).map_err(|e| ScenarioError::Json(e.to_string()))?;
-        let mut node = &mut tree;
-        for part in path.split('.') {
-            node = match node {
-                serde_json::Value::Object(map) => map
-                    .get_mut(part)
-                    .ok_or_else(|| ScenarioError::UnknownPath(path.to_string()))?,
-                serde_json::Value::Array(items) => part
-                    .parse::<usize>()
-                    .ok()
-                    .and_then(|k| items.get_mut(k))
-                    .ok_or_else(|| ScenarioError::UnknownPath(path.to_string()))?,
-                _ => return Err(ScenarioError::UnknownPath(path.to_string())),
-            };
-        }
+        let node = crate::path::get_mut(&mut tree, path)
+            .ok_or_else(|| ScenarioError::UnknownPath(path.to_string()))?;
         *node = value;
         *self = serde_json::from_value(tree)
             .map_err(|e| ScenarioError::Json(format!("{path}: {e}")))?;

@@ -1,8 +1,9 @@
 //! Sweeps: results are the averages of the runs they contain, the `--vary` grammar, common random
 //! numbers, and the specification's JSON form.
 
+use dialoglab_engine::metric::Metric;
 use dialoglab_engine::sweep::{
-    Axis, METRICS, PopulationCache, Sample, Scale, Sweep, SweepError, SweepSpec, metric_index,
+    Axis, PopulationCache, Sample, Scale, Sweep, SweepError, SweepSpec, metric_index,
     t_quantile_975,
 };
 use dialoglab_engine::{Scenario, presets, run};
@@ -55,7 +56,7 @@ fn sweep_means_are_the_averages_of_the_individual_runs() {
             })
             .collect();
         assert_eq!(summary.runs, 3);
-        for (m, name) in METRICS.iter().enumerate() {
+        for (m, name) in Metric::SWEEP.iter().enumerate() {
             let values: Vec<f64> = reports
                 .iter()
                 .filter_map(|r| Sample::metrics_of(r)[m])
@@ -121,7 +122,7 @@ fn one_point_one_seed_equals_run() {
     assert_eq!(point.series, None);
     for (m, value) in Sample::metrics_of(&report).into_iter().enumerate() {
         let e = &point.metrics[m];
-        assert_eq!(e.mean, value, "{}", METRICS[m]);
+        assert_eq!(e.mean, value, "{}", Metric::SWEEP[m]);
         assert_eq!((e.lo, e.hi), (None, None), "one run has no interval");
     }
     assert_eq!(

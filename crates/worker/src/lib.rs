@@ -36,7 +36,6 @@ pub mod pb;
 pub mod protocol;
 pub mod robustness;
 pub mod seeds;
-pub mod stats;
 pub mod sweep;
 
 pub use protocol::{

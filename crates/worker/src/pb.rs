@@ -1,7 +1,7 @@
 //! The `.pb` job: parse a pabulib file and study it ([`dialoglab_engine::pb::study`]) off the
 //! page, reporting progress after parsing and after each rule.
 
-use dialoglab_engine::pb::study::{FileProblem, StudyOptions, study_bytes};
+use dialoglab_engine::pb::study::{StudyOptions, study_bytes};
 
 use crate::{Message, Output};
 
@@ -26,8 +26,7 @@ pub fn run(
             done: p.done,
             total: p.total,
         });
-    })
-    .map_err(FileProblem::from);
+    });
     Ok(Output::Pb(Box::new(result)))
 }
 
@@ -35,6 +34,7 @@ pub fn run(
 mod tests {
     use super::*;
     use crate::{Job, Request, Response, serve_with_bytes};
+    use dialoglab_engine::pb::PbError;
 
     #[test]
     fn a_file_is_studied_with_progress_and_a_bad_one_names_its_line() {
@@ -70,10 +70,7 @@ mod tests {
         let Output::Pb(result) = out else {
             panic!("not a pb output")
         };
-        assert!(matches!(
-            *result,
-            Err(FileProblem::InvalidCost { line: 6, .. })
-        ));
+        assert!(matches!(*result, Err(PbError::InvalidCost { line: 6, .. })));
         assert!(
             run(
                 &vec![b' '; MAX_BYTES + 1],

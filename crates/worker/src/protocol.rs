@@ -17,7 +17,8 @@
 //! none for sweeps or `.pb` studies).
 
 use dialoglab_engine::Scenario;
-use dialoglab_engine::pb::study::{FileProblem, Study, StudyOptions};
+use dialoglab_engine::pb::PbError;
+use dialoglab_engine::pb::study::{Study, StudyOptions};
 use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::{Deserialize, Serialize};
 
@@ -152,7 +153,7 @@ pub enum Output {
     /// Mean and 95% interval of the headline numbers over the seeds.
     Seeds(SeedsSummary),
     /// The study of a `.pb` file, or what is wrong with the file (line and problem).
-    Pb(Box<Result<Study, FileProblem>>),
+    Pb(Box<Result<Study, PbError>>),
     /// Every finding's robustness, in the order asked.
     Robustness(RobustnessDone),
 }
@@ -201,7 +202,7 @@ pub type PbMessage = Message<IgnoredAny, PbOutput>;
 #[serde(rename_all = "kebab-case")]
 pub enum PbOutput {
     /// The study of a `.pb` file, or what is wrong with the file (line and problem).
-    Pb(Box<Result<Study, FileProblem>>),
+    Pb(Box<Result<Study, PbError>>),
 }
 
 /// The answers to a [`Job::Robustness`] as the page reads them (each finding streamed as a

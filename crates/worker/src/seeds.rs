@@ -1,92 +1,25 @@
 //! The Monte-Carlo job: `n` runs of one scenario with consecutive seeds, summarised as the mean
 //! and a 95% interval of each headline number the results view shows.
 
-use dialoglab_engine::{Report, Scenario};
+use dialoglab_engine::Scenario;
+use dialoglab_engine::metric::Metric;
+use dialoglab_engine::stats::{Estimate, estimate_with};
 use serde::{Deserialize, Serialize};
 
 use crate::protocol::{Message, Output, Partial};
-use crate::stats::{self, Interval};
 
 /// Most runs one Monte-Carlo job takes.
 pub const MAX_SEEDS: u32 = 1000;
 
-/// A headline number of the results view.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Headline {
-    /// Representativeness index of the attendees.
-    IndexAttendees,
-    /// Representativeness index of the invited.
-    IndexInvited,
-    /// Number of attendees.
-    Attendees,
-    /// Cost of the invitation, DKK.
-    Cost,
-    /// Share of the population that voted.
-    Turnout,
-    /// Gini of speaking time among attendees.
-    VoiceGini,
-    /// Share of speaking time of the top decile of speakers.
-    TopDecile,
-    /// Outcome legitimacy (overlap with "if everyone voted").
-    Legitimacy,
-    /// Welfare loss against "if everyone voted".
-    WelfareLoss,
-    /// Citizen-decided money per capita, DKK.
-    MoneyPerCapita,
-}
-
-impl Headline {
-    /// Every headline number, in the order of the results view.
-    pub const ALL: [Headline; 10] = [
-        Headline::IndexAttendees,
-        Headline::IndexInvited,
-        Headline::Attendees,
-        Headline::Cost,
-        Headline::Turnout,
-        Headline::VoiceGini,
-        Headline::TopDecile,
-        Headline::Legitimacy,
-        Headline::WelfareLoss,
-        Headline::MoneyPerCapita,
-    ];
-
-    /// The number in `report`.
-    #[must_use]
-    pub fn of(self, report: &Report) -> f64 {
-        let index = |stage: &str| {
-            report
-                .stages
-                .get(stage)
-                .map_or(0.0, |s| s.representativeness.index)
-        };
-        match self {
-            Headline::IndexAttendees => index("attendees"),
-            Headline::IndexInvited => index("invited"),
-            Headline::Attendees => report
-                .stages
-                .get("attendees")
-                .map_or(0.0, |s| f64::from(s.count)),
-            Headline::Cost => report.cost.dkk as f64,
-            Headline::Turnout => report.outcome.turnout,
-            Headline::VoiceGini => report.deliberation.voice_gini,
-            Headline::TopDecile => report.deliberation.top_decile_share,
-            Headline::Legitimacy => report.influence.legitimacy,
-            Headline::WelfareLoss => report.influence.welfare_loss,
-            Headline::MoneyPerCapita => report.influence.money_per_capita,
-        }
-    }
-}
-
-/// One finished run: its seed and its headline numbers in [`Headline::ALL`] order.
+/// One finished run: its seed and its headline numbers in [`Metric::HEADLINE`] order.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SeedRun {
     /// Position of the run in the job (0-based).
     pub index: u32,
     /// The seed it ran with.
     pub seed: u64,
-    /// The headline numbers, in [`Headline::ALL`] order.
-    pub values: Vec<f64>,
+    /// The headline numbers, in [`Metric::HEADLINE`] order (absent where undefined).
+    pub values: Vec<Option<f64>>,
 }
 
 /// The summary of a Monte-Carlo job.
@@ -96,8 +29,8 @@ pub struct SeedsSummary {
     pub n: u32,
     /// First seed (the scenario's).
     pub first_seed: u64,
-    /// Mean and 95% interval of each headline number.
-    pub metrics: Vec<(Headline, Interval)>,
+    /// Mean and 95% interval of the mean of each headline number ([`dialoglab_engine::stats`]).
+    pub metrics: Vec<(Metric, Estimate)>,
 }
 
 /// The seed of run `k` of a job starting at `first`.
@@ -112,14 +45,14 @@ pub fn run(scenario: &Scenario, n: u32, send: &mut dyn FnMut(Message)) -> Result
         return Err(format!("number of seeds: {n} is outside 1 ..= {MAX_SEEDS}"));
     }
     scenario.validate().map_err(|e| e.to_string())?;
-    let mut columns: Vec<Vec<f64>> = vec![Vec::with_capacity(n as usize); Headline::ALL.len()];
+    let mut columns: Vec<Vec<f64>> = vec![Vec::with_capacity(n as usize); Metric::HEADLINE.len()];
     for k in 0..n {
         let mut s = scenario.clone();
         s.seed = seed_of(scenario.seed, k);
         let report = dialoglab_engine::run(&s).map_err(|e| e.to_string())?;
-        let values: Vec<f64> = Headline::ALL.iter().map(|h| h.of(&report)).collect();
+        let values: Vec<Option<f64>> = Metric::HEADLINE.iter().map(|m| m.of(&report)).collect();
         for (column, v) in columns.iter_mut().zip(&values) {
-            column.push(*v);
+            column.extend(*v);
         }
         send(Message::Partial(Partial::Seed(SeedRun {
             index: k,
@@ -131,13 +64,14 @@ pub fn run(scenario: &Scenario, n: u32, send: &mut dyn FnMut(Message)) -> Result
             total: n,
         });
     }
+    let mut t_cache = std::collections::BTreeMap::new();
     Ok(Output::Seeds(SeedsSummary {
         n,
         first_seed: scenario.seed,
-        metrics: Headline::ALL
+        metrics: Metric::HEADLINE
             .iter()
             .zip(&columns)
-            .map(|(h, c)| (*h, stats::interval(c)))
+            .map(|(m, c)| (*m, estimate_with(c, &mut t_cache)))
             .collect(),
     }))
 }
@@ -171,20 +105,17 @@ mod tests {
             s.seed = scenario.seed + k as u64;
             let report = dialoglab_engine::run(&s).unwrap();
             assert_eq!(r.seed, s.seed);
-            let expected: Vec<f64> = Headline::ALL.iter().map(|h| h.of(&report)).collect();
+            let expected: Vec<Option<f64>> =
+                Metric::HEADLINE.iter().map(|m| m.of(&report)).collect();
             assert_eq!(r.values, expected, "run {k} equals dialoglab_engine::run");
         }
-        for (m, (h, interval)) in summary.metrics.iter().enumerate() {
-            assert_eq!(*h, Headline::ALL[m]);
-            let mean = runs.iter().map(|r| r.values[m]).sum::<f64>() / 4.0;
-            assert!(
-                (interval.mean - mean).abs() <= 1e-12 * mean.abs().max(1.0),
-                "{h:?}"
-            );
-            assert!(
-                interval.lo <= interval.mean && interval.mean <= interval.hi,
-                "{h:?}"
-            );
+        for (m, (h, e)) in summary.metrics.iter().enumerate() {
+            assert_eq!(*h, Metric::HEADLINE[m]);
+            let mean = runs.iter().map(|r| r.values[m].unwrap()).sum::<f64>() / 4.0;
+            let got = e.mean.unwrap();
+            assert!((got - mean).abs() <= 1e-12 * mean.abs().max(1.0), "{h}");
+            let (lo, hi) = (e.lo.unwrap(), e.hi.unwrap());
+            assert!(lo <= got && got <= hi, "{h}");
         }
         let seeds: Vec<u64> = runs.iter().map(|r| r.seed).collect();
         assert_eq!(seeds.len(), 4);

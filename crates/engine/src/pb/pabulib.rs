@@ -17,6 +17,8 @@ use std::collections::hash_map::Entry;
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use serde::{Deserialize, Serialize};
+
 use super::{Ballot, Instance, Profile, Project, VoteKind, Voter};
 
 /// Largest `.pb` file the reader accepts, in bytes (50 MB). Reading takes about 8 bytes of memory
@@ -26,8 +28,10 @@ use super::{Ballot, Instance, Profile, Project, VoteKind, Voter};
 pub const MAX_BYTES: usize = 50_000_000;
 
 /// Everything that can be wrong with a `.pb` file. Line numbers are 1-based and point at the
-/// start of the offending record.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// start of the offending record. Plain serde data (kebab-case variant names), so the page can show
+/// an error from the worker in its own language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum PbError {
     /// The input is empty (or only blank lines).
     Empty,
@@ -46,7 +50,7 @@ pub enum PbError {
     /// A required section is absent.
     MissingSection {
         /// `META`, `PROJECTS` or `VOTES`.
-        section: &'static str,
+        section: Cow<'static, str>,
     },
     /// Sections out of order, repeated, or data before the first section.
     SectionOrder {
@@ -55,16 +59,16 @@ pub enum PbError {
         /// What was found.
         found: String,
         /// What was expected there.
-        expected: &'static str,
+        expected: Cow<'static, str>,
     },
     /// A section lacks a required column.
     MissingColumn {
         /// Line of the header.
         line: u64,
         /// Section name.
-        section: &'static str,
+        section: Cow<'static, str>,
         /// Required column.
-        column: &'static str,
+        column: Cow<'static, str>,
     },
     /// A vote names a project that is not in PROJECTS.
     UnknownProject {
@@ -801,8 +805,8 @@ impl<'a> Reader<'a> {
         let p = &mut self.projects;
         p.cost_col = col("cost").ok_or(PbError::MissingColumn {
             line: self.title_lines[1] + 1,
-            section: "PROJECTS",
-            column: "cost",
+            section: Cow::Borrowed("PROJECTS"),
+            column: Cow::Borrowed("cost"),
         })?;
         p.name_col = col("name");
         p.cat_col = col("category");
@@ -923,8 +927,8 @@ impl<'a> Reader<'a> {
         let v = &mut self.votes;
         v.vote_col = col("vote").ok_or(PbError::MissingColumn {
             line: self.title_lines[2] + 1,
-            section: "VOTES",
-            column: "vote",
+            section: Cow::Borrowed("VOTES"),
+            column: Cow::Borrowed("vote"),
         })?;
         v.points_col = col("points");
         v.age_col = col("age");
@@ -1137,11 +1141,11 @@ pub fn parse(text: &str) -> Result<(Instance, Profile), PbError> {
                 return Err(PbError::SectionOrder {
                     line,
                     found: first.to_ascii_uppercase(),
-                    expected: if reader.sections < 3 {
+                    expected: Cow::Borrowed(if reader.sections < 3 {
                         ["section META", "section PROJECTS", "section VOTES"][reader.sections]
                     } else {
                         "no further section"
-                    },
+                    }),
                 });
             }
             if reader.failed.is_none() {
@@ -1157,7 +1161,7 @@ pub fn parse(text: &str) -> Result<(Instance, Profile), PbError> {
             return Err(PbError::SectionOrder {
                 line,
                 found: first.to_string(),
-                expected: "section META",
+                expected: Cow::Borrowed("section META"),
             });
         } else if reader.failed.is_none()
             && let Err(e) = reader.row(line, &fields)
@@ -1170,7 +1174,7 @@ pub fn parse(text: &str) -> Result<(Instance, Profile), PbError> {
     }
     if reader.sections < 3 {
         return Err(PbError::MissingSection {
-            section: ORDER[reader.sections],
+            section: Cow::Borrowed(ORDER[reader.sections]),
         });
     }
     if let Some(e) = reader.failed {

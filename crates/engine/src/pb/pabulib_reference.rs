@@ -2,6 +2,7 @@
 //! return exactly what this one returns, errors included, on any input (`pabulib::tests`). One
 //! change made to both since: a cost too large for 64 bits is named as written in the file.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{
@@ -124,11 +125,11 @@ pub(super) fn parse(text: &str) -> Result<(Instance, Profile), PbError> {
                 return Err(PbError::SectionOrder {
                     line: r.line,
                     found: title,
-                    expected: if expected < 3 {
+                    expected: Cow::Borrowed(if expected < 3 {
                         ["section META", "section PROJECTS", "section VOTES"][expected]
                     } else {
                         "no further section"
-                    },
+                    }),
                 });
             }
             sections.push((pos, r, Vec::new()));
@@ -138,13 +139,15 @@ pub(super) fn parse(text: &str) -> Result<(Instance, Profile), PbError> {
             return Err(PbError::SectionOrder {
                 line: r.line,
                 found: r.fields[0].trim().to_string(),
-                expected: "section META",
+                expected: Cow::Borrowed("section META"),
             });
         }
     }
     for (i, name) in ORDER.iter().enumerate() {
         if sections.len() <= i {
-            return Err(PbError::MissingSection { section: name });
+            return Err(PbError::MissingSection {
+                section: Cow::Borrowed(name),
+            });
         }
     }
     // The line after each title is its header.
@@ -206,8 +209,8 @@ pub(super) fn parse(text: &str) -> Result<(Instance, Profile), PbError> {
     let col = |name: &str| header.iter().position(|h| h.eq_ignore_ascii_case(name));
     let cost_col = col("cost").ok_or(PbError::MissingColumn {
         line: header_line,
-        section: "PROJECTS",
-        column: "cost",
+        section: Cow::Borrowed("PROJECTS"),
+        column: Cow::Borrowed("cost"),
     })?;
     let (name_col, cat_col, dist_col, sel_col) = (
         col("name"),
@@ -314,8 +317,8 @@ pub(super) fn parse(text: &str) -> Result<(Instance, Profile), PbError> {
     let col = |name: &str| header.iter().position(|h| h.eq_ignore_ascii_case(name));
     let vote_col = col("vote").ok_or(PbError::MissingColumn {
         line: header_line,
-        section: "VOTES",
-        column: "vote",
+        section: Cow::Borrowed("VOTES"),
+        column: Cow::Borrowed("vote"),
     })?;
     let points_col = col("points");
     let (age_col, sex_col, dist_col, method_col) = (

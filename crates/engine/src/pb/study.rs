@@ -204,164 +204,6 @@ pub fn study_bytes(
     Ok(study(&instance, &profile, options, progress))
 }
 
-/// A [`PbError`] as plain data (serde), so the page can show it in its own language after it
-/// crossed from the worker. Fields as in [`PbError`]; `section`/`expected` are the format's own
-/// words (`META`, `section PROJECTS`, ...).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-#[allow(missing_docs, reason = "the fields are documented on PbError")]
-pub enum FileProblem {
-    Empty,
-    TooLarge {
-        bytes: u64,
-        limit: u64,
-    },
-    NotUtf8 {
-        offset: u64,
-    },
-    MissingSection {
-        section: String,
-    },
-    SectionOrder {
-        line: u64,
-        found: String,
-        expected: String,
-    },
-    MissingColumn {
-        line: u64,
-        section: String,
-        column: String,
-    },
-    UnknownProject {
-        line: u64,
-        voter: String,
-        project: String,
-    },
-    InvalidCost {
-        line: u64,
-        project: String,
-        value: String,
-    },
-    DuplicateProject {
-        line: u64,
-        project: String,
-    },
-    DuplicateVoter {
-        line: u64,
-        voter: String,
-    },
-    PointsMismatch {
-        line: u64,
-        voter: String,
-        votes: u64,
-        points: u64,
-    },
-    InvalidPoints {
-        line: u64,
-        voter: String,
-        value: String,
-    },
-    BudgetMissing,
-    BudgetInvalid {
-        line: u64,
-        value: String,
-    },
-    UnknownVoteType {
-        line: u64,
-        value: String,
-    },
-    InvalidField {
-        line: u64,
-        column: String,
-        value: String,
-    },
-    MoneyTooPrecise {
-        decimals: u32,
-    },
-}
-
-impl From<PbError> for FileProblem {
-    fn from(e: PbError) -> Self {
-        match e {
-            PbError::Empty => FileProblem::Empty,
-            PbError::TooLarge { bytes, limit } => FileProblem::TooLarge { bytes, limit },
-            PbError::NotUtf8 { offset } => FileProblem::NotUtf8 { offset },
-            PbError::MissingSection { section } => FileProblem::MissingSection {
-                section: section.into(),
-            },
-            PbError::SectionOrder {
-                line,
-                found,
-                expected,
-            } => FileProblem::SectionOrder {
-                line,
-                found,
-                expected: expected.into(),
-            },
-            PbError::MissingColumn {
-                line,
-                section,
-                column,
-            } => FileProblem::MissingColumn {
-                line,
-                section: section.into(),
-                column: column.into(),
-            },
-            PbError::UnknownProject {
-                line,
-                voter,
-                project,
-            } => FileProblem::UnknownProject {
-                line,
-                voter,
-                project,
-            },
-            PbError::InvalidCost {
-                line,
-                project,
-                value,
-            } => FileProblem::InvalidCost {
-                line,
-                project,
-                value,
-            },
-            PbError::DuplicateProject { line, project } => {
-                FileProblem::DuplicateProject { line, project }
-            }
-            PbError::DuplicateVoter { line, voter } => FileProblem::DuplicateVoter { line, voter },
-            PbError::PointsMismatch {
-                line,
-                voter,
-                votes,
-                points,
-            } => FileProblem::PointsMismatch {
-                line,
-                voter,
-                votes,
-                points,
-            },
-            PbError::InvalidPoints { line, voter, value } => {
-                FileProblem::InvalidPoints { line, voter, value }
-            }
-            PbError::BudgetMissing => FileProblem::BudgetMissing,
-            PbError::BudgetInvalid { line, value } => FileProblem::BudgetInvalid { line, value },
-            PbError::UnknownVoteType { line, value } => {
-                FileProblem::UnknownVoteType { line, value }
-            }
-            PbError::InvalidField {
-                line,
-                column,
-                value,
-            } => FileProblem::InvalidField {
-                line,
-                column,
-                value,
-            },
-            PbError::MoneyTooPrecise { decimals } => FileProblem::MoneyTooPrecise { decimals },
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::{Project, pabulib};
@@ -406,18 +248,15 @@ mod tests {
     fn errors_and_missing_demographics_are_reported() {
         let err = study_bytes(b"META\nkey;value\n", &StudyOptions::default(), &mut |_| {});
         assert_eq!(
-            err.map_err(FileProblem::from),
-            Err(FileProblem::MissingSection {
+            err,
+            Err(PbError::MissingSection {
                 section: "PROJECTS".into()
             })
         );
         let bad =
             "META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\na;x\nVOTES\nvoter_id;vote\n";
-        let e = FileProblem::from(pabulib::parse(bad).unwrap_err());
-        assert!(
-            matches!(e, FileProblem::InvalidCost { line: 6, .. }),
-            "{e:?}"
-        );
+        let e = pabulib::parse(bad).unwrap_err();
+        assert!(matches!(e, PbError::InvalidCost { line: 6, .. }), "{e:?}");
         let inst = Instance::new(vec![Project::new("a", 1)], 1);
         let prof = Profile::approval(vec![vec![0]]);
         let options = StudyOptions {

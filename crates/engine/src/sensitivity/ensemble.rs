@@ -32,10 +32,11 @@ use super::{
     Direction, Factor, Finding, JobSamples, SensitivityError, apply, check_factors, csv_field,
     csv_number, invalid, json_number, spearman,
 };
+use crate::metric::Metric;
 use crate::report::Report;
 use crate::rng::{self, StageRng};
 use crate::scenario::Scenario;
-use crate::sweep::{Design, MAX_JOBS, METRICS, Sample};
+use crate::sweep::{Design, MAX_JOBS, Sample};
 
 /// Most members of an ensemble.
 pub const MAX_SAMPLES: u32 = 100_000;
@@ -89,7 +90,7 @@ pub struct Member {
     pub index: u32,
     /// The value of each factor.
     pub values: Vec<f64>,
-    /// Without a finding: the mean over the seeds of every headline metric ([`METRICS`] order).
+    /// Without a finding: the mean over the seeds of every headline metric ([`Metric::SWEEP`] order).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub metrics: Vec<Option<f64>>,
     /// With a finding: the paired comparison.
@@ -245,7 +246,10 @@ impl Ensemble {
             .map(|m| {
                 let p = m as usize * v;
                 let (metrics, paired) = match &self.spec.finding {
-                    None => ((0..METRICS.len()).map(|k| point_mean(p, k)).collect(), None),
+                    None => (
+                        (0..Metric::SWEEP.len()).map(|k| point_mean(p, k)).collect(),
+                        None,
+                    ),
                     Some(f) => {
                         let index = super::finding_value_index(f);
                         let a = point_mean(p, index);
@@ -347,7 +351,7 @@ impl Ensemble {
                     p.holds
                 );
             } else {
-                for (name, v) in METRICS.iter().zip(&m.metrics) {
+                for (name, v) in Metric::SWEEP.iter().map(|m| m.name()).zip(&m.metrics) {
                     let _ = writeln!(out, "{head},{name},{}", csv_number(*v));
                 }
             }
@@ -408,7 +412,12 @@ impl Ensemble {
                 );
             } else {
                 out.push_str(",\"metrics\":{");
-                for (k, (name, v)) in METRICS.iter().zip(&m.metrics).enumerate() {
+                for (k, (name, v)) in Metric::SWEEP
+                    .iter()
+                    .map(|m| m.name())
+                    .zip(&m.metrics)
+                    .enumerate()
+                {
                     if k > 0 {
                         out.push(',');
                     }
@@ -441,8 +450,8 @@ impl Design for Ensemble {
 
     fn value_count(&self) -> usize {
         match &self.spec.finding {
-            Some(f) if f.headline_index().is_none() => METRICS.len() + 1,
-            _ => METRICS.len(),
+            Some(f) if f.headline_index().is_none() => Metric::SWEEP.len() + 1,
+            _ => Metric::SWEEP.len(),
         }
     }
 
@@ -537,7 +546,7 @@ mod tests {
     #[test]
     fn report_key_findings_carry_their_value() {
         let e = small(Some("targeted-outreach"));
-        assert_eq!(e.value_count(), METRICS.len() + 1);
+        assert_eq!(e.value_count(), Metric::SWEEP.len() + 1);
         let result = e.analyse(&run_all(&e)).unwrap();
         for m in &result.members {
             let p = m.paired.as_ref().unwrap();
@@ -545,7 +554,7 @@ mod tests {
         }
         let plain = small(None);
         let result = plain.analyse(&run_all(&plain)).unwrap();
-        assert_eq!(result.members[0].metrics.len(), METRICS.len());
+        assert_eq!(result.members[0].metrics.len(), Metric::SWEEP.len());
         assert!(result.robustness.is_none());
     }
 }

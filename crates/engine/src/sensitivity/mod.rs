@@ -12,7 +12,7 @@
 //!
 //! Both are [`Design`](crate::sweep::Design)s: a list of points (scenarios), each run with seed
 //! indices `0..R`, in the sweep's job order (`job = point · R + seed_index`), read through the
-//! sweep's metric extraction ([`crate::sweep::METRICS`], [`crate::sweep::Sample::metrics_of`]).
+//! sweep's metric extraction ([`crate::metric::Metric::SWEEP`], [`crate::sweep::Sample::metrics_of`]).
 //! Whatever runs the jobs — in any order, on any number of threads, split in shards — the
 //! analysis of the same samples gives the same bytes: it sorts them by job first.
 //!
@@ -62,9 +62,10 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::metric::Metric;
 use crate::report::Report;
 use crate::scenario::Scenario;
-use crate::sweep::{METRICS, Sample, metric_index};
+use crate::sweep::{Sample, metric_index};
 
 /// Most factors in one analysis.
 pub const MAX_FACTORS: usize = 200;
@@ -173,31 +174,9 @@ pub fn check_factors(base: &Scenario, factors: &[Factor]) -> Result<(), Sensitiv
     Ok(())
 }
 
-/// The node at a dotted path of a JSON tree.
-#[must_use]
-pub fn lookup<'a>(tree: &'a Value, path: &str) -> Option<&'a Value> {
-    let mut node = tree;
-    for part in path.split('.') {
-        node = match node {
-            Value::Object(map) => map.get(part)?,
-            Value::Array(items) => items.get(part.parse::<usize>().ok()?)?,
-            _ => return None,
-        };
-    }
-    Some(node)
-}
-
-fn lookup_mut<'a>(tree: &'a mut Value, path: &str) -> Option<&'a mut Value> {
-    let mut node = tree;
-    for part in path.split('.') {
-        node = match node {
-            Value::Object(map) => map.get_mut(part)?,
-            Value::Array(items) => items.get_mut(part.parse::<usize>().ok()?)?,
-            _ => return None,
-        };
-    }
-    Some(node)
-}
+/// The node at a dotted path of a JSON tree ([`crate::path::get`]).
+pub use crate::path::get as lookup;
+use crate::path::get_mut as lookup_mut;
 
 /// A fixed setting of a scenario field, e.g. `invitation.strategy = "targeted"`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -316,7 +295,7 @@ pub struct Finding {
     pub a: Vec<Setting>,
     /// What scenario B sets on top of the member's parameters.
     pub b: Vec<Setting>,
-    /// A [`METRICS`] name, or a dotted key of the report's JSON.
+    /// A [`Metric::SWEEP`] name, or a dotted key of the report's JSON.
     pub metric: String,
     /// The stated direction of `A − B`.
     pub direction: Direction,
@@ -413,7 +392,7 @@ pub(crate) fn values_with(report: &Report, finding: Option<&Finding>) -> Vec<Opt
 
 /// Index of a finding's metric among the values of [`values_with`].
 pub(crate) fn finding_value_index(finding: &Finding) -> usize {
-    finding.headline_index().unwrap_or(METRICS.len())
+    finding.headline_index().unwrap_or(Metric::SWEEP.len())
 }
 
 /// Mean of the defined values, in order; `None` when there are none.

@@ -29,9 +29,10 @@ use super::{
     Factor, JobSamples, SensitivityError, apply, check_factors, csv_field, csv_number, invalid,
     json_number,
 };
+use crate::metric::Metric;
 use crate::rng::{self, StageRng};
 use crate::scenario::Scenario;
-use crate::sweep::{Design, MAX_JOBS, METRICS, Sample};
+use crate::sweep::{Design, MAX_JOBS, Sample};
 
 /// Most trajectories.
 pub const MAX_TRAJECTORIES: u32 = 1_000;
@@ -108,7 +109,7 @@ impl Effect {
     }
 }
 
-/// One factor's effects on every metric, in [`METRICS`] order.
+/// One factor's effects on every metric, in [`Metric::SWEEP`] order.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FactorEffects {
     /// The factor.
@@ -228,7 +229,7 @@ impl Morris {
         let jobs = JobSamples::new(samples, self.job_count(), self.spec.seeds, "analysis")?;
         let point_value = |p: usize, m: usize| jobs.seed_mean(p, m);
         let k = self.spec.factors.len();
-        let mut effects = vec![vec![Vec::new(); METRICS.len()]; k];
+        let mut effects = vec![vec![Vec::new(); Metric::SWEEP.len()]; k];
         for t in 0..self.spec.trajectories as usize {
             for s in 0..k {
                 let (f, step) = self.steps[t * k + s];
@@ -255,12 +256,12 @@ impl Morris {
     }
 
     /// The effects as CSV, one row per factor and metric (factors in the given order, metrics in
-    /// [`METRICS`] order): `factor,low,high,metric,n,mu_star,mu,sigma`.
+    /// [`Metric::SWEEP`] order): `factor,low,high,metric,n,mu_star,mu,sigma`.
     #[must_use]
     pub fn to_csv(effects: &[FactorEffects]) -> String {
         let mut out = String::from("factor,low,high,metric,n,mu_star,mu,sigma\n");
         for fe in effects {
-            for (name, e) in METRICS.iter().zip(&fe.metrics) {
+            for (name, e) in Metric::SWEEP.iter().map(|m| m.name()).zip(&fe.metrics) {
                 let _ = writeln!(
                     out,
                     "{},{},{},{name},{},{},{},{}",
@@ -291,7 +292,12 @@ impl Morris {
                 json_number(Some(fe.factor.low)),
                 json_number(Some(fe.factor.high))
             );
-            for (k, (name, e)) in METRICS.iter().zip(&fe.metrics).enumerate() {
+            for (k, (name, e)) in Metric::SWEEP
+                .iter()
+                .map(|m| m.name())
+                .zip(&fe.metrics)
+                .enumerate()
+            {
                 if k > 0 {
                     out.push(',');
                 }
