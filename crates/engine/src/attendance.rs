@@ -8,21 +8,12 @@ use crate::population::Population;
 use crate::rng::logistic;
 use crate::scenario::Scenario;
 
-/// Stakes of a citizen of the middle income tercile: `ln(budget per capita ÷ reference)`, the
-/// perceived size of what is at stake.
+/// The part of every citizen's stakes that comes from the budget: what it could do in one
+/// district ([`crate::need::reach`]). A citizen's own stakes add their need
+/// ([`crate::need::own_stakes`]).
 #[must_use]
 pub fn stakes(scenario: &Scenario) -> f64 {
-    let per_capita = scenario.budget as f64 / f64::from(scenario.population.size.max(1));
-    libm::log(per_capita.max(0.01) / scenario.attendance.stakes_reference_dkk)
-}
-
-/// What is at stake for a citizen of income tercile `income`, given [`stakes`]: the same budget
-/// is worth more to those with less, `stakes − ln(relative_income[income])`.
-#[inline]
-#[must_use]
-pub fn own_stakes(stakes: f64, income: u8, scenario: &Scenario) -> f64 {
-    let r = scenario.population.relative_income[usize::from(income.min(2))];
-    stakes - libm::log(r)
+    crate::need::reach(scenario)
 }
 
 /// Time pressure of citizen `i`: `1 − free hours ÷ 40`, at least 0 (0 = 40 or more free hours a
@@ -60,7 +51,7 @@ pub fn score(pop: &Population, i: usize, intensity: f32, stakes: f64, scenario: 
         + a.efficacy * (f64::from(pop.efficacy[i]) - 0.5)
         + a.trust * (f64::from(pop.trust[i]) - 0.5)
         + a.habit * f64::from(pop.habit[i])
-        + a.stakes * own_stakes(stakes, pop.income[i], scenario);
+        + a.stakes * crate::need::own_stakes(stakes, pop, i, scenario);
     // log1p(0) = 0 and adding 0 changes nothing: skip the call for citizens nobody asked.
     if intensity != 0.0 {
         z += a.intensity * libm::log1p(f64::from(intensity));
@@ -119,7 +110,7 @@ mod tests {
     }
 
     #[test]
-    fn stakes_grow_with_budget_and_are_larger_for_those_with_less() {
+    fn stakes_grow_with_budget_and_are_larger_for_those_who_need_more() {
         let mut s = Scenario::default();
         s.population.size = 3_000;
         let pop = generate(&s.population, 5);
@@ -131,10 +122,14 @@ mod tests {
         s.budget = 5_000_000;
         let high = probability(&pop, m, 1.0, stakes(&s), &s);
         assert!(high > low * 1.5, "{low} -> {high}");
+        let without = (0..pop.len())
+            .find(|&i| crate::need::served(&pop, i).iter().all(|x| !x))
+            .unwrap();
         let st = stakes(&s);
-        assert!(own_stakes(st, 0, &s) > own_stakes(st, 1, &s));
-        assert!(own_stakes(st, 1, &s) > own_stakes(st, 2, &s));
-        assert!((own_stakes(st, 1, &s) - st).abs() < 1e-12);
+        assert!(
+            crate::need::own_stakes(st, &pop, m, &s)
+                > crate::need::own_stakes(st, &pop, without, &s)
+        );
     }
 
     #[test]

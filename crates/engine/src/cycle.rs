@@ -8,10 +8,10 @@ use crate::pb::Allocation;
 use crate::population::Population;
 use crate::proposals::{self, Proposal};
 use crate::rng::{Stage, StageRng, below_logistic, cycle_stream, unit};
-use crate::scenario::{BallotKind, Initiative, RulesBy, Scenario, Strategy};
+use crate::scenario::{BallotKind, DecisionChannel, Initiative, RulesBy, Scenario, Strategy};
 use crate::selection::Panel;
 use crate::vote::{self, BallotProject, LengthDraw};
-use crate::{attendance, selection};
+use crate::{attendance, decision, need, selection};
 
 /// Everything one year produced.
 #[derive(Clone, Debug)]
@@ -45,6 +45,9 @@ pub struct Year {
     pub allocation: Allocation,
     /// Funded flags per ballot project.
     pub funded: Vec<bool>,
+    /// Per ballot project, whether it was carried out (funded, and completed by its proposers
+    /// under `decision.implementer = proposers`; see [`crate::decision`]).
+    pub completed: Vec<bool>,
     /// The counterfactual allocation (every citizen votes sincerely).
     pub allocation_all: Allocation,
     /// Counterfactual funded flags.
@@ -144,6 +147,7 @@ pub fn simulate_year(
     }
     let on_ballot = proposals::ballot(&proposals, scenario.vote.max_projects);
     let projects = vote::ballot_projects(&proposals, &on_ballot);
+    let sizes = need::sizes(&projects, &scenario.need);
     let instance = vote::instance(&projects, scenario.budget);
 
     // Attendees vote with their preferences after the meeting; everyone else with their own.
@@ -152,14 +156,23 @@ pub fn simulate_year(
         slot_of[i as usize] = slot as u32;
     }
     let attended: Vec<bool> = slot_of.iter().map(|&s| s != u32::MAX).collect();
-    let voters = vote::voters(
-        pop,
-        &attended,
-        &invitation.intensity,
-        stakes,
-        scenario,
-        &mut vote_rng,
-    );
+    // Who decides (`decision.channel`): everyone may vote, or the attendees alone (who also
+    // advise the municipality under `advisory`).
+    let voters = match scenario.decision.channel {
+        DecisionChannel::Everyone => vote::voters(
+            pop,
+            &attended,
+            &invitation.intensity,
+            stakes,
+            scenario,
+            &mut vote_rng,
+        ),
+        DecisionChannel::Attendees | DecisionChannel::Advisory => {
+            let mut v = attendees.clone();
+            crate::sort::by_key(&mut v, |&i| i);
+            v
+        }
+    };
     let channels = vote::channels(
         pop,
         &voters,
@@ -192,7 +205,7 @@ pub fn simulate_year(
         } else {
             deliberation.prefs_after[slot_of[i] as usize]
         };
-        vote::utilities(&prefs, pop.district[i], &projects, v.district_bonus, &mut u);
+        citizen_utilities(&prefs, pop, i, &projects, &sizes, scenario, &mut u);
         let limit = cap(&mut length_rng);
         if lengths.is_some() {
             caps.push(limit);
@@ -222,14 +235,26 @@ pub fn simulate_year(
             ballots.push(b);
         }
     }
-    let allocation = match masks_fit
-        .then(|| rule.run_approval_masks(&instance, &masks, &tie))
-        .flatten()
-    {
-        Some(a) => a,
-        None => rule.run(&instance, &vote::profile(v.ballot, ballots), &tie),
+    let allocation = if scenario.decision.channel == DecisionChannel::Advisory {
+        decision::advise(&projects, &supporters, voters.len(), scenario)
+    } else {
+        match masks_fit
+            .then(|| rule.run_approval_masks(&instance, &masks, &tie))
+            .flatten()
+        {
+            Some(a) => a,
+            None => rule.run(&instance, &vote::profile(v.ballot, ballots), &tie),
+        }
     };
     let funded = vote::funded_flags(&allocation, projects.len());
+    let completed = decision::complete(
+        pop,
+        &proposals,
+        &on_ballot,
+        &funded,
+        scenario,
+        &mut cycle_stream(seed, Stage::Implementation, year),
+    );
 
     // The counterfactual: every citizen votes sincerely (true preferences); the same pass finds
     // each citizen's favourite project.
@@ -239,11 +264,13 @@ pub fn simulate_year(
     masks.reserve(if masks_fit { n } else { 0 });
     let mut sincere = Vec::new();
     for i in 0..n {
-        vote::utilities(
+        citizen_utilities(
             &vote::true_prefs(pop, i),
-            pop.district[i],
+            pop,
+            i,
             &projects,
-            v.district_bonus,
+            &sizes,
+            scenario,
             &mut u,
         );
         favourites.push(favourite(&u));
@@ -283,6 +310,7 @@ pub fn simulate_year(
         supporters,
         allocation,
         funded,
+        completed,
         allocation_all,
         funded_all,
         favourites,
@@ -290,22 +318,51 @@ pub fn simulate_year(
     }
 }
 
-/// Index of each citizen's favourite ballot project by true utility (ties: earlier on the
-/// ballot), or `None` when the ballot is empty or every utility is zero.
+/// Citizen `i`'s utilities for the ballot's `projects` with preferences `prefs`: the preferences
+/// tilted by need ([`need::weigh`]), [`vote::utilities`] of them, times each project's scale
+/// factor (`sizes`, from [`need::sizes`]).
+#[inline]
+pub fn citizen_utilities(
+    prefs: &crate::deliberation::Prefs,
+    pop: &Population,
+    i: usize,
+    projects: &[BallotProject],
+    sizes: &[f64],
+    scenario: &Scenario,
+    out: &mut Vec<f64>,
+) {
+    let weighed = need::weigh(prefs, pop, i, &scenario.need);
+    vote::utilities(
+        &weighed,
+        pop.district[i],
+        projects,
+        scenario.vote.district_bonus,
+        out,
+    );
+    for (x, f) in out.iter_mut().zip(sizes) {
+        *x *= f;
+    }
+}
+
+/// Index of each citizen's favourite ballot project by true utility ([`citizen_utilities`];
+/// ties: earlier on the ballot), or `None` when the ballot is empty or every utility is zero.
 #[must_use]
 pub fn favourites(
     pop: &Population,
     projects: &[BallotProject],
-    district_bonus: f64,
+    scenario: &Scenario,
 ) -> Vec<Option<u16>> {
+    let sizes = need::sizes(projects, &scenario.need);
     let mut u = Vec::with_capacity(projects.len());
     (0..pop.len())
         .map(|i| {
-            vote::utilities(
+            citizen_utilities(
                 &vote::true_prefs(pop, i),
-                pop.district[i],
+                pop,
+                i,
                 projects,
-                district_bonus,
+                &sizes,
+                scenario,
                 &mut u,
             );
             favourite(&u)
@@ -342,7 +399,7 @@ pub fn feedback(pop: &mut Population, y: &Year, scenario: &Scenario, favourite: 
     let lose = |x: &mut f32, rate: f64| *x -= (rate * f64::from(*x)) as f32;
     for i in 0..n {
         if participant[i] {
-            let won = favourite[i].is_some_and(|k| y.funded[usize::from(k)]);
+            let won = favourite[i].is_some_and(|k| y.completed[usize::from(k)]);
             if won {
                 gain(&mut pop.efficacy[i], f.efficacy_gain);
                 gain(&mut pop.trust[i], f.trust_gain);

@@ -37,6 +37,10 @@ pub mod sort;
 pub mod stats;
 pub mod sweep;
 pub mod vote;
+// Issue 17: budgets that buy real things, who decides.
+pub mod catalogue;
+pub mod decision;
+pub mod need;
 
 use std::collections::BTreeMap;
 
@@ -133,6 +137,8 @@ pub fn simulated_vote(scenario: &Scenario) -> Result<(pb::Instance, pb::Profile)
         slot_of[i as usize] = slot as u32;
     }
     let mut scratch = Vec::new();
+    let sizes = need::sizes(&y.projects, &scenario.need);
+    let mut u = Vec::with_capacity(y.projects.len());
     let ballots = y
         .voters
         .iter()
@@ -150,14 +156,9 @@ pub fn simulated_vote(scenario: &Scenario) -> Result<(pb::Instance, pb::Profile)
                 .get(k)
                 .copied()
                 .unwrap_or(scenario.vote.max_approvals);
-            vote::ballot_with_cap(
-                &prefs,
-                pop.district[i],
-                &y.projects,
-                scenario,
-                cap,
-                &mut scratch,
-            )
+            // The utilities the run used: need-weighed, scaled by project size.
+            cycle::citizen_utilities(&prefs, &pop, i, &y.projects, &sizes, scenario, &mut u);
+            vote::ballot_from_utilities_with_cap(&u, &scenario.vote, cap, &mut scratch)
         })
         .collect();
     let mut profile = vote::profile(scenario.vote.ballot, ballots);
@@ -485,6 +486,7 @@ fn year_metrics(
             supporters,
             funded,
             funded_if_all_voted: funded_all,
+            completed: ballot_pos[p].is_some_and(|k| y.completed[k]),
             supporter_ratios: ratios,
         });
     }
@@ -509,15 +511,42 @@ fn year_metrics(
         spent_if_all_voted: spent_all,
         turnout: y.voters.len() as f64 / n.max(1) as f64,
         rule: scenario.vote.rule.name().to_string(),
+        decision: scenario.decision.channel.key().to_string(),
+        implementer: scenario.decision.implementer.key().to_string(),
+        funded_count: y.funded.iter().filter(|f| **f).count() as u32,
+        completed: ids(&|p| p.completed),
+        completed_count: y.completed.iter().filter(|f| **f).count() as u32,
+        spent_completed: projects
+            .iter()
+            .filter(|p| p.completed)
+            .map(|p| p.cost)
+            .sum(),
+        money_by_category: PROJECT_CATEGORIES
+            .iter()
+            .enumerate()
+            .map(|(c, name)| {
+                let money = y
+                    .projects
+                    .iter()
+                    .zip(&y.funded)
+                    .filter(|(p, f)| **f && usize::from(p.category) == c)
+                    .map(|(p, _)| p.cost)
+                    .sum::<u64>();
+                (name.to_string(), money)
+            })
+            .into_map(),
+        benefit_shares: benefit_shares(pop, &y.projects, &y.funded, scenario),
+        benefit_shares_completed: benefit_shares(pop, &y.projects, &y.completed, scenario),
         projects,
     };
 
     // Influence.
     let db = scenario.vote.district_bonus;
+    // What was carried out counts (all that was funded, unless proposers failed to complete it).
     let (s, s_all) = influence::satisfaction_pair(
         pop,
         &y.projects,
-        &y.funded,
+        &y.completed,
         &y.funded_all,
         scenario.budget,
         db,
@@ -666,8 +695,59 @@ fn informed_metrics(pop: &Population, scenario: &Scenario, y: &Year) -> Informed
     }
 }
 
-/// The name of a real project (`vote.projects`) behind a proposal.
+/// Share of the money of the `funded` projects benefiting each group (see
+/// [`report::OutcomeReport::benefit_shares`]).
+fn benefit_shares(
+    pop: &Population,
+    projects: &[vote::BallotProject],
+    funded: &[bool],
+    scenario: &Scenario,
+) -> report::GroupTable {
+    let n = pop.len();
+    let mut money = vec![0.0f64; n];
+    let mut one = vec![false; projects.len()];
+    for (k, p) in projects.iter().enumerate() {
+        if !funded[k] {
+            continue;
+        }
+        one[k] = true;
+        let b = need::benefits(pop, projects, &one, &scenario.need);
+        one[k] = false;
+        let total: f64 = b.iter().sum();
+        if total > 0.0 {
+            let per = p.cost as f64 / total;
+            for (m, x) in money.iter_mut().zip(&b) {
+                *m += x * per;
+            }
+        }
+    }
+    let total: f64 = money.iter().sum();
+    Attribute::ALL
+        .into_iter()
+        .map(|a| {
+            let mut sums = vec![0.0f64; a.category_count(pop.districts)];
+            for (i, m) in money.iter().enumerate() {
+                sums[usize::from(pop.category(a, i))] += m;
+            }
+            let by_cat = sums
+                .iter()
+                .enumerate()
+                .map(|(c, x)| {
+                    let share = if total > 0.0 { x / total } else { 0.0 };
+                    (a.category_key(c as u8), share)
+                })
+                .into_map();
+            (a.key().to_string(), by_cat)
+        })
+        .into_map()
+}
+
+/// The name of a real project (`vote.projects`) behind a proposal, or the gloss of the catalogue
+/// project whose cost a generated proposal took.
 fn real_name<'a>(scenario: &'a Scenario, proposal: &proposals::Proposal) -> Option<&'a str> {
+    if let Some(item) = proposal.item.and_then(catalogue::item) {
+        return Some(item.gloss);
+    }
     let k = usize::from(proposal.source?);
     scenario
         .vote

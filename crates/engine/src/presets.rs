@@ -2,13 +2,35 @@
 //!
 //! Numbers marked *approximate* are rounded from the source and are calibration targets for the
 //! model, not official statistics; docs/MODEL.md lists each default with its source.
+//!
+//! ## Who decided in the real cases (issue 17; docs/MODEL.md, "Budgets")
+//!
+//! - **Faxe** (`faxe-small-pot`): the dialogue project invited citizens to shape their town's
+//!   development strategy from their input, with no vote; the citizens themselves were to carry it
+//!   out by taking the initiative to concrete projects (workshop deck, the Faxe case). Modelled as
+//!   `decision.channel = advisory`, `decision.implementer = proposers`, citizens' initiative, with
+//!   a small pot (100,000 DKK: the size a local politician in the deck names, »200,000 … or
+//!   100,000«). `faxe-dialogue` keeps the default PB vote by everyone, so links and calibration
+//!   stay as they were.
+//! - **Aarhus, Tranbjerg 2020** (`aarhus-tranbjerg`): citizens proposed, everyone could vote
+//!   (1,213 voters), and the municipality carried the winning projects out (DESIGN §6).
+//! - **New York** (`new-york`): PB per council district with at least $1M (the deck: »I NY har de
+//!   vedtaget kun at igangsætte PB-projekter med budgetter på 1 mill. dollar og derover«);
+//!   residents vote in a vote week, on paper and online, and city agencies build the projects
+//!   (DESIGN §6; about 1–2% of residents vote).
+//! - **Porto Alegre** (`porto-alegre`): district assemblies rank the investment priorities and
+//!   elect delegates; the assemblies' rankings decide, weighted by need, and the city builds the
+//!   works (DESIGN §6; Baiocchi, *Militants and Citizens*, 2005). Modelled as
+//!   `decision.channel = attendees`, the municipality implementing.
 
 // Each preset reads as "the default, with these changes"; clippy's preferred struct literal would
 // hide which fields differ.
 #![allow(clippy::field_reassign_with_default)]
 
 use crate::pb::Rule;
-use crate::scenario::{Initiative, MeetingFormat, RulesBy, Scenario, Strategy};
+use crate::scenario::{
+    DecisionChannel, Implementer, Initiative, MeetingFormat, RulesBy, Scenario, Strategy,
+};
 
 /// A named scenario.
 #[derive(Clone, Debug)]
@@ -41,6 +63,18 @@ pub const ALL: &[Preset] = &[
         build: faxe_dialogue,
     },
     Preset {
+        name: "faxe-small-pot",
+        title_en: "Faxe with a small pot: the meeting advises, citizens carry the projects out",
+        title_da: "Faxe med en lille pulje: mødet rådgiver, borgerne gennemfører selv projekterne",
+        sources: &[
+            "Faxe's dialogue project: citizens shape their town's development strategy from their input, with no vote, and are themselves to carry it out by taking the initiative to concrete projects (workshop deck, the Faxe case)",
+            "A small pot of 100,000 DKK: »det kan godt være, man har fået 200.000 … eller 100.000 … til at disponere over selv« (local politician, workshop deck); a »flødeskumspulje« (municipal employee, workshop deck)",
+            "Population as faxe-dialogue: about 29,500 adults (Statistics Denmark, FOLK1A, 2023; approximate)",
+            "The municipality decides on the meeting's advice (decision.channel = advisory); proposers carry their projects out in their own time (decision.implementer = proposers)",
+        ],
+        build: faxe_small_pot,
+    },
+    Preset {
         name: "borgerbudget-small",
         title_en: "A small borgerbudget pool in a local council area: 'benches and tables' money",
         title_da: "En lille borgerbudgetpulje i et lokalrådsområde: 'bænke og borde'-penge",
@@ -60,6 +94,7 @@ pub const ALL: &[Preset] = &[
             "1,213 / 0.16 ≈ 7,600 residents 15+; about 7,300 adults 18+ (derived)",
             "Turnout intercept calibrated so that about 16% of adults vote (calibration, not a source)",
             "Citizens formulate the proposals (citizens' initiative); online voting",
+            "Everyone may vote and the municipality carries the projects out (decision.channel = everyone, decision.implementer = municipality)",
         ],
         build: aarhus_tranbjerg,
     },
@@ -69,9 +104,10 @@ pub const ALL: &[Preset] = &[
         title_da: "New York: borgerbudget i et byrådsdistrikt, mindst 1 mio. dollar, 1–2 % stemmer",
         sources: &[
             "At least $1M per participating council district; about 1–2% of residents vote (DESIGN §6)",
-            "$1M ≈ 6,800,000 DKK (exchange rate about 6.8 DKK per USD; approximate)",
+            "$1M = 6,744,700 DKK (ECB reference rates of 29 December 2023: EUR/DKK 7.4529, EUR/USD 1.1050)",
             "A council district has about 170,000 residents; modelled as 130,000 adults in 5 neighbourhoods (approximate)",
             "Outreach to under-represented communities with repeated contacts; turnout intercept calibrated to about 1.5% (calibration)",
+            "Residents vote in a vote week, on paper and online, and city agencies build the winning projects (decision.channel = everyone, decision.implementer = municipality; DESIGN §6)",
         ],
         build: new_york,
     },
@@ -84,6 +120,7 @@ pub const ALL: &[Preset] = &[
             "Modelled at 1:10 scale as 100,000 adults with 300 DKK per adult (illustrative; budget per capita is what drives stakes)",
             "The poor were invited to lead and wrote the rules (workshop deck quoting the Journal of Public Deliberation 8(2), 2012)",
             "Equal Shares as the proportional rule standing in for Porto Alegre's need-weighted allocation (modelling choice)",
+            "District assemblies rank the priorities and the city builds the works (Baiocchi, Militants and Citizens, 2005): decision.channel = attendees, decision.implementer = municipality",
         ],
         build: porto_alegre,
     },
@@ -115,6 +152,15 @@ fn faxe_dialogue() -> Scenario {
     Scenario::default()
 }
 
+fn faxe_small_pot() -> Scenario {
+    let mut s = Scenario::default();
+    s.budget = 100_000;
+    s.municipality.initiative = Initiative::Citizens;
+    s.decision.channel = DecisionChannel::Advisory;
+    s.decision.implementer = Implementer::Proposers;
+    s
+}
+
 fn borgerbudget_small() -> Scenario {
     let mut s = Scenario::default();
     s.budget = 100_000;
@@ -135,12 +181,14 @@ fn aarhus_tranbjerg() -> Scenario {
     s.vote.max_projects = 14;
     s.vote.online = true;
     s.vote.turnout_intercept = -2.15;
+    s.decision.channel = DecisionChannel::Everyone;
+    s.decision.implementer = Implementer::Municipality;
     s
 }
 
 fn new_york() -> Scenario {
     let mut s = Scenario::default();
-    s.budget = 6_800_000;
+    s.budget = 6_744_700;
     s.population.size = 130_000;
     s.population.districts = 5;
     s.population.age_shares = [0.22, 0.36, 0.26, 0.16];
@@ -155,6 +203,8 @@ fn new_york() -> Scenario {
     s.municipality.initiative = Initiative::Citizens;
     s.vote.turnout_intercept = -5.0;
     s.vote.max_projects = 15;
+    s.decision.channel = DecisionChannel::Everyone;
+    s.decision.implementer = Implementer::Municipality;
     s
 }
 
@@ -177,6 +227,8 @@ fn porto_alegre() -> Scenario {
     s.vote.rule = Rule::Mes;
     s.vote.online = false;
     s.vote.max_projects = 30;
+    s.decision.channel = DecisionChannel::Attendees;
+    s.decision.implementer = Implementer::Municipality;
     s
 }
 
@@ -227,5 +279,14 @@ mod tests {
         }
         assert_eq!(get("faxe-dialogue"), Some(Scenario::default()));
         assert!(get("nowhere").is_none());
+        // The seed's contrast, by who decides and who carries out.
+        let faxe = get("faxe-small-pot").unwrap();
+        assert_eq!(faxe.decision.channel, DecisionChannel::Advisory);
+        assert_eq!(faxe.decision.implementer, Implementer::Proposers);
+        assert_eq!(
+            get("porto-alegre").unwrap().decision.channel,
+            DecisionChannel::Attendees
+        );
+        assert!(get("new-york").unwrap().budget >= 6_744_700);
     }
 }

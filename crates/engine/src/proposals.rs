@@ -13,8 +13,10 @@
 //! Municipal filter: a citizen proposal in category `c` is vetoed with probability
 //! `control · (1 − goals[c])`; municipal proposals are never vetoed. The ballot holds at most
 //! `vote.max_projects` proposals that survived, heaviest first (weight = speaking time of the
-//! proposers; municipal proposals first). Costs are `budget · U(cost_share_min, cost_share_max)`,
-//! rounded to 1,000 DKK when the budget allows, and at least 1 DKK.
+//! proposers; municipal proposals first). Costs are real: each proposal takes the cost of a real
+//! project of its category from the catalogue ([`crate::catalogue::draw`]: one costing between
+//! `budget · cost_share_min` and `budget · cost_share_max` when the category has one), so a small
+//! pot buys small things and a large one structural projects.
 //!
 //! ## Real projects (`vote.projects`)
 //!
@@ -67,6 +69,8 @@ pub struct Proposal {
     pub vetoed: bool,
     /// Index into `vote.projects` when it is a real project.
     pub source: Option<u8>,
+    /// The catalogue item whose cost it took ([`crate::catalogue::item`]), for generated proposals.
+    pub item: Option<u16>,
 }
 
 fn favourite(p: &Prefs) -> u8 {
@@ -114,6 +118,7 @@ pub fn propose(
             vetoed: false,
             // At most 60 after validation.
             source: u8::try_from(k).ok(),
+            item: None,
         })
         .collect();
     let mut from_tables = Vec::with_capacity(delib.tables.len());
@@ -167,6 +172,7 @@ pub fn propose(
                     cost: 0,
                     vetoed: false,
                     source: None,
+                    item: None,
                 }),
             }
         }
@@ -199,20 +205,24 @@ pub fn propose(
                 cost: 0,
                 vetoed: false,
                 source: None,
+                item: None,
             });
         }
     }
     let v = &scenario.vote;
     for p in &mut proposals {
         p.backed = !p.municipal && p.weight > 0.0 && p.backed_weight * 2.0 > p.weight;
-        let share = v.cost_share_min + unit(rng) * (v.cost_share_max - v.cost_share_min);
-        let raw = scenario.budget as f64 * share;
-        let rounded = if scenario.budget >= 20_000 {
-            libm::round(raw / 1_000.0) * 1_000.0
-        } else {
-            libm::round(raw)
-        };
-        p.cost = (rounded as u64).max(1);
+        p.item = crate::catalogue::draw(
+            p.category,
+            scenario.budget,
+            v.cost_share_min,
+            v.cost_share_max,
+            rng,
+        );
+        p.cost = p
+            .item
+            .and_then(crate::catalogue::item)
+            .map_or(1, |it| it.cost_dkk.max(1));
         let conflict = mu.control * (1.0 - mu.goals[usize::from(p.category)]);
         p.vetoed = !p.municipal && unit(rng) < conflict;
     }
@@ -327,10 +337,17 @@ mod tests {
         let free = run(0.0, Initiative::Citizens);
         assert!(!free.is_empty());
         assert!(free.iter().all(|p| !p.vetoed && !p.municipal));
-        assert!(
-            free.iter().all(|p| p.cost >= 10_000 && p.cost <= 75_000),
-            "{free:?}"
-        );
+        // A 250,000 DKK pot: costs from the catalogue, in the pot's range (10,000 – 75,000 DKK)
+        // or, for a category with nothing in range, its cheapest item.
+        for p in &free {
+            let item = crate::catalogue::item(p.item.unwrap()).unwrap();
+            assert_eq!((item.cost_dkk, item.category), (p.cost, p.category));
+            let cheapest = crate::catalogue::of_category(p.category)[0];
+            assert!(
+                (10_000..=75_000).contains(&p.cost) || p.item == Some(cheapest),
+                "{p:?}"
+            );
+        }
         // Vetoes are draws: over a few seeds, full control vetoes some proposal.
         assert!((1..=4).any(|seed| {
             run_seed(1.0, Initiative::Municipality, seed)

@@ -165,7 +165,7 @@ tables! {
         "× middle tercile",
         Measured,
         "Statistics Denmark, disposable income by decile (INDKP; approximate)",
-        "What money is worth to the lowest income tercile, relative to the middle: scales stakes and payment."
+        "What money is worth to the lowest income tercile, relative to the middle: scales the effect of payment."
     ),
     param!(
         "population.relative_income.1",
@@ -717,18 +717,7 @@ tables! {
         "logit per unit",
         Assumed,
         "assumption: more money at stake draws more people (DESIGN fact 3)",
-        "Raises attendance with the stakes, the log of the budget per capita over the reference."
-    ),
-    param!(
-        "attendance.stakes_reference_dkk",
-        |s| s.attendance.stakes_reference_dkk,
-        20.0,
-        [5.0, 50.0],
-        (0.01, 1_000_000.0),
-        "DKK per adult",
-        Assumed,
-        "assumption: below about 20 DKK per adult a budget is symbolic",
-        "Budget per adult at which the stakes are zero."
+        "Raises attendance with the stakes: what the budget can buy that the citizen needs (need.*)."
     ),
     param!(
         "attendance.intensity",
@@ -1240,6 +1229,106 @@ tables! {
         Assumed,
         "assumption: a few percent of a selected panel drop out",
         "Share of a selected panel that drops out before the meeting."
+    ),
+    // ---- Issue 17: what projects do for citizens (need) and who decides ----
+    param!(
+        "need.base",
+        |s| s.need.base,
+        0.08,
+        [0.0, 0.2],
+        SHARE,
+        "need",
+        Assumed,
+        "assumption: every category does a little for everyone (a park, a road); small against the need of those it serves",
+        "Need of every citizen for every project category."
+    ),
+    param!(
+        "need.served",
+        |s| s.need.served,
+        0.4,
+        [0.2, 0.6],
+        SHARE,
+        "need",
+        Assumed,
+        "assumption: a category meets the needs of those it serves (parents: schools; 67+: elderly care and health; 18–29: culture and sports; marginalised: social inclusion; employed: roads); who is served is the mechanism, the strength assumed",
+        "Added need of a citizen the category serves; 0 makes everyone's need the same (stakes flat)."
+    ),
+    param!(
+        "need.scale_dkk",
+        |s| s.need.scale_dkk,
+        10_000.0,
+        [3_000.0, 30_000.0],
+        (1.0, 1e9),
+        "DKK",
+        Assumed,
+        "assumption: diminishing returns to project size (a bench at a few thousand DKK does something, a square at a million does more but not a thousand times more)",
+        "Project cost at which its effect is ln 2; effect ln(1 + cost ÷ scale)."
+    ),
+    param!(
+        "need.stakes_offset",
+        |s| s.need.stakes_offset,
+        2.65,
+        [2.0, 3.3],
+        (-100.0, 100.0),
+        "stakes",
+        Calibrated,
+        "chosen so that the mean stakes of the default scenario equal those of the former ln(budget per capita ÷ 20 DKK) term (−0.86), keeping the calibrated attendance and turnout levels",
+        "Stakes of a citizen with no need; stakes = total need · ln(1 + budget per district ÷ scale) − offset."
+    ),
+    param!(
+        "need.utility_weight",
+        |s| s.need.utility_weight,
+        0.5,
+        [0.0, 1.0],
+        SHARE,
+        "share",
+        Assumed,
+        "assumption: citizens weigh what a project does for them about as much as their tastes",
+        "How much need tilts a citizen's utilities toward the categories that serve them."
+    ),
+    param!(
+        "need.scale_weight",
+        |s| s.need.scale_weight,
+        0.5,
+        [0.0, 1.0],
+        SHARE,
+        "share",
+        Assumed,
+        "assumption: a larger project on the same ballot is worth more to a citizen, with diminishing returns",
+        "How much a project's scale raises its utility against smaller projects on the same ballot."
+    ),
+    param!(
+        "decision.advice_weight",
+        |s| s.decision.advice_weight,
+        0.5,
+        [0.2, 0.8],
+        SHARE,
+        "share",
+        Assumed,
+        "assumption: an advised municipality weighs the meeting's input and its own goals about equally (Faxe: the strategy was shaped from the attendees' input; workshop deck)",
+        "Advisory channel: weight of the meeting's support against the municipality's goals."
+    ),
+    param!(
+        "decision.completion_intercept",
+        |s| s.decision.completion_intercept,
+        0.8,
+        [0.0, 2.0],
+        LOGIT,
+        "logit",
+        Assumed,
+        "assumption: about two in three citizen-run projects are carried out when their proposers have 20 free hours a week",
+        "Proposers carry projects out: log-odds of completion at mean free time 20 hours a week."
+    ),
+    param!(
+        "decision.completion_time",
+        |s| s.decision.completion_time,
+        3.0,
+        [1.0, 5.0],
+        LOGIT,
+        "logit per unit",
+        Assumed,
+        "assumption: carrying a project out takes time (Verba, Schlozman & Brady 1995: time is a resource of participation)",
+        "Proposers carry projects out: per unit of the proposers' mean free time ÷ 40 hours."
     ),
 }
 

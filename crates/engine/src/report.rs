@@ -168,7 +168,8 @@ pub struct ProjectReport {
     pub id: String,
     /// Category key.
     pub category: String,
-    /// The real project's name (`vote.projects`); absent for generated projects.
+    /// The real project's name (`vote.projects`), or for a generated proposal the catalogue
+    /// project whose cost it took (an English gloss; [`crate::catalogue`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// District key (`d1`, …), or `all` for a real project, which belongs to no district.
@@ -191,6 +192,9 @@ pub struct ProjectReport {
     pub funded: bool,
     /// Funded in the counterfactual where every citizen votes sincerely.
     pub funded_if_all_voted: bool,
+    /// Funded and carried out (see `decision.implementer`).
+    #[serde(default)]
+    pub completed: bool,
     /// Representation ratio of each group among its supporters (share among supporters ÷ share
     /// in the population), core attributes only.
     pub supporter_ratios: GroupTable,
@@ -215,6 +219,36 @@ pub struct OutcomeReport {
     pub turnout: f64,
     /// The PB rule used.
     pub rule: String,
+    /// Who decided: `everyone`, `attendees` or `advisory` (`decision.channel`).
+    #[serde(default)]
+    pub decision: String,
+    /// Who carried the projects out: `municipality` or `proposers` (`decision.implementer`).
+    #[serde(default)]
+    pub implementer: String,
+    /// Number of funded projects.
+    #[serde(default)]
+    pub funded_count: u32,
+    /// Ids of funded projects that were carried out, in ballot order.
+    #[serde(default)]
+    pub completed: Vec<String>,
+    /// Number of completed projects.
+    #[serde(default)]
+    pub completed_count: u32,
+    /// Money spent on completed projects, DKK.
+    #[serde(default)]
+    pub spent_completed: u64,
+    /// Money spent on funded projects per project category, DKK (every category listed).
+    #[serde(default)]
+    pub money_by_category: BTreeMap<String, u64>,
+    /// Share of the funded money benefiting each group, per attribute and category: each funded
+    /// project's cost is split over the citizens in proportion to what it does for them (need ×
+    /// effect of its size, where it is local; [`crate::need::benefits`]); a group's share is the
+    /// sum over its members (0 everywhere when nothing is funded).
+    #[serde(default)]
+    pub benefit_shares: GroupTable,
+    /// [`Self::benefit_shares`] over the completed projects only.
+    #[serde(default)]
+    pub benefit_shares_completed: GroupTable,
 }
 
 /// Whose preferences the outcome reflects (DESIGN §2.3).

@@ -40,6 +40,8 @@ pub enum Stage {
     Channel = 11,
     /// Which arguments each citizen knows before the meeting (drawn once a run).
     Arguments = 12,
+    /// Whether the proposers carry a funded project out (`decision.implementer = proposers`).
+    Implementation = 13,
 }
 
 /// The stream for `stage` under `seed` (cycle 0).

@@ -193,6 +193,10 @@ pub struct Scenario {
     pub arguments: ArgumentParams,
     /// Number of yearly cycles to simulate (1 – 20).
     pub cycles: u8,
+    /// Who decides and who carries the projects out (issue 17).
+    pub decision: DecisionParams,
+    /// What a project does for a citizen: need by category and scale (issue 17).
+    pub need: NeedParams,
 }
 
 impl Default for Scenario {
@@ -210,6 +214,8 @@ impl Default for Scenario {
             feedback: FeedbackParams::default(),
             arguments: ArgumentParams::default(),
             cycles: 1,
+            decision: DecisionParams::default(),
+            need: NeedParams::default(),
         }
     }
 }
@@ -246,6 +252,127 @@ pub enum RulesBy {
     /// Co-designed with participants: the meetings take the times and formats participants ask
     /// for (evening meetings, childcare, interpretation; see [`Scenario::effective_supports`]).
     CoDesigned,
+}
+
+/// Who decides which projects are funded (`decision.channel`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum DecisionChannel {
+    /// Everyone may vote: online, on paper or at the meeting (the PB vote).
+    #[default]
+    Everyone,
+    /// The meeting decides: its attendees vote, nobody else.
+    Attendees,
+    /// The meeting only advises: the municipality funds projects by its goals and the meeting's
+    /// support for them.
+    Advisory,
+}
+
+impl DecisionChannel {
+    /// Every channel, in the order the app lists them.
+    pub const ALL: [DecisionChannel; 3] = [
+        DecisionChannel::Everyone,
+        DecisionChannel::Attendees,
+        DecisionChannel::Advisory,
+    ];
+
+    /// The stable name: `everyone`, `attendees`, `advisory`.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            DecisionChannel::Everyone => "everyone",
+            DecisionChannel::Attendees => "attendees",
+            DecisionChannel::Advisory => "advisory",
+        }
+    }
+}
+
+/// Who carries a funded project out (`decision.implementer`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Implementer {
+    /// The municipality: every funded project is completed.
+    #[default]
+    Municipality,
+    /// The proposers, in their own time: a citizen project is completed with a probability that
+    /// grows with its proposers' free time (municipal proposals stay with the municipality).
+    Proposers,
+}
+
+impl Implementer {
+    /// The stable name: `municipality`, `proposers`.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Implementer::Municipality => "municipality",
+            Implementer::Proposers => "proposers",
+        }
+    }
+}
+
+/// Who decides and who carries the projects out (docs/MODEL.md, "Budgets").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DecisionParams {
+    /// Who decides.
+    pub channel: DecisionChannel,
+    /// Who carries a funded project out.
+    pub implementer: Implementer,
+    /// Under `advisory`: weight of the meeting's support (the share of attendees approving a
+    /// project) against the municipality's goal for its category (0 – 1).
+    pub advice_weight: f64,
+    /// Under `proposers`: log-odds that a citizen project is completed when its proposers have
+    /// 20 free hours a week.
+    pub completion_intercept: f64,
+    /// Under `proposers`: per unit of the proposers' mean free time ÷ 40 hours, centred at ½.
+    pub completion_time: f64,
+}
+
+impl Default for DecisionParams {
+    fn default() -> Self {
+        DecisionParams {
+            channel: DecisionChannel::Everyone,
+            implementer: Implementer::Municipality,
+            advice_weight: 0.5,
+            completion_intercept: 0.8,
+            completion_time: 3.0,
+        }
+    }
+}
+
+/// What a project does for a citizen (docs/MODEL.md, "Budgets"): each category meets a need of
+/// those it serves (parents: children and schools; the 67+: elderly care and health; the
+/// 18–29: culture and sports; the marginalised: social inclusion; the employed: roads), every
+/// category a little for everyone, and a larger project does more, with diminishing returns.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct NeedParams {
+    /// Need of every citizen for every category (0 – 1).
+    pub base: f64,
+    /// Added need of a citizen the category serves (0 – 1).
+    pub served: f64,
+    /// Cost in DKK at which a project's effect is `ln 2` (1 – 10⁹): effect `ln(1 + cost ÷ scale)`.
+    pub scale_dkk: f64,
+    /// Stakes of a citizen with total need 0: `stakes = total need · ln(1 + budget per district ÷
+    /// scale_dkk) − stakes_offset`.
+    pub stakes_offset: f64,
+    /// How much need weighs in a citizen's utility against their preferences (0 – 1).
+    pub utility_weight: f64,
+    /// How much a project's scale weighs in a citizen's utility (0 – 1).
+    pub scale_weight: f64,
+}
+
+impl Default for NeedParams {
+    fn default() -> Self {
+        NeedParams {
+            base: 0.08,
+            served: 0.4,
+            scale_dkk: 10_000.0,
+            stakes_offset: 2.65,
+            utility_weight: 0.5,
+            scale_weight: 0.5,
+        }
+    }
 }
 
 /// The kind of ballot in the PB vote.
@@ -782,7 +909,8 @@ pub struct Supports {
 
 /// Fields of earlier versions that the model no longer has (they set a named group's outcome;
 /// see docs/MODEL.md). Links and files carrying them still load: the fields are dropped.
-pub const REMOVED_FIELDS: [&str; 5] = [
+pub const REMOVED_FIELDS: [&str; 6] = [
+    "attendance.stakes_reference_dkk",
     "attendance.stakes_marginalised",
     "municipality.co_design_attendance",
     "vote.online_young",
@@ -882,11 +1010,9 @@ pub struct AttendanceParams {
     pub trust: f64,
     /// Per unit of habit (past participation, 0 – 1).
     pub habit: f64,
-    /// Per unit of a citizen's stakes, `ln(budget per capita ÷ (stakes_reference_dkk × the
-    /// citizen's relative income))`.
+    /// Per unit of a citizen's stakes: what the budget can buy that they need
+    /// ([`crate::need::own_stakes`]).
     pub stakes: f64,
-    /// Budget per capita in DKK at which stakes are zero (0.01 – 1,000,000).
-    pub stakes_reference_dkk: f64,
     /// Per unit of `ln(1 + invitation intensity)`.
     pub intensity: f64,
     /// Intensity of a personal letter (0 – 10).
@@ -932,7 +1058,6 @@ impl Default for AttendanceParams {
             trust: 0.7,
             habit: 2.4,
             stakes: 0.25,
-            stakes_reference_dkk: 20.0,
             intensity: 1.3,
             intensity_letter: 1.0,
             intensity_contact: 1.5,
@@ -1336,7 +1461,8 @@ mod tests {
 
     #[test]
     fn files_and_links_with_removed_group_bonuses_still_load_without_them() {
-        let old = r#"{"attendance": {"stakes_marginalised": 3.0, "trust": 0.7},
+        let old = r#"{"attendance": {"stakes_marginalised": 3.0, "trust": 0.7,
+            "stakes_reference_dkk": 20.0},
             "municipality": {"co_design_attendance": 0.6},
             "vote": {"online_young": 0.6, "online_women": 0.3, "online_old": -0.6}}"#;
         assert_eq!(Scenario::from_json(old).unwrap(), Scenario::default());

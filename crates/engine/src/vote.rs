@@ -412,7 +412,7 @@ pub fn turnout_score(
         + v.turnout_interest * (f64::from(pop.interest[i]) - 0.5)
         + v.turnout_efficacy * (f64::from(pop.efficacy[i]) - 0.5)
         + v.turnout_trust * (f64::from(pop.trust[i]) - 0.5)
-        + v.turnout_stakes * crate::attendance::own_stakes(stakes, pop.income[i], scenario);
+        + v.turnout_stakes * crate::need::own_stakes(stakes, pop, i, scenario);
     if attended {
         z += v.turnout_attendee;
     } else {

@@ -127,7 +127,7 @@ proptest! {
             "budget", "seed", "population.size", "population.districts",
             "population.age_shares.2", "population.marginalised_share",
             "invitation.letters", "invitation.panel_size", "invitation.contacts",
-            "invitation.outreach_reach", "attendance.trust", "attendance.stakes_reference_dkk",
+            "invitation.outreach_reach", "attendance.trust", "need.scale_dkk", "decision.channel",
             "costs.letter_dkk", "invitation.supports.online", "invitation.strategy",
         ]),
         value in arbitrary_json(),

@@ -307,9 +307,16 @@ fn validated_repeat_attendance_grows_and_not_without_habit() {
     assert!(without.abs() < 0.03, "without habit {without}");
 }
 
-/// Validated: under Equal Shares, targeted outreach narrows the marginalised's influence gap.
-/// Mechanism: being asked in person, as above.
+/// Validated before issue 17: under Equal Shares, targeted outreach narrows the marginalised's
+/// influence gap. Mechanism: being asked in person, as above.
+///
+/// Not produced since proposal costs come from the real-project catalogue and stakes from need
+/// (issue 17): over these seeds the gap narrows by less than 0.01 (about 0.003 with need switched
+/// off as well), because the catalogue's only social-inclusion project costs the same in every
+/// proposal, so who attends changes little of what is funded for the marginalised. Reported in
+/// docs/MODEL.md ("Calibration and validation"), not tuned back in.
 #[test]
+#[ignore = "not produced by the model since issue 17's catalogue costs; see docs/MODEL.md"]
 fn validated_outreach_narrows_the_influence_gap_under_equal_shares_and_not_without_being_asked() {
     let gap = |strategy, sets: &[&str]| {
         let mut all = sets.to_vec();
@@ -330,8 +337,8 @@ fn validated_outreach_narrows_the_influence_gap_under_equal_shares_and_not_witho
 // ---- A metric identity, not a fact ----
 
 /// Legitimacy is 1 when everyone votes sincerely and the meeting changes nobody's mind (neither
-/// by averaging nor by arguments: a property of the metric), and below 1 with
-/// the default turnout of about 10%.
+/// by averaging nor by arguments: a property of the metric), and below 1 with the default turnout
+/// of about 10% under Equal Shares.
 #[test]
 fn legitimacy_is_one_when_everyone_votes_sincerely_and_falls_as_the_electorate_skews() {
     for seed in SEEDS {
@@ -348,6 +355,11 @@ fn legitimacy_is_one_when_everyone_votes_sincerely_and_falls_as_the_electorate_s
         assert!((r.influence.legitimacy - 1.0).abs() < 1e-12, "seed {seed}");
         assert!(r.influence.welfare_loss.abs() < 1e-12);
     }
-    let skewed = mean(Strategy::OpenCall, &[], |r| r.influence.legitimacy);
+    // Under Equal Shares, whose allocation depends on who voted for what. (Under greedy approval
+    // the default ballots' most approved projects are the same among voters and among everyone,
+    // so legitimacy is 1 in most seeds: docs/MODEL.md, "Budgets".)
+    let skewed = mean(Strategy::OpenCall, &["vote.rule=\"mes\""], |r| {
+        r.influence.legitimacy
+    });
     assert!(skewed < 0.9, "mean legitimacy {skewed}");
 }
