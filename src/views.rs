@@ -11,8 +11,7 @@ use yew::prelude::*;
 use crate::bridge::{self, Snapshot};
 use crate::components::{
     brief::BriefView, glossary::Glossary, guide::Guide, meeting_view::MeetingView,
-    panel_view::PanelView, pb::PbView,
-    sweep_view::SweepView,
+    panel_view::PanelView, pb::PbView, sweep_view::SweepView,
 };
 use crate::context::AppContext;
 use crate::state::{Action, View};

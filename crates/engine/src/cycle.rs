@@ -63,7 +63,7 @@ pub struct Year {
 #[must_use]
 #[allow(
     clippy::too_many_lines,
-    reason = "model code: one year of the pipeline, stage after stage, as DESIGN §2.2 lists it"
+    reason = "model code: one year of the pipeline, stage after stage, in the order of the DESIGN pipeline"
 )]
 pub fn simulate_year(
     pop: &Population,

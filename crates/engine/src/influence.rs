@@ -225,18 +225,14 @@ pub fn counterfactual_funded(
     let draw = (v.ballot == BallotKind::Approval)
         .then(|| v.ballot_lengths.as_deref().and_then(vote::LengthDraw::new))
         .flatten();
+    let sizes = crate::need::sizes(projects, &scenario.need);
     let mut u = Vec::with_capacity(projects.len());
     let mut scratch = Vec::new();
     let mut masks = Vec::with_capacity(if masks_fit { pop.len() } else { 0 });
     let mut ballots = Vec::new();
     for i in 0..pop.len() {
-        vote::utilities(
-            &prefs(i),
-            pop.district[i],
-            projects,
-            v.district_bonus,
-            &mut u,
-        );
+        // The utilities of the year's own counterfactual (need and scale included).
+        crate::cycle::citizen_utilities(&prefs(i), pop, i, projects, &sizes, scenario, &mut u);
         let limit = draw.as_ref().map_or(v.max_approvals, |d| d.draw(lengths));
         if masks_fit {
             masks.push(vote::approval_mask_with_cap(&u, v, limit, &mut scratch));

@@ -358,7 +358,7 @@ struct YearMetrics {
 
 #[allow(
     clippy::too_many_lines,
-    reason = "model code: the year's measurements, each as DESIGN §3 defines it"
+    reason = "model code: the year's measurements, each as the DESIGN metrics section defines it"
 )]
 fn year_metrics(
     pop: &Population,
@@ -672,7 +672,8 @@ fn informed_metrics(pop: &Population, scenario: &Scenario, y: &Year) -> Informed
         pop,
         |i| informed[i],
         &y.projects,
-        &y.funded,
+        // What was carried out counts, as for the raw welfare loss.
+        &y.completed,
         &funded_inf,
         scenario.budget,
         scenario.vote.district_bonus,
