@@ -32,6 +32,7 @@ pub mod selection;
 pub mod sensitivity;
 pub mod sort;
 pub mod sweep;
+pub mod town;
 pub mod vote;
 
 use std::collections::BTreeMap;

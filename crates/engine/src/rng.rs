@@ -38,6 +38,8 @@ pub enum Stage {
     BallotLength = 10,
     /// The ballot channel (online or paper) of each voter who did not attend.
     Channel = 11,
+    /// The town picture's sample of citizens (drawn after the run; changes no result).
+    Town = 12,
 }
 
 /// The stream for `stage` under `seed` (cycle 0).
