@@ -29,6 +29,7 @@ pub mod share_dialog;
 pub mod sweep_chart;
 pub mod sweep_view;
 pub mod term_link;
+pub mod town;
 pub mod view_tabs;
 pub mod views_host;
 
