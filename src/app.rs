@@ -37,7 +37,12 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             </main>
         },
-        View::Sweep | View::RealData | View::Guide | View::Glossary | View::Brief => html! {},
+        View::Sweep
+        | View::RealData
+        | View::Guide
+        | View::Glossary
+        | View::Brief
+        | View::Workshop => html! {},
     };
     html! {
         <ContextProvider<AppContext> context={AppContext::from(state)}>

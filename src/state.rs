@@ -206,7 +206,8 @@ pub enum Action {
     SetTheme(Theme),
     /// Switch view.
     SetView(View),
-    /// Open the guide at a chapter (1-based; an unknown chapter is ignored).
+    /// Open a guide chapter (1-based; an unknown chapter is ignored): in workshop mode when it is
+    /// shown, otherwise in the guide.
     OpenChapter(u8),
     /// Open a scenario built elsewhere (a guide chapter, a real `.pb` file) in the sandbox.
     #[allow(
@@ -288,7 +289,10 @@ impl Reducible for AppState {
             Action::SetView(view) => next.view = view,
             Action::OpenChapter(n) => {
                 if crate::guide::is_chapter(n) {
-                    next.view = View::Guide;
+                    // Workshop mode keeps its view; anywhere else the chapter opens in the guide.
+                    if !next.view.has_chapter() {
+                        next.view = View::Guide;
+                    }
                     next.chapter = n;
                 }
             }

@@ -17,6 +17,7 @@ use crate::context::use_app;
 use crate::format;
 use crate::i18n::Lang;
 use crate::i18n::town::StageFacts;
+use crate::state::{Run, TownRun};
 
 /// What the figures' colour and shape show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -158,11 +159,12 @@ pub fn facts(lang: Lang, town: &Town, report: &dialoglab_engine::Report, key: Ke
 }
 
 fn reduced_motion() -> bool {
-    gloo::utils::window()
-        .match_media("(prefers-reduced-motion: reduce)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches())
+    cfg!(target_arch = "wasm32")
+        && gloo::utils::window()
+            .match_media("(prefers-reduced-motion: reduce)")
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches())
 }
 
 /// Props of [`Figures`].
@@ -239,24 +241,58 @@ fn Figures(props: &FiguresProps) -> Html {
     }
 }
 
-/// The town picture with its controls.
+/// The sandbox's town: the picture of the current run.
 #[component]
 pub fn TownView() -> Html {
     let app = use_app();
+    match (app.town.clone(), app.report.clone()) {
+        (Some(town), Some(report)) => html! { <TownPicture {town} {report} /> },
+        _ => html! {
+            <section class="town" aria-labelledby="town-heading">
+                <h3 id="town-heading">{ app.lang.town().heading }</h3>
+            </section>
+        },
+    }
+}
+
+/// Props of [`TownPicture`].
+#[derive(Properties, PartialEq)]
+pub struct TownPictureProps {
+    /// The town drawn from a run.
+    pub town: TownRun,
+    /// That run's report.
+    pub report: Run,
+    /// The stage shown first ([`Step::Came`] when not given).
+    #[prop_or(Step::Came)]
+    pub start: Step,
+    /// Play from the stage before `start` up to `start` when first shown (workshop reveals).
+    #[prop_or_default]
+    pub replay: bool,
+}
+
+/// The town picture with its controls.
+#[component]
+pub fn TownPicture(props: &TownPictureProps) -> Html {
+    let app = use_app();
     let lang = app.lang;
     let tt = lang.town();
-    let step = use_state_eq(|| Step::Came.index());
-    let stop_at = use_state_eq(|| Step::ALL.len() - 1);
-    let playing = use_state_eq(|| false);
+    let first = if props.replay && !reduced_motion() {
+        props.start.index().saturating_sub(1)
+    } else {
+        props.start.index()
+    };
+    let step = use_state_eq(|| first);
+    let stop_at = use_state_eq(|| props.start.index());
+    let playing = use_state_eq(|| first < props.start.index());
     let key = use_state_eq(|| Key::Age);
     let shown = use_mut_ref(|| None::<dialoglab_engine::Scenario>);
-    let town = app.town.clone();
+    let (town, report) = (props.town.clone(), props.report.clone());
     let last = Step::ALL.len() - 1;
 
     // A new run: replay from the first stage the change affects, up to the stage shown.
     {
         let (step, stop_at, playing) = (step.clone(), stop_at.clone(), playing.clone());
-        let scenario = town.as_ref().map(|t| t.0.clone());
+        let scenario = Some(town.0.clone());
         use_effect_with(scenario, move |scenario| {
             if let Some(new) = scenario {
                 let old = shown.borrow_mut().replace(new.clone());
@@ -356,13 +392,6 @@ pub fn TownView() -> Html {
                 key.set(k);
             }
         })
-    };
-    let (Some(town), Some(report)) = (town, app.report.clone()) else {
-        return html! {
-            <section class="town" aria-labelledby="town-heading">
-                <h3 id="town-heading">{ tt.heading }</h3>
-            </section>
-        };
     };
     let sample = Rc::new(town.1.clone());
     let layout = {

@@ -880,6 +880,8 @@ impl Lang {
             (Lang::En, View::Glossary) => "Glossary",
             (Lang::Da, View::Brief) => "Notat",
             (Lang::En, View::Brief) => "Brief",
+            // The same word in Danish.
+            (_, View::Workshop) => "Workshop",
             (Lang::En, View::Sandbox) => "Sandbox",
             (Lang::En, View::Sweep) => "Sweeps",
             (Lang::En, View::RealData) => "Real PB data",

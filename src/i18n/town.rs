@@ -102,6 +102,54 @@ pub const EN: TownTexts = TownTexts {
     to_settings: "Go to the settings",
 };
 
+/// Fixed strings of workshop mode.
+pub struct WorkshopTexts {
+    /// Under the heading.
+    pub intro: &'static str,
+    /// The chapter pager's label.
+    pub chapters: &'static str,
+    /// Legend of the round of bets.
+    pub bets_legend: &'static str,
+    /// Hint for the bets.
+    pub bets_hint: &'static str,
+    /// The reveal button.
+    pub reveal: &'static str,
+    /// Start the round again.
+    pub again: &'static str,
+    /// Heading of the reveal.
+    pub result: &'static str,
+    /// The guide's button that opens the chapter in workshop mode.
+    pub open: &'static str,
+    /// The link to this chapter in workshop mode.
+    pub link_label: &'static str,
+}
+
+/// Danish.
+pub const WORKSHOP_DA: WorkshopTexts = WorkshopTexts {
+    intro: "Et kapitel ad gangen, én knap at dreje på. Lad rummet gætte, skriv hvor mange der gættede hvad, og afslør så modellens svar i byen.",
+    chapters: "Kapitler",
+    bets_legend: "Rummets gæt: hvor mange tror på hvert svar?",
+    bets_hint: "Skriv antallet af personer for hvert svar. Afsløringen kræver mindst ét gæt.",
+    reveal: "Afslør",
+    again: "Ny runde",
+    result: "Modellens svar",
+    open: "Åbn i workshoptilstand",
+    link_label: "Link til kapitlet i workshoptilstand",
+};
+
+/// English.
+pub const WORKSHOP_EN: WorkshopTexts = WorkshopTexts {
+    intro: "One chapter at a time, one lever to turn. Let the room bet, enter how many bet on each answer, then reveal the model's answer in the town.",
+    chapters: "Chapters",
+    bets_legend: "The room's bets: how many people chose each answer?",
+    bets_hint: "Enter the number of people for each answer. The reveal needs at least one bet.",
+    reveal: "Reveal",
+    again: "New round",
+    result: "The model's answer",
+    open: "Open in workshop mode",
+    link_label: "Link to the chapter in workshop mode",
+};
+
 /// Figures of a run for the town's sentences (the report's counts, exact).
 #[derive(Clone, Debug, PartialEq)]
 pub struct StageFacts {
@@ -142,6 +190,33 @@ impl Lang {
             Lang::Da => &DA,
             Lang::En => &EN,
         }
+    }
+
+    /// The fixed strings of workshop mode.
+    #[must_use]
+    pub fn workshop(self) -> &'static WorkshopTexts {
+        match self {
+            Lang::Da => &WORKSHOP_DA,
+            Lang::En => &WORKSHOP_EN,
+        }
+    }
+
+    /// How the room's bets fared: `right` of `total` chose the model's answer.
+    #[must_use]
+    pub fn room_result(self, right: u32, total: u32, answer: &str) -> String {
+        let answer = crate::i18n::lower(answer);
+        match self {
+            Lang::Da => format!("{right} af {total} i rummet gættede rigtigt (»{answer}«)."),
+            Lang::En => format!("{right} of {total} in the room bet right (“{answer}”)."),
+        }
+    }
+
+    /// Before → after of the chapter's number (the same words in both languages: the parts are
+    /// already translated).
+    #[must_use]
+    pub fn before_after(self, metric: &str, before: &str, after: &str) -> String {
+        let _ = self;
+        format!("{metric}: {before} → {after}")
     }
 
     /// Name of a stage of the picture.
