@@ -119,7 +119,10 @@ mod tests {
                 "no reveal before the room has bet"
             );
             assert!(html.contains("view=workshop&amp;chapter=4"), "its link");
-            assert!(html.contains("aria-current=\"page\""), "the chapter is marked");
+            assert!(
+                html.contains("aria-current=\"page\""),
+                "the chapter is marked"
+            );
         }
     }
 

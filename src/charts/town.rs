@@ -61,9 +61,11 @@ pub fn affected(old: &dialoglab_engine::Scenario, new: &dialoglab_engine::Scenar
     } else if old.invitation != new.invitation || old.costs != new.costs {
         Step::Invited
     } else if old.attendance != new.attendance
+        || old.budget != new.budget
         || old.feedback != new.feedback
         || old.cycles != new.cycles
     {
+        // The budget per adult is what is at stake, which moves who comes.
         Step::Came
     } else if old.meeting != new.meeting {
         Step::Spoke
@@ -277,10 +279,11 @@ mod tests {
         let a = dialoglab_engine::Scenario::default();
         let mut b = a.clone();
         assert_eq!(affected(&a, &b), Step::Funded);
-        b.budget += 1;
-        assert_eq!(affected(&a, &b), Step::Funded);
+        b.municipality = dialoglab_engine::Scenario::default().municipality;
         b.vote.max_approvals += 1;
         assert_eq!(affected(&a, &b), Step::Voted);
+        b.budget += 1;
+        assert_eq!(affected(&a, &b), Step::Came, "the stakes move attendance");
         b.invitation.letters += 1;
         assert_eq!(affected(&a, &b), Step::Invited);
         b.seed += 1;

@@ -326,12 +326,18 @@ pub fn TownPicture(props: &TownPictureProps) -> Html {
             move || drop(timer)
         });
     }
+    // The stage as last asked for: keys pressed faster than the page redraws count from it.
+    let at = use_mut_ref(|| first);
+    *at.borrow_mut() = *step;
     let go = {
-        let (step, stop_at, playing) = (step.clone(), stop_at.clone(), playing.clone());
+        let (step, stop_at, playing, at) =
+            (step.clone(), stop_at.clone(), playing.clone(), at.clone());
         Callback::from(move |to: usize| {
+            let to = to.min(last);
+            *at.borrow_mut() = to;
             playing.set(false);
             stop_at.set(last);
-            step.set(to.min(last));
+            step.set(to);
         })
     };
     let toggle = {
@@ -351,28 +357,31 @@ pub fn TownPicture(props: &TownPictureProps) -> Html {
     let now = *step;
     let on_key = {
         let (go, toggle) = (go.clone(), toggle.clone());
-        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
-            " " => {
-                e.prevent_default();
-                toggle.emit(());
+        Callback::from(move |e: KeyboardEvent| {
+            let now = *at.borrow();
+            match e.key().as_str() {
+                " " => {
+                    e.prevent_default();
+                    toggle.emit(());
+                }
+                "ArrowRight" => {
+                    e.prevent_default();
+                    go.emit(now + 1);
+                }
+                "ArrowLeft" => {
+                    e.prevent_default();
+                    go.emit(now.saturating_sub(1));
+                }
+                "Home" => {
+                    e.prevent_default();
+                    go.emit(0);
+                }
+                "End" => {
+                    e.prevent_default();
+                    go.emit(last);
+                }
+                _ => {}
             }
-            "ArrowRight" => {
-                e.prevent_default();
-                go.emit(now + 1);
-            }
-            "ArrowLeft" => {
-                e.prevent_default();
-                go.emit(now.saturating_sub(1));
-            }
-            "Home" => {
-                e.prevent_default();
-                go.emit(0);
-            }
-            "End" => {
-                e.prevent_default();
-                go.emit(last);
-            }
-            _ => {}
         })
     };
     let on_slider = {
