@@ -154,86 +154,86 @@ pub fn Results() -> Html {
     );
     let index_name = lang.index_of(t.stage_attendees);
     html! {
-            <section class="results" aria-labelledby="results-heading" aria-busy={(!app.is_current()).to_string()}>
-                <h2 id="results-heading" tabindex="-1">{ t.results_heading }</h2>
-                <div class="first-screen">
-                    <TownView />
-                    <div class="first-numbers">
-                        <dl class="headline three">
-                            <div>
-                                <dt>{ tt.came_label }</dt>
-                                <dd><span id="came">{ format::int(lang, came.into()) }</span><span class="sub">{ came_share }</span></dd>
-                            </div>
-                            <div>
-                                <dt>{ tt.mirror_label }<TermLink term={Term::RepresentativenessIndex} name={tt.mirror_label} /></dt>
-                                <dd id="mirror-attendees">{ mirror(report).to_string() }</dd>
-                                <dd class="technical">{ format!("{index_name}: ") }<span id="index-attendees">{ format::dec(lang, index("attendees"), 3) }</span></dd>
-                            </div>
-                            <div>
-                                <dt>{ tt.cost_plain }<TermLink term={Term::CostRates} name={tt.cost_plain} /></dt>
-                                <dd id="cost">{ format::money(lang, report.cost.dkk) }</dd>
-                                <dd class="technical" id="cost-vs-budget">{ lang.cost_vs_budget(report.cost.dkk, result.0.budget) }</dd>
-                            </div>
-                        </dl>
-                        if let Some(line) = change {
-                            <p id="last-change" class="last-change"><strong>{ format!("{}: ", tt.last_change) }</strong>{ line }</p>
-                        }
-                    </div>
-                </div>
-            <div class="headline-actions">
-                    <button type="button" id="pin-headline" onclick={pin} disabled={!app.is_current()}>{ t.pin }</button>
-                    <button type="button" id="go-compare" class="link-button" onclick={go_compare}>{ t.compare_go }</button>
-                    <button type="button" id="open-brief" class="link-button" onclick={open_brief}>{ t.brief_print }</button>
-                    if let Some(line) = pinned_line {
-                        <p id="headline-compare">{ line }</p>
+        <section class="results" aria-labelledby="results-heading" aria-busy={(!app.is_current()).to_string()}>
+            <h2 id="results-heading" tabindex="-1">{ t.results_heading }</h2>
+            <div class="first-screen">
+                <TownView />
+                <div class="first-numbers">
+                    <dl class="headline three">
+                        <div>
+                            <dt>{ tt.came_label }</dt>
+                            <dd><span id="came">{ format::int(lang, came.into()) }</span><span class="sub">{ came_share }</span></dd>
+                        </div>
+                        <div>
+                            <dt>{ tt.mirror_label }<TermLink term={Term::RepresentativenessIndex} name={tt.mirror_label} /></dt>
+                            <dd id="mirror-attendees">{ mirror(report).to_string() }</dd>
+                            <dd class="technical">{ format!("{index_name}: ") }<span id="index-attendees">{ format::dec(lang, index("attendees"), 3) }</span></dd>
+                        </div>
+                        <div>
+                            <dt>{ tt.cost_plain }<TermLink term={Term::CostRates} name={tt.cost_plain} /></dt>
+                            <dd id="cost">{ format::money(lang, report.cost.dkk) }</dd>
+                            <dd class="technical" id="cost-vs-budget">{ lang.cost_vs_budget(report.cost.dkk, result.0.budget) }</dd>
+                        </div>
+                    </dl>
+                    if let Some(line) = change {
+                        <p id="last-change" class="last-change"><strong>{ format!("{}: ", tt.last_change) }</strong>{ line }</p>
                     }
                 </div>
-            <p class="hint"><a href="#scenario-heading" class="to-settings" onclick={go_settings}>{ tt.to_settings }</a></p>
-                <MonteCarlo {lang} run={result.clone()} />
-                <h3 class="subhead details-heading">{ tt.details_heading }</h3>
-                { finding("people", lang.town_section(0), ratio_finding, html! {
-                    <>
-                        <dl class="headline">
-                            { metric("index-invited", lang.index_of(t.stage_invited), format::dec(lang, index("invited"), 3), Some(Term::RepresentativenessIndex)) }
-                        </dl>
-                        <p class="hint">{ t.index_help }</p>
-                        <Funnel {lang} {stages} />
-                        <RatioChart {lang} report={result.clone()} />
-                        if let Some(selection) = &report.selection {
-                            <GroupChart {lang} kind={GroupKind::Selection} table={Rc::new(selection.end_to_end.clone())} />
-                        }
-                    </>
-                }) }
-                { finding("vote", lang.town_section(1), vote_finding, html! {
-                    <>
-                        <h4 class="subhead">{ t.outcome_heading }</h4>
-                        <dl class="headline">
-                            { metric("turnout", t.turnout_label.to_string(), format::percent(lang, report.outcome.turnout, 1), Some(Term::Turnout)) }
-                            { metric("voice-gini", t.voice_gini_label.to_string(), format::dec(lang, report.deliberation.voice_gini, 2), Some(Term::Gini)) }
-                            { metric("top-decile", t.top_decile_label.to_string(), format::percent(lang, report.deliberation.top_decile_share, 0), Some(Term::TopDecile)) }
-                            { metric("legitimacy", t.legitimacy_label.to_string(), format::percent(lang, influence.legitimacy, 0), Some(Term::Legitimacy)) }
-                            { metric("welfare-loss", t.welfare_loss_label.to_string(), format::percent(lang, influence.welfare_loss, 1), Some(Term::WelfareLoss)) }
-                            { metric("money-per-capita", t.money_per_capita_label.to_string(), format::money_dec(lang, influence.money_per_capita, 2), None) }
-                        </dl>
-                        <GroupChart {lang} kind={GroupKind::Influence} table={Rc::new(influence.ratios.clone())} />
-                        <ProjectsChart {lang} outcome={Rc::new(report.outcome.clone())} legitimacy={influence.legitimacy} />
-                    </>
-                }) }
-                { finding("inclusion", lang.town_section(2), inclusion_finding, html! {
-                    <GroupChart {lang} kind={GroupKind::Inclusion} table={Rc::new(report.inclusion.clone())} />
-                }) }
-                if report.cycles.len() > 1 {
-                    { finding("years", lang.town_section(3), cycles_finding, html! {
-                        <CyclesChart {lang} cycles={Rc::new(report.cycles.clone())} />
-                    }) }
+            </div>
+            <div class="headline-actions">
+                <button type="button" id="pin-headline" onclick={pin} disabled={!app.is_current()}>{ t.pin }</button>
+                <button type="button" id="go-compare" class="link-button" onclick={go_compare}>{ t.compare_go }</button>
+                <button type="button" id="open-brief" class="link-button" onclick={open_brief}>{ t.brief_print }</button>
+                if let Some(line) = pinned_line {
+                    <p id="headline-compare">{ line }</p>
                 }
-                { finding("cost", lang.town_section(4), cost_finding, html! {
-                    <CostChart {lang} run={result.clone()} />
+            </div>
+            <p class="hint"><a href="#scenario-heading" class="to-settings" onclick={go_settings}>{ tt.to_settings }</a></p>
+            <MonteCarlo {lang} run={result.clone()} />
+            <h3 class="subhead details-heading">{ tt.details_heading }</h3>
+            { finding("people", lang.town_section(0), ratio_finding, html! {
+                <>
+                    <dl class="headline">
+                        { metric("index-invited", lang.index_of(t.stage_invited), format::dec(lang, index("invited"), 3), Some(Term::RepresentativenessIndex)) }
+                    </dl>
+                    <p class="hint">{ t.index_help }</p>
+                    <Funnel {lang} {stages} />
+                    <RatioChart {lang} report={result.clone()} />
+                    if let Some(selection) = &report.selection {
+                        <GroupChart {lang} kind={GroupKind::Selection} table={Rc::new(selection.end_to_end.clone())} />
+                    }
+                </>
+            }) }
+            { finding("vote", lang.town_section(1), vote_finding, html! {
+                <>
+                    <h4 class="subhead">{ t.outcome_heading }</h4>
+                    <dl class="headline">
+                        { metric("turnout", t.turnout_label.to_string(), format::percent(lang, report.outcome.turnout, 1), Some(Term::Turnout)) }
+                        { metric("voice-gini", t.voice_gini_label.to_string(), format::dec(lang, report.deliberation.voice_gini, 2), Some(Term::Gini)) }
+                        { metric("top-decile", t.top_decile_label.to_string(), format::percent(lang, report.deliberation.top_decile_share, 0), Some(Term::TopDecile)) }
+                        { metric("legitimacy", t.legitimacy_label.to_string(), format::percent(lang, influence.legitimacy, 0), Some(Term::Legitimacy)) }
+                        { metric("welfare-loss", t.welfare_loss_label.to_string(), format::percent(lang, influence.welfare_loss, 1), Some(Term::WelfareLoss)) }
+                        { metric("money-per-capita", t.money_per_capita_label.to_string(), format::money_dec(lang, influence.money_per_capita, 2), None) }
+                    </dl>
+                    <GroupChart {lang} kind={GroupKind::Influence} table={Rc::new(influence.ratios.clone())} />
+                    <ProjectsChart {lang} outcome={Rc::new(report.outcome.clone())} legitimacy={influence.legitimacy} />
+                </>
+            }) }
+            { finding("inclusion", lang.town_section(2), inclusion_finding, html! {
+                <GroupChart {lang} kind={GroupKind::Inclusion} table={Rc::new(report.inclusion.clone())} />
+            }) }
+            if report.cycles.len() > 1 {
+                { finding("years", lang.town_section(3), cycles_finding, html! {
+                    <CyclesChart {lang} cycles={Rc::new(report.cycles.clone())} />
                 }) }
-                <p class="hint">{ t.tooltip_hint }</p>
-                <p class="visually-hidden" aria-live="polite" id="live-summary">{ summary }</p>
-            </section>
-        }
+            }
+            { finding("cost", lang.town_section(4), cost_finding, html! {
+                <CostChart {lang} run={result.clone()} />
+            }) }
+            <p class="hint">{ t.tooltip_hint }</p>
+            <p class="visually-hidden" aria-live="polite" id="live-summary">{ summary }</p>
+        </section>
+    }
 }
 
 /// A section that opens, headed by its title and its finding in one sentence.
