@@ -42,6 +42,7 @@ pub fn App(props: &AppProps) -> Html {
         | View::RealData
         | View::Panel
         | View::Guide
+        | View::Workshop
         | View::Glossary
         | View::Brief => html! {},
     };

@@ -15,6 +15,9 @@ pub use crate::view::View;
 /// A scenario with the report computed from it.
 pub type Run = Rc<(Scenario, Report)>;
 
+/// A scenario with the town drawn from its run (`dialoglab_engine::town::sample`).
+pub type TownRun = Rc<(Scenario, dialoglab_engine::town::Town)>;
+
 /// Colour theme.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Theme {
@@ -90,6 +93,10 @@ pub struct AppState {
     pub chapter: u8,
     /// The last report, for the scenario it was computed from.
     pub report: Option<Run>,
+    /// The report before it (for "what the last change did").
+    pub previous: Option<Run>,
+    /// The town drawn from the last run.
+    pub town: Option<TownRun>,
     /// Run pinned as A for comparison.
     pub pinned: Option<Run>,
     /// The last rejected change or failed run.
@@ -111,6 +118,8 @@ impl Default for AppState {
             view: View::default(),
             chapter: 1,
             report: None,
+            previous: None,
+            town: None,
             pinned: None,
             error: None,
             notice: None,
@@ -197,7 +206,8 @@ pub enum Action {
     SetTheme(Theme),
     /// Switch view.
     SetView(View),
-    /// Open the guide at a chapter (1-based; an unknown chapter is ignored).
+    /// Open a guide chapter (1-based; an unknown chapter is ignored): in workshop mode when it is
+    /// shown, otherwise in the guide.
     OpenChapter(u8),
     /// Open a scenario built elsewhere (a guide chapter, a real `.pb` file) in the sandbox.
     #[allow(
@@ -222,6 +232,8 @@ pub enum Action {
     Ran(Run),
     /// A run failed.
     Failed(ScenarioError),
+    /// The town of a run was drawn (dispatched just before the run's [`Action::Ran`]).
+    Drawn(TownRun),
 }
 
 fn set(scenario: &Scenario, field: Field, value: Value) -> Result<Scenario, ScenarioError> {
@@ -277,7 +289,10 @@ impl Reducible for AppState {
             Action::SetView(view) => next.view = view,
             Action::OpenChapter(n) => {
                 if crate::guide::is_chapter(n) {
-                    next.view = View::Guide;
+                    // Workshop mode keeps its view; anywhere else the chapter opens in the guide.
+                    if !next.view.has_chapter() {
+                        next.view = View::Guide;
+                    }
                     next.chapter = n;
                 }
             }
@@ -310,10 +325,16 @@ impl Reducible for AppState {
             Action::Unpin => next.pinned = None,
             Action::DismissNotice => next.notice = None,
             Action::Ran(result) => {
+                if let Some(old) = next.report.take()
+                    && old.0 != result.0
+                {
+                    next.previous = Some(old);
+                }
                 next.report = Some(result);
                 next.error = None;
             }
             Action::Failed(e) => next.error = Some(Problem::Scenario(e)),
+            Action::Drawn(town) => next.town = Some(town),
         }
         if edited && next.scenario != self.scenario {
             next.save = true;

@@ -108,7 +108,7 @@ pub fn decode_place(search: &str) -> Result<Place, LinkError> {
 pub fn with_place(link: &str, place: Place) -> String {
     let extra = match place.view {
         View::Sandbox => return link.to_string(),
-        View::Guide => format!("&view={}&chapter={}", place.view.key(), place.chapter),
+        v if v.has_chapter() => format!("&view={}&chapter={}", v.key(), place.chapter),
         other => format!("&view={}", other.key()),
     };
     match link.split_once('#') {
@@ -551,6 +551,16 @@ mod tests {
         };
         assert_eq!(decode_place(&with_place("?v=1", sweep)), Ok(sweep));
         assert_eq!(with_place(&plain, Place::default()), plain);
+        // Workshop mode carries its chapter like the guide, and keeps the scenario.
+        let workshop = Place {
+            view: View::Workshop,
+            chapter: 5,
+        };
+        let link = with_place(&plain, workshop);
+        let (q, h) = split(&link);
+        assert!(q.ends_with("&view=workshop&chapter=5"), "{link}");
+        assert_eq!(decode_place(q), Ok(workshop));
+        assert_eq!(decode(q, h).unwrap().unwrap().scenario, s);
         for bad in [
             "view=atlantis",
             "view=guide&chapter=0",

@@ -20,17 +20,20 @@ pub enum View {
     Glossary,
     /// The council brief: one printable A4 page for the current scenario.
     Brief,
+    /// Workshop mode: a guide chapter for a room, in large type, with a round of bets.
+    Workshop,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 8] = [
+    pub const ALL: [View; 9] = [
         View::Sandbox,
         View::Meeting,
         View::Sweep,
         View::RealData,
         View::Panel,
         View::Guide,
+        View::Workshop,
         View::Glossary,
         View::Brief,
     ];
@@ -47,7 +50,14 @@ impl View {
             View::Guide => "guide",
             View::Glossary => "glossary",
             View::Brief => "brief",
+            View::Workshop => "workshop",
         }
+    }
+
+    /// Whether the view shows a guide chapter (its links carry the chapter).
+    #[must_use]
+    pub fn has_chapter(self) -> bool {
+        matches!(self, View::Guide | View::Workshop)
     }
 
     /// The view with this name.

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::bridge::{self, Snapshot};
 use crate::components::{
     brief::BriefView, glossary::Glossary, guide::Guide, meeting_view::MeetingView,
-    panel_view::PanelView, pb::PbView, sweep_view::SweepView,
+    panel_view::PanelView, pb::PbView, sweep_view::SweepView, workshop::Workshop,
 };
 use crate::context::AppContext;
 use crate::state::{Action, View};
@@ -44,6 +44,7 @@ pub fn ViewsApp(props: &ViewsAppProps) -> Html {
         View::Guide => html! { <Guide /> },
         View::Glossary => html! { <Glossary /> },
         View::Brief => html! { <BriefView /> },
+        View::Workshop => html! { <Workshop /> },
     };
     html! {
         <ContextProvider<AppContext> {context}>
@@ -81,6 +82,7 @@ mod tests {
             View::Guide,
             View::Glossary,
             View::Brief,
+            View::Workshop,
         ] {
             let html = render(view).await;
             assert!(html.contains("<main class=\"page\">"), "{view:?}");
@@ -90,6 +92,43 @@ mod tests {
             );
         }
         assert!(!render(View::Sandbox).await.contains("<main"));
+    }
+
+    #[tokio::test]
+    async fn a_workshop_link_renders_its_chapter_in_workshop_mode_with_the_rooms_bets() {
+        for lang in crate::i18n::Lang::ALL {
+            let start = Start {
+                place: Some(Ok(Place {
+                    view: View::Workshop,
+                    chapter: 4,
+                })),
+                ..Start::default()
+            };
+            let mut state = AppState::start(start);
+            state.lang = lang;
+            let html = yew::LocalServerRenderer::<ViewsApp>::with_props(ViewsAppProps {
+                snapshot: Rc::new(Snapshot::of(&state)),
+                send: None,
+            })
+            .render()
+            .await;
+            let c = &crate::guide::CHAPTERS[3];
+            assert!(html.contains("class=\"workshop-view\""), "{lang:?}");
+            assert!(html.contains(c.question.get(lang)), "{lang:?}");
+            assert!(html.contains("id=\"workshop-lever\""));
+            for d in crate::guide::Direction::ALL {
+                assert!(html.contains(&format!("id=\"room-bet-{}\"", d.key())));
+            }
+            assert!(
+                html.contains("id=\"workshop-reveal\"") && html.contains("disabled"),
+                "no reveal before the room has bet"
+            );
+            assert!(html.contains("view=workshop&amp;chapter=4"), "its link");
+            assert!(
+                html.contains("aria-current=\"page\""),
+                "the chapter is marked"
+            );
+        }
     }
 
     #[tokio::test]

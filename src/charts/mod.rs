@@ -5,6 +5,7 @@ pub mod meeting;
 pub mod qr;
 pub mod scale;
 pub mod sweep;
+pub mod town;
 
 /// Okabe–Ito colour-blind-safe palette.
 pub mod palette {

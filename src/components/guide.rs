@@ -18,7 +18,8 @@ use crate::state::{Action, View};
 use crate::url::{self, Place};
 
 /// The page's address without query and fragment (empty outside the browser).
-fn page_base() -> String {
+/// The page's address without query or fragment (empty outside the browser).
+pub fn page_base() -> String {
     if cfg!(target_arch = "wasm32") {
         let location = gloo::utils::window().location();
         format!(
@@ -264,6 +265,10 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
             crate::glossary::open(&app, crate::glossary::Term::ModelLimits);
         })
     };
+    let on_workshop = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::SetView(View::Workshop)))
+    };
     let scenario = c.scenario(*to);
     let on_open = {
         let (app, scenario, result) = (app.clone(), scenario.clone(), result.clone());
@@ -432,6 +437,7 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
             <div aria-live="polite">{ reveal_html }</div>
             <p class="chapter-actions no-print">
                 <button type="button" id="open-sandbox" onclick={on_open}>{ g.open_sandbox }</button>
+                <button type="button" id="open-workshop" onclick={on_workshop}>{ lang.workshop().open }</button>
             </p>
             <section class="workshop" aria-labelledby="workshop-heading">
                 <h4 id="workshop-heading" class="no-print">{ g.workshop_heading }</h4>

@@ -49,13 +49,11 @@ pub fn Header() -> Html {
         let share_open = share_open.clone();
         Callback::from(move |()| share_open.set(false))
     };
-    // Focus the results without touching the address (its fragment holds the scenario).
+    // Focus the results without touching the address (its fragment holds the scenario), and
+    // bring them to the top of the screen (on a phone the first screen is then the results').
     let skip = Callback::from(|e: MouseEvent| {
         e.prevent_default();
-        if let Some(el) = gloo::utils::document().get_element_by_id("results-heading") {
-            let el: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(el);
-            let _ = el.focus();
-        }
+        super::focus_on("results-heading");
     });
     html! {
         <header class="topbar">

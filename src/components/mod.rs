@@ -30,8 +30,10 @@ pub mod share_dialog;
 pub mod sweep_chart;
 pub mod sweep_view;
 pub mod term_link;
+pub mod town;
 pub mod view_tabs;
 pub mod views_host;
+pub mod workshop;
 
 /// Moves the keyboard focus (and so the view) to the element with this id, without touching the
 /// address (its fragment holds the scenario). Scrolls smoothly unless the user asked for reduced

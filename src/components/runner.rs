@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use dialoglab_engine::population;
+use dialoglab_engine::town::Town;
 use dialoglab_engine::{Report, Scenario, ScenarioError};
 use yew::prelude::*;
 
@@ -31,16 +32,30 @@ fn now() -> f64 {
     gloo::utils::window().performance().map_or(0.0, |p| p.now())
 }
 
+#[cfg(test)]
 /// Runs `scenario` exactly as `dialoglab_engine::run` does, reusing the population last drawn when
 /// only later stages changed (moving the budget or the strategy does not redraw 30,000 citizens).
 fn run_cached(
     cache: &RefCell<population::Cache>,
     scenario: &Scenario,
 ) -> Result<Report, ScenarioError> {
+    run_with_town(cache, scenario).map(|(report, _)| report)
+}
+
+/// Figures in the town picture.
+pub const TOWN_FIGURES: u32 = 1_000;
+
+/// [`run_cached`] with the town drawn from the same run.
+fn run_with_town(
+    cache: &RefCell<population::Cache>,
+    scenario: &Scenario,
+) -> Result<(Report, Town), ScenarioError> {
     scenario.validate()?;
     let mut cache = cache.borrow_mut();
     let pop = cache.get(&scenario.population, scenario.seed);
-    Ok(dialoglab_engine::simulate(pop, scenario))
+    let out = dialoglab_engine::simulate_full(pop, scenario, false);
+    let town = dialoglab_engine::town::sample(pop, &out, TOWN_FIGURES);
+    Ok((out.report, town))
 }
 
 /// Invisible: effects only.
@@ -61,12 +76,15 @@ pub fn Runner() -> Html {
                 if let Some(p) = &perf {
                     let _ = p.mark("dialoglab-run-start");
                 }
-                let result = run_cached(&cache, &scenario);
+                let result = run_with_town(&cache, &scenario);
                 if let Some(p) = &perf {
                     let _ = p.measure_with_start_mark("dialoglab-run", "dialoglab-run-start");
                 }
                 match result {
-                    Ok(report) => app.dispatch(Action::Ran(Rc::new((scenario, report)))),
+                    Ok((report, town)) => {
+                        app.dispatch(Action::Drawn(Rc::new((scenario.clone(), town))));
+                        app.dispatch(Action::Ran(Rc::new((scenario, report))));
+                    }
                     Err(e) => app.dispatch(Action::Failed(e)),
                 }
             });

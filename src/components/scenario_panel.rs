@@ -120,7 +120,7 @@ pub fn ScenarioPanel() -> Html {
     );
     html! {
         <section class="panel" aria-labelledby="scenario-heading">
-            <h2 id="scenario-heading">{ t.scenario_heading }</h2>
+            <h2 id="scenario-heading" tabindex="-1">{ t.scenario_heading }</h2>
 
             <div class="field">
                 <label for="preset">{ t.preset_label }</label>

@@ -6,6 +6,7 @@ pub mod guide;
 pub mod panel;
 pub mod pb;
 pub mod sweep;
+pub mod town;
 
 use dialoglab_engine::Strategy;
 use dialoglab_engine::attributes::Attribute;
@@ -900,6 +901,8 @@ impl Lang {
             (Lang::En, View::Glossary) => "Glossary",
             (Lang::Da, View::Brief) => "Notat",
             (Lang::En, View::Brief) => "Brief",
+            // The same word in Danish.
+            (_, View::Workshop) => "Workshop",
             (Lang::En, View::Sandbox) => "Sandbox",
             (Lang::En, View::Sweep) => "Sweeps",
             (Lang::En, View::RealData) => "Real PB data",

@@ -55,15 +55,35 @@ export function launch() {
   });
 }
 
-/** Opens the app and waits until the first report is drawn. */
+/**
+ * Opens the app and waits until the first report is drawn. The detailed result sections open
+ * (as a reader who wants the charts would open them), unless `options.sections` is 'closed'.
+ */
 export async function openApp(browser, url, options = {}) {
-  const page = await browser.newPage(options);
+  const { sections, ...pageOptions } = options;
+  const page = await browser.newPage(pageOptions);
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(url);
   await page.waitForSelector('#index-attendees', { timeout: 30000 });
+  if (sections !== 'closed') await openSections(page);
   return { page, errors };
+}
+
+/** Opens every detailed result section (`details.finding`). */
+export async function openSections(page) {
+  await page.evaluate(() => document.querySelectorAll('details.finding').forEach((d) => { d.open = true; }));
+}
+
+/** Serious and critical axe-core violations on the page, as short lines. */
+export async function axeViolations(page) {
+  const axePath = path.join(root, 'node_modules/axe-core/axe.min.js');
+  // Evaluated through DevTools, not added as a <script>: the page's CSP blocks inline scripts.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(fs.readFileSync(axePath, 'utf8'));
+  const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.filter((v) => ['serious', 'critical'].includes(v.impact))
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`);
 }
 
 /** Directory for screenshots that people look at (not committed). */

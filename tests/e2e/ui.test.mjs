@@ -64,8 +64,9 @@ for (const strategy of ['open-call', 'letters', 'stratified', 'targeted', 'assoc
     const specific = { letters: ['letters'], stratified: ['letters', 'panel-size', 'panel-dropout-slider'],
       targeted: ['contacts-slider', 'contacts', 'outreach-reach-slider', 'outreach-reach'], associations: ['mobilisation-slider'] };
     for (const id of specific[strategy] ?? []) assert.ok(visited.includes(id), `${strategy}: #${id} reached`);
-    // Every slider announces its value with a unit.
-    for (const valuetext of await page.locator('input[type=range]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-valuetext')))) {
+    // Every slider of the panel announces its value with a unit (the town's stage slider names
+    // its stage).
+    for (const valuetext of await page.locator('section.panel input[type=range]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-valuetext')))) {
       assert.match(valuetext, /^(DKK [\d,]+|\d+%|[\d,]+ [a-z]+)$/, valuetext);
     }
     // Reset All by keyboard brings back the preset.
@@ -243,7 +244,7 @@ test('the meeting view starts paused and steps, plays and scrubs by keyboard', a
 test('the view tabs switch views by keyboard and keep the scenario', async () => {
   const { page, errors } = await openApp(site.browser, shareLink(site.url, { lang: 'en', budget: '777000' }));
   const tabs = await page.locator('nav.view-tabs button').allTextContents();
-  assert.deepEqual(tabs, ['Sandbox', 'The meeting', 'Sweeps', 'Real PB data', 'Panel selection', 'Guided tour', 'Glossary', 'Brief']);
+  assert.deepEqual(tabs, ['Sandbox', 'The meeting', 'Sweeps', 'Real PB data', 'Panel selection', 'Guided tour', 'Workshop', 'Glossary', 'Brief']);
   assert.equal(await page.getAttribute('#tab-sandbox', 'aria-current'), 'page');
   await page.focus('#tab-guide');
   await page.keyboard.press('Enter');

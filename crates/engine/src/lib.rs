@@ -36,6 +36,7 @@ pub mod sensitivity;
 pub mod sort;
 pub mod stats;
 pub mod sweep;
+pub mod town;
 pub mod vote;
 // Issue 17: budgets that buy real things, who decides.
 pub mod catalogue;

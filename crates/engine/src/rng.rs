@@ -42,6 +42,8 @@ pub enum Stage {
     Arguments = 12,
     /// Whether the proposers carry a funded project out (`decision.implementer = proposers`).
     Implementation = 13,
+    /// The town picture's sample of citizens (drawn after the run; changes no result).
+    Town = 14,
 }
 
 /// The stream for `stage` under `seed` (cycle 0).
