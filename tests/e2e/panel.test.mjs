@@ -5,10 +5,21 @@
 // which the view runs again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { openApp, root, tableRows, useSite } from './helpers.mjs';
 
 const site = useSite();
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Serious or critical axe violations on the page (axe evaluated through DevTools: the CSP). */
+async function axeScan(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(fs.readFileSync(axePath, 'utf8'));
+  const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.filter((v) => ['serious', 'critical'].includes(v.impact))
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`);
+}
 const example = path.join(root, 'crates/engine/tests/data/sortition/example_small_20');
 
 async function openView(lang) {
@@ -104,6 +115,8 @@ test('in Danish, with the bundled example', async () => {
   assert.equal(measures[0][2], '10,0 %');
   assert.match(await page.locator('#panel-probabilities .chart-summary').textContent(),
     /LEXIMIN giver den mindst udvalgte 10,0 %/);
+  await page.locator('details.data-table summary').evaluateAll((els) => els.forEach((e) => e.click()));
+  assert.deepEqual(await axeScan(page), []);
   // Quotas that cannot be met are named in Danish.
   await page.fill('#panel-size', '300');
   await page.dispatchEvent('#panel-size', 'change');

@@ -170,11 +170,26 @@ mod tests {
             .to_json();
             crate::Response::<crate::PanelMessage>::from_json(&text).unwrap();
         }
-        let first_step = messages.iter().find_map(|m| match m {
-            Message::Partial(Partial::PanelStep(p)) => Some(*p),
-            _ => None,
-        });
-        assert_eq!(first_step.map(|p| p.gap), Some(f64::INFINITY));
+        // A step before the first bound has an infinite gap, which JSON writes as null.
+        let before_bound = Message::Partial(Partial::PanelStep(Progress {
+            level: 0,
+            fixed: 0,
+            respondents: 200,
+            panels: 1,
+            gap: f64::INFINITY,
+        }));
+        let text = crate::Response {
+            id: 1,
+            message: before_bound.clone(),
+        }
+        .to_json();
+        assert!(text.contains("\"gap\":null"), "{text}");
+        assert_eq!(
+            crate::Response::<crate::Message>::from_json(&text)
+                .unwrap()
+                .message,
+            before_bound
+        );
         assert!(messages.iter().any(|m| matches!(
             m,
             Message::Progress {

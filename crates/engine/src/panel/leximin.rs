@@ -13,7 +13,6 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use super::lp::{self, DualMaster, Units};
-use super::swap;
 use super::{Category, PanelError, Progress, WeightedPanel};
 
 /// A level is solved when its dual bound is within this of the master LP's value.
@@ -27,9 +26,6 @@ const SMOOTHING: f64 = 0.5;
 
 /// Branch-and-bound nodes of the quick pricing search.
 const QUICK_NODES: u64 = 50;
-
-/// Compositions the swap heuristic starts from in each pricing round (the best under the duals).
-const SWAP_STARTS: usize = 4;
 
 /// One level of the computation and its proof.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -150,44 +146,6 @@ pub fn solve(
             };
             let improving =
                 |c: &[u32]| lp::weight(units, &y, c) - fixed_part(&y) - value > TOLERANCE;
-            let fixed_count: u32 = (0..n)
-                .filter(|&u| fixed[u].is_some())
-                .map(|u| units.size(u))
-                .sum();
-            // Heuristic pricing first: swaps from the compositions of largest weight under the
-            // master's duals. Every improving composition they reach becomes a column at once
-            // (several per round); the exact search below runs only when they find none.
-            let mut starts: Vec<(f64, usize)> = panels
-                .iter()
-                .enumerate()
-                .map(|(i, c)| (lp::weight(units, &y, c), i))
-                .collect();
-            starts.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-            let mut found: Vec<Vec<u32>> = Vec::new();
-            for &(_, i) in starts.iter().take(SWAP_STARTS) {
-                let (c, _) = swap::improve(units, categories, &y, &panels[i]);
-                if improving(&c) && !seen.contains(&c) && !found.contains(&c) {
-                    found.push(c);
-                }
-            }
-            if !found.is_empty() {
-                for c in found {
-                    seen.insert(c.clone());
-                    master.add(units, &c)?;
-                    panels.push(c);
-                }
-                let report = Progress {
-                    level: levels.len() as u32,
-                    fixed: fixed_count,
-                    respondents,
-                    panels: panels.len() as u32,
-                    gap: best_bound - value,
-                };
-                if !progress(&report) {
-                    return Err(PanelError::Cancelled);
-                }
-                continue;
-            }
             // A node-limited search first: an improving composition it finds is a valid column;
             // only when it finds none (or none proven best) does the exact search run, so that
             // every level ends on a proven optimum.
@@ -212,7 +170,10 @@ pub fn solve(
             }
             let report = Progress {
                 level: levels.len() as u32,
-                fixed: fixed_count,
+                fixed: (0..n)
+                    .filter(|&u| fixed[u].is_some())
+                    .map(|u| units.size(u))
+                    .sum(),
                 respondents,
                 panels: panels.len() as u32,
                 gap: best_bound - value,

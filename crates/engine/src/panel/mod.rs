@@ -32,7 +32,6 @@ mod input;
 pub mod legacy;
 pub mod leximin;
 pub mod lp;
-pub mod swap;
 mod synthetic;
 
 use core::fmt;
