@@ -83,6 +83,11 @@ pub struct WorkerClient<P, O> {
 
 /// A client for Monte-Carlo jobs ([`Job::Seeds`]): reads only their summary.
 pub type SeedsClient = WorkerClient<IgnoredAny, SeedsOutput>;
+/// A client for A/B jobs over the same towns ([`Job::Pair`]).
+pub type PairClient = WorkerClient<IgnoredAny, dialoglab_worker::PairOutput>;
+/// A client for robustness jobs ([`Job::Robustness`]): reads each finding as it comes.
+pub type RobustnessClient =
+    WorkerClient<dialoglab_worker::RobustnessPartial, dialoglab_worker::RobustnessOutput>;
 /// A client for sweep jobs ([`Job::Sweep`]): reads their points as they come.
 pub type SweepClient = WorkerClient<SweepPartial, IgnoredAny>;
 /// A client for `.pb` studies ([`Job::Pb`]).

@@ -5,6 +5,7 @@ pub mod glossary;
 pub mod guide;
 pub mod pb;
 pub mod sweep;
+pub mod towns;
 
 use dialoglab_engine::Strategy;
 use dialoglab_engine::attributes::Attribute;

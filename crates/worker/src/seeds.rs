@@ -5,7 +5,7 @@ use dialoglab_engine::{Report, Scenario};
 use serde::{Deserialize, Serialize};
 
 use crate::protocol::{Message, Output, Partial};
-use crate::stats::{self, Interval};
+use crate::stats::{self, Interval, Range};
 
 /// Most runs one Monte-Carlo job takes.
 pub const MAX_SEEDS: u32 = 1000;
@@ -96,8 +96,12 @@ pub struct SeedsSummary {
     pub n: u32,
     /// First seed (the scenario's).
     pub first_seed: u64,
-    /// Mean and 95% interval of each headline number.
+    /// Mean and 95% interval of the mean of each headline number.
     pub metrics: Vec<(Headline, Interval)>,
+    /// The range of outcomes (lowest and highest town) of each headline number, in the order of
+    /// `metrics`.
+    #[serde(default)]
+    pub ranges: Vec<Range>,
 }
 
 /// The seed of run `k` of a job starting at `first`.
@@ -139,6 +143,7 @@ pub fn run(scenario: &Scenario, n: u32, send: &mut dyn FnMut(Message)) -> Result
             .zip(&columns)
             .map(|(h, c)| (*h, stats::interval(c)))
             .collect(),
+        ranges: columns.iter().map(|c| stats::range(c)).collect(),
     }))
 }
 
@@ -183,6 +188,19 @@ mod tests {
             );
             assert!(
                 interval.lo <= interval.mean && interval.mean <= interval.hi,
+                "{h:?}"
+            );
+            let lowest = runs
+                .iter()
+                .map(|r| r.values[m])
+                .fold(f64::INFINITY, f64::min);
+            let highest = runs
+                .iter()
+                .map(|r| r.values[m])
+                .fold(f64::NEG_INFINITY, f64::max);
+            assert_eq!(
+                (summary.ranges[m].min, summary.ranges[m].max),
+                (lowest, highest),
                 "{h:?}"
             );
         }
