@@ -25,6 +25,7 @@ pub mod persistence;
 pub mod projects_chart;
 pub mod ratio_chart;
 pub mod results;
+pub mod robustness;
 pub mod runner;
 pub mod scenario_panel;
 pub mod share_dialog;

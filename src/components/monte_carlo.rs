@@ -10,6 +10,7 @@ use dialoglab_worker::{SeedsJob, SeedsOutput};
 use yew::prelude::*;
 
 use crate::components::job_cache::{self, JobCache};
+use crate::components::robustness::RobustnessPanel;
 use crate::i18n::Lang;
 use crate::state::Run;
 use crate::worker_client::{Event as JobEvent, SeedsClient};
@@ -194,6 +195,7 @@ pub fn MonteCarlo(props: &MonteCarloProps) -> Html {
         _ => String::new(),
     };
     html! {
+        <>
         <section class="monte-carlo" aria-labelledby="mc-heading">
             <h3 class="subhead" id="mc-heading">{ lang.towns().heading }</h3>
             <div class="mc-controls">
@@ -214,5 +216,7 @@ pub fn MonteCarlo(props: &MonteCarloProps) -> Html {
             { body }
             <p class="visually-hidden" aria-live="polite" id="mc-live">{ live }</p>
         </section>
+        <RobustnessPanel {lang} run={props.run.clone()} />
+        </>
     }
 }

@@ -4,6 +4,7 @@
 pub mod glossary;
 pub mod guide;
 pub mod pb;
+pub mod robustness;
 pub mod sweep;
 pub mod towns;
 
