@@ -71,6 +71,7 @@ pub fn spec(base: &dialoglab_engine::Scenario, members: u32) -> RobustnessSpec {
     RobustnessSpec {
         base: base.clone(),
         findings: FINDINGS.iter().map(|f| (*f).to_string()).collect(),
+        custom: Vec::new(),
         factors: None,
         samples: members,
         seeds: SEEDS,
@@ -223,6 +224,114 @@ pub fn RobustnessPanel(props: &RobustnessProps) -> Html {
             { body }
             <p class="visually-hidden" aria-live="polite" id="robust-live">{ live }</p>
         </section>
+    }
+}
+
+/// Plausible models a guide chapter's answer is tested in.
+pub const CHAPTER_MEMBERS: u32 = 50;
+
+/// Props of [`ChapterRobustness`].
+#[derive(Properties, PartialEq)]
+pub struct ChapterRobustnessProps {
+    /// Interface language.
+    pub lang: Lang,
+    /// The chapter's number (1-based).
+    pub number: u8,
+    /// The setting asked about.
+    pub to: usize,
+    /// The answer of the towns' majority (up or down).
+    pub direction: crate::guide::Direction,
+}
+
+/// A guide chapter's answer across plausible models: a button, progress and Cancel, then how
+/// often the answer holds and the parameters that move it most.
+#[component]
+pub fn ChapterRobustness(props: &ChapterRobustnessProps) -> Html {
+    let lang = props.lang;
+    let (t, r) = (lang.sweep(), lang.robustness());
+    let status = use_state(|| Status::Idle);
+    let client = use_memo((), |()| RobustnessClient::new());
+    {
+        let (client, status) = (client.clone(), status.clone());
+        use_effect_with((props.number, props.to, props.direction), move |_| {
+            client.cancel();
+            status.set(Status::Idle);
+        });
+    }
+    let finding = crate::guide::chapter(props.number)
+        .and_then(|c| crate::guide::robustness_finding(c, props.to, props.direction));
+    let Some((base, finding)) = finding else {
+        return Html::default();
+    };
+    let on_run = {
+        let (client, status) = (client.clone(), status.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut job = spec(&base, CHAPTER_MEMBERS);
+            job.findings.clear();
+            job.custom = vec![finding.clone()];
+            status.set(Status::Running {
+                done: 0,
+                total: CHAPTER_MEMBERS * SEEDS * 2,
+                found: Vec::new(),
+            });
+            let status = status.clone();
+            client.run(
+                SeedsJob::Robustness { spec: job },
+                Callback::from(move |event| match event {
+                    JobEvent::Progress { done, total } => status.set(Status::Running {
+                        done,
+                        total,
+                        found: Vec::new(),
+                    }),
+                    JobEvent::Partial(_) => {}
+                    JobEvent::Done(RobustnessOutput::Robustness(all)) => status.set(Status::Done {
+                        found: all.findings,
+                        cached: false,
+                    }),
+                    JobEvent::Error(message) => status.set(Status::Failed(message)),
+                }),
+            );
+        })
+    };
+    let on_cancel = {
+        let (client, status) = (client.clone(), status.clone());
+        Callback::from(move |_: MouseEvent| {
+            client.cancel();
+            status.set(Status::Cancelled);
+        })
+    };
+    let up = props.direction == crate::guide::Direction::Up;
+    let body = match &*status {
+        Status::Idle => html! {
+            <button type="button" id="chapter-robust-run" onclick={on_run}>{ r.run_one }</button>
+        },
+        Status::Running { done, total, .. } => html! {
+            <div class="job-progress">
+                <progress id="chapter-robust-progress" max={total.to_string()} value={done.to_string()}
+                    aria-label={t.progress_label}>{ lang.runs_done(*done, *total) }</progress>
+                <span class="job-progress-text">{ lang.runs_done(*done, *total) }</span>
+                <button type="button" id="chapter-robust-cancel" onclick={on_cancel}>{ t.cancel }</button>
+            </div>
+        },
+        Status::Cancelled => {
+            html! { <p class="hint" id="chapter-robust-cancelled">{ t.cancelled }</p> }
+        }
+        Status::Failed(message) => html! {
+            <p class="error" role="alert">{ lang.job_failed(message) }</p>
+        },
+        Status::Done { found, .. } => html! {
+            { for found.iter().map(|f| html! {
+                <p id="chapter-robust" data-holds={f.holds.to_string()} data-members={f.members.to_string()}
+                    data-verdict={Verdict::of(f.holds, f.members).key()}>
+                    <strong>{ lang.answer_holds(up, f.holds, f.members) }</strong>
+                    { " " }{ r.col_factors }{ ": " }
+                    { f.top_factors.iter().map(|i| lang.factor_words(&i.factor, i.rho)).collect::<Vec<_>>().join("; ") }
+                </p>
+            }) }
+        },
+    };
+    html! {
+        <div class="chapter-robustness" aria-live="polite">{ body }</div>
     }
 }
 

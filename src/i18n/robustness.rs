@@ -33,6 +33,8 @@ pub struct RobustnessTexts {
     pub not_robust: &'static str,
     /// Shown for a cached result.
     pub cached: &'static str,
+    /// The guide's button: test the chapter's answer across plausible models.
+    pub run_one: &'static str,
 }
 
 /// Danish.
@@ -54,6 +56,7 @@ pub const DA: RobustnessTexts = RobustnessTexts {
     mostly: "Gælder oftest, men ikke altid",
     not_robust: "Ikke robust: modellen afgør det ikke",
     cached: "Beregnet tidligere for dette scenarie.",
+    run_one: "Hvor sikkert er svaret? Test det i plausible modeller",
 };
 
 /// English.
@@ -75,6 +78,7 @@ pub const EN: RobustnessTexts = RobustnessTexts {
     mostly: "Usually holds, but not always",
     not_robust: "Not robust: the model does not settle it",
     cached: "Computed earlier for this scenario.",
+    run_one: "How sure is the answer? Test it across plausible models",
 };
 
 /// How robust a finding is, from the share of plausible models in which it holds.
@@ -200,6 +204,19 @@ impl Lang {
         match self {
             Lang::Da => format!("»{claim}« gælder i {h}. {v}."),
             Lang::En => format!("“{claim}” holds in {h}. {v}."),
+        }
+    }
+
+    /// The guide's answer across plausible models: "The answer (up) holds in 46 of 50 …".
+    #[must_use]
+    pub fn answer_holds(self, up: bool, holds: u32, members: u32) -> String {
+        let v = self.verdict_words(Verdict::of(holds, members));
+        let h = self.holds_in(holds, members);
+        match (self, up) {
+            (Lang::Da, true) => format!("Svaret »op« gælder i {h}. {v}."),
+            (Lang::Da, false) => format!("Svaret »ned« gælder i {h}. {v}."),
+            (Lang::En, true) => format!("The answer “up” holds in {h}. {v}."),
+            (Lang::En, false) => format!("The answer “down” holds in {h}. {v}."),
         }
     }
 

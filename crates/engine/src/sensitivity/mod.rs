@@ -210,7 +210,9 @@ pub struct Setting {
 }
 
 impl Setting {
-    fn new(path: &str, value: Value) -> Setting {
+    /// `path = value`.
+    #[must_use]
+    pub fn new(path: &str, value: Value) -> Setting {
         Setting {
             path: path.to_string(),
             value,
