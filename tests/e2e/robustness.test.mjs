@@ -132,3 +132,24 @@ test('Danish: the robustness panel and the towns speak Danish', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a guide chapter\'s answer is tested across plausible models on demand', async () => {
+  const page = await site.browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${site.url}?view=guide&chapter=1&lang=en`);
+  await page.waitForSelector('article.chapter', { timeout: 30000 });
+  await page.check('#bet-up');
+  await page.click('#reveal-button');
+  await page.waitForSelector('#towns-verdict[data-majority="up"]', { timeout: 60000 });
+  await page.click('#chapter-robust-run');
+  await page.waitForSelector('#chapter-robust-progress');
+  await page.waitForSelector('#chapter-robust', { timeout: 240000 });
+  const p = page.locator('#chapter-robust');
+  const holds = Number(await p.getAttribute('data-holds'));
+  assert.equal(await p.getAttribute('data-members'), '50');
+  assert.match(await p.innerText(), new RegExp(`^The answer “up” holds in ${holds} of 50 plausible models`));
+  assert.match(await p.innerText(), /Parameters that move it most \(Spearman's ρ\): .*ρ = [+−]\d\.\d\d/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
