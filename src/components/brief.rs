@@ -84,8 +84,8 @@ pub fn departures(lang: Lang, preset: &str, scenario: &Scenario) -> Vec<(String,
 #[must_use]
 pub fn rate_source(lang: Lang) -> &'static str {
     match lang {
-        Lang::Da => "antagelse – modellens register angiver ingen kilde",
-        Lang::En => "assumption – the model's registry gives no source",
+        Lang::Da => "kilde: antagelse",
+        Lang::En => "source: assumption",
     }
 }
 
