@@ -70,8 +70,19 @@ impl<P, O> Default for Inner<P, O> {
 impl<P, O> Drop for Inner<P, O> {
     fn drop(&mut self) {
         if let Some(live) = self.live.take() {
-            live.worker.terminate();
+            live.stop();
         }
+    }
+}
+
+impl Live {
+    /// Terminates the worker after detaching its handlers: a message it posted that is already
+    /// queued on the page then reaches no handler, instead of the dropped closure (which throws
+    /// »closure invoked … after being dropped«).
+    fn stop(self) {
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        self.worker.terminate();
     }
 }
 
@@ -185,7 +196,7 @@ impl<P: DeserializeOwned + 'static, O: DeserializeOwned + 'static> WorkerClient<
         let mut inner = self.inner.borrow_mut();
         inner.current = None;
         if let Some(live) = inner.live.take() {
-            live.worker.terminate();
+            live.stop();
         }
     }
 }
@@ -275,7 +286,7 @@ fn fail<P, O>(inner: &Rc<RefCell<Inner<P, O>>>, message: String) {
     let callback = {
         let mut guard = inner.borrow_mut();
         if let Some(live) = guard.live.take() {
-            live.worker.terminate();
+            live.stop();
         }
         guard.current.take().map(|(_, c)| c)
     };
