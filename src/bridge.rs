@@ -33,6 +33,8 @@ pub struct Snapshot {
     pub preset: String,
     /// The scenario being edited.
     pub scenario: Scenario,
+    /// The scenario pinned as A in Compare, if any (the brief shows A and B over the same towns).
+    pub pinned: Option<Scenario>,
 }
 
 /// [`Snapshot`] as it travels: enums by their stable names, the scenario as a JSON tree.
@@ -45,6 +47,8 @@ struct SnapshotText {
     chapter: u8,
     preset: String,
     scenario: Value,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pinned: Option<Value>,
 }
 
 /// The scenario of a JSON tree made by [`tree`].
@@ -68,13 +72,25 @@ impl Snapshot {
             chapter: state.chapter,
             preset: state.preset.clone(),
             scenario: state.scenario.clone(),
+            pinned: state.pinned.as_ref().map(|run| run.0.clone()),
         }
     }
 
-    /// The app state the views bundle gives its views: this snapshot, no runs, no messages.
+    /// The app state the views bundle gives its views: this snapshot, no runs, no messages; in
+    /// the Brief view the pinned scenario A, run again (its report is not sent across).
     #[must_use]
     pub fn state(&self) -> AppState {
+        let pinned = self
+            .pinned
+            .as_ref()
+            .filter(|_| self.view == View::Brief)
+            .and_then(|a| {
+                dialoglab_engine::run(a)
+                    .ok()
+                    .map(|r| std::rc::Rc::new((a.clone(), r)))
+            });
         AppState {
+            pinned,
             scenario: self.scenario.clone(),
             preset: self.preset.clone(),
             lang: self.lang,
@@ -95,6 +111,7 @@ impl Snapshot {
             chapter: self.chapter,
             preset: self.preset.clone(),
             scenario: tree(&self.scenario),
+            pinned: self.pinned.as_ref().map(tree),
         })
         .unwrap_or_default()
     }
@@ -110,6 +127,7 @@ impl Snapshot {
             chapter: t.chapter,
             preset: t.preset,
             scenario: scenario_of(t.scenario)?,
+            pinned: t.pinned.map(scenario_of).transpose()?,
         })
     }
 }
@@ -197,6 +215,18 @@ mod tests {
         );
         assert_eq!(mirrored.scenario, state.scenario);
         assert!(mirrored.report.is_none() && mirrored.notice.is_none());
+        assert!(mirrored.pinned.is_none() && back.pinned.is_none());
+        // A pinned A travels as its scenario; the Brief view runs it again.
+        let a = state.scenario.clone();
+        state.pinned = Some(std::rc::Rc::new((
+            a.clone(),
+            dialoglab_engine::run(&a).unwrap(),
+        )));
+        state.view = View::Brief;
+        let back = Snapshot::from_json(&Snapshot::of(&state).to_json()).unwrap();
+        assert_eq!(back.pinned.as_ref(), Some(&a));
+        let mirrored = back.state();
+        assert_eq!(mirrored.pinned.map(|r| r.0.clone()), Some(a));
     }
 
     #[test]

@@ -71,8 +71,19 @@ impl<P, O> Default for Inner<P, O> {
 impl<P, O> Drop for Inner<P, O> {
     fn drop(&mut self) {
         if let Some(live) = self.live.take() {
-            live.worker.terminate();
+            live.stop();
         }
+    }
+}
+
+impl Live {
+    /// Terminates the worker after detaching its handlers: a message it posted that is already
+    /// queued on the page then reaches no handler, instead of the dropped closure (which throws
+    /// »closure invoked … after being dropped«).
+    fn stop(self) {
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        self.worker.terminate();
     }
 }
 
@@ -84,6 +95,11 @@ pub struct WorkerClient<P, O> {
 
 /// A client for Monte-Carlo jobs ([`Job::Seeds`]): reads only their summary.
 pub type SeedsClient = WorkerClient<IgnoredAny, SeedsOutput>;
+/// A client for A/B jobs over the same towns ([`Job::Pair`]).
+pub type PairClient = WorkerClient<IgnoredAny, dialoglab_worker::PairOutput>;
+/// A client for robustness jobs ([`Job::Robustness`]): reads each finding as it comes.
+pub type RobustnessClient =
+    WorkerClient<dialoglab_worker::RobustnessPartial, dialoglab_worker::RobustnessOutput>;
 /// A client for sweep jobs ([`Job::Sweep`]): reads their points as they come.
 pub type SweepClient = WorkerClient<SweepPartial, IgnoredAny>;
 /// A client for `.pb` studies ([`Job::Pb`]).
@@ -184,7 +200,7 @@ impl<P: DeserializeOwned + 'static, O: DeserializeOwned + 'static> WorkerClient<
         let mut inner = self.inner.borrow_mut();
         inner.current = None;
         if let Some(live) = inner.live.take() {
-            live.worker.terminate();
+            live.stop();
         }
     }
 }
@@ -274,7 +290,7 @@ fn fail<P, O>(inner: &Rc<RefCell<Inner<P, O>>>, message: String) {
     let callback = {
         let mut guard = inner.borrow_mut();
         if let Some(live) = guard.live.take() {
-            live.worker.terminate();
+            live.stop();
         }
         guard.current.take().map(|(_, c)| c)
     };

@@ -1,16 +1,26 @@
 //! The council brief: one A4 page for a policymaker (the Brief view, in the views bundle, opened
-//! from the sandbox's headline), printed or saved as PDF from the browser's print dialog.
+//! from the sandbox's headline), printed or saved as PDF from the browser's print dialog. Its
+//! findings carry their uncertainty: the headline over 20 simulated towns (worker), and with a
+//! pinned A the paired differences B − A over the same towns; the link comes with a QR code to
+//! reopen the scenario, and each cost rate with its source.
 
 use dialoglab_engine::metric::Stage;
 use dialoglab_engine::{Scenario, presets};
 use serde_json::Value;
 use yew::prelude::*;
 
+use crate::charts::qr::qr_path;
 use crate::components::compare::changed_paths;
+use crate::components::monte_carlo::DEFAULT_TOWNS;
 use crate::components::{cost_chart::CostChart, ratio_chart::RatioChart};
 use crate::fields::{Field, Kind, Section};
 use crate::format;
 use crate::i18n::Lang;
+use crate::worker_client::{Event as JobEvent, PairClient, SeedsClient};
+use dialoglab_engine::metric::Metric;
+use dialoglab_worker::pair::PairSummary;
+use dialoglab_worker::seeds::SeedsSummary;
+use dialoglab_worker::{PairOutput, SeedsJob, SeedsOutput};
 
 /// A field's value as a reader would write it (choices by name, shares as percentages, money in
 /// DKK).
@@ -70,6 +80,52 @@ pub fn departures(lang: Lang, preset: &str, scenario: &Scenario) -> Vec<(String,
         .collect()
 }
 
+/// Where a cost rate comes from. The model's registry (`dialoglab_engine::registry`) lists the
+/// model's coefficients with their sources; the cost rates are not among them: they are the
+/// scenario's assumptions, meant to be replaced by the municipality's own figures.
+#[must_use]
+pub fn rate_source(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Da => "kilde: antagelse",
+        Lang::En => "source: assumption",
+    }
+}
+
+/// The headline's uncertainty in sentences: the attendees' index and the attendees over the
+/// towns (mean, 95% interval of the mean, range of outcomes).
+#[must_use]
+pub fn towns_words(lang: Lang, summary: &SeedsSummary) -> String {
+    let find = |h: Metric| {
+        summary
+            .metrics
+            .iter()
+            .zip(&summary.ranges)
+            .find(|((x, _), _)| *x == h)
+            .map(|((_, i), r)| (*i, *r))
+    };
+    let mut out = String::new();
+    if let Some((i, r)) = find(Metric::Representativeness(Stage::Attendees)) {
+        out.push_str(&lang.towns_lead(summary.n, summary.first_seed, i, r));
+    }
+    if let Some((i, r)) = find(Metric::Attendees) {
+        let h = Metric::Attendees;
+        let (m, lo, hi) = (
+            lang.metric_value(h, i.mean),
+            lang.metric_value(h, r.min),
+            lang.metric_value(h, r.max),
+        );
+        let line = match lang {
+            Lang::Da => {
+                format!("Deltagere: i gennemsnit {m}, fra {lo} til {hi} i de enkelte byer.")
+            }
+            Lang::En => format!("Attendees: {m} on average, from {lo} to {hi} in single towns."),
+        };
+        out.push(' ');
+        out.push_str(&line);
+    }
+    out
+}
+
 /// The Brief view (the views bundle): runs the current scenario and lays out one A4 page — the
 /// question, the scenario, the settings changed from the preset, the headline numbers and the
 /// cost against the budget, the cost assumptions, the representation and cost charts, and the
@@ -84,6 +140,55 @@ pub fn BriefView() -> Html {
     });
     let s = &app.scenario;
     let changed = app.departs_from_preset();
+    // The headline over many towns, and A/B over the same towns when A is pinned (worker).
+    let towns = use_state(|| None::<SeedsSummary>);
+    let pair = use_state(|| None::<PairSummary>);
+    let seeds_client = use_memo((), |()| SeedsClient::new());
+    let pair_client = use_memo((), |()| PairClient::new());
+    {
+        let (client, towns) = (seeds_client.clone(), towns.clone());
+        use_effect_with(app.scenario.clone(), move |scenario| {
+            towns.set(None);
+            let setter = towns.clone();
+            client.run(
+                SeedsJob::Seeds {
+                    scenario: scenario.clone(),
+                    n: DEFAULT_TOWNS,
+                },
+                Callback::from(move |event| {
+                    if let JobEvent::Done(SeedsOutput::Seeds(summary)) = event {
+                        setter.set(Some(summary));
+                    }
+                }),
+            );
+            let client = client.clone();
+            move || client.cancel()
+        });
+    }
+    {
+        let (client, pair) = (pair_client.clone(), pair.clone());
+        let pinned = app.pinned.as_ref().map(|a| a.0.clone());
+        use_effect_with((pinned, app.scenario.clone()), move |(pinned, scenario)| {
+            pair.set(None);
+            if let Some(a) = pinned {
+                let setter = pair.clone();
+                client.run(
+                    SeedsJob::Pair {
+                        a: a.clone(),
+                        b: scenario.clone(),
+                        n: DEFAULT_TOWNS,
+                    },
+                    Callback::from(move |event| {
+                        if let JobEvent::Done(PairOutput::Pair(summary)) = event {
+                            setter.set(Some(summary));
+                        }
+                    }),
+                );
+            }
+            let client = client.clone();
+            move || client.cancel()
+        });
+    }
     let rows = departures(lang, &app.preset, s);
     let print = Callback::from(|_: MouseEvent| {
         let _ = gloo::utils::window().print();
@@ -129,6 +234,16 @@ pub fn BriefView() -> Html {
                         <div><dt>{ t.cost_label }</dt><dd>{ format::money(lang, report.cost.dkk) }</dd></div>
                     </dl>
                     <p id="brief-cost">{ lang.cost_vs_budget(report.cost.dkk, s.budget) }</p>
+                    <p id="brief-towns" aria-busy={towns.is_none().to_string()}>
+                        { towns.as_ref().map_or_else(|| lang.towns().running.to_string(), |t| towns_words(lang, t)) }
+                    </p>
+                    if let Some(p) = &*pair {
+                        <p id="brief-pair">
+                            <strong>{ lang.towns().pair_heading }{ ": " }</strong>
+                            { p.metrics.iter().filter(|m| m.headline == Metric::Representativeness(Stage::Attendees)).map(|m| lang.pair_sentence(m.headline, p.n, &m.diff)).collect::<String>() }
+                            if !p.same_citizens { { " " }{ lang.towns().pair_unpaired } }
+                        </p>
+                    }
                     <RatioChart {lang} report={r.clone()} />
                     <CostChart {lang} run={r.clone()} />
                 </>
@@ -162,10 +277,19 @@ pub fn BriefView() -> Html {
                 { numbers }
                 <h3>{ t.brief_assumptions }</h3>
                 <p id="brief-rates">
-                    { rates.iter().filter(|f| f.applies(s)).map(|f| format!("{}: {}", lang.field(*f), value_words(lang, *f, s, &f.value(&tree)))).collect::<Vec<_>>().join(" · ") }
+                    { rates.iter().filter(|f| f.applies(s)).map(|f| format!("{}: {} ({})", lang.field(*f), value_words(lang, *f, s, &f.value(&tree)), rate_source(lang))).collect::<Vec<_>>().join(" · ") }
                     { ". " }{ t.costs_hint }
                 </p>
-                <p id="brief-link"><strong>{ t.brief_link }{ ": " }</strong><span class="brief-url">{ link }</span></p>
+                <div class="brief-reopen">
+                    if let Some(q) = (!link.is_empty()).then(|| qr_path(&link)).flatten() {
+                        <svg id="brief-qr" class="qr brief-qr" viewBox={format!("0 0 {0} {0}", q.size)} role="img" aria-labelledby="brief-qr-title" shape-rendering="crispEdges">
+                            <title id="brief-qr-title">{ t.qr_title }</title>
+                            <rect width="100%" height="100%" fill="#fff" />
+                            <path d={q.d} fill="#000" />
+                        </svg>
+                    }
+                    <p id="brief-link"><strong>{ t.brief_link }{ ": " }</strong><span class="brief-url">{ link }</span></p>
+                </div>
             </div>
         </section>
     }
@@ -174,6 +298,33 @@ pub fn BriefView() -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_towns_sentence_gives_mean_and_range_of_the_attendees() {
+        let scenario = presets::get("borgerbudget-small").unwrap();
+        let dialoglab_worker::Output::Seeds(summary) =
+            dialoglab_worker::seeds::run(&scenario, 3, &mut |_| {}).unwrap()
+        else {
+            panic!()
+        };
+        let k = Metric::HEADLINE
+            .iter()
+            .position(|h| *h == Metric::Attendees)
+            .unwrap();
+        let r = summary.ranges[k];
+        let words = towns_words(Lang::En, &summary);
+        assert!(words.starts_with("In 3 simulated towns"), "{words}");
+        assert!(
+            words.ends_with(&format!(
+                "Attendees: {} on average, from {} to {} in single towns.",
+                Lang::En.metric_value(Metric::Attendees, summary.metrics[k].1.mean),
+                Lang::En.metric_value(Metric::Attendees, r.min),
+                Lang::En.metric_value(Metric::Attendees, r.max)
+            )),
+            "{words}"
+        );
+        assert!(towns_words(Lang::Da, &summary).contains("i de enkelte byer"));
+    }
 
     #[test]
     fn departures_name_the_setting_and_both_values_in_words() {

@@ -1,6 +1,7 @@
 //! Compare: pin the current run as A, change parameters, and see B (the current run) beside it,
 //! with a difference table. Same seed and population parameters mean the same citizens and the
-//! same random draws (common random numbers).
+//! same random draws (common random numbers). Below the single pair, A and B over 20 towns
+//! (`pair_towns`): the paired differences with their spread.
 
 use dialoglab_engine::Report;
 use dialoglab_engine::metric::Stage;
@@ -8,6 +9,7 @@ use serde_json::Value;
 use yew::prelude::*;
 
 use crate::components::compare_chart::{CompareChart, PairKind};
+use crate::components::pair_towns::PairTowns;
 use crate::components::ratio_chart;
 use crate::components::term_link::TermLink;
 use crate::context::use_app;
@@ -189,6 +191,7 @@ fn comparison(lang: Lang, a: &Run, b: &Run) -> Html {
                     </tbody>
                 </table>
             </div>
+            <PairTowns {lang} a={a.clone()} b={b.clone()} />
             <CompareChart {lang} kind={PairKind::Representation} a={a.clone()} b={b.clone()} />
             <CompareChart {lang} kind={PairKind::Influence} a={a.clone()} b={b.clone()} />
         </>

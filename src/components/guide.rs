@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 use crate::charts::qr::qr_path;
 use crate::components::guide_chart::GuideChart;
+use crate::components::robustness::ChapterRobustness;
 use crate::context::use_app;
 use crate::format;
 use crate::guide::{self, CHAPTERS, Direction, Reveal};
@@ -356,6 +357,7 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
                                 { lang.bet_result_towns(b, *t) }
                             </p>
                         }
+                        <ChapterRobustness {lang} {number} to={*to} direction={t.majority()} />
                     </>
                 },
                 (Some(Err(e)), _) => {

@@ -1,5 +1,7 @@
-//! The "× N seeds" panel on the results: runs the current scenario with N consecutive seeds in
-//! the worker and shows the mean and 95% interval of each headline number beside this run's value.
+//! The many-towns panel on the results: runs the current scenario in N simulated towns
+//! (consecutive seeds, 20 by default, on by default) in the worker and shows, beside the single
+//! run (»one town (seed N)«), each headline number's mean over the towns, the 95% interval of that
+//! mean and the range of outcomes (lowest and highest town). Results are cached by scenario.
 
 use crate::components::term_link::TermLink;
 use crate::glossary::Term;
@@ -8,12 +10,22 @@ use dialoglab_worker::seeds::SeedsSummary;
 use dialoglab_worker::{SeedsJob, SeedsOutput};
 use yew::prelude::*;
 
+use crate::components::job_cache::{self, JobCache};
+use crate::components::robustness::RobustnessPanel;
 use crate::i18n::Lang;
 use crate::state::Run;
 use crate::worker_client::{Event as JobEvent, SeedsClient};
 
 /// Choices for the number of seeds.
 pub const SEED_CHOICES: [u32; 4] = [10, 20, 50, 100];
+
+/// Towns simulated by default.
+pub const DEFAULT_TOWNS: u32 = 20;
+
+thread_local! {
+    /// Finished summaries by (scenario, number of towns).
+    static CACHE: JobCache<SeedsSummary> = JobCache::default();
+}
 
 /// Where the Monte-Carlo job is.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,8 +61,8 @@ pub struct MonteCarloProps {
 pub fn MonteCarlo(props: &MonteCarloProps) -> Html {
     let lang = props.lang;
     let t = lang.sweep();
-    let enabled = use_state(|| false);
-    let n = use_state(|| 20u32);
+    let enabled = use_state(|| true);
+    let n = use_state(|| DEFAULT_TOWNS);
     let status = use_state(|| Status::Idle);
     let client = use_memo((), |()| SeedsClient::new());
     {
@@ -58,7 +70,11 @@ pub fn MonteCarlo(props: &MonteCarloProps) -> Html {
         use_effect_with(
             (*enabled, *n, props.run.0.clone()),
             move |(enabled, n, scenario)| {
-                if *enabled {
+                let key = job_cache::key(&(scenario, *n));
+                if let Some(summary) = enabled.then(|| CACHE.with(|c| c.get(&key))).flatten() {
+                    client.cancel();
+                    status.set(Status::Done(summary));
+                } else if *enabled {
                     status.set(Status::Running { done: 0, total: *n });
                     let status = status.clone();
                     client.run(
@@ -71,6 +87,7 @@ pub fn MonteCarlo(props: &MonteCarloProps) -> Html {
                                 status.set(Status::Running { done, total });
                             }
                             JobEvent::Done(SeedsOutput::Seeds(summary)) => {
+                                CACHE.with(|c| c.put(key.clone(), summary.clone()));
                                 status.set(Status::Done(summary));
                             }
                             JobEvent::Partial(_) => {}
@@ -126,47 +143,62 @@ pub fn MonteCarlo(props: &MonteCarloProps) -> Html {
         Status::Failed(message) => html! {
             <p class="error" role="alert">{ lang.job_failed(message) }</p>
         },
-        Status::Done(summary) => html! {
-            <div class="table-scroll">
-                <table id="mc-table" class="mc-table">
-                    <caption>{ lang.mc_heading(summary.n) }</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{ t.mc_metric }</th>
-                            <th scope="col">{ t.mc_this_run }</th>
-                            <th scope="col">{ t.mc_mean }</th>
-                            <th scope="col">{ t.mc_interval }<TermLink term={Term::Interval} name={t.mc_interval} /></th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        { for summary.metrics.iter().map(|(m, e)| html! {
-                            <tr data-metric={m.name()}>
-                                <th scope="row">{ lang.metric(*m) }</th>
-                                <td>{ lang.metric_value_or_dash(*m, m.of(report)) }</td>
-                                <td>{ lang.metric_value_or_dash(*m, e.mean) }</td>
-                                <td>{ match (e.lo, e.hi) {
-                                    (Some(lo), Some(hi)) => format!("{} – {}", lang.metric_value(*m, lo), lang.metric_value(*m, hi)),
-                                    _ => "–".to_string(),
-                                } }</td>
+        Status::Done(summary) => {
+            let tt = lang.towns();
+            let seed = props.run.0.seed;
+            let lead = summary
+                .metrics
+                .iter()
+                .zip(&summary.ranges)
+                .find(|((h, _), _)| *h == Metric::Representativeness(Stage::Attendees))
+                .map(|((_, i), r)| lang.towns_lead(summary.n, summary.first_seed, *i, *r))
+                .unwrap_or_default();
+            html! {
+                <>
+                <p id="mc-lead">{ lead }</p>
+                <div class="table-scroll">
+                    <table id="mc-table" class="mc-table">
+                        <caption>{ lang.mc_heading(summary.n) }</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{ t.mc_metric }</th>
+                                <th scope="col">{ lang.one_town(seed) }</th>
+                                <th scope="col">{ tt.col_mean }</th>
+                                <th scope="col">{ tt.col_mean_interval }<TermLink term={Term::Interval} name={t.mc_interval} /></th>
+                                <th scope="col">{ tt.col_range }</th>
                             </tr>
-                        }) }
-                    </tbody>
-                </table>
-            </div>
-        },
+                        </thead>
+                        <tbody>
+                            { for summary.metrics.iter().enumerate().map(|(m, (h, i))| html! {
+                                <tr data-metric={serde_json::to_string(h).unwrap_or_default().trim_matches('"').to_string()}>
+                                    <th scope="row">{ lang.metric(*h) }</th>
+                                    <td>{ lang.metric_value_or_dash(*h, h.of(report)) }</td>
+                                    <td>{ lang.metric_value(*h, i.mean) }</td>
+                                    <td>{ format!("{} – {}", lang.metric_value(*h, i.lo), lang.metric_value(*h, i.hi)) }</td>
+                                    <td>{ summary.ranges.get(m).map(|r| lang.range_words(*h, *r)).unwrap_or_default() }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+                </>
+            }
+        }
     };
     let live = match &*status {
         Status::Done(summary) => summary
             .metrics
             .iter()
-            .find(|(m, _)| *m == Metric::Representativeness(Stage::Attendees))
-            .and_then(|(_, e)| Some(lang.mc_summary(summary.n, e.mean?, e.lo?, e.hi?)))
+            .find(|(h, _)| *h == Metric::Representativeness(Stage::Attendees))
+            .map(|(_, i)| lang.mc_summary(summary.n, i.mean, i.lo, i.hi))
             .unwrap_or_default(),
         Status::Cancelled => t.cancelled.to_string(),
         _ => String::new(),
     };
     html! {
-        <section class="monte-carlo" aria-label={t.mc_toggle}>
+        <>
+        <section class="monte-carlo" aria-labelledby="mc-heading">
+            <h3 class="subhead" id="mc-heading">{ lang.towns().heading }</h3>
             <div class="mc-controls">
                 <label class="mc-toggle">
                     <input type="checkbox" id="mc-toggle" checked={*enabled} onchange={on_toggle} />
@@ -180,10 +212,12 @@ pub fn MonteCarlo(props: &MonteCarloProps) -> Html {
                 </select>
             </div>
             if *enabled {
-                <p class="hint">{ t.mc_hint }</p>
+                <p class="hint">{ lang.towns().hint }</p>
             }
             { body }
             <p class="visually-hidden" aria-live="polite" id="mc-live">{ live }</p>
         </section>
+        <RobustnessPanel {lang} run={props.run.clone()} />
+        </>
     }
 }

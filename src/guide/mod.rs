@@ -6,6 +6,7 @@
 mod chapters;
 
 use dialoglab_engine::metric::Stage;
+use dialoglab_engine::sensitivity::{self, Finding, Setting};
 use dialoglab_engine::{Report, Scenario, ScenarioError, population, presets};
 
 use crate::format;
@@ -349,6 +350,59 @@ pub fn towns(chapter: &Chapter, to: usize, n: u32) -> Result<Towns, ScenarioErro
     Ok(out)
 }
 
+/// The dotted key of a chapter's metric in the report's JSON (for the robustness job's findings);
+/// `cycles` is the scenario's number of cycles (the proposers' efficacy is the last cycle's).
+#[must_use]
+pub fn metric_key(metric: Metric, cycles: u8) -> String {
+    match metric {
+        Metric::AttendeeRatio(attribute, category) => {
+            format!("stages.attendees.representativeness.ratios.{attribute}.{category}")
+        }
+        Metric::OrganisedCapture => "influence.organised_capture".into(),
+        Metric::ProposerEfficacy => format!(
+            "cycles.{}.proposer_efficacy_after",
+            cycles.saturating_sub(1)
+        ),
+        Metric::Legitimacy => "influence.legitimacy".into(),
+        Metric::LegitimacyInformed => "influence.legitimacy_informed".into(),
+    }
+}
+
+/// The chapter's change (starting setting → `to`) as a finding for the robustness job, with the
+/// scenario it starts from: A is the setting `to`, B the starting setting, and the finding holds
+/// in a plausible model when the metric moves in `direction` there. `None` for
+/// [`Direction::Same`], which has no strict direction to test, or a chapter whose scenario does
+/// not build.
+#[must_use]
+pub fn robustness_finding(
+    chapter: &Chapter,
+    to: usize,
+    direction: Direction,
+) -> Option<(Scenario, Finding)> {
+    let stated = match direction {
+        Direction::Up => sensitivity::Direction::Greater,
+        Direction::Down => sensitivity::Direction::Less,
+        Direction::Same => return None,
+    };
+    let base = chapter.scenario(chapter.lever.from).ok()?;
+    let setting = |option: usize| {
+        let text = chapter.lever.options.get(option)?.value;
+        let value = serde_json::from_str(text).unwrap_or_else(|_| serde_json::Value::from(text));
+        Some(vec![Setting::new(chapter.lever.path, value)])
+    };
+    Some((
+        base.clone(),
+        Finding {
+            name: format!("chapter-{}", chapter.key),
+            statement: chapter.finding.en.to_string(),
+            a: setting(to)?,
+            b: setting(chapter.lever.from)?,
+            metric: metric_key(chapter.metric, base.cycles),
+            direction: stated,
+        },
+    ))
+}
+
 /// Whether `number` is a chapter's (1-based) number. Evaluated from the chapters' count at
 /// compile time, so the sandbox bundle can check links and actions without linking the chapters'
 /// texts (which only the views bundle needs).
@@ -502,6 +556,33 @@ mod tests {
                 "{}: turnout {turnout} ({near:?})",
                 o.label.en
             );
+        }
+    }
+
+    #[test]
+    fn a_chapters_robustness_finding_is_its_lever_and_its_metric() {
+        for c in CHAPTERS {
+            assert!(robustness_finding(c, c.lever.to, Direction::Same).is_none());
+            let (base, f) = robustness_finding(c, c.lever.to, c.expected).unwrap();
+            assert_eq!(base, c.scenario(c.lever.from).unwrap(), "{}", c.key);
+            // A's setting applied to the base is the chapter's scenario at `to`.
+            let mut a = base.clone();
+            for s in &f.a {
+                a.set_path(&s.path, s.value.clone()).unwrap();
+            }
+            let expected = c.scenario(c.lever.to).unwrap();
+            assert_eq!(a, expected, "{}", c.key);
+            // The metric's key reads the chapter's metric.
+            let report = dialoglab_engine::run(&a).unwrap();
+            let v = c.metric.value(&report);
+            let read = sensitivity::report_number(&report, &f.metric);
+            assert_eq!(read, v.is_finite().then_some(v), "{}: {}", c.key, f.metric);
+            let want = if c.expected == Direction::Up {
+                sensitivity::Direction::Greater
+            } else {
+                sensitivity::Direction::Less
+            };
+            assert_eq!(f.direction, want);
         }
     }
 

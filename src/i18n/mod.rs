@@ -5,8 +5,10 @@ pub mod glossary;
 pub mod guide;
 pub mod panel;
 pub mod pb;
+pub mod robustness;
 pub mod sweep;
 pub mod town;
+pub mod towns;
 
 use dialoglab_engine::Strategy;
 use dialoglab_engine::attributes::Attribute;
@@ -1604,6 +1606,10 @@ impl Lang {
     /// The plain-language text of an argument (keys of `dialoglab_engine::arguments::ARGUMENTS`;
     /// an unknown key is shown as it is).
     #[must_use]
+    #[allow(
+        clippy::too_many_lines,
+        reason = "the 24 argument texts, in both languages side by side"
+    )]
     pub fn argument(self, key: &str) -> String {
         let (da, en) = match key {
             "green_meeting_place" => (

@@ -374,6 +374,10 @@ impl Lang {
     /// What is wrong with the files, the quotas or the computation, naming the file, line,
     /// category and feature at fault.
     #[must_use]
+    #[allow(
+        clippy::too_many_lines,
+        reason = "one match arm per PanelError variant, in both languages side by side"
+    )]
     pub fn panel_error(self, e: &PanelError) -> String {
         let da = self == Lang::Da;
         match e {

@@ -13,14 +13,8 @@ pub struct SweepTexts {
     pub mc_toggle: &'static str,
     /// Label of the number of seeds.
     pub mc_seeds_label: &'static str,
-    /// Hint under the Monte-Carlo toggle.
-    pub mc_hint: &'static str,
     /// Column: the headline number.
     pub mc_metric: &'static str,
-    /// Column: this run's value.
-    pub mc_this_run: &'static str,
-    /// Column: mean over the seeds.
-    pub mc_mean: &'static str,
     /// Column: the 95% interval.
     pub mc_interval: &'static str,
     /// Cancel button.
@@ -87,13 +81,9 @@ pub struct SweepTexts {
 
 /// Danish.
 pub const DA: SweepTexts = SweepTexts {
-    mc_toggle: "Vis usikkerheden over flere frø",
-    mc_seeds_label: "Antal frø",
-    mc_hint: "Samme scenarie med frø efter hinanden (frø, frø + 1, …), beregnet i baggrunden. \
-              Intervallet er et 95 %-konfidensinterval for middelværdien (Students t).",
+    mc_toggle: "Vis resultatet over mange simulerede byer",
+    mc_seeds_label: "Antal byer (frø)",
     mc_metric: "Nøgletal",
-    mc_this_run: "Denne kørsel",
-    mc_mean: "Middelværdi",
     mc_interval: "95 %-interval for middelværdien",
     cancel: "Annullér",
     cancelled: "Beregningen blev annulleret.",
@@ -130,13 +120,9 @@ pub const DA: SweepTexts = SweepTexts {
 
 /// English.
 pub const EN: SweepTexts = SweepTexts {
-    mc_toggle: "Show the uncertainty over several seeds",
-    mc_seeds_label: "Number of seeds",
-    mc_hint: "The same scenario with consecutive seeds (seed, seed + 1, …), computed in the \
-              background. The interval is a 95% confidence interval of the mean (Student's t).",
-    mc_metric: "Headline number",
-    mc_this_run: "This run",
-    mc_mean: "Mean",
+    mc_toggle: "Show the result over many simulated towns",
+    mc_seeds_label: "Number of towns (seeds)",
+    mc_metric: "Metric number",
     mc_interval: "95% interval of the mean",
     cancel: "Cancel",
     cancelled: "The calculation was cancelled.",
@@ -202,8 +188,8 @@ impl Lang {
     #[must_use]
     pub fn mc_heading(self, n: u32) -> String {
         match self {
-            Lang::Da => format!("Usikkerhed over {n} frø"),
-            Lang::En => format!("Uncertainty over {n} seeds"),
+            Lang::Da => format!("Nøgletal over {n} simulerede byer"),
+            Lang::En => format!("Metric numbers over {n} simulated towns"),
         }
     }
 
@@ -217,10 +203,10 @@ impl Lang {
         );
         match self {
             Lang::Da => format!(
-                "Over {n} frø er repræsentativitetsindekset for deltagerne i gennemsnit {m} (95 %-interval {l} til {h})."
+                "Over {n} simulerede byer er deltagernes repræsentativitetsindeks i gennemsnit {m} (95 %-interval for gennemsnittet {l} til {h})."
             ),
             Lang::En => format!(
-                "Over {n} seeds the attendees' representativeness index averages {m} (95% interval {l} to {h})."
+                "Over {n} simulated towns the attendees' representativeness index averages {m} (95% interval of the mean {l} to {h})."
             ),
         }
     }

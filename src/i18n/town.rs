@@ -240,6 +240,10 @@ impl Lang {
 
     /// One sentence for a stage, read out by screen readers and shown under the picture.
     #[must_use]
+    #[allow(
+        clippy::too_many_lines,
+        reason = "one sentence per stage, in both languages side by side"
+    )]
     pub fn step_sentence(self, s: Step, f: &StageFacts) -> String {
         let n = |x: u32| format::int(self, x.into());
         let pc = |x: f64| format::percent(self, x, 0);

@@ -11,10 +11,17 @@ const site = useSite();
 test('the council brief prints to one A4 page with its sections', async () => {
   const { page, errors } = await openApp(site.browser, `${site.url}?lang=da`);
   await settled(page);
+  await page.click('#pin-headline');
   await page.selectOption('#strategy', 'targeted');
   await settled(page);
   await page.click('#open-brief');
   await page.waitForSelector('#brief-index', { timeout: 30000 });
+  // The findings' uncertainty: many towns, and A/B over the same towns (pinned A).
+  await page.waitForSelector('#brief-towns[aria-busy="false"]', { timeout: 120000 });
+  assert.match(await page.locator('#brief-towns').innerText(), /^I 20 simulerede byer .* Tallene ovenfor er én by \(frø \d+\)\. Deltagere: i gennemsnit/);
+  await page.waitForSelector('#brief-pair', { timeout: 120000 });
+  assert.match(await page.locator('#brief-pair').innerText(), /højere med B i \d+ af 20 simulerede byer, lavere i \d+/);
+  assert.match(await page.locator('#brief-rates').innerText(), /Pris pr\. personaletime: 450 kr\. \(kilde: antagelse\)/);
   assert.equal(await page.locator('#tab-brief').getAttribute('aria-current'), 'page');
   await page.emulateMedia({ media: 'print' });
   assert.match(await page.locator('#brief-scenario').innerText(), /\(ændret\)/);
@@ -23,7 +30,7 @@ test('the council brief prints to one A4 page with its sections', async () => {
   assert.match(await page.locator('#brief-rates').innerText(), /Pris pr\. personaletime: 450 kr\./);
   assert.match(await page.locator('#brief-cost').innerText(), /borgerbudget/);
   assert.match(await page.locator('#brief-link').innerText(), /strategy=targeted/);
-  for (const id of ['#brief-index', '#ratio-chart', '#cost-chart', '#brief-link']) {
+  for (const id of ['#brief-index', '#ratio-chart', '#cost-chart', '#brief-link', '#brief-qr', '#brief-towns', '#brief-pair']) {
     assert.equal(await page.isVisible(id), true, id);
   }
   for (const id of ['#print-brief', '.topbar', '#ratio-chart .chart-tools']) {

@@ -160,6 +160,10 @@ fn allocate(sizes: &[u32; STRATA], all: &[bool; STRATA], room: u32) -> [u32; STR
 /// Up to `n` of the run's citizens (at least 16 when the population has them), drawn as described
 /// in the module's documentation. `pop` must be the population `out` was simulated on.
 #[must_use]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one stratified draw: the strata, their quotas, the draw and the weights in order"
+)]
 pub fn sample(pop: &Population, out: &Outcome, n: u32) -> Town {
     let y = &out.first;
     let size = pop.len();

@@ -32,17 +32,19 @@
 //! is first run, so it does not count against the page's initial-load budget.
 #![deny(missing_docs)]
 
+pub mod pair;
 pub mod panel;
 pub mod pb;
 pub mod protocol;
 pub mod robustness;
 pub mod seeds;
+pub mod stats;
 pub mod sweep;
 
 pub use protocol::{
-    Job, Message, Output, PanelMessage, PanelOutput, PanelPartial, Partial, PbMessage, PbOutput,
-    READY_ID, Request, Response, RobustnessMessage, RobustnessOutput, RobustnessPartial, SeedsJob,
-    SeedsMessage, SeedsOutput, SweepMessage, SweepPartial,
+    Job, Message, Output, PairMessage, PairOutput, PanelMessage, PanelOutput, PanelPartial,
+    Partial, PbMessage, PbOutput, READY_ID, Request, Response, RobustnessMessage, RobustnessOutput,
+    RobustnessPartial, SeedsJob, SeedsMessage, SeedsOutput, SweepMessage, SweepPartial,
 };
 
 /// Runs `request`, passing every message (progress, partials, then done or error) to `send`.
@@ -59,6 +61,7 @@ pub fn handle_with_bytes(request: &Request, bytes: &[u8], send: &mut dyn FnMut(M
         Job::Pb { options } => pb::run(bytes, options, send),
         Job::Robustness { spec } => robustness::run(spec, send),
         Job::Panel { spec } => panel::run(spec, send),
+        Job::Pair { a, b, n } => pair::run(a, b, *n, send),
     };
     send(match result {
         Ok(output) => Message::Done(output),

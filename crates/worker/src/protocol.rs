@@ -28,6 +28,7 @@ use dialoglab_engine::sensitivity::ensemble::Robustness;
 
 use dialoglab_engine::panel::{PanelError, Progress as PanelProgress, Selection};
 
+use crate::pair::PairSummary;
 use crate::panel::{PanelDone, PanelSpec};
 use crate::robustness::{RobustnessDone, RobustnessSpec};
 use crate::seeds::{SeedRun, SeedsSummary};
@@ -47,11 +48,15 @@ pub struct Request<J = Job> {
     pub job: J,
 }
 
-/// A [`Job::Seeds`] as the sandbox bundle writes it: the same JSON as the variant, in a type of
-/// its own, so that the sandbox carries no serializer for the other jobs (sweeps, `.pb` studies,
-/// robustness), which only the views bundle sends.
+/// The jobs the sandbox bundle sends ([`Job::Seeds`], [`Job::Pair`], [`Job::Robustness`]) as it
+/// writes them: the same JSON as the variants, in a type of its own, so that the sandbox carries
+/// no serializer for the other jobs (sweeps, `.pb` studies), which only the views bundle sends.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one job is built per run; the size difference costs nothing"
+)]
 pub enum SeedsJob {
     /// Monte Carlo: `n` runs of `scenario` with seeds `scenario.seed`, `scenario.seed + 1`, …
     Seeds {
@@ -59,6 +64,20 @@ pub enum SeedsJob {
         scenario: Scenario,
         /// Number of runs.
         n: u32,
+    },
+    /// A and B in the same `n` towns, as paired differences.
+    Pair {
+        /// Scenario A (the pinned run).
+        a: Scenario,
+        /// Scenario B (the current run).
+        b: Scenario,
+        /// Number of towns.
+        n: u32,
+    },
+    /// How often each headline finding holds across plausible models.
+    Robustness {
+        /// The base scenario, the findings, the ensemble's size and seeds.
+        spec: RobustnessSpec,
     },
 }
 
@@ -101,6 +120,16 @@ pub enum Job {
     Panel {
         /// The files, the panel size, the algorithm and the seed.
         spec: PanelSpec,
+    },
+    /// A and B in the same `n` towns (seeds `a.seed + k`, `b.seed + k`): paired differences of the
+    /// headline numbers (`crate::pair`).
+    Pair {
+        /// Scenario A.
+        a: Scenario,
+        /// Scenario B.
+        b: Scenario,
+        /// Number of towns (1 ..= [`crate::seeds::MAX_SEEDS`]).
+        n: u32,
     },
 }
 
@@ -171,6 +200,8 @@ pub enum Output {
     Robustness(RobustnessDone),
     /// The selected panel, or what is wrong with the files or the quotas.
     Panel(Box<Result<PanelDone, PanelError>>),
+    /// A and B over the same towns, with paired differences.
+    Pair(PairSummary),
 }
 
 impl<J: Serialize> Request<J> {
@@ -195,6 +226,17 @@ pub type SeedsMessage = Message<IgnoredAny, SeedsOutput>;
 pub enum SeedsOutput {
     /// Mean and 95% interval of the headline numbers over the seeds.
     Seeds(SeedsSummary),
+}
+
+/// The answers to a [`Job::Pair`] as the page reads them.
+pub type PairMessage = Message<IgnoredAny, PairOutput>;
+
+/// The output of a [`Job::Pair`] ([`Output::Pair`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PairOutput {
+    /// A and B over the same towns, with paired differences.
+    Pair(PairSummary),
 }
 
 /// The answers to a [`Job::Sweep`] as the page reads them (the points, streamed as partials; the
@@ -294,6 +336,24 @@ mod tests {
         let variant = Request {
             id: 7,
             job: Job::Seeds { scenario, n: 20 },
+        };
+        assert_eq!(own, variant.to_json());
+        assert_eq!(serde_json::from_str::<Request>(&own).unwrap(), variant);
+        let mut b = dialoglab_engine::presets::get("faxe-dialogue").unwrap();
+        b.invitation.strategy = dialoglab_engine::Strategy::Targeted;
+        let a = dialoglab_engine::presets::get("faxe-dialogue").unwrap();
+        let own = Request {
+            id: 8,
+            job: SeedsJob::Pair {
+                a: a.clone(),
+                b: b.clone(),
+                n: 20,
+            },
+        }
+        .to_json();
+        let variant = Request {
+            id: 8,
+            job: Job::Pair { a, b, n: 20 },
         };
         assert_eq!(own, variant.to_json());
         assert_eq!(serde_json::from_str::<Request>(&own).unwrap(), variant);

@@ -7,7 +7,7 @@
 
 use dialoglab_engine::Scenario;
 use dialoglab_engine::sensitivity::ensemble::{Ensemble, EnsembleSpec, Robustness};
-use dialoglab_engine::sensitivity::{Factor, default_factors, finding};
+use dialoglab_engine::sensitivity::{Factor, Finding, default_factors, finding};
 use dialoglab_engine::sweep::{Design, PopulationCache, Sample};
 use serde::{Deserialize, Serialize};
 
@@ -27,6 +27,9 @@ pub struct RobustnessSpec {
     pub base: Scenario,
     /// Names of built-in findings (`dialoglab_engine::sensitivity::findings`).
     pub findings: Vec<String>,
+    /// Findings given in full (e.g. a guide chapter's), evaluated after the named ones.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub custom: Vec<Finding>,
     /// The factors and their ranges (default: `sensitivity::default_factors`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factors: Option<Vec<Factor>>,
@@ -49,15 +52,20 @@ pub struct RobustnessDone {
 
 /// Runs every finding's ensemble, sending each [`Robustness`] as it is done.
 pub fn run(spec: &RobustnessSpec, send: &mut dyn FnMut(Message)) -> Result<Output, String> {
-    if spec.findings.is_empty() {
+    if spec.findings.is_empty() && spec.custom.is_empty() {
         return Err("no findings to evaluate".into());
     }
     let factors = spec.factors.clone().unwrap_or_else(default_factors);
-    let ensembles = spec
+    let named = spec
         .findings
         .iter()
-        .map(|name| {
-            let f = finding(name).ok_or_else(|| format!("no finding named {name:?}"))?;
+        .map(|name| finding(name).ok_or_else(|| format!("no finding named {name:?}")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let ensembles = named
+        .into_iter()
+        .chain(spec.custom.iter().cloned())
+        .map(|f| {
+            let name = f.name.clone();
             Ensemble::new(EnsembleSpec {
                 base: spec.base.clone(),
                 factors: factors.clone(),
@@ -117,6 +125,7 @@ mod tests {
                 "facilitation-evens-voice".into(),
                 "targeted-outreach".into(),
             ],
+            custom: Vec::new(),
             factors: Some(default_factors()[..3].to_vec()),
             samples: 5,
             seeds: 2,
@@ -181,6 +190,19 @@ mod tests {
         let mut bad = spec();
         bad.findings.clear();
         assert!(run(&bad, &mut sink).unwrap_err().contains("no findings"));
+        let mut custom = spec();
+        custom.findings.clear();
+        custom.custom = vec![finding("targeted-outreach").unwrap()];
+        let Output::Robustness(done) = run(&custom, &mut sink).unwrap() else {
+            panic!()
+        };
+        let Output::Robustness(named) = run(&spec(), &mut sink).unwrap() else {
+            panic!()
+        };
+        assert_eq!(
+            done.findings[0], named.findings[1],
+            "a finding given in full = by name"
+        );
         let mut bad = spec();
         bad.samples = 0;
         assert!(run(&bad, &mut sink).unwrap_err().contains("samples"));

@@ -3,10 +3,10 @@
 
 use dialoglab_engine::Scenario;
 use dialoglab_engine::metric::Metric;
-use dialoglab_engine::stats::{Estimate, estimate_with};
 use serde::{Deserialize, Serialize};
 
 use crate::protocol::{Message, Output, Partial};
+use crate::stats::{self, Interval, Range};
 
 /// Most runs one Monte-Carlo job takes.
 pub const MAX_SEEDS: u32 = 1000;
@@ -18,8 +18,8 @@ pub struct SeedRun {
     pub index: u32,
     /// The seed it ran with.
     pub seed: u64,
-    /// The headline numbers, in [`Metric::HEADLINE`] order (absent where undefined).
-    pub values: Vec<Option<f64>>,
+    /// The headline numbers, in [`Metric::HEADLINE`] order.
+    pub values: Vec<f64>,
 }
 
 /// The summary of a Monte-Carlo job.
@@ -29,8 +29,12 @@ pub struct SeedsSummary {
     pub n: u32,
     /// First seed (the scenario's).
     pub first_seed: u64,
-    /// Mean and 95% interval of the mean of each headline number ([`dialoglab_engine::stats`]).
-    pub metrics: Vec<(Metric, Estimate)>,
+    /// Mean and 95% interval of the mean of each headline number.
+    pub metrics: Vec<(Metric, Interval)>,
+    /// The range of outcomes (lowest and highest town) of each headline number, in the order of
+    /// `metrics`.
+    #[serde(default)]
+    pub ranges: Vec<Range>,
 }
 
 /// The seed of run `k` of a job starting at `first`.
@@ -50,9 +54,12 @@ pub fn run(scenario: &Scenario, n: u32, send: &mut dyn FnMut(Message)) -> Result
         let mut s = scenario.clone();
         s.seed = seed_of(scenario.seed, k);
         let report = dialoglab_engine::run(&s).map_err(|e| e.to_string())?;
-        let values: Vec<Option<f64>> = Metric::HEADLINE.iter().map(|m| m.of(&report)).collect();
+        let values: Vec<f64> = Metric::HEADLINE
+            .iter()
+            .map(|h| h.of(&report).unwrap_or(f64::NAN))
+            .collect();
         for (column, v) in columns.iter_mut().zip(&values) {
-            column.extend(*v);
+            column.push(*v);
         }
         send(Message::Partial(Partial::Seed(SeedRun {
             index: k,
@@ -64,15 +71,15 @@ pub fn run(scenario: &Scenario, n: u32, send: &mut dyn FnMut(Message)) -> Result
             total: n,
         });
     }
-    let mut t_cache = std::collections::BTreeMap::new();
     Ok(Output::Seeds(SeedsSummary {
         n,
         first_seed: scenario.seed,
         metrics: Metric::HEADLINE
             .iter()
             .zip(&columns)
-            .map(|(m, c)| (*m, estimate_with(c, &mut t_cache)))
+            .map(|(h, c)| (*h, stats::interval(c)))
             .collect(),
+        ranges: columns.iter().map(|c| stats::range(c)).collect(),
     }))
 }
 
@@ -105,17 +112,36 @@ mod tests {
             s.seed = scenario.seed + k as u64;
             let report = dialoglab_engine::run(&s).unwrap();
             assert_eq!(r.seed, s.seed);
-            let expected: Vec<Option<f64>> =
-                Metric::HEADLINE.iter().map(|m| m.of(&report)).collect();
+            let expected: Vec<f64> = Metric::HEADLINE
+                .iter()
+                .map(|h| h.of(&report).unwrap_or(f64::NAN))
+                .collect();
             assert_eq!(r.values, expected, "run {k} equals dialoglab_engine::run");
         }
-        for (m, (h, e)) in summary.metrics.iter().enumerate() {
+        for (m, (h, interval)) in summary.metrics.iter().enumerate() {
             assert_eq!(*h, Metric::HEADLINE[m]);
-            let mean = runs.iter().map(|r| r.values[m].unwrap()).sum::<f64>() / 4.0;
-            let got = e.mean.unwrap();
-            assert!((got - mean).abs() <= 1e-12 * mean.abs().max(1.0), "{h}");
-            let (lo, hi) = (e.lo.unwrap(), e.hi.unwrap());
-            assert!(lo <= got && got <= hi, "{h}");
+            let mean = runs.iter().map(|r| r.values[m]).sum::<f64>() / 4.0;
+            assert!(
+                (interval.mean - mean).abs() <= 1e-12 * mean.abs().max(1.0),
+                "{h:?}"
+            );
+            assert!(
+                interval.lo <= interval.mean && interval.mean <= interval.hi,
+                "{h:?}"
+            );
+            let lowest = runs
+                .iter()
+                .map(|r| r.values[m])
+                .fold(f64::INFINITY, f64::min);
+            let highest = runs
+                .iter()
+                .map(|r| r.values[m])
+                .fold(f64::NEG_INFINITY, f64::max);
+            assert_eq!(
+                (summary.ranges[m].min, summary.ranges[m].max),
+                (lowest, highest),
+                "{h:?}"
+            );
         }
         let seeds: Vec<u64> = runs.iter().map(|r| r.seed).collect();
         assert_eq!(seeds.len(), 4);
