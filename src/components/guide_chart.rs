@@ -79,7 +79,9 @@ pub fn GuideChart(props: &GuideChartProps) -> Html {
             .iter()
             .map(|(name, v, _, _)| {
                 let value = match c.metric {
-                    Metric::OrganisedCapture | Metric::Legitimacy => Cell::Share(*v),
+                    Metric::OrganisedCapture | Metric::Legitimacy | Metric::BenefitShare(..) => {
+                        Cell::Share(*v)
+                    }
                     _ => Cell::Num(*v, 2),
                 };
                 vec![Cell::Text((*name).to_string()), value]
