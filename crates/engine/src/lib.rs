@@ -477,6 +477,10 @@ fn year_metrics(
             funded,
             funded_if_all_voted: funded_all,
             completed: ballot_pos[p].is_some_and(|k| y.completed[k]),
+            catalogue: prop
+                .item
+                .and_then(catalogue::item)
+                .map(|it| format!("{} {}: {}", it.file, it.id, it.gloss)),
             supporter_ratios: ratios,
         });
     }
@@ -716,12 +720,8 @@ fn benefit_shares(
     (table(0), table(1))
 }
 
-/// The name of a real project (`vote.projects`) behind a proposal, or the gloss of the catalogue
-/// project whose cost a generated proposal took.
+/// The name of a real project (`vote.projects`) behind a proposal.
 fn real_name<'a>(scenario: &'a Scenario, proposal: &proposals::Proposal) -> Option<&'a str> {
-    if let Some(item) = proposal.item.and_then(catalogue::item) {
-        return Some(item.gloss);
-    }
     let k = usize::from(proposal.source?);
     scenario
         .vote
