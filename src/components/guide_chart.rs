@@ -79,9 +79,10 @@ pub fn GuideChart(props: &GuideChartProps) -> Html {
             .iter()
             .map(|(name, v, _, _)| {
                 let value = match c.metric {
-                    Metric::OrganisedCapture | Metric::Legitimacy | Metric::LegitimacyInformed => {
-                        Cell::Share(*v)
-                    }
+                    Metric::OrganisedCapture
+                    | Metric::Legitimacy
+                    | Metric::LegitimacyInformed
+                    | Metric::BenefitShare(..) => Cell::Share(*v),
                     _ => Cell::Num(*v, 2),
                 };
                 vec![Cell::Text((*name).to_string()), value]

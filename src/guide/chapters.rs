@@ -246,8 +246,8 @@ pub const CHAPTERS: &[Chapter] = &[
         preset: "borgerbudget-small",
         setup: &[],
         intro: Tr {
-            da: "En lille borgerbudgetpulje på 100.000 kr. – »bænke og borde«-penge. Porto Alegre og New York (mindst 1 mio. dollar pr. distrikt) lægger langt større beløb ud. De udsatte trækker sig, når det kun handler om bænke og borde.",
-            en: "A small borgerbudget pool of DKK 100,000 — 'benches and tables' money. Porto Alegre and New York (at least $1M per district) put far larger sums in citizens' hands. The marginalised withdraw when it is only about benches and tables.",
+            da: "En lille borgerbudgetpulje på 100.000 kr. – »bænke og borde«-penge. Porto Alegre og New York (mindst 1 mio. dollar pr. distrikt) lægger langt større beløb ud. I modellen har forslagene priser fra rigtige projekter i borgerbudgetter i Polen og Zürich, så puljens størrelse afgør, hvad der kan købes – og hvem det kommer til gode.",
+            en: "A small borgerbudget pool of DKK 100,000 — 'benches and tables' money. Porto Alegre and New York (at least $1M per district) put far larger sums in citizens' hands. In the model, proposals carry the costs of real projects from participatory budgets in Poland and Zurich, so the size of the pool decides what can be bought — and whom it serves.",
         },
         quote: Quote {
             text: Tr {
@@ -298,18 +298,18 @@ pub const CHAPTERS: &[Chapter] = &[
             from: 0,
             to: 3,
         },
-        metric: Metric::AttendeeRatio("marginalised", "yes"),
+        metric: Metric::BenefitShare("age_band", "67+"),
         metric_label: Tr {
-            da: "udsatte borgere blandt deltagerne (repræsentationsforhold, 1 = rimelig andel)",
-            en: "marginalised residents among attendees (representation ratio, 1 = fair share)",
+            da: "de 67+'s andel af det, de støttede projekter gør for borgerne",
+            en: "the 67+'s share of what the funded projects do for residents",
         },
         question: Tr {
-            da: "Puljen vokser fra 100.000 til 5 mio. kr. Hvad sker der med de udsattes andel af mødet?",
-            en: "The pool grows from DKK 100,000 to 5 million. What happens to the marginalised's share of the meeting?",
+            da: "Puljen vokser fra 100.000 til 5 mio. kr. Hvad sker der med de 67+'s andel af det, pengene gør for borgerne?",
+            en: "The pool grows from DKK 100,000 to 5 million. What happens to the 67+'s share of what the money does for residents?",
         },
         finding: Tr {
-            da: "For dette frø falder de udsattes andel af mødet, men over 8 frø falder den i to, flytter sig næsten ikke i tre og stiger i tre. En større pulje trækker over dobbelt så mange til mødet, de udsatte med, men i modellen vejer det, der er på spil, lige meget for alle med samme indkomst, så de udsattes andel flytter sig ikke pålideligt. Modellen viser altså ikke, at netop de udsatte bliver væk fra små puljer.",
-            en: "For this seed the marginalised's share of the meeting falls, but over 8 seeds it falls in two, barely moves in three and rises in three. A larger pool draws more than twice as many people to the meeting, the marginalised among them, but in the model what is at stake weighs the same for everyone with the same income, so their share does not move reliably. The model does not show that the marginalised in particular stay away from small pools.",
+            da: "For dette frø falder de 67+'s andel fra 57 % til 16 %, og de er 23 % af de voksne. 100.000 kr. køber kurser, lamper og små projekter til ældre på højst omkring 40.000 kr., og de små ældreprojekter, som mødets pensionister foreslår, passer til puljen. 5 mio. kr. køber pladser, gader og idrætsanlæg til 700.000–830.000 kr., som mange flere har gavn af. Over 8 frø falder andelen i 7 og stiger i ét. Modellens projektkatalog er lille: der findes intet stort ældre- eller skoleprojekt i det.",
+            en: "For this seed the 67+'s share falls from 57% to 16%, and they are 23% of the adults. DKK 100,000 buys courses, lamps and small projects for the elderly of at most about DKK 40,000, and the small elderly projects the meeting's retirees propose fit the pool. DKK 5 million buys squares, streets and sports grounds of DKK 700,000–830,000, which serve many more. Over 8 seeds the share falls in 7 and rises in one. The model's project catalogue is small: it holds no large project for the elderly or for schools.",
         },
         expected: Direction::Down,
         seeds_agree: false,

@@ -81,6 +81,9 @@ pub enum Metric {
     /// Overlap of the outcome with the outcome if everyone had voted with informed preferences
     /// (knowing every argument).
     LegitimacyInformed,
+    /// Share of what the funded projects do for citizens that goes to (attribute key, category
+    /// key): `outcome.benefit_shares`.
+    BenefitShare(&'static str, &'static str),
 }
 
 impl Metric {
@@ -101,6 +104,13 @@ impl Metric {
                 .map_or(f64::NAN, |c| c.proposer_efficacy_after),
             Metric::Legitimacy => report.influence.legitimacy,
             Metric::LegitimacyInformed => report.influence.legitimacy_informed,
+            Metric::BenefitShare(attr, cat) => report
+                .outcome
+                .benefit_shares
+                .get(attr)
+                .and_then(|r| r.get(cat))
+                .copied()
+                .unwrap_or(f64::NAN),
         }
     }
 
@@ -110,7 +120,10 @@ impl Metric {
         match self {
             Metric::AttendeeRatio(..) => 0.05,
             Metric::ProposerEfficacy => 0.01,
-            Metric::OrganisedCapture | Metric::Legitimacy | Metric::LegitimacyInformed => 0.02,
+            Metric::OrganisedCapture
+            | Metric::Legitimacy
+            | Metric::LegitimacyInformed
+            | Metric::BenefitShare(..) => 0.02,
         }
     }
 
@@ -120,9 +133,10 @@ impl Metric {
     pub fn show_change(self, lang: Lang, d: f64) -> String {
         match self {
             Metric::AttendeeRatio(..) | Metric::ProposerEfficacy => format::dec(lang, d, 2),
-            Metric::OrganisedCapture | Metric::Legitimacy | Metric::LegitimacyInformed => {
-                format::points(lang, d, 1)
-            }
+            Metric::OrganisedCapture
+            | Metric::Legitimacy
+            | Metric::LegitimacyInformed
+            | Metric::BenefitShare(..) => format::points(lang, d, 1),
         }
     }
 
@@ -131,9 +145,10 @@ impl Metric {
     pub fn show(self, lang: Lang, x: f64) -> String {
         match self {
             Metric::AttendeeRatio(..) | Metric::ProposerEfficacy => format::dec(lang, x, 2),
-            Metric::OrganisedCapture | Metric::Legitimacy | Metric::LegitimacyInformed => {
-                format::percent(lang, x, 1)
-            }
+            Metric::OrganisedCapture
+            | Metric::Legitimacy
+            | Metric::LegitimacyInformed
+            | Metric::BenefitShare(..) => format::percent(lang, x, 1),
         }
     }
 }
@@ -365,6 +380,9 @@ pub fn metric_key(metric: Metric, cycles: u8) -> String {
         ),
         Metric::Legitimacy => "influence.legitimacy".into(),
         Metric::LegitimacyInformed => "influence.legitimacy_informed".into(),
+        Metric::BenefitShare(attribute, category) => {
+            format!("outcome.benefit_shares.{attribute}.{category}")
+        }
     }
 }
 
@@ -468,6 +486,55 @@ mod tests {
                 c.key, r.before, r.after
             );
         }
+    }
+
+    /// The budgets chapter's finding, number by number: the 67+'s share for its seed, how many
+    /// of 8 seeds it falls in, and what each pool buys.
+    #[test]
+    fn the_budgets_chapter_says_what_the_model_funds_and_for_whom() {
+        let c = CHAPTERS.iter().find(|c| c.key == "budgets").unwrap();
+        let share = |r: &Report| (c.metric.value(r) * 100.0).round() as u32;
+        let small = dialoglab_engine::run(&c.scenario(c.lever.from).unwrap()).unwrap();
+        let big = dialoglab_engine::run(&c.scenario(c.lever.to).unwrap()).unwrap();
+        assert_eq!((share(&small), share(&big)), (57, 16));
+        let adults = (small.population.shares["age_band"]["67+"] * 100.0).round() as u32;
+        assert_eq!(adults, 23);
+        assert!(c.finding.en.contains("from 57% to 16%") && c.finding.da.contains("57 % til 16 %"));
+        let largest = |r: &Report| {
+            r.outcome
+                .projects
+                .iter()
+                .filter(|p| p.funded)
+                .map(|p| p.cost)
+                .max()
+                .unwrap_or(0)
+        };
+        let mut falls = 0;
+        for seed in 1..=8 {
+            let run = |o: usize| {
+                let mut s = c.scenario(o).unwrap();
+                s.seed = seed;
+                dialoglab_engine::run(&s).unwrap()
+            };
+            let (a, b) = (run(c.lever.from), run(c.lever.to));
+            if Direction::of(c.metric.value(&a), c.metric.value(&b), c.metric.tolerance())
+                == Direction::Down
+            {
+                falls += 1;
+            }
+            assert!(
+                (1..=41_000).contains(&largest(&a)),
+                "seed {seed}: {}",
+                largest(&a)
+            );
+            assert!(
+                (700_000..=830_000).contains(&largest(&b)),
+                "seed {seed}: {}",
+                largest(&b)
+            );
+        }
+        assert_eq!(falls, 7);
+        assert!(c.finding.en.contains("falls in 7") && c.finding.da.contains("falder andelen i 7"));
     }
 
     /// Findings that say "for all 8 seeds we tried" must hold for seeds 1 – 8.

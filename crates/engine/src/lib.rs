@@ -488,6 +488,10 @@ fn year_metrics(
             funded,
             funded_if_all_voted: funded_all,
             completed: ballot_pos[p].is_some_and(|k| y.completed[k]),
+            catalogue: prop
+                .item
+                .and_then(catalogue::item)
+                .map(|it| format!("{} {}: {}", it.file, it.id, it.gloss)),
             supporter_ratios: ratios,
         });
     }
@@ -504,6 +508,7 @@ fn year_metrics(
         .filter(|p| p.funded_if_all_voted)
         .map(|p| p.cost)
         .sum();
+    let benefits = benefit_shares(pop, &y.projects, &y.funded, &y.completed, scenario);
     let outcome = OutcomeReport {
         funded: ids(&|p| p.funded),
         vetoed: ids(&|p| p.vetoed),
@@ -536,8 +541,8 @@ fn year_metrics(
                 (name.to_string(), money)
             })
             .into_map(),
-        benefit_shares: benefit_shares(pop, &y.projects, &y.funded, scenario),
-        benefit_shares_completed: benefit_shares(pop, &y.projects, &y.completed, scenario),
+        benefit_shares: benefits.0,
+        benefit_shares_completed: benefits.1,
         projects,
     };
 
@@ -697,59 +702,100 @@ fn informed_metrics(pop: &Population, scenario: &Scenario, y: &Year) -> Informed
     }
 }
 
-/// Share of the money of the `funded` projects benefiting each group (see
-/// [`report::OutcomeReport::benefit_shares`]).
+/// Share of the money of the `funded` projects benefiting each group, and the same over the
+/// `completed` ones (see [`report::OutcomeReport::benefit_shares`]). Two passes over the
+/// citizens: what each funded project does in total, then each citizen's part of its cost.
 fn benefit_shares(
     pop: &Population,
     projects: &[vote::BallotProject],
     funded: &[bool],
+    completed: &[bool],
     scenario: &Scenario,
-) -> report::GroupTable {
-    let n = pop.len();
-    let mut money = vec![0.0f64; n];
-    let mut one = vec![false; projects.len()];
-    for (k, p) in projects.iter().enumerate() {
-        if !funded[k] {
+) -> (report::GroupTable, report::GroupTable) {
+    let p = &scenario.need;
+    // (category, district, effect, cost, completed) of each funded project.
+    let won: Vec<(usize, u8, f64, f64, bool)> = projects
+        .iter()
+        .zip(funded.iter().zip(completed))
+        .filter(|(_, (f, _))| **f)
+        .map(|(q, (_, c))| {
+            (
+                usize::from(q.category),
+                q.district,
+                need::effect(q.cost as f64, p),
+                q.cost as f64,
+                *c,
+            )
+        })
+        .collect();
+    let does =
+        |i: usize, w: &(usize, u8, f64, f64, bool), n: &[f64; population::CATEGORY_COUNT]| {
+            if vote::is_local(w.1, pop.district[i]) {
+                n[w.0] * w.2
+            } else {
+                0.0
+            }
+        };
+    let mut totals = vec![0.0f64; won.len()];
+    for i in 0..pop.len() {
+        let n = need::needs(pop, i, p);
+        for (t, w) in totals.iter_mut().zip(&won) {
+            *t += does(i, w, &n);
+        }
+    }
+    let per: Vec<f64> = won
+        .iter()
+        .zip(&totals)
+        .map(|(w, t)| if *t > 0.0 { w.3 / t } else { 0.0 })
+        .collect();
+    let mut sums: Vec<Vec<[f64; 2]>> = Attribute::ALL
+        .iter()
+        .map(|a| vec![[0.0; 2]; a.category_count(pop.districts)])
+        .collect();
+    let mut all = [0.0f64; 2];
+    for i in 0..pop.len() {
+        let n = need::needs(pop, i, p);
+        let mut money = [0.0f64; 2];
+        for (w, x) in won.iter().zip(&per) {
+            let m = does(i, w, &n) * x;
+            money[0] += m;
+            if w.4 {
+                money[1] += m;
+            }
+        }
+        if money[0] == 0.0 {
             continue;
         }
-        one[k] = true;
-        let b = need::benefits(pop, projects, &one, &scenario.need);
-        one[k] = false;
-        let total: f64 = b.iter().sum();
-        if total > 0.0 {
-            let per = p.cost as f64 / total;
-            for (m, x) in money.iter_mut().zip(&b) {
-                *m += x * per;
-            }
+        all[0] += money[0];
+        all[1] += money[1];
+        for (row, a) in Attribute::ALL.into_iter().enumerate() {
+            let cell = &mut sums[row][usize::from(pop.category(a, i))];
+            cell[0] += money[0];
+            cell[1] += money[1];
         }
     }
-    let total: f64 = money.iter().sum();
-    Attribute::ALL
-        .into_iter()
-        .map(|a| {
-            let mut sums = vec![0.0f64; a.category_count(pop.districts)];
-            for (i, m) in money.iter().enumerate() {
-                sums[usize::from(pop.category(a, i))] += m;
-            }
-            let by_cat = sums
-                .iter()
-                .enumerate()
-                .map(|(c, x)| {
-                    let share = if total > 0.0 { x / total } else { 0.0 };
-                    (a.category_key(c as u8), share)
-                })
-                .into_map();
-            (a.key().to_string(), by_cat)
-        })
-        .into_map()
+    let table = |k: usize| {
+        Attribute::ALL
+            .into_iter()
+            .enumerate()
+            .map(|(row, a)| {
+                let by_cat = sums[row]
+                    .iter()
+                    .enumerate()
+                    .map(|(c, x)| {
+                        let share = if all[k] > 0.0 { x[k] / all[k] } else { 0.0 };
+                        (a.category_key(c as u8), share)
+                    })
+                    .into_map();
+                (a.key().to_string(), by_cat)
+            })
+            .into_map()
+    };
+    (table(0), table(1))
 }
 
-/// The name of a real project (`vote.projects`) behind a proposal, or the gloss of the catalogue
-/// project whose cost a generated proposal took.
+/// The name of a real project (`vote.projects`) behind a proposal.
 fn real_name<'a>(scenario: &'a Scenario, proposal: &proposals::Proposal) -> Option<&'a str> {
-    if let Some(item) = proposal.item.and_then(catalogue::item) {
-        return Some(item.gloss);
-    }
     let k = usize::from(proposal.source?);
     scenario
         .vote

@@ -168,8 +168,7 @@ pub struct ProjectReport {
     pub id: String,
     /// Category key.
     pub category: String,
-    /// The real project's name (`vote.projects`), or for a generated proposal the catalogue
-    /// project whose cost it took (an English gloss; [`crate::catalogue`]).
+    /// The real project's name (`vote.projects`); absent for generated projects.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// District key (`d1`, …), or `all` for a real project, which belongs to no district.
@@ -195,6 +194,10 @@ pub struct ProjectReport {
     /// Funded and carried out (see `decision.implementer`).
     #[serde(default)]
     pub completed: bool,
+    /// For a generated proposal, the real project whose cost it took: `<pabulib file> <project
+    /// id>: <English gloss>` ([`crate::catalogue`]; data, not a translated label).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catalogue: Option<String>,
     /// Representation ratio of each group among its supporters (share among supporters ÷ share
     /// in the population), core attributes only.
     pub supporter_ratios: GroupTable,

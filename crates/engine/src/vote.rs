@@ -4,7 +4,9 @@
 //! Utility of project `p` (category `c`, district `d`) for a citizen with preferences `w`:
 //! `u = w[c] / max(w) · (1 − district_bonus + district_bonus · [own district = d])`, in [0, 1]:
 //! a project in one's favourite category in one's own district is worth 1, so utilities compare
-//! what each citizen wants rather than how strongly they feel in general.
+//! what each citizen wants rather than how strongly they feel in general. In a run, `w` is the
+//! citizen's preferences tilted by need ([`crate::need::weigh`]) and each utility is multiplied by
+//! the project's scale factor ([`crate::need::sizes`]): [`crate::cycle::citizen_utilities`].
 //! Turnout: `P = logistic(turnout_intercept + interest·(x−½) + efficacy·(x−½) + trust·(x−½) +
 //! stakes·S_i + invited·ln(1 + intensity) − C_i)` for citizens who did not attend, where `S_i` is
 //! the citizen's own stakes and `C_i` the cost of the cheapest way to vote, smoothed over the

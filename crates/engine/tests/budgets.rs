@@ -78,13 +78,15 @@ fn funded_money_is_reported_by_category_and_adds_up() {
             assert!((total - 1.0).abs() < 1e-9, "{attribute}: {total}");
         }
         // Generated proposals carry the catalogue project whose cost they took.
-        for p in o.projects.iter().filter(|p| !p.municipal) {
-            let name = p.name.as_deref().unwrap();
+        for p in &o.projects {
+            let source = p.catalogue.as_deref().unwrap();
+            assert!(p.name.is_none());
             assert!(
-                catalogue::items()
-                    .iter()
-                    .any(|it| it.gloss == name && it.cost_dkk == p.cost),
-                "{name}"
+                catalogue::items().iter().any(|it| {
+                    source == format!("{} {}: {}", it.file, it.id, it.gloss)
+                        && it.cost_dkk == p.cost
+                }),
+                "{source}"
             );
         }
     }
