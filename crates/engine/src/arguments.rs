@@ -127,6 +127,8 @@ pub fn knowledge(pop: &Population, scenario: &Scenario) -> Vec<Known> {
                 0.0
             };
         let plain = step(general);
+        let rich = step(general + p.know_experience);
+        let lived: [bool; CATEGORY_COUNT] = std::array::from_fn(|c| experienced(pop, i, c));
         let mut known: Known = 0;
         let mut word = 0u64;
         for (a, x) in ARGUMENTS.iter().enumerate() {
@@ -134,8 +136,8 @@ pub fn knowledge(pop: &Population, scenario: &Scenario) -> Vec<Known> {
                 word = rng.next_u64();
             }
             let byte = (word >> ((a % 8) * 8)) as u32 & 0xFF;
-            let threshold = if x.pro && experienced(pop, i, usize::from(x.category)) {
-                step(general + p.know_experience)
+            let threshold = if x.pro && lived[usize::from(x.category)] {
+                rich
             } else {
                 plain
             };
