@@ -127,20 +127,20 @@ pub fn knowledge(pop: &Population, scenario: &Scenario) -> Vec<Known> {
                 0.0
             };
         let plain = step(general);
+        let rich = step(general + p.know_experience);
         let mut known: Known = 0;
-        let mut word = 0u64;
-        for (a, x) in ARGUMENTS.iter().enumerate() {
-            if a % 8 == 0 {
-                word = rng.next_u64();
-            }
-            let byte = (word >> ((a % 8) * 8)) as u32 & 0xFF;
-            let threshold = if x.pro && experienced(pop, i, usize::from(x.category)) {
-                step(general + p.know_experience)
-            } else {
-                plain
-            };
-            if byte < threshold {
-                known |= 1 << a;
+        for chunk in 0..ARGUMENT_COUNT / 8 {
+            let word = rng.next_u64();
+            // Eight arguments a word: two categories, pro, pro, con, con each.
+            for half in 0..2 {
+                let c = chunk * 2 + half;
+                let pro = if experienced(pop, i, c) { rich } else { plain };
+                for k in 0..PER_CATEGORY {
+                    let a = c * PER_CATEGORY + k;
+                    let byte = (word >> ((a % 8) * 8)) as u32 & 0xFF;
+                    let threshold = if k < 2 { pro } else { plain };
+                    known |= Known::from(byte < threshold) << a;
+                }
             }
         }
         out.push(known);
@@ -151,16 +151,41 @@ pub fn knowledge(pop: &Population, scenario: &Scenario) -> Vec<Known> {
 /// The informed preference of a citizen with preferences `prefs` who knows `known`.
 #[must_use]
 pub fn informed(prefs: &Prefs, known: Known, impact: f64) -> Prefs {
-    let mut out = *prefs;
-    for (a, x) in ARGUMENTS.iter().enumerate() {
-        if known & (1 << a) == 0 {
-            out[usize::from(x.category)] += value(a, impact);
+    Unknown::new(impact).informed(prefs, known)
+}
+
+/// Per category and each of the 16 ways of knowing its four arguments, the summed value of the
+/// arguments not known: [`informed`] for many citizens with one table.
+#[derive(Clone, Debug)]
+pub struct Unknown {
+    gain: [[f32; 16]; CATEGORY_COUNT],
+}
+
+impl Unknown {
+    /// The table for `impact`.
+    #[must_use]
+    pub fn new(impact: f64) -> Unknown {
+        let mut gain = [[0.0f32; 16]; CATEGORY_COUNT];
+        for (c, row) in gain.iter_mut().enumerate() {
+            for (nibble, g) in row.iter_mut().enumerate() {
+                for k in 0..PER_CATEGORY {
+                    if nibble & (1 << k) == 0 {
+                        *g += value(c * PER_CATEGORY + k, impact);
+                    }
+                }
+            }
         }
+        Unknown { gain }
     }
-    for x in &mut out {
-        *x = x.clamp(0.0, 1.0);
+
+    /// The informed preference of a citizen with preferences `prefs` who knows `known`.
+    #[must_use]
+    pub fn informed(&self, prefs: &Prefs, known: Known) -> Prefs {
+        std::array::from_fn(|c| {
+            let nibble = (known >> (c * PER_CATEGORY)) as usize & 0xF;
+            (prefs[c] + self.gain[c][nibble]).clamp(0.0, 1.0)
+        })
     }
-    out
 }
 
 /// Mean absolute difference between two preference vectors (0 – 1).

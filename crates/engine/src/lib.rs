@@ -655,16 +655,15 @@ struct Informed {
 /// outcome against the informed counterfactual (every citizen voting with informed preferences;
 /// ballot lengths, when drawn, from the [`rng::Stage::Arguments`] stream of cycle 1).
 fn informed_metrics(pop: &Population, scenario: &Scenario, y: &Year) -> Informed {
-    let impact = scenario.arguments.impact;
+    let unknown = arguments::Unknown::new(scenario.arguments.impact);
     let knowledge = &y.deliberation.knowledge;
-    let informed: Vec<deliberation::Prefs> = (0..pop.len())
-        .map(|i| arguments::informed(&vote::true_prefs(pop, i), knowledge[i], impact))
-        .collect();
+    let informed = |i: usize| unknown.informed(&vote::true_prefs(pop, i), knowledge[i]);
     let (mut before, mut after) = (0.0, 0.0);
     for (&i, p) in y.attendees.iter().zip(&y.deliberation.prefs_after) {
         let i = i as usize;
-        before += f64::from(arguments::distance(&vote::true_prefs(pop, i), &informed[i]));
-        after += f64::from(arguments::distance(p, &informed[i]));
+        let inf = informed(i);
+        before += f64::from(arguments::distance(&vote::true_prefs(pop, i), &inf));
+        after += f64::from(arguments::distance(p, &inf));
     }
     let n = y.attendees.len();
     if n > 0 {
@@ -672,18 +671,8 @@ fn informed_metrics(pop: &Population, scenario: &Scenario, y: &Year) -> Informed
         after /= n as f64;
     }
     let mut lengths = rng::cycle_stream(scenario.seed, rng::Stage::Arguments, 1);
-    let funded_inf =
-        influence::counterfactual_funded(pop, |i| informed[i], &y.projects, scenario, &mut lengths);
-    let (s, s_inf) = influence::satisfaction_pair_with(
-        pop,
-        |i| informed[i],
-        &y.projects,
-        // What was carried out counts, as for the raw welfare loss.
-        &y.completed,
-        &funded_inf,
-        scenario.budget,
-        scenario.vote.district_bonus,
-    );
+    let (funded_inf, totals) =
+        influence::counterfactual_funded(pop, informed, &y.projects, scenario, &mut lengths);
     Informed {
         distance_before: before,
         distance_after: after,
@@ -698,7 +687,11 @@ fn informed_metrics(pop: &Population, scenario: &Scenario, y: &Year) -> Informed
             0.0
         },
         legitimacy: influence::legitimacy(&y.projects, &y.funded, &funded_inf),
-        welfare_loss: influence::welfare_loss(&s, &s_inf),
+        welfare_loss: if scenario.budget == 0 {
+            0.0
+        } else {
+            influence::welfare_loss_from_totals(&y.projects, &totals, &y.completed, &funded_inf)
+        },
     }
 }
 
