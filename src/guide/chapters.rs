@@ -308,8 +308,8 @@ pub const CHAPTERS: &[Chapter] = &[
             en: "The pool grows from DKK 100,000 to 5 million. What happens to the 67+'s share of what the money does for residents?",
         },
         finding: Tr {
-            da: "For dette frø falder de 67+'s andel fra 57 % til 16 %, og de er 23 % af de voksne. 100.000 kr. køber kurser, lamper og små projekter til ældre på højst omkring 40.000 kr., og de små ældreprojekter, som mødets pensionister foreslår, passer til puljen. 5 mio. kr. køber pladser, gader og idrætsanlæg til 700.000–830.000 kr., som mange flere har gavn af. Over 8 frø falder andelen i 7 og stiger i ét. Modellens projektkatalog er lille: der findes intet stort ældre- eller skoleprojekt i det.",
-            en: "For this seed the 67+'s share falls from 57% to 16%, and they are 23% of the adults. DKK 100,000 buys courses, lamps and small projects for the elderly of at most about DKK 40,000, and the small elderly projects the meeting's retirees propose fit the pool. DKK 5 million buys squares, streets and sports grounds of DKK 700,000–830,000, which serve many more. Over 8 seeds the share falls in 7 and rises in one. The model's project catalogue is small: it holds no large project for the elderly or for schools.",
+            da: "For dette frø falder de 67+'s andel fra 35 % til 24 %, og de er 23 % af de voksne. 100.000 kr. køber kurser, lamper og små projekter til ældre på højst omkring 40.000 kr., og de små ældreprojekter, som mødets pensionister foreslår, passer til puljen. 5 mio. kr. køber pladser, gader og idrætsanlæg til 700.000–830.000 kr., som mange flere har gavn af. Men over 8 frø falder andelen kun i 4 og stiger i 4: om en større pulje flytter pengene væk fra de 67+, afgør modellen ikke. Modellens projektkatalog er lille: der findes intet stort ældre- eller skoleprojekt i det.",
+            en: "For this seed the 67+'s share falls from 35% to 24%, and they are 23% of the adults. DKK 100,000 buys courses, lamps and small projects for the elderly of at most about DKK 40,000, and the small elderly projects the meeting's retirees propose fit the pool. DKK 5 million buys squares, streets and sports grounds of DKK 700,000–830,000, which serve many more. But over 8 seeds the share falls in only 4 and rises in 4: whether a larger pool moves the money away from the 67+ is not settled by the model. The model's project catalogue is small: it holds no large project for the elderly or for schools.",
         },
         expected: Direction::Down,
         seeds_agree: false,
@@ -371,10 +371,10 @@ pub const CHAPTERS: &[Chapter] = &[
             en: "The meeting is facilitated to the ideal. Does the outcome come closer to what citizens would choose if they knew every argument?",
         },
         finding: Tr {
-            da: "Nej, ikke for dette frø: overlappet med de informerede ønsker falder. Over 8 frø falder det i fem, er uændret i to og stiger i ét. Ved et ideelt møde vinder det stærkere argument oftere ved bordet, men på det virkelige møde taler de mest vidende mest og overbeviser mere, så deltagerne lærer flere argumenter (omkring 4,3 pr. deltager mod 3,7). Og mødet er for lille til at gøre hele afstemningen bedre informeret: de fleste vælgere var der ikke, og de stemmer med de ønsker, de kom med. Idealet ændrer, hvem der bliver hørt, ikke i sig selv, hvad borgerne ved.",
-            en: "No, not for this seed: the overlap with informed preferences falls. Over 8 seeds it falls in five, stays the same in two and rises in one. In an ideal meeting the stronger argument wins more often at the table, but in the real one the best-informed speak most and persuade more, so attendees learn more arguments (about 4.3 each against 3.7). And the meeting is too small to make the whole vote better informed: most voters were not there and vote with the wishes they had. The ideal changes who is heard, not by itself what citizens know.",
+            da: "Ikke for dette frø: overlappet med de informerede ønsker er 100 % ved begge mødeformer. Over 8 frø stiger det i tre, er uændret i tre og falder i to – modellen afgør ikke spørgsmålet. Ved et ideelt møde vinder det stærkere argument oftere ved bordet, men på det virkelige møde taler de mest vidende mest og overbeviser mere, så deltagerne lærer flere argumenter (omkring 4,2 pr. deltager mod 3,6). Og mødet er for lille til at gøre hele afstemningen bedre informeret: de fleste vælgere var der ikke, og de stemmer med de ønsker, de kom med.",
+            en: "Not for this seed: the overlap with informed preferences is 100% under both formats. Over 8 seeds it rises in three, stays the same in three and falls in two: the model does not settle the question. In an ideal meeting the stronger argument wins more often at the table, but in the real one the best-informed speak most and persuade more, so attendees learn more arguments (about 4.2 each against 3.6). And the meeting is too small to make the whole vote better informed: most voters were not there and vote with the wishes they had.",
         },
-        expected: Direction::Down,
+        expected: Direction::Same,
         seeds_agree: false,
     },
     Chapter {
@@ -496,8 +496,8 @@ pub const CHAPTERS: &[Chapter] = &[
             en: "Turnout rises from 10% to 50%. What happens to legitimacy?",
         },
         finding: Tr {
-            da: "For dette frø ændrer legitimiteten sig ikke: udfaldet er allerede det, alle ville have valgt, ved 10 % som ved 50 % valgdeltagelse. Over 8 frø stiger legitimiteten i tre og er uændret i fem; i intet frø falder den. Under grådig fordeling afgør få stemmer ved grænsen, hvilke projekter der får de sidste penge, så flere vælgere bringer kun nogle gange udfaldet tættere på alles.",
-            en: "For this seed legitimacy does not change: the outcome is already the one everyone would have chosen, at 10% turnout as at 50%. Over 8 seeds legitimacy rises in three and stays the same in five; in no seed does it fall. Under greedy allocation a few votes at the margin decide which projects get the last money, so more voters only sometimes bring the outcome closer to everyone's.",
+            da: "For dette frø ændrer legitimiteten sig ikke: 83 % ved 10 % som ved 50 % valgdeltagelse. Over 8 frø stiger den i to, er uændret i fem og falder i ét. Under grådig fordeling afgør få stemmer ved grænsen, hvilke projekter der får de sidste penge, så flere vælgere bringer kun nogle gange udfaldet tættere på alles.",
+            en: "For this seed legitimacy does not change: 83% at 10% turnout as at 50%. Over 8 seeds it rises in two, stays the same in five and falls in one. Under greedy allocation a few votes at the margin decide which projects get the last money, so more voters only sometimes bring the outcome closer to everyone's.",
         },
         expected: Direction::Same,
         seeds_agree: false,

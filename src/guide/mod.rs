@@ -496,10 +496,10 @@ mod tests {
         let share = |r: &Report| (c.metric.value(r) * 100.0).round() as u32;
         let small = dialoglab_engine::run(&c.scenario(c.lever.from).unwrap()).unwrap();
         let big = dialoglab_engine::run(&c.scenario(c.lever.to).unwrap()).unwrap();
-        assert_eq!((share(&small), share(&big)), (57, 16));
+        assert_eq!((share(&small), share(&big)), (35, 24));
         let adults = (small.population.shares["age_band"]["67+"] * 100.0).round() as u32;
         assert_eq!(adults, 23);
-        assert!(c.finding.en.contains("from 57% to 16%") && c.finding.da.contains("57 % til 16 %"));
+        assert!(c.finding.en.contains("from 35% to 24%") && c.finding.da.contains("35 % til 24 %"));
         let largest = |r: &Report| {
             r.outcome
                 .projects
@@ -533,8 +533,11 @@ mod tests {
                 largest(&b)
             );
         }
-        assert_eq!(falls, 7);
-        assert!(c.finding.en.contains("falls in 7") && c.finding.da.contains("falder andelen i 7"));
+        assert_eq!(falls, 4);
+        assert!(
+            c.finding.en.contains("falls in only 4")
+                && c.finding.da.contains("falder andelen kun i 4")
+        );
     }
 
     /// Findings that say "for all 8 seeds we tried" must hold for seeds 1 – 8.
@@ -630,6 +633,9 @@ mod tests {
     fn a_chapters_robustness_finding_is_its_lever_and_its_metric() {
         for c in CHAPTERS {
             assert!(robustness_finding(c, c.lever.to, Direction::Same).is_none());
+            if c.expected == Direction::Same {
+                continue; // "about the same" has no strict direction to test
+            }
             let (base, f) = robustness_finding(c, c.lever.to, c.expected).unwrap();
             assert_eq!(base, c.scenario(c.lever.from).unwrap(), "{}", c.key);
             // A's setting applied to the base is the chapter's scenario at `to`.
