@@ -94,6 +94,8 @@ test('the town pauses, plays and steps by keyboard', async () => {
   assert.equal(await step(), 1);
   // Colour and shape follow the picked attribute.
   await page.selectOption('#town-key', 'children');
+  // The legend is redrawn after the change event: wait for it rather than read it at once.
+  await page.waitForFunction(() => document.querySelectorAll('.town-legend li').length === 2, null, { timeout: 5000 });
   assert.equal(await page.locator('.town-legend li').count(), 2);
   assert.deepEqual(errors, []);
   await page.close();
