@@ -142,31 +142,21 @@ impl Metric {
         Metric::MoneyPerCapita,
     ];
 
-    /// Every metric: the sweep's, then the rest.
-    pub const ALL: [Metric; 22] = [
-        Metric::Representativeness(Stage::Invited),
-        Metric::Representativeness(Stage::Attendees),
-        Metric::Representativeness(Stage::Speakers),
-        Metric::Representativeness(Stage::Voters),
-        Metric::InfluenceGap(Attribute::AgeBand),
-        Metric::InfluenceGap(Attribute::Gender),
-        Metric::InfluenceGap(Attribute::Occupation),
-        Metric::InfluenceGap(Attribute::Children),
-        Metric::InfluenceGap(Attribute::Education),
-        Metric::InfluenceGap(Attribute::Income),
-        Metric::InfluenceGap(Attribute::Marginalised),
-        Metric::InfluenceGap(Attribute::AssociationMember),
-        Metric::InfluenceGap(Attribute::District),
-        Metric::Legitimacy,
-        Metric::WelfareLoss,
-        Metric::VoiceGini,
-        Metric::Turnout,
-        Metric::Attendees,
-        Metric::CostPerAttendee,
-        Metric::TopDecileShare,
-        Metric::Cost,
-        Metric::MoneyPerCapita,
-    ];
+    /// Every metric: the sweep's ([`Metric::SWEEP`], in its order), then the rest.
+    pub const ALL: [Metric; 22] = {
+        let rest = [Metric::TopDecileShare, Metric::Cost, Metric::MoneyPerCapita];
+        let mut all = [Metric::Legitimacy; 22];
+        let mut k = 0;
+        while k < Metric::SWEEP.len() {
+            all[k] = Metric::SWEEP[k];
+            k += 1;
+        }
+        while k < all.len() {
+            all[k] = rest[k - Metric::SWEEP.len()];
+            k += 1;
+        }
+        all
+    };
 
     /// The stable dotted name, e.g. `representativeness.attendees`, `influence_gap.age_band`,
     /// `legitimacy`.
