@@ -16,6 +16,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const GOLDEN: &[(&str, &str)] = &[
     ("faxe-dialogue", include_str!("golden/faxe-dialogue.json")),
+    ("faxe-small-pot", include_str!("golden/faxe-small-pot.json")),
     (
         "borgerbudget-small",
         include_str!("golden/borgerbudget-small.json"),
