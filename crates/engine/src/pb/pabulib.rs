@@ -1490,7 +1490,8 @@ mod tests {
     }
 
     /// The committed fuzz seeds: the small Częstochowa file and the first 3 kB of the other
-    /// pabulib files of `/work/shared/data/pabulib` (see `docs/ROBUSTNESS.md`).
+    /// pabulib files in `crates/engine/tests/data/pabulib` (the repository's copies; see
+    /// `docs/ROBUSTNESS.md`).
     fn seed_files() -> Vec<Vec<u8>> {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/seeds/pb");
         let mut paths: Vec<_> = std::fs::read_dir(dir)
