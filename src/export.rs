@@ -79,13 +79,6 @@ pub fn csv(table: &Table, dialect: Dialect) -> String {
         Dialect::Standard => ',',
         Dialect::DanishExcel => ';',
     };
-    let quote = |field: &str| {
-        if field.contains([sep, '"', '\n', '\r']) {
-            format!("\"{}\"", field.replace('"', "\"\""))
-        } else {
-            field.to_string()
-        }
-    };
     let mut out = String::new();
     if dialect == Dialect::DanishExcel {
         out.push('\u{feff}');
@@ -93,7 +86,7 @@ pub fn csv(table: &Table, dialect: Dialect) -> String {
     let line = |cells: Vec<String>| {
         cells
             .iter()
-            .map(|c| quote(c))
+            .map(|c| dialoglab_engine::csv::field(c, sep))
             .collect::<Vec<_>>()
             .join(&sep.to_string())
     };

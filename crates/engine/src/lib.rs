@@ -15,6 +15,7 @@ pub mod arguments;
 pub mod attendance;
 pub mod attributes;
 pub mod calibration;
+pub mod csv;
 pub mod cycle;
 pub mod deliberation;
 pub mod influence;

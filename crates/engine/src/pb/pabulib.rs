@@ -1183,14 +1183,13 @@ pub fn parse(text: &str) -> Result<(Instance, Profile), PbError> {
     reader.finish()
 }
 
+/// A `.pb` field: CSV quoting with `;`, and quoted also when it starts or ends with white space
+/// (which Python's reader would otherwise keep or strip differently).
 fn quote(field: &str) -> String {
-    let needs = field.contains([';', '"', '\n', '\r'])
-        || field.starts_with(char::is_whitespace)
-        || field.ends_with(char::is_whitespace);
-    if needs {
-        format!("\"{}\"", field.replace('"', "\"\""))
+    if field.starts_with(char::is_whitespace) || field.ends_with(char::is_whitespace) {
+        crate::csv::quoted(field)
     } else {
-        field.to_string()
+        crate::csv::field(field, ';').into_owned()
     }
 }
 

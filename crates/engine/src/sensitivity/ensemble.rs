@@ -29,9 +29,10 @@ use serde::{Deserialize, Serialize};
 
 use super::seeded;
 use super::{
-    Direction, Factor, Finding, JobSamples, SensitivityError, apply, check_factors, csv_field,
-    csv_number, invalid, json_number, spearman,
+    Direction, Factor, Finding, JobSamples, SensitivityError, apply, check_factors, invalid,
+    spearman,
 };
+use crate::csv;
 use crate::metric::Metric;
 use crate::report::Report;
 use crate::rng::{self, StageRng};
@@ -329,7 +330,7 @@ impl Ensemble {
         let mut out = String::from("member");
         for f in &self.spec.factors {
             out.push(',');
-            out.push_str(&csv_field(&f.path));
+            out.push_str(&csv::field(&f.path, ','));
         }
         out.push_str(if self.spec.finding.is_some() {
             ",a,b,difference,holds\n"
@@ -345,14 +346,14 @@ impl Ensemble {
                 let _ = writeln!(
                     out,
                     "{head},{},{},{},{}",
-                    csv_number(p.a),
-                    csv_number(p.b),
-                    csv_number(p.difference),
+                    csv::number(p.a),
+                    csv::number(p.b),
+                    csv::number(p.difference),
                     p.holds
                 );
             } else {
                 for (name, v) in Metric::SWEEP.iter().map(|m| m.name()).zip(&m.metrics) {
-                    let _ = writeln!(out, "{head},{name},{}", csv_number(*v));
+                    let _ = writeln!(out, "{head},{name},{}", csv::number(*v));
                 }
             }
         }
@@ -387,7 +388,7 @@ impl Ensemble {
                     out,
                     "{{\"factor\":{},\"rho\":{}}}",
                     key(&i.factor),
-                    json_number(Some(i.rho))
+                    csv::json_number(Some(i.rho))
                 );
             }
             out.push_str("]}\n");
@@ -398,16 +399,16 @@ impl Ensemble {
                 if k > 0 {
                     out.push(',');
                 }
-                let _ = write!(out, "{}:{}", key(&f.path), json_number(Some(*v)));
+                let _ = write!(out, "{}:{}", key(&f.path), csv::json_number(Some(*v)));
             }
             out.push('}');
             if let Some(p) = &m.paired {
                 let _ = write!(
                     out,
                     ",\"a\":{},\"b\":{},\"difference\":{},\"holds\":{}",
-                    json_number(p.a),
-                    json_number(p.b),
-                    json_number(p.difference),
+                    csv::json_number(p.a),
+                    csv::json_number(p.b),
+                    csv::json_number(p.difference),
                     p.holds
                 );
             } else {
@@ -421,7 +422,7 @@ impl Ensemble {
                     if k > 0 {
                         out.push(',');
                     }
-                    let _ = write!(out, "{}:{}", key(name), json_number(*v));
+                    let _ = write!(out, "{}:{}", key(name), csv::json_number(*v));
                 }
                 out.push('}');
             }

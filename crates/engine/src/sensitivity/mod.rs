@@ -540,25 +540,6 @@ pub fn spearman(x: &[f64], y: &[f64]) -> f64 {
     sxy / libm::sqrt(sxx * syy)
 }
 
-/// A number for CSV: shortest round-trip form, empty when absent.
-pub(crate) fn csv_number(value: Option<f64>) -> String {
-    value.map_or_else(String::new, |v| format!("{v}"))
-}
-
-/// A number for JSON: shortest round-trip form, `null` when absent.
-pub(crate) fn json_number(value: Option<f64>) -> String {
-    value.map_or_else(|| "null".to_string(), |v| Value::from(v).to_string())
-}
-
-/// A CSV field, quoted when needed.
-pub(crate) fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -25,10 +25,8 @@ use rand::SeedableRng;
 use serde::{Deserialize, Serialize};
 
 use super::seeded;
-use super::{
-    Factor, JobSamples, SensitivityError, apply, check_factors, csv_field, csv_number, invalid,
-    json_number,
-};
+use super::{Factor, JobSamples, SensitivityError, apply, check_factors, invalid};
+use crate::csv;
 use crate::metric::Metric;
 use crate::rng::{self, StageRng};
 use crate::scenario::Scenario;
@@ -265,13 +263,13 @@ impl Morris {
                 let _ = writeln!(
                     out,
                     "{},{},{},{name},{},{},{},{}",
-                    csv_field(&fe.factor.path),
+                    csv::field(&fe.factor.path, ','),
                     fe.factor.low,
                     fe.factor.high,
                     e.n,
-                    csv_number(e.mu_star),
-                    csv_number(e.mu),
-                    csv_number(e.sigma)
+                    csv::number(e.mu_star),
+                    csv::number(e.mu),
+                    csv::number(e.sigma)
                 );
             }
         }
@@ -289,8 +287,8 @@ impl Morris {
                 out,
                 "{{\"factor\":{},\"low\":{},\"high\":{},\"metrics\":{{",
                 key(&fe.factor.path),
-                json_number(Some(fe.factor.low)),
-                json_number(Some(fe.factor.high))
+                csv::json_number(Some(fe.factor.low)),
+                csv::json_number(Some(fe.factor.high))
             );
             for (k, (name, e)) in Metric::SWEEP
                 .iter()
@@ -306,9 +304,9 @@ impl Morris {
                     "{}:{{\"n\":{},\"mu_star\":{},\"mu\":{},\"sigma\":{}}}",
                     key(name),
                     e.n,
-                    json_number(e.mu_star),
-                    json_number(e.mu),
-                    json_number(e.sigma)
+                    csv::json_number(e.mu_star),
+                    csv::json_number(e.mu),
+                    csv::json_number(e.sigma)
                 );
             }
             out.push_str("}}\n");

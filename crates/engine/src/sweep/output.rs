@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use serde_json::Value;
 
 use super::{PointSummary, Sweep};
+use crate::csv::{self, json_number};
 use crate::metric::Metric;
 
 /// Formats an axis value for CSV: integers as integers, other numbers with Rust's shortest
@@ -26,23 +27,7 @@ fn csv_value(value: &Value) -> String {
         Value::Null => String::new(),
         other => other.to_string(),
     };
-    csv_field(&text)
-}
-
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
-}
-
-fn csv_number(value: Option<f64>) -> String {
-    value.map_or_else(String::new, |v| format!("{v}"))
-}
-
-fn json_number(value: Option<f64>) -> String {
-    value.map_or_else(|| "null".to_string(), |v| Value::from(v).to_string())
+    csv::field(&text, ',').into_owned()
 }
 
 impl Sweep {
@@ -58,10 +43,10 @@ impl Sweep {
         // Writing to a String cannot fail.
         let mut out = String::new();
         out.push_str("point,");
-        out.push_str(&csv_field(&self.spec.x.path));
+        out.push_str(&csv::field(&self.spec.x.path, ','));
         if let Some(series) = &self.spec.series {
             out.push(',');
-            out.push_str(&csv_field(&series.path));
+            out.push_str(&csv::field(&series.path, ','));
         }
         out.push_str(",metric,n,mean,ci_low,ci_high\n");
         for p in points {
@@ -75,9 +60,9 @@ impl Sweep {
                     out,
                     "{head},{name},{},{},{},{}",
                     e.n,
-                    csv_number(e.mean),
-                    csv_number(e.lo),
-                    csv_number(e.hi)
+                    csv::number(e.mean),
+                    csv::number(e.lo),
+                    csv::number(e.hi)
                 );
             }
         }
