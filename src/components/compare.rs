@@ -4,7 +4,7 @@
 //! (`pair_towns`): the paired differences with their spread.
 
 use dialoglab_engine::Report;
-use dialoglab_engine::metric::Stage;
+use dialoglab_engine::metric::{Metric, Stage};
 use serde_json::Value;
 use yew::prelude::*;
 
@@ -44,12 +44,14 @@ pub fn changed_paths(a: &Value, b: &Value) -> Vec<String> {
     out
 }
 
-/// A row of the difference table: label, A, B, B − A (all formatted).
+/// A row of the difference table: label, A, B, B − A (all formatted). The rows: the population
+/// and the invited (counts, exact), the headline numbers ([`Metric::HEADLINE`], the same as the
+/// many-towns panel's, with the same labels and formats), then each group's representation ratio
+/// among the attendees.
 #[must_use]
 pub fn metric_rows(lang: Lang, a: &Report, b: &Report) -> Vec<[String; 4]> {
     let t = lang.t();
     let count = |r: &Report, s: Stage| r.stage(s).map_or(0, |x| x.count);
-    let index = |r: &Report, s: Stage| r.stage(s).map_or(0.0, |x| x.representativeness.index);
     let int_row = |label: String, x: u64, y: u64| {
         let sign = match y.cmp(&x) {
             std::cmp::Ordering::Greater => "+",
@@ -63,22 +65,6 @@ pub fn metric_rows(lang: Lang, a: &Report, b: &Report) -> Vec<[String; 4]> {
             format!("{sign}{}", format::int(lang, y.abs_diff(x))),
         ]
     };
-    let dec_row = |label: String, x: f64, y: f64| {
-        let d = y - x;
-        let sign = if d > 0.0005 {
-            "+"
-        } else if d < -0.0005 {
-            "−"
-        } else {
-            "±"
-        };
-        [
-            label,
-            format::dec(lang, x, 3),
-            format::dec(lang, y, 3),
-            format!("{sign}{}", format::dec(lang, d.abs(), 3)),
-        ]
-    };
     let mut rows = vec![
         int_row(
             t.stage_population.into(),
@@ -90,37 +76,35 @@ pub fn metric_rows(lang: Lang, a: &Report, b: &Report) -> Vec<[String; 4]> {
             count(a, Stage::Invited).into(),
             count(b, Stage::Invited).into(),
         ),
-        int_row(
-            t.stage_attendees.into(),
-            count(a, Stage::Attendees).into(),
-            count(b, Stage::Attendees).into(),
-        ),
-        dec_row(
-            lang.index_of(t.stage_attendees),
-            index(a, Stage::Attendees),
-            index(b, Stage::Attendees),
-        ),
-        dec_row(
-            lang.index_of(t.stage_invited),
-            index(a, Stage::Invited),
-            index(b, Stage::Invited),
-        ),
-        int_row(format!("{} (DKK)", t.cost_label), a.cost.dkk, b.cost.dkk),
     ];
+    for m in Metric::HEADLINE {
+        let (x, y) = (m.of(a), m.of(b));
+        rows.push([
+            lang.metric(m),
+            lang.metric_value_or_dash(m, x),
+            lang.metric_value_or_dash(m, y),
+            match (x, y) {
+                (Some(x), Some(y)) => lang.headline_diff(m, y - x),
+                _ => "–".to_string(),
+            },
+        ]);
+    }
+    let ratio = Metric::Representativeness(Stage::Attendees);
     let ra = ratio_chart::rows(a, lang);
     let rb = ratio_chart::rows(b, lang);
     let k = ratio_chart::ATTENDEES;
     for (x, y) in ra.iter().zip(&rb) {
-        rows.push(dec_row(
+        rows.push([
             format!(
                 "{} – {} ({})",
                 lang.attribute(x.attribute),
                 x.label,
                 crate::i18n::lower(t.stage_attendees)
             ),
-            x.ratios[k],
-            y.ratios[k],
-        ));
+            format::dec(lang, x.ratios[k], 3),
+            format::dec(lang, y.ratios[k], 3),
+            lang.headline_diff(ratio, y.ratios[k] - x.ratios[k]),
+        ]);
     }
     rows
 }
@@ -227,12 +211,22 @@ mod tests {
         let rb = dialoglab_engine::run(&b).unwrap();
         let rows = metric_rows(Lang::En, &ra, &rb);
         assert_eq!(rows[0][3], "±0", "same population");
-        assert_ne!(rows[2][1], rows[2][2], "attendees differ");
+        let row = |m: Metric| {
+            rows.iter()
+                .find(|r| r[0] == Lang::En.metric(m))
+                .unwrap_or_else(|| panic!("no row for {}", m.name()))
+        };
+        let attendees = row(Metric::Attendees);
+        assert_ne!(attendees[1], attendees[2], "attendees differ");
+        let index = row(Metric::Representativeness(Stage::Attendees));
         assert!(
-            rows[3][3].starts_with('+'),
-            "stratified is more representative: {:?}",
-            rows[3]
+            index[3].starts_with('+'),
+            "stratified is more representative: {index:?}"
         );
-        assert_eq!(rows.len(), 6 + 22);
+        // B − A, formatted as the many-towns panel formats a difference.
+        let m = Metric::Representativeness(Stage::Attendees);
+        let d = m.of(&rb).unwrap() - m.of(&ra).unwrap();
+        assert_eq!(index[3], Lang::En.headline_diff(m, d));
+        assert_eq!(rows.len(), 2 + Metric::HEADLINE.len() + 22);
     }
 }

@@ -105,7 +105,8 @@ test('compare pins A and shows B beside it on the same population', async () => 
   await settled(page);
   const table = page.locator('#compare-table');
   await table.waitFor();
-  const attendees = await table.locator('tbody tr').nth(2).locator('td').allTextContents();
+  const attendees = await table.locator('tbody tr')
+    .filter({ has: page.locator('th', { hasText: /^Attendees$/ }) }).locator('td').allTextContents();
   assert.notEqual(attendees[0], attendees[1], 'A and B differ');
   const population = await table.locator('tbody tr').nth(0).locator('td').allTextContents();
   assert.equal(population[2], '±0');
