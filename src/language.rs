@@ -24,6 +24,17 @@ impl Lang {
         }
     }
 
+    /// This language's text of a pair: `lang.pick("Danish", "English")`. With the area texts
+    /// (`src/i18n/*.rs`: a struct of fixed strings and its `DA` and `EN` values) this is the one way
+    /// the app writes a text in both languages: Danish first, English second, side by side.
+    #[must_use]
+    pub fn pick<T>(self, da: T, en: T) -> T {
+        match self {
+            Lang::Da => da,
+            Lang::En => en,
+        }
+    }
+
     /// The language with this code.
     #[must_use]
     pub fn from_code(code: &str) -> Option<Lang> {

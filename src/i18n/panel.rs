@@ -379,27 +379,23 @@ impl Lang {
         reason = "one match arm per PanelError variant, in both languages side by side"
     )]
     pub fn panel_error(self, e: &PanelError) -> String {
-        let da = self == Lang::Da;
         match e {
             PanelError::Empty { file } => {
-                if da {
-                    format!("{file}.csv har ingen rækker.")
-                } else {
-                    format!("{file}.csv has no rows.")
-                }
+                self.pick(format!("{file}.csv har ingen rækker."), format!("{file}.csv has no rows."))
             }
             PanelError::TooLarge { what, limit } => {
                 let limit = format::int(self, *limit);
-                if da {
-                    let what = match what.as_str() {
-                        "respondents" => "personer",
-                        "features in one category" => "værdier i én kategori",
-                        w if w.starts_with("bytes in ") => "byte i filen",
-                        _ => "enheder",
-                    };
-                    format!("Mere end {limit} {what}.")
-                } else {
-                    format!("More than {limit} {what}.")
+                match self {
+                    Lang::Da => {
+                        let what = match what.as_str() {
+                            "respondents" => "personer",
+                            "features in one category" => "værdier i én kategori",
+                            w if w.starts_with("bytes in ") => "byte i filen",
+                            _ => "enheder",
+                        };
+                        format!("Mere end {limit} {what}.")
+                    }
+                    Lang::En => format!("More than {limit} {what}."),
                 }
             }
             PanelError::Csv {
@@ -407,38 +403,22 @@ impl Lang {
                 line,
                 message,
             } => {
-                let message = if da {
-                    csv_message_da(message)
-                } else {
-                    message.clone()
-                };
-                if da {
-                    format!("{file}.csv, linje {line}: {message}.")
-                } else {
-                    format!("{file}.csv, line {line}: {message}.")
-                }
+                let message = self.pick(csv_message_da(message), message.clone());
+                self.pick(format!("{file}.csv, linje {line}: {message}."), format!("{file}.csv, line {line}: {message}."))
             }
             PanelError::MissingColumn { file, column } => {
-                if da {
-                    format!("{file}.csv har ingen kolonne »{column}«.")
-                } else {
-                    format!("{file}.csv has no column »{column}«.")
-                }
+                self.pick(format!("{file}.csv har ingen kolonne »{column}«."), format!("{file}.csv has no column “{column}”."))
             }
             PanelError::UnknownFeature {
                 line,
                 category,
                 value,
             } => {
-                if da {
-                    format!(
+                self.pick(format!(
                         "respondents.csv, linje {line}: »{value}« er ikke en værdi i kategorien »{category}« i categories.csv."
-                    )
-                } else {
-                    format!(
-                        "respondents.csv, line {line}: »{value}« is not a feature of category »{category}« in categories.csv."
-                    )
-                }
+                    ), format!(
+                        "respondents.csv, line {line}: “{value}” is not a feature of category “{category}” in categories.csv."
+                    ))
             }
             PanelError::MinAboveMax {
                 category,
@@ -446,26 +426,18 @@ impl Lang {
                 min,
                 max,
             } => {
-                if da {
-                    format!(
+                self.pick(format!(
                         "Kategori »{category}«, værdi »{feature}«: minimum {min} er større end maksimum {max}."
-                    )
-                } else {
-                    format!(
-                        "Category »{category}«, feature »{feature}«: the minimum {min} exceeds the maximum {max}."
-                    )
-                }
+                    ), format!(
+                        "Category “{category}”, feature “{feature}”: the minimum {min} exceeds the maximum {max}."
+                    ))
             }
             PanelError::PanelSize { panel_size, pool } => {
-                if da {
-                    format!(
+                self.pick(format!(
                         "Panelet skal have mellem 1 og puljens {pool} personer, ikke {panel_size}."
-                    )
-                } else {
-                    format!(
+                    ), format!(
                         "The panel must have between 1 and the pool's {pool} people, not {panel_size}."
-                    )
-                }
+                    ))
             }
             PanelError::TooFewRespondents {
                 category,
@@ -473,15 +445,11 @@ impl Lang {
                 min,
                 available,
             } => {
-                if da {
-                    format!(
+                self.pick(format!(
                         "Kategori »{category}«, værdi »{feature}«: minimum er {min}, men kun {available} i puljen har den."
-                    )
-                } else {
-                    format!(
-                        "Category »{category}«, feature »{feature}«: the minimum is {min} but only {available} people in the pool have it."
-                    )
-                }
+                    ), format!(
+                        "Category “{category}”, feature “{feature}”: the minimum is {min} but only {available} people in the pool have it."
+                    ))
             }
             PanelError::CategorySum {
                 category,
@@ -490,61 +458,41 @@ impl Lang {
                 panel_size,
             } => {
                 let mins = bound == "minimums";
-                match (da, mins) {
-                    (true, true) => format!(
+                match (self, mins) {
+                    (Lang::Da, true) => format!(
                         "Kategori »{category}«: minimummerne giver tilsammen {sum}, mere end panelets {panel_size}."
                     ),
-                    (true, false) => format!(
+                    (Lang::Da, false) => format!(
                         "Kategori »{category}«: maksimummerne giver tilsammen {sum}, mindre end panelets {panel_size}."
                     ),
-                    (false, true) => format!(
-                        "Category »{category}«: its minimums add up to {sum}, more than the panel's {panel_size}."
+                    (Lang::En, true) => format!(
+                        "Category “{category}”: its minimums add up to {sum}, more than the panel's {panel_size}."
                     ),
-                    (false, false) => format!(
-                        "Category »{category}«: its maximums add up to {sum}, fewer than the panel's {panel_size}."
+                    (Lang::En, false) => format!(
+                        "Category “{category}”: its maximums add up to {sum}, fewer than the panel's {panel_size}."
                     ),
                 }
             }
             PanelError::Infeasible { category, feature } => {
-                if da {
-                    format!(
+                self.pick(format!(
                         "Intet panel opfylder alle kvoter på én gang; kvoten for kategori »{category}«, værdi »{feature}« er den, der skal lempes."
-                    )
-                } else {
-                    format!(
-                        "No panel meets all quotas together; the quota of category »{category}«, feature »{feature}« is the one to relax."
-                    )
-                }
+                    ), format!(
+                        "No panel meets all quotas together; the quota of category “{category}”, feature “{feature}” is the one to relax."
+                    ))
             }
             PanelError::InfeasibleJointly => {
-                if da {
-                    "Intet panel opfylder alle kvoter (og husstande) på én gang, selv om hver kategori kan opfyldes for sig.".into()
-                } else {
-                    "No panel meets all quotas (and households) together, though each category can be met on its own.".into()
-                }
+                self.pick("Intet panel opfylder alle kvoter (og husstande) på én gang, selv om hver kategori kan opfyldes for sig.".into(), "No panel meets all quotas (and households) together, though each category can be met on its own.".into())
             }
             PanelError::LegacyFailed { attempts } => {
-                if da {
-                    format!(
+                self.pick(format!(
                         "LEGACY fandt intet panel, der opfylder kvoterne, på {attempts} forsøg."
-                    )
-                } else {
-                    format!("LEGACY found no panel meeting the quotas in {attempts} attempts.")
-                }
+                    ), format!("LEGACY found no panel meeting the quotas in {attempts} attempts."))
             }
             PanelError::Solver { message } => {
-                if da {
-                    format!("LP-løseren fejlede: {message}.")
-                } else {
-                    format!("The LP solver failed: {message}.")
-                }
+                self.pick(format!("LP-løseren fejlede: {message}."), format!("The LP solver failed: {message}."))
             }
             PanelError::Cancelled => {
-                if da {
-                    "Annulleret.".into()
-                } else {
-                    "Cancelled.".into()
-                }
+                self.pick("Annulleret.".into(), "Cancelled.".into())
             }
         }
     }
@@ -591,9 +539,15 @@ mod tests {
             category: "gender".into(),
             value: "woman".into(),
         };
-        for lang in Lang::ALL {
+        // Each language quotes as it writes: »…« in Danish, “…” in English.
+        for (lang, (open, close)) in Lang::ALL.into_iter().zip([('»', '«'), ('“', '”')]) {
             let text = lang.panel_error(&e);
-            assert!(text.contains('7') && text.contains("»gender«") && text.contains("»woman«"));
+            assert!(
+                text.contains('7')
+                    && text.contains(&format!("{open}gender{close}"))
+                    && text.contains(&format!("{open}woman{close}")),
+                "{text}"
+            );
         }
         let e = PanelError::Infeasible {
             category: "age".into(),

@@ -247,114 +247,85 @@ impl Lang {
     pub fn step_sentence(self, s: Step, f: &StageFacts) -> String {
         let n = |x: u32| format::int(self, x.into());
         let pc = |x: f64| format::percent(self, x, 0);
-        let da = self == Lang::Da;
         match s {
             Step::Town => {
                 let per = f64::from(f.population) / f64::from(f.figures.max(1));
-                let shown = match (da, f.all_attendees) {
-                    (true, true) => format!(" Alle {} deltagere er med.", n(f.came)),
-                    (false, true) => format!(" All {} who came are shown.", n(f.came)),
+                let shown = match (self, f.all_attendees) {
+                    (Lang::Da, true) => format!(" Alle {} deltagere er med.", n(f.came)),
+                    (Lang::En, true) => format!(" All {} who came are shown.", n(f.came)),
                     _ => String::new(),
                 };
-                if da {
-                    format!(
+                self.pick(format!(
                         "{} voksne i {} bydele. Hver af de {} figurer er en af byens borgere og står for omkring {} andre.{shown}",
                         n(f.population),
                         f.districts,
                         n(f.figures),
                         format::dec(self, per, 0)
-                    )
-                } else {
-                    format!(
+                    ), format!(
                         "{} adults in {} districts. Each of the {} figures is one of the town's citizens and stands for about {}.{shown}",
                         n(f.population),
                         f.districts,
                         n(f.figures),
                         format::dec(self, per, 0)
-                    )
-                }
+                    ))
             }
             Step::Invited => {
-                if da {
-                    format!(
+                self.pick(format!(
                         "{} af {} blev inviteret eller hørte om mødet.",
                         n(f.invited),
                         n(f.population)
-                    )
-                } else {
-                    format!(
+                    ), format!(
                         "{} of {} were invited or heard of the meeting.",
                         n(f.invited),
                         n(f.population)
-                    )
-                }
+                    ))
             }
             Step::Came => {
                 let over = f.over.as_ref().map_or_else(String::new, |(g, a, t)| {
-                    if da {
-                        format!("; {} af dem var {g}, mod {} af byen", pc(*a), pc(*t))
-                    } else {
-                        format!(
+                    self.pick(format!("; {} af dem var {g}, mod {} af byen", pc(*a), pc(*t)), format!(
                             "; {} of them were {g}, against {} of the town",
                             pc(*a),
                             pc(*t)
-                        )
-                    }
+                        ))
                 });
-                if da {
-                    format!("{} af {} kom{over}.", n(f.came), n(f.population))
-                } else {
-                    format!("{} of {} came{over}.", n(f.came), n(f.population))
-                }
+                self.pick(format!("{} af {} kom{over}.", n(f.came), n(f.population)), format!("{} of {} came{over}.", n(f.came), n(f.population)))
             }
             Step::Spoke => {
-                if da {
-                    format!(
+                self.pick(format!(
                         "{} af de {} tog ordet; den tiendedel, der talte mest, havde {} af taletiden.",
                         n(f.spoke),
                         n(f.came),
                         pc(f.top_decile)
-                    )
-                } else {
-                    format!(
+                    ), format!(
                         "{} of the {} spoke; the tenth who spoke most had {} of the speaking time.",
                         n(f.spoke),
                         n(f.came),
                         pc(f.top_decile)
-                    )
-                }
+                    ))
             }
             Step::Voted => {
-                if da {
-                    format!(
+                self.pick(format!(
                         "{} af {} stemte ({} stemmeprocent).",
                         n(f.voted),
                         n(f.population),
                         format::percent(self, f.turnout, 1)
-                    )
-                } else {
-                    format!(
+                    ), format!(
                         "{} of {} voted (turnout {}).",
                         n(f.voted),
                         n(f.population),
                         format::percent(self, f.turnout, 1)
-                    )
-                }
+                    ))
             }
             Step::Funded => {
-                if da {
-                    format!(
+                self.pick(format!(
                         "Yndlingsprojektet blev til noget for {} af byen og for {} af dem, der kom.",
                         pc(f.funded_town),
                         pc(f.funded_came)
-                    )
-                } else {
-                    format!(
+                    ), format!(
                         "The favourite project was funded for {} of the town and for {} of those who came.",
                         pc(f.funded_town),
                         pc(f.funded_came)
-                    )
-                }
+                    ))
             }
         }
     }
@@ -370,7 +341,7 @@ impl Lang {
             3 => ("År for år", "Year by year"),
             _ => ("Omkostningen", "The cost"),
         };
-        if self == Lang::Da { da } else { en }
+        self.pick(da, en)
     }
 
     /// The finding of the meeting-and-vote section.

@@ -98,7 +98,7 @@ test('the example as two files: LEXIMIN gives everyone 10.0%, LEGACY leaves some
   await page.waitForSelector('#panel-error');
   const message = await page.locator('#panel-error').textContent();
   assert.match(message, /line 3/);
-  assert.match(message, /»woman« is not a feature of category »gender«/);
+  assert.match(message, /“woman” is not a feature of category “gender”/);
   assert.match(message, /previous result is still shown/);
   assert.equal(await page.locator('#panel-run').isDisabled(), true);
   assert.equal((await tableRows(page, 'panel-measures-table'))[0][2], '10.0%');
