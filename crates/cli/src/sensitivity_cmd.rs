@@ -5,8 +5,6 @@
 //! [`dialoglab_engine::sensitivity`], the same bytes whatever the thread count or the split in
 //! shards.
 
-use std::path::PathBuf;
-
 use dialoglab_engine::sensitivity::ensemble::{Ensemble, EnsembleResult, EnsembleSpec};
 use dialoglab_engine::sensitivity::morris::{Morris, MorrisSpec};
 use dialoglab_engine::sensitivity::{Factor, default_factors, finding, findings};
@@ -15,10 +13,7 @@ use dialoglab_engine::{Report, Scenario};
 use serde::{Deserialize, Serialize};
 
 use crate::BaseArgs;
-use crate::shard::{
-    Format, check_shards, emit, format_of, parse_shard, progress_bar, read_shard, run_jobs,
-    shard_range, shard_text,
-};
+use crate::shard::{Format, JobArgs, check_shards, emit, format_of, read_shard};
 use crate::sweep_cmd::MergeArgs;
 
 /// The first line of a sensitivity shard file names its format with this.
@@ -66,21 +61,8 @@ pub struct SensitivityArgs {
     /// Ensemble: evaluate this headline finding in every member (`--finding list` lists them).
     #[arg(long, value_name = "NAME")]
     pub finding: Option<String>,
-    /// Write to this file (.csv or .jsonl) instead of standard output.
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
-    /// Output format (default: from the --out extension, else csv). Ignored with --shard.
-    #[arg(long, value_enum)]
-    pub format: Option<Format>,
-    /// Run only shard i of n (1 ≤ i ≤ n) and write a shard file for `dialoglab merge`.
-    #[arg(long, value_name = "i/n")]
-    pub shard: Option<String>,
-    /// Worker threads (default: every core).
-    #[arg(long)]
-    pub threads: Option<usize>,
-    /// No progress bar and no summary on standard error.
-    #[arg(long, short)]
-    pub quiet: bool,
+    #[command(flatten)]
+    pub job: JobArgs,
 }
 
 /// What a sensitivity shard file carries: the whole specification of either method.
@@ -298,38 +280,22 @@ pub fn run(args: &SensitivityArgs) -> Result<String, String> {
     if args.finding.as_deref() == Some("list") {
         return Ok(finding_list());
     }
-    let shard = args.shard.as_deref().map(parse_shard).transpose()?;
-    let format = match shard {
-        None => Some(format_of(args.format, args.out.as_deref())?),
-        Some(_) => None,
-    };
-    let spec = build_spec(args)?;
-    let analysis = Analysis::new(&spec)?;
-    let (start, end) = match shard {
-        Some((i, n)) => shard_range(i, n, analysis.job_count()),
-        None => (0, analysis.job_count()),
-    };
-    let bar = progress_bar(end - start, args.quiet);
-    let samples = run_jobs(&analysis, start, end, args.threads, &bar)?;
-    bar.finish_and_clear();
-    let text = if let Some(shard) = shard {
-        shard_text(
-            SHARD_FORMAT,
-            &analysis.spec(),
-            shard,
-            (start, end),
-            &samples,
-        )?
-    } else {
-        let (text, result) = analysis.render(&samples, format.unwrap_or(Format::Csv))?;
-        if !args.quiet
-            && let Some(line) = result.as_ref().and_then(summary)
-        {
-            eprintln!("{line}");
-        }
-        text
-    };
-    emit(&text, args.out.as_deref())
+    let plan = args.job.plan()?;
+    let analysis = Analysis::new(&build_spec(args)?)?;
+    args.job.run(
+        plan,
+        &analysis,
+        (SHARD_FORMAT, &analysis.spec()),
+        |samples, format| {
+            let (text, result) = analysis.render(samples, format)?;
+            if !args.job.quiet
+                && let Some(line) = result.as_ref().and_then(summary)
+            {
+                eprintln!("{line}");
+            }
+            Ok(text)
+        },
+    )
 }
 
 /// What differs between two specifications, in words.

@@ -98,6 +98,69 @@ pub fn shard_range(i: u32, n: u32, jobs: u32) -> (u32, u32) {
     (cut(i - 1), cut(i))
 }
 
+/// Where a design's runs go and how they run: the options `dialoglab sweep` and `dialoglab
+/// sensitivity` share.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct JobArgs {
+    /// Write to this file (.csv or .jsonl) instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Output format (default: from the --out extension, else csv). Ignored with --shard.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Run only shard i of n (1 ≤ i ≤ n) and write a shard file for `dialoglab merge`.
+    #[arg(long, value_name = "i/n")]
+    pub shard: Option<String>,
+    /// Worker threads (default: every core).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// No progress bar, and no summary on standard error.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// What to run: one shard `(i, n)`, or everything into one output of a format.
+#[derive(Clone, Copy, Debug)]
+pub enum Plan {
+    /// Shard `i` of `n`, written as a shard file.
+    Shard(u32, u32),
+    /// Every job, written in this format.
+    Whole(Format),
+}
+
+impl JobArgs {
+    /// Reads `--shard` and the output format, before anything runs.
+    pub fn plan(&self) -> Result<Plan, String> {
+        match self.shard.as_deref().map(parse_shard).transpose()? {
+            Some((i, n)) => Ok(Plan::Shard(i, n)),
+            None => Ok(Plan::Whole(format_of(self.format, self.out.as_deref())?)),
+        }
+    }
+
+    /// Runs `design`'s jobs as `plan` says, with a progress bar, and writes the shard file (with
+    /// `spec` in its header) or what `render` makes of the samples.
+    pub fn run<D: Design + Sync, S: Serialize>(
+        &self,
+        plan: Plan,
+        design: &D,
+        (shard_format, spec): (&str, &S),
+        render: impl FnOnce(&[Sample], Format) -> Result<String, String>,
+    ) -> Result<String, String> {
+        let (start, end) = match plan {
+            Plan::Shard(i, n) => shard_range(i, n, design.job_count()),
+            Plan::Whole(_) => (0, design.job_count()),
+        };
+        let bar = progress_bar(end - start, self.quiet);
+        let samples = run_jobs(design, start, end, self.threads, &bar)?;
+        bar.finish_and_clear();
+        let text = match plan {
+            Plan::Shard(i, n) => shard_text(shard_format, spec, (i, n), (start, end), &samples)?,
+            Plan::Whole(format) => render(&samples, format)?,
+        };
+        emit(&text, self.out.as_deref())
+    }
+}
+
 /// The output format: `format` if given, else from the extension of `out`, else CSV.
 pub fn format_of(format: Option<Format>, out: Option<&Path>) -> Result<Format, String> {
     if let Some(f) = format {

@@ -15,10 +15,7 @@ use std::path::PathBuf;
 use dialoglab_engine::sweep::{Axis, Sample, Sweep, SweepSpec};
 
 use crate::BaseArgs;
-use crate::shard::{
-    Format, check_shards, emit, format_of, parse_shard, progress_bar, read_shard, run_jobs,
-    shard_range, shard_text,
-};
+use crate::shard::{Format, JobArgs, check_shards, emit, format_of, read_shard};
 
 /// The first line of a sweep's shard file names its format with this.
 pub const SHARD_FORMAT: &str = "dialoglab-sweep-shard";
@@ -39,21 +36,8 @@ pub struct SweepArgs {
     /// The first seed (default: the scenario's seed).
     #[arg(long)]
     pub first_seed: Option<u64>,
-    /// Write to this file (.csv or .jsonl) instead of standard output.
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
-    /// Output format (default: from the --out extension, else csv). Ignored with --shard.
-    #[arg(long, value_enum)]
-    pub format: Option<Format>,
-    /// Run only shard i of n (1 ≤ i ≤ n) and write a shard file for `dialoglab merge`.
-    #[arg(long, value_name = "i/n")]
-    pub shard: Option<String>,
-    /// Worker threads (default: every core).
-    #[arg(long)]
-    pub threads: Option<usize>,
-    /// No progress bar.
-    #[arg(long, short)]
-    pub quiet: bool,
+    #[command(flatten)]
+    pub job: JobArgs,
 }
 
 /// Arguments of `dialoglab merge`.
@@ -104,25 +88,14 @@ fn build_spec(args: &SweepArgs) -> Result<SweepSpec, String> {
 
 /// `dialoglab sweep`.
 pub fn sweep(args: &SweepArgs) -> Result<String, String> {
-    let shard = args.shard.as_deref().map(parse_shard).transpose()?;
-    let format = match shard {
-        None => Some(format_of(args.format, args.out.as_deref())?),
-        Some(_) => None,
-    };
-    let spec = build_spec(args)?;
-    let sweep = Sweep::new(spec).map_err(|e| e.to_string())?;
-    let (start, end) = match shard {
-        Some((i, n)) => shard_range(i, n, sweep.job_count()),
-        None => (0, sweep.job_count()),
-    };
-    let bar = progress_bar(end - start, args.quiet);
-    let samples = run_jobs(&sweep, start, end, args.threads, &bar)?;
-    bar.finish_and_clear();
-    let text = match shard {
-        Some(shard) => shard_text(SHARD_FORMAT, sweep.spec(), shard, (start, end), &samples)?,
-        None => render(&sweep, &samples, format.unwrap_or(Format::Csv)),
-    };
-    emit(&text, args.out.as_deref())
+    let plan = args.job.plan()?;
+    let sweep = Sweep::new(build_spec(args)?).map_err(|e| e.to_string())?;
+    args.job.run(
+        plan,
+        &sweep,
+        (SHARD_FORMAT, sweep.spec()),
+        |samples, format| Ok(render(&sweep, samples, format)),
+    )
 }
 
 /// What differs between two specifications, in words.
