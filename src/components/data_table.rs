@@ -29,24 +29,39 @@ pub fn DataTable(props: &DataTableProps) -> Html {
             <summary>{ lang.t().show_table }</summary>
             // Scrolls sideways on a narrow screen, so it takes the keyboard focus too.
             <div class="table-scroll" tabindex="0" role="region" aria-label={props.caption.clone()}>
-                <table id={props.id.clone()}>
-                    <caption>{ props.caption.clone() }</caption>
-                    <thead>
-                        <tr>{ for props.table.headers.iter().map(|h| html! { <th scope="col">{ h.clone() }</th> }) }</tr>
-                    </thead>
-                    <tbody>
-                        { for props.table.rows.iter().map(|row| html! {
-                            <tr>
-                                { for row.iter().enumerate().map(|(k, cell)| if k == 0 {
-                                    html! { <th scope="row">{ cell.display(lang) }</th> }
-                                } else {
-                                    html! { <td>{ cell.display(lang) }</td> }
-                                }) }
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
+                { table_html(lang, &props.table, &props.id, &props.caption, &[]) }
             </div>
         </details>
+    }
+}
+
+/// A `<table>` of `table` with its caption: column headers, and each row's first cell as the
+/// row's header; row `r` gets the class `row_classes[r]` where there is one.
+#[must_use]
+pub fn table_html(
+    lang: Lang,
+    table: &Table,
+    id: &str,
+    caption: &str,
+    row_classes: &[&'static str],
+) -> Html {
+    html! {
+        <table id={id.to_string()}>
+            <caption>{ caption.to_string() }</caption>
+            <thead>
+                <tr>{ for table.headers.iter().map(|h| html! { <th scope="col">{ h.clone() }</th> }) }</tr>
+            </thead>
+            <tbody>
+                { for table.rows.iter().enumerate().map(|(r, row)| html! {
+                    <tr class={row_classes.get(r).copied()}>
+                        { for row.iter().enumerate().map(|(k, cell)| if k == 0 {
+                            html! { <th scope="row">{ cell.display(lang) }</th> }
+                        } else {
+                            html! { <td>{ cell.display(lang) }</td> }
+                        }) }
+                    </tr>
+                }) }
+            </tbody>
+        </table>
     }
 }

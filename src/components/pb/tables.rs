@@ -7,6 +7,7 @@ use dialoglab_engine::pb::study::Study;
 use yew::prelude::*;
 
 use crate::components::chart_frame::csv_download;
+use crate::components::data_table::table_html;
 use crate::export::{Cell, Dialect, Table};
 use crate::format;
 use crate::i18n::Lang;
@@ -83,21 +84,7 @@ pub fn TableBlock(props: &TableBlockProps) -> Html {
             <h3 id={format!("{id}-heading")}>{ props.title.clone() }</h3>
             <p class="chart-summary">{ props.desc.clone() }</p>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby={format!("{id}-heading")}>
-                <table id={format!("{id}-table")}>
-                    <caption>{ props.title.clone() }</caption>
-                    <thead><tr>{ for props.table.headers.iter().map(|h| html! { <th scope="col">{ h.clone() }</th> }) }</tr></thead>
-                    <tbody>
-                        { for props.table.rows.iter().enumerate().map(|(r, row)| html! {
-                            <tr class={props.row_classes.get(r).copied().unwrap_or("")}>
-                                { for row.iter().enumerate().map(|(k, cell)| if k == 0 {
-                                    html! { <th scope="row">{ cell.display(lang) }</th> }
-                                } else {
-                                    html! { <td>{ cell.display(lang) }</td> }
-                                }) }
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
+                { table_html(lang, &props.table, &format!("{id}-table"), &props.title, &props.row_classes) }
             </div>
             <div class="exports" role="group" aria-label={format!("{} – {}", t.export_label, props.title)}>
                 <span class="exports-label" aria-hidden="true">{ t.export_label }</span>
