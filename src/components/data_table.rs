@@ -37,7 +37,6 @@ pub fn DataTable(props: &DataTableProps) -> Html {
 
 /// A `<table>` of `table` with its caption: column headers, and each row's first cell as the
 /// row's header; row `r` gets the class `row_classes[r]` where there is one.
-#[must_use]
 pub fn table_html(
     lang: Lang,
     table: &Table,
