@@ -1,5 +1,7 @@
 //! Benchmarks of issue 16's uncertainty analyses on `faxe-dialogue`, on 2 threads (each thread
-//! takes every other seed, draws that seed's population once and runs every point with it):
+//! takes every other seed and runs every point with the population of that point's `population`
+//! parameters, drawn once for consecutive points that share them, as `dialoglab sensitivity`
+//! does; an ensemble varies those parameters, so it draws a population for every run):
 //!
 //! - an ensemble of 200 parameter sets × 10 seeds (2,000 runs) over the default factors;
 //! - Morris screening with 20 trajectories over the default factors, 1 seed per point
@@ -23,11 +25,12 @@ fn run_two_threads<D: Design + Sync>(design: &D) -> Vec<Sample> {
             .map(|t| {
                 scope.spawn(move || {
                     let mut out = Vec::new();
+                    let mut cache = population::Cache::new(1);
                     for k in (t..seeds).step_by(2) {
-                        let scenario = design.scenario_for(0, k);
-                        let pop = population::generate(&scenario.population, scenario.seed);
                         for p in 0..design.point_count() {
-                            out.push(design.run_design_job(p * seeds + k, &pop));
+                            let scenario = design.scenario_for(p, k);
+                            let pop = cache.get(&scenario.population, scenario.seed);
+                            out.push(design.run_design_job(p * seeds + k, pop));
                         }
                     }
                     out

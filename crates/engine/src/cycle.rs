@@ -147,7 +147,7 @@ pub fn simulate_year(
     }
     let on_ballot = proposals::ballot(&proposals, scenario.vote.max_projects);
     let projects = vote::ballot_projects(&proposals, &on_ballot);
-    let sizes = need::sizes(&projects, &scenario.need);
+    let table = vote::UtilityTable::citizen(&projects, scenario, pop.districts);
     let instance = vote::instance(&projects, scenario.budget);
 
     // Attendees vote with their preferences after the meeting; everyone else with their own.
@@ -205,7 +205,7 @@ pub fn simulate_year(
         } else {
             deliberation.prefs_after[slot_of[i] as usize]
         };
-        citizen_utilities(&prefs, pop, i, &projects, &sizes, scenario, &mut u);
+        table.fill(&prefs, pop, i, &mut u);
         let limit = cap(&mut length_rng);
         if lengths.is_some() {
             caps.push(limit);
@@ -264,15 +264,7 @@ pub fn simulate_year(
     masks.reserve(if masks_fit { n } else { 0 });
     let mut sincere = Vec::new();
     for i in 0..n {
-        citizen_utilities(
-            &vote::true_prefs(pop, i),
-            pop,
-            i,
-            &projects,
-            &sizes,
-            scenario,
-            &mut u,
-        );
+        table.fill(&vote::true_prefs(pop, i), pop, i, &mut u);
         favourites.push(favourite(&u));
         let limit = cap(&mut length_rng);
         if masks_fit {
@@ -352,19 +344,11 @@ pub fn favourites(
     projects: &[BallotProject],
     scenario: &Scenario,
 ) -> Vec<Option<u16>> {
-    let sizes = need::sizes(projects, &scenario.need);
+    let table = vote::UtilityTable::citizen(projects, scenario, pop.districts);
     let mut u = Vec::with_capacity(projects.len());
     (0..pop.len())
         .map(|i| {
-            citizen_utilities(
-                &vote::true_prefs(pop, i),
-                pop,
-                i,
-                projects,
-                &sizes,
-                scenario,
-                &mut u,
-            );
+            table.fill(&vote::true_prefs(pop, i), pop, i, &mut u);
             favourite(&u)
         })
         .collect()

@@ -33,16 +33,11 @@ pub fn satisfaction(
     }
     let won: Vec<BallotProject> = won.into_iter().copied().collect();
     let b = budget as f64;
+    let table = vote::UtilityTable::plain(&won, district_bonus, pop.districts);
     let mut u = Vec::with_capacity(won.len());
     (0..pop.len())
         .map(|i| {
-            vote::utilities(
-                &vote::true_prefs(pop, i),
-                pop.district[i],
-                &won,
-                district_bonus,
-                &mut u,
-            );
+            table.fill(&vote::true_prefs(pop, i), pop, i, &mut u);
             u.iter()
                 .zip(&won)
                 .map(|(x, p)| x * p.cost as f64)
@@ -103,9 +98,10 @@ pub fn satisfaction_pair_with(
     if !use_w && !use_all {
         return (s, s_all);
     }
+    let table = vote::UtilityTable::plain(&won, district_bonus, pop.districts);
     let mut u = Vec::with_capacity(won.len());
     for i in 0..n {
-        vote::utilities(&prefs(i), pop.district[i], &won, district_bonus, &mut u);
+        table.fill(&prefs(i), pop, i, &mut u);
         if use_w {
             s[i] = u
                 .iter()
@@ -226,7 +222,8 @@ pub fn counterfactual_funded(
     let draw = (v.ballot == BallotKind::Approval)
         .then(|| v.ballot_lengths.as_deref().and_then(vote::LengthDraw::new))
         .flatten();
-    let sizes = crate::need::sizes(projects, &scenario.need);
+    let table = vote::UtilityTable::citizen(projects, scenario, pop.districts);
+    let plain_table = vote::UtilityTable::plain(projects, v.district_bonus, pop.districts);
     let mut u = Vec::with_capacity(projects.len());
     let mut scratch = Vec::new();
     let mut masks = Vec::with_capacity(if masks_fit { pop.len() } else { 0 });
@@ -238,11 +235,11 @@ pub fn counterfactual_funded(
         // Totals as the satisfaction of DESIGN's welfare counts them (the preferences' own
         // utilities), the ballots as the year's own counterfactual casts them (need and scale
         // included), so that with informed = true preferences both equal the raw figures.
-        vote::utilities(&p, pop.district[i], projects, v.district_bonus, &mut plain);
+        plain_table.fill(&p, pop, i, &mut plain);
         for (t, x) in totals.iter_mut().zip(&plain) {
             *t += x;
         }
-        crate::cycle::citizen_utilities(&p, pop, i, projects, &sizes, scenario, &mut u);
+        table.fill(&p, pop, i, &mut u);
         let limit = draw.as_ref().map_or(v.max_approvals, |d| d.draw(lengths));
         if masks_fit {
             masks.push(vote::approval_mask_with_cap(&u, v, limit, &mut scratch));

@@ -39,6 +39,7 @@ const YOUNG_BAND: u8 = 0;
 const OLD_BAND: u8 = 3;
 
 /// Which categories serve citizen `i` (see the module documentation).
+#[inline]
 #[must_use]
 pub fn served(pop: &Population, i: usize) -> [bool; CATEGORY_COUNT] {
     let mut s = [false; CATEGORY_COUNT];

@@ -114,6 +114,129 @@ pub fn utilities(
     }));
 }
 
+/// What a ballot's utilities depend on, computed once per ballot so that each citizen costs one
+/// pass over the projects: each project's category, its district factor for a citizen of each
+/// district, and optionally the need weights and scale factors of [`crate::cycle::citizen_utilities`].
+/// [`UtilityTable::fill`] writes exactly the numbers [`utilities`] (or `citizen_utilities`)
+/// would: the same operations on the same operands, only hoisted out of the citizen loop.
+#[derive(Clone, Debug)]
+pub struct UtilityTable {
+    category: Vec<usize>,
+    /// Row `d` (`projects.len()` entries): each project's district factor for district `d`.
+    factor: Vec<f64>,
+    /// Rows in `factor`; citizens of other districts take the slow path.
+    rows: usize,
+    away: f64,
+    district: Vec<u8>,
+    /// Scale factors ([`crate::need::sizes`]), when need is in.
+    sizes: Option<Vec<f64>>,
+    /// Need weights `(served, not served)` of [`crate::need::weigh`], when they apply.
+    need: Option<(f64, f64)>,
+}
+
+impl UtilityTable {
+    /// The table of [`utilities`] for `projects` and citizens of districts `0..districts`.
+    #[must_use]
+    pub fn plain(projects: &[BallotProject], district_bonus: f64, districts: u8) -> Self {
+        let away = 1.0 - district_bonus;
+        let rows = usize::from(districts);
+        let mut factor = Vec::with_capacity(rows * projects.len());
+        for d in 0..districts {
+            factor.extend(
+                projects
+                    .iter()
+                    .map(|p| if is_local(p.district, d) { 1.0 } else { away }),
+            );
+        }
+        UtilityTable {
+            category: projects.iter().map(|p| usize::from(p.category)).collect(),
+            factor,
+            rows,
+            away,
+            district: projects.iter().map(|p| p.district).collect(),
+            sizes: None,
+            need: None,
+        }
+    }
+
+    /// The table of [`crate::cycle::citizen_utilities`] for `projects` under `scenario`.
+    #[must_use]
+    pub fn citizen(projects: &[BallotProject], scenario: &Scenario, districts: u8) -> Self {
+        let mut t = Self::plain(projects, scenario.vote.district_bonus, districts);
+        let p = &scenario.need;
+        t.sizes = Some(crate::need::sizes(projects, p));
+        // `need::weigh`'s factor `keep + utility_weight · need_c / top` for the two values need_c
+        // takes (the same expression, so the same rounding).
+        let top = p.base + p.served;
+        if top > 0.0 && p.utility_weight > 0.0 {
+            let keep = 1.0 - p.utility_weight;
+            t.need = Some((
+                keep + p.utility_weight * (p.base + p.served) / top,
+                keep + p.utility_weight * p.base / top,
+            ));
+        }
+        t
+    }
+
+    /// Citizen `i`'s utilities with preferences `prefs` (need-weighed first for a
+    /// [`UtilityTable::citizen`] table), written into `out` (cleared first).
+    #[inline]
+    pub fn fill(&self, prefs: &Prefs, pop: &Population, i: usize, out: &mut Vec<f64>) {
+        let weighed = match self.need {
+            Some((served, plain)) => {
+                let s = crate::need::served(pop, i);
+                std::array::from_fn(|c| {
+                    (f64::from(prefs[c]) * if s[c] { served } else { plain }) as f32
+                })
+            }
+            None => *prefs,
+        };
+        out.clear();
+        let top = f64::from(weighed.iter().copied().fold(0.0f32, f32::max));
+        let n = self.category.len();
+        if top <= 0.0 {
+            out.resize(n, 0.0);
+            if let Some(sizes) = &self.sizes {
+                for (x, f) in out.iter_mut().zip(sizes) {
+                    *x *= f;
+                }
+            }
+            return;
+        }
+        let w: [f64; CATEGORY_COUNT] = std::array::from_fn(|c| f64::from(weighed[c]) / top);
+        let d = pop.district[i];
+        let row = usize::from(d);
+        if row >= self.rows {
+            out.extend(self.category.iter().zip(&self.district).map(|(&c, &pd)| {
+                let factor = if is_local(pd, d) { 1.0 } else { self.away };
+                (w[c] * factor).clamp(0.0, 1.0)
+            }));
+            if let Some(sizes) = &self.sizes {
+                for (x, f) in out.iter_mut().zip(sizes) {
+                    *x *= f;
+                }
+            }
+            return;
+        }
+        let factors = &self.factor[row * n..(row + 1) * n];
+        match &self.sizes {
+            Some(sizes) => out.extend(
+                self.category
+                    .iter()
+                    .zip(factors)
+                    .zip(sizes)
+                    .map(|((&c, &f), &s)| (w[c] * f).clamp(0.0, 1.0) * s),
+            ),
+            None => out.extend(
+                self.category
+                    .iter()
+                    .zip(factors)
+                    .map(|(&c, &f)| (w[c] * f).clamp(0.0, 1.0)),
+            ),
+        }
+    }
+}
+
 /// Stable project id for ballot position `k` (`p01`, `p02`, …), so that ids sort in ballot order.
 #[must_use]
 pub fn project_id(k: usize) -> String {
@@ -263,14 +386,16 @@ pub fn approval_mask_with_cap(
     cap: u8,
     scratch: &mut Vec<(f64, u32)>,
 ) -> u128 {
-    let mut mask = 0u128;
-    let mut count = 0usize;
-    for (k, &u) in utilities.iter().enumerate() {
-        if u >= vote.threshold {
-            mask |= 1u128 << k;
-            count += 1;
-        }
-    }
+    // Two 64-bit halves, branch-free (a 128-bit shift per project costs several instructions).
+    let (low, high) = utilities.split_at(utilities.len().min(64));
+    let half = |part: &[f64]| {
+        part.iter()
+            .take(64)
+            .enumerate()
+            .fold(0u64, |m, (k, &u)| m | u64::from(u >= vote.threshold) << k)
+    };
+    let mut mask = u128::from(half(high)) << 64 | u128::from(half(low));
+    let count = mask.count_ones() as usize;
     if cap > 0 && count > usize::from(cap) {
         scratch.clear();
         scratch.extend(
@@ -551,6 +676,56 @@ pub const CATEGORIES: usize = CATEGORY_COUNT;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_utility_table_gives_bit_identical_utilities() {
+        let params = crate::scenario::PopulationParams {
+            size: 600,
+            ..Default::default()
+        };
+        let pop = crate::population::generate(&params, 3);
+        let projects: Vec<BallotProject> = (0..23u8)
+            .map(|k| BallotProject {
+                category: k % 6,
+                district: if k % 5 == 0 { CITY_WIDE } else { k % 9 },
+                cost: 5_000 + 37_000 * u64::from(k),
+            })
+            .collect();
+        let mut scenario = Scenario::default();
+        let zero = Population {
+            prefs: std::array::from_fn(|_| vec![0.0]),
+            district: vec![0],
+            children: vec![0],
+            age_band: vec![0],
+            marginalised: vec![0],
+            occupation: vec![0],
+            ..Default::default()
+        };
+        for (bonus, weight, served) in [(0.3, 0.5, 0.4), (0.0, 0.0, 0.4), (1.4, 0.7, 0.0)] {
+            scenario.vote.district_bonus = bonus;
+            scenario.need.utility_weight = weight;
+            scenario.need.served = served;
+            let sizes = crate::need::sizes(&projects, &scenario.need);
+            // Fewer rows than districts: the rest take the slow path.
+            for rows in [pop.districts, 2] {
+                let citizen = UtilityTable::citizen(&projects, &scenario, rows);
+                let plain = UtilityTable::plain(&projects, bonus, rows);
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                for (pop, i) in (0..pop.len()).map(|i| (&pop, i)).chain([(&zero, 0)]) {
+                    let prefs = true_prefs(pop, i);
+                    crate::cycle::citizen_utilities(
+                        &prefs, pop, i, &projects, &sizes, &scenario, &mut a,
+                    );
+                    citizen.fill(&prefs, pop, i, &mut b);
+                    let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                    assert_eq!(bits(&a), bits(&b), "citizen {i}");
+                    utilities(&prefs, pop.district[i], &projects, bonus, &mut a);
+                    plain.fill(&prefs, pop, i, &mut b);
+                    assert_eq!(bits(&a), bits(&b), "citizen {i}, plain");
+                }
+            }
+        }
+    }
 
     fn projects() -> Vec<BallotProject> {
         vec![

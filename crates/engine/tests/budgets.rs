@@ -208,3 +208,32 @@ fn who_decides_changes_little_once_the_meeting_has_set_the_agenda() {
     };
     assert!(voters("everyone") > 5.0 * voters("attendees"));
 }
+
+#[test]
+fn a_small_town_with_a_budget_above_every_cost_funds_every_supported_proposal() {
+    // Regression: porto-alegre shrunk to a few thousand citizens keeps its 30 M DKK (or more), so
+    // each voter's equal share is far above any cost. Equal Shares then ties many projects exactly
+    // and decides them in exact rationals, whose unreduced sums once grew without bound (the run
+    // never finished). With a pot above every cost, every supported proposal must be funded.
+    for (size, budget) in [
+        (3_000, dialoglab_engine::scenario::MAX_BUDGET),
+        (12_000, 30_000_000),
+    ] {
+        let mut s = scenario("porto-alegre", 1, &[]);
+        s.population.size = size;
+        s.invitation.letters = s.invitation.letters.min(size);
+        s.budget = budget;
+        let r = run(&s).unwrap();
+        let ballot: Vec<_> = r.outcome.projects.iter().filter(|p| p.on_ballot).collect();
+        assert!(!ballot.is_empty(), "{size}: an empty ballot");
+        let costs: u64 = ballot.iter().map(|p| p.cost).sum();
+        assert!(r.outcome.spent <= budget, "{size}: spent above the budget");
+        if costs <= budget / u64::from(size) {
+            for p in &ballot {
+                assert_eq!(p.funded, p.supporters > 0, "{size}: project {}", p.id);
+            }
+            let funded: u64 = ballot.iter().filter(|p| p.funded).map(|p| p.cost).sum();
+            assert_eq!(r.outcome.spent, funded, "{size}: spent is the funded costs");
+        }
+    }
+}

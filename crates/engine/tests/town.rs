@@ -98,11 +98,14 @@ fn everyone_counts_exactly_when_the_town_is_small() {
 
 #[test]
 fn a_sample_of_a_thousand_stands_for_every_stage_of_each_preset() {
-    // Each preset at its own size: porto-alegre shrunk to 12,000 citizens with its 30 M DKK budget
-    // does not finish in 30 s (a known open problem, see the closing note), at its own size it does.
+    // Each preset at 12,000 citizens (porto-alegre then keeps its 30 M DKK budget for far fewer
+    // voters, which once made Equal Shares' exact arithmetic run for ever) and at its own size.
     for p in presets::ALL {
+        check(p.name, 12_000, 1_000);
         let size = presets::get(p.name).unwrap().population.size;
-        check(p.name, size, 1_000);
+        if size != 12_000 {
+            check(p.name, size, 1_000);
+        }
     }
 }
 

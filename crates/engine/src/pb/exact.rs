@@ -103,9 +103,24 @@ impl Ratio {
         }
     }
 
+    /// The fraction `n / d`, reduced: without the reduction every sum of two large fractions
+    /// multiplies their denominators, and a long sum (the MES payment of thousands of ballot
+    /// groups) grows exponentially in size.
     fn from_big(n: BigU, d: BigU) -> Self {
+        if let (Some(n), Some(d)) = (n.to_u128(), d.to_u128()) {
+            return Ratio::new(n, d);
+        }
+        if n.is_zero() {
+            return Ratio::zero();
+        }
+        let g = n.gcd(&d);
+        let (n, d) = if g.is_one() {
+            (n, d)
+        } else {
+            (n.div_exact(&g), d.div_exact(&g))
+        };
         match (n.to_u128(), d.to_u128()) {
-            (Some(n), Some(d)) => Ratio::new(n, d),
+            (Some(n), Some(d)) => Ratio(Repr::Small(n, d)),
             _ => Ratio(Repr::Big(n, d)),
         }
     }
@@ -377,6 +392,105 @@ impl BigU {
         r.trim();
         r
     }
+    fn is_one(&self) -> bool {
+        self.0.len() == 1 && self.0[0] == 1
+    }
+    fn trailing_zeros(&self) -> u32 {
+        let mut bits = 0;
+        for &l in &self.0 {
+            if l != 0 {
+                return bits + l.trailing_zeros();
+            }
+            bits += 64;
+        }
+        bits
+    }
+    fn shr(&self, bits: u32) -> BigU {
+        let limbs = (bits / 64) as usize;
+        let s = bits % 64;
+        let rest = self.0.get(limbs..).unwrap_or(&[]);
+        let mut out = Vec::with_capacity(rest.len());
+        for (i, &l) in rest.iter().enumerate() {
+            let hi = if s == 0 {
+                0
+            } else {
+                rest.get(i + 1).map_or(0, |&h| h << (64 - s))
+            };
+            out.push((l >> s) | hi);
+        }
+        let mut r = BigU(out);
+        r.trim();
+        r
+    }
+    fn shl(&self, bits: u32) -> BigU {
+        if self.is_zero() {
+            return BigU(Vec::new());
+        }
+        let limbs = (bits / 64) as usize;
+        let s = bits % 64;
+        let mut out = vec![0u64; limbs];
+        let mut carry = 0u64;
+        for &l in &self.0 {
+            out.push((l << s) | carry);
+            carry = if s == 0 { 0 } else { l >> (64 - s) };
+        }
+        out.push(carry);
+        let mut r = BigU(out);
+        r.trim();
+        r
+    }
+    /// Greatest common divisor (binary algorithm, switching to `u128` once both fit); both must
+    /// be non-zero.
+    fn gcd(&self, o: &BigU) -> BigU {
+        let shift = self.trailing_zeros().min(o.trailing_zeros());
+        let mut a = self.shr(self.trailing_zeros());
+        let mut b = o.clone();
+        loop {
+            b = b.shr(b.trailing_zeros());
+            if let (Some(x), Some(y)) = (a.to_u128(), b.to_u128()) {
+                return BigU::from_u128(gcd(x, y)).shl(shift);
+            }
+            if a > b {
+                core::mem::swap(&mut a, &mut b);
+            }
+            b = b.sub(&a);
+            if b.is_zero() {
+                return a.shl(shift);
+            }
+        }
+    }
+    /// `self / d` when `d` divides `self` (`d ≠ 0`), by schoolbook binary long division.
+    fn div_exact(&self, d: &BigU) -> BigU {
+        if let [dv] = d.0.as_slice() {
+            let mut out = vec![0u64; self.0.len()];
+            let mut rem = 0u128;
+            for i in (0..self.0.len()).rev() {
+                let cur = (rem << 64) | u128::from(self.0[i]);
+                out[i] = (cur / u128::from(*dv)) as u64;
+                rem = cur % u128::from(*dv);
+            }
+            let mut r = BigU(out);
+            r.trim();
+            return r;
+        }
+        let bits = |x: &BigU| x.0.len() as u32 * 64 - x.0.last().map_or(64, |l| l.leading_zeros());
+        let mut rem = self.clone();
+        let mut q = vec![0u64; self.0.len()];
+        let (nb, db) = (bits(self), bits(d));
+        if nb < db {
+            return BigU(Vec::new());
+        }
+        for k in (0..=nb - db).rev() {
+            let t = d.shl(k);
+            if t <= rem {
+                rem = rem.sub(&t);
+                q[(k / 64) as usize] |= 1 << (k % 64);
+            }
+        }
+        let mut r = BigU(q);
+        r.trim();
+        r
+    }
     fn mul(&self, o: &BigU) -> BigU {
         if self.is_zero() || o.is_zero() {
             return BigU(Vec::new());
@@ -449,6 +563,42 @@ mod tests {
         let big = Ratio::from_int(u128::MAX).mul_int(u128::MAX);
         assert!(big > Ratio::from_int(u128::MAX));
         assert_eq!(big.div_int(u128::MAX), Ratio::from_int(u128::MAX));
+    }
+
+    #[test]
+    fn large_fractions_stay_reduced() {
+        // Summing many large fractions with one denominator must not multiply the denominators.
+        let p = (1u128 << 127) - 1; // Mersenne prime
+        let unit = Ratio::new(1, p).div_int(p); // 1 / p², beyond u128
+        assert!(unit.as_small().is_none());
+        let mut sum = Ratio::zero();
+        for _ in 0..1_000 {
+            sum = sum.add(&unit);
+        }
+        assert_eq!(sum, Ratio::new(1_000, p).div_int(p));
+        let Repr::Big(_, d) = &sum.0 else {
+            panic!("1000 / p² does not fit in u128")
+        };
+        assert_eq!(d.0.len(), 4, "the denominator stays p²");
+        // A large fraction that reduces to a small one becomes small again.
+        assert_eq!(sum.mul_int(p).mul_int(p), Ratio::from_int(1_000));
+        assert!(sum.mul_int(p).mul_int(p).as_small().is_some());
+    }
+
+    #[test]
+    fn big_gcd_and_exact_division() {
+        let a = BigU::from_u128(u128::MAX).mul(&BigU::from_u128(12));
+        let b = BigU::from_u128(u128::MAX).mul(&BigU::from_u128(18));
+        let g = a.gcd(&b);
+        assert_eq!(g, BigU::from_u128(u128::MAX).mul(&BigU::from_u128(6)));
+        assert_eq!(a.div_exact(&g), BigU::from_u128(2));
+        assert_eq!(b.div_exact(&g), BigU::from_u128(3));
+        assert_eq!(a.div_exact(&BigU::from_u128(4)).mul(&BigU::from_u128(4)), a);
+        assert_eq!(
+            BigU::from_u128(1 << 100).shl(100).shr(100),
+            BigU::from_u128(1 << 100)
+        );
+        assert_eq!(BigU::from_u128(3 << 70).trailing_zeros(), 70);
     }
 
     #[test]
