@@ -1,19 +1,19 @@
 //! Exact non-negative rational numbers for the PB rules: a `u128` fast path that falls back to a
 //! small hand-written big integer when a result would overflow. No floating point decides anything.
 //!
-//! The big integer is our own rather than `num-bigint`, by measurement (2026-12-04; probes of the
-//! same operations — from `u128`, multiply, add, subtract, compare, the top bits — built for
-//! wasm32 with `opt-level = "z"`, LTO and `wasm-opt -Oz`):
+//! The big integer is our own rather than `num-bigint`, by measurement (2026-12-04): probes of
+//! the big path's operations — from `u128`, multiply, add, reduce by the gcd, compare, the top
+//! bits — built for wasm32 with `opt-level = "z"`, LTO and `wasm-opt -Oz`, and timed natively
+//! (`opt-level = 3`, 2 million probes, the two timed back to back on a loaded machine):
 //!
-//! | | WebAssembly | gzip | time per probe, native `opt-level = 3` |
+//! | | WebAssembly | gzip | time per probe |
 //! |---|---|---|---|
-//! | this file's `BigU` | 11,165 B | 5,214 B | 953 ns |
-//! | `num-bigint` 0.5 | 27,817 B | 11,492 B | 899 ns |
-//! | `num-bigint` 0.5, reducing each result by its gcd | 34,446 B | 14,060 B | 22,235 ns |
+//! | this file's `BigU` | 14,888 B | 7,079 B | 9.0–9.7 µs |
+//! | `num-bigint` 0.5 with `num-integer`'s gcd | 34,446 B | 14,060 B | 11.2–11.4 µs |
 //!
-//! The crate is as fast but adds about 17 kB (6 kB gzip) to every bundle that runs the model, the
-//! initial one included, and the rules reach the big path only on overflow of `u128`. Results are
-//! not reduced on the big path (they compare exactly either way; reducing is 25 times dearer).
+//! The crate would add about 20 kB (7 kB gzip) to every bundle that runs the model, the initial
+//! one included, without being faster here; the rules reach the big path only when a `u128`
+//! fraction overflows.
 
 use core::cmp::Ordering;
 
