@@ -9,11 +9,12 @@
 //! its wasm holds one copy of the scenario's decoder, not two.
 
 use dialoglab_engine::Scenario;
+use dialoglab_engine::metric::Metric;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::i18n::Lang;
-use crate::state::{Action, AppState, Theme, View};
+use crate::state::{Action, AppState, Run, Theme, View};
 
 /// Name of the `window` event that carries an action from the views bundle to the sandbox bundle.
 pub const ACTION_EVENT: &str = "dialoglab-views-action";
@@ -132,6 +133,98 @@ impl Snapshot {
     }
 }
 
+/// A panel of the sandbox page that the views bundle draws into a host the sandbox bundle keeps
+/// in its page (`src/components/lazy_panel.rs`): panels whose worker jobs and tables need not be
+/// in the first screen's bundle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Panel {
+    /// The many-towns panel on the results, with the robustness panel below it.
+    ManyTowns,
+    /// A and B in the same towns, in Compare.
+    PairTowns,
+}
+
+impl Panel {
+    /// Every panel.
+    pub const ALL: [Panel; 2] = [Panel::ManyTowns, Panel::PairTowns];
+
+    /// Stable name (the host's id, the text between the bundles).
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Panel::ManyTowns => "many-towns",
+            Panel::PairTowns => "pair-towns",
+        }
+    }
+
+    /// The panel with this name.
+    #[must_use]
+    pub fn from_key(key: &str) -> Option<Panel> {
+        Panel::ALL.into_iter().find(|p| p.key() == key)
+    }
+}
+
+/// What a [`Panel`] reads: the app state as for the views, with the scenario of the run the
+/// results show (not the one being edited), and that run's headline numbers (its report is not
+/// sent across, nor run again).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PanelSnapshot {
+    /// The app state; its scenario is the shown run's, its pinned scenario Compare's A.
+    pub app: Snapshot,
+    /// The shown run's value of each metric ([`Metric::ALL`]).
+    pub one_town: Vec<(Metric, Option<f64>)>,
+}
+
+/// [`PanelSnapshot`] as it travels: the app state as [`Snapshot::to_json`]'s text.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PanelSnapshotText {
+    app: String,
+    one_town: Vec<(Metric, Option<f64>)>,
+}
+
+impl PanelSnapshot {
+    /// The snapshot of `state` for a panel about `run` (the run the results show).
+    #[must_use]
+    pub fn of(state: &AppState, run: &Run) -> PanelSnapshot {
+        let mut app = Snapshot::of(state);
+        app.scenario.clone_from(&run.0);
+        PanelSnapshot {
+            app,
+            one_town: Metric::ALL.iter().map(|m| (*m, m.of(&run.1))).collect(),
+        }
+    }
+
+    /// The shown run's value of `metric`, if defined.
+    #[must_use]
+    pub fn value(&self, metric: Metric) -> Option<f64> {
+        self.one_town
+            .iter()
+            .find(|(m, _)| *m == metric)
+            .and_then(|(_, v)| *v)
+    }
+
+    /// The snapshot as JSON text.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(&PanelSnapshotText {
+            app: self.app.to_json(),
+            one_town: self.one_town.clone(),
+        })
+        .unwrap_or_default()
+    }
+
+    /// Reads [`to_json`](Self::to_json)'s text.
+    pub fn from_json(text: &str) -> Result<PanelSnapshot, String> {
+        let t: PanelSnapshotText =
+            serde_json::from_str(text).map_err(|e| format!("unreadable panel state: {e}"))?;
+        Ok(PanelSnapshot {
+            app: Snapshot::from_json(&t.app)?,
+            one_town: t.one_town,
+        })
+    }
+}
+
 /// The actions the secondary views take, as they travel.
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
@@ -227,6 +320,50 @@ mod tests {
         assert_eq!(back.pinned.as_ref(), Some(&a));
         let mirrored = back.state();
         assert_eq!(mirrored.pinned.map(|r| r.0.clone()), Some(a));
+    }
+
+    #[test]
+    fn a_panel_snapshot_carries_the_shown_run_not_the_edited_scenario() {
+        let shown = Scenario::default();
+        let run: Run = std::rc::Rc::new((shown.clone(), dialoglab_engine::run(&shown).unwrap()));
+        let mut state = AppState {
+            lang: Lang::En,
+            ..AppState::default()
+        };
+        state.scenario.budget += 1;
+        state.pinned = Some(run.clone());
+        let snapshot = PanelSnapshot::of(&state, &run);
+        let back = PanelSnapshot::from_json(&snapshot.to_json()).unwrap();
+        assert_eq!(back.app, snapshot.app);
+        assert_eq!(
+            back.app.scenario, shown,
+            "the run's scenario, not the edited one"
+        );
+        assert_eq!(back.app.pinned.as_ref(), Some(&shown), "Compare's A");
+        assert_eq!(back.app.lang, Lang::En);
+        assert_eq!(back.one_town.len(), Metric::ALL.len());
+        // Shown numbers: JSON keeps them to the last bit or so (serde_json's default parser).
+        for m in Metric::ALL {
+            match (back.value(m), m.of(&run.1)) {
+                (Some(x), Some(y)) => assert!((x - y).abs() <= 1e-12 * y.abs(), "{m:?}"),
+                (x, y) => assert_eq!(x, y, "{m:?}"),
+            }
+        }
+        assert!(back.value(Metric::Attendees).is_some_and(|n| n > 0.0));
+        for bad in [
+            String::new(),
+            "{}".into(),
+            snapshot
+                .to_json()
+                .replace("\"one_town\":[", "\"one_town\":[[\"colour\",1],"),
+            snapshot.to_json().replace("\\\"en\\\"", "\\\"xx\\\""),
+        ] {
+            assert!(PanelSnapshot::from_json(&bad).is_err(), "{bad}");
+        }
+        for p in Panel::ALL {
+            assert_eq!(Panel::from_key(p.key()), Some(p));
+        }
+        assert_eq!(Panel::from_key("nowhere"), None);
     }
 
     #[test]

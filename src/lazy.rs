@@ -18,6 +18,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Element;
 
+use crate::bridge::Panel;
 use crate::charts::qr::QrPath;
 use crate::worker_client::describe;
 
@@ -40,6 +41,20 @@ extern "C" {
     /// `qr` of `src/views_main.rs`.
     #[wasm_bindgen(catch, js_namespace = wasm_bindgen, js_name = qr)]
     fn views_qr(text: &str) -> Result<JsValue, JsValue>;
+    /// `mount_panel` of `src/views_main.rs`.
+    #[wasm_bindgen(catch, js_namespace = wasm_bindgen, js_name = mount_panel)]
+    fn views_mount_panel(
+        id: u32,
+        panel: &str,
+        host: &Element,
+        snapshot: &str,
+    ) -> Result<(), JsValue>;
+    /// `update_panel` of `src/views_main.rs`.
+    #[wasm_bindgen(catch, js_namespace = wasm_bindgen, js_name = update_panel)]
+    fn views_update_panel(id: u32, snapshot: &str) -> Result<(), JsValue>;
+    /// `unmount_panel` of `src/views_main.rs`.
+    #[wasm_bindgen(catch, js_namespace = wasm_bindgen, js_name = unmount_panel)]
+    fn views_unmount_panel(id: u32) -> Result<(), JsValue>;
     /// `simulated_pb` of `src/views_main.rs`.
     #[wasm_bindgen(catch, js_namespace = wasm_bindgen, js_name = simulated_pb)]
     fn views_simulated_pb(scenario: &str) -> Result<JsValue, JsValue>;
@@ -126,6 +141,25 @@ pub fn mount(host: &Element, snapshot: &str) -> Result<(), String> {
 /// Hands the mounted views bundle the new app state.
 pub fn update(snapshot: &str) -> Result<(), String> {
     views_update(snapshot).map_err(|e| describe(&e))
+}
+
+/// Draws `panel` into `host` for the panel state `snapshot` (JSON, see
+/// [`crate::bridge::PanelSnapshot`]); `id` names it in [`update_panel`] and [`unmount_panel`]. The
+/// views bundle must be loaded ([`load`]).
+pub fn mount_panel(id: u32, panel: Panel, host: &Element, snapshot: &str) -> Result<(), String> {
+    views_mount_panel(id, panel.key(), host, snapshot).map_err(|e| describe(&e))
+}
+
+/// Hands the mounted panel `id` the new panel state.
+pub fn update_panel(id: u32, snapshot: &str) -> Result<(), String> {
+    views_update_panel(id, snapshot).map_err(|e| describe(&e))
+}
+
+/// Removes the panel `id` (its jobs stop with it), if it was mounted.
+pub fn unmount_panel(id: u32) {
+    if SCRIPT_LOADED.get() {
+        let _ = views_unmount_panel(id);
+    }
 }
 
 /// The QR code of `text` (`None`: too long for one), made by the views bundle, which is loaded

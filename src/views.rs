@@ -8,10 +8,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::bridge::{self, Snapshot};
+use crate::bridge::{self, Panel, PanelSnapshot, Snapshot};
 use crate::components::{
     brief::BriefView, glossary::Glossary, guide::Guide, meeting_view::MeetingView,
-    panel_view::PanelView, pb::PbView, sweep_view::SweepView, workshop::Workshop,
+    monte_carlo::MonteCarlo, pair_towns::PairTowns, panel_view::PanelView, pb::PbView,
+    sweep_view::SweepView, workshop::Workshop,
 };
 use crate::context::AppContext;
 use crate::state::{Action, View};
@@ -50,6 +51,42 @@ pub fn ViewsApp(props: &ViewsAppProps) -> Html {
         <ContextProvider<AppContext> {context}>
             <main class="page">{ view }</main>
         </ContextProvider<AppContext>>
+    }
+}
+
+/// Props of [`PanelApp`].
+#[derive(Properties, PartialEq)]
+pub struct PanelAppProps {
+    /// Which panel.
+    pub panel: Panel,
+    /// The sandbox bundle's state and shown run.
+    pub snapshot: Rc<PanelSnapshot>,
+    /// Where the panel's actions go ([`bridge::send`] when not given).
+    #[prop_or_default]
+    pub send: Option<Callback<Action>>,
+}
+
+/// The root of one panel of the sandbox page drawn by the views bundle (see [`Panel`]).
+#[component]
+pub fn PanelApp(props: &PanelAppProps) -> Html {
+    let state = use_memo(props.snapshot.clone(), |s| Rc::new(s.app.state()));
+    let send = props
+        .send
+        .clone()
+        .unwrap_or_else(|| Callback::from(|action: Action| bridge::send(&action)));
+    let context = AppContext::mirror(Rc::clone(&state), send);
+    let lang = state.lang;
+    let panel = match props.panel {
+        Panel::ManyTowns => html! { <MonteCarlo {lang} run={props.snapshot.clone()} /> },
+        Panel::PairTowns => match &props.snapshot.app.pinned {
+            Some(a) => html! {
+                <PairTowns {lang} a={a.clone()} b={props.snapshot.app.scenario.clone()} />
+            },
+            None => html! {},
+        },
+    };
+    html! {
+        <ContextProvider<AppContext> {context}>{ panel }</ContextProvider<AppContext>>
     }
 }
 
@@ -176,6 +213,39 @@ mod tests {
                 !html.contains("id=\"reveal\""),
                 "nothing is revealed before a bet"
             );
+        }
+    }
+
+    #[tokio::test]
+    async fn each_panel_renders_its_section_from_a_panel_snapshot() {
+        let scenario = dialoglab_engine::Scenario::default();
+        let run: crate::state::Run =
+            Rc::new((scenario.clone(), dialoglab_engine::run(&scenario).unwrap()));
+        for lang in crate::i18n::Lang::ALL {
+            let state = AppState {
+                lang,
+                pinned: Some(run.clone()),
+                ..AppState::default()
+            };
+            let snapshot = Rc::new(PanelSnapshot::of(&state, &run));
+            let render = |panel| {
+                yew::LocalServerRenderer::<PanelApp>::with_props(PanelAppProps {
+                    panel,
+                    snapshot: snapshot.clone(),
+                    send: None,
+                })
+                .render()
+            };
+            let html = render(Panel::ManyTowns).await;
+            assert!(html.contains("id=\"mc-heading\"") && html.contains("id=\"mc-toggle\""));
+            assert!(html.contains(lang.towns().heading), "{lang:?}");
+            assert!(
+                html.contains("id=\"robust-run\""),
+                "the robustness panel below"
+            );
+            let html = render(Panel::PairTowns).await;
+            assert!(html.contains("id=\"pair-heading\""), "{lang:?}");
+            assert!(html.contains(lang.towns().pair_heading));
         }
     }
 

@@ -8,8 +8,9 @@ use dialoglab_engine::metric::{Metric, Stage};
 use serde_json::Value;
 use yew::prelude::*;
 
+use crate::bridge::Panel;
 use crate::components::compare_chart::{CompareChart, PairKind};
-use crate::components::pair_towns::PairTowns;
+use crate::components::lazy_panel::LazyPanel;
 use crate::components::ratio_chart;
 use crate::components::term_link::TermLink;
 use crate::context::use_app;
@@ -175,7 +176,7 @@ fn comparison(lang: Lang, a: &Run, b: &Run) -> Html {
                     </tbody>
                 </table>
             </div>
-            <PairTowns {lang} a={a.clone()} b={b.clone()} />
+            <LazyPanel panel={Panel::PairTowns} run={b.clone()} />
             <CompareChart {lang} kind={PairKind::Representation} a={a.clone()} b={b.clone()} />
             <CompareChart {lang} kind={PairKind::Influence} a={a.clone()} b={b.clone()} />
         </>

@@ -14,6 +14,7 @@ pub mod guide;
 pub mod guide_chart;
 pub mod header;
 pub mod job_cache;
+pub mod lazy_panel;
 pub mod meeting_link;
 pub mod meeting_view;
 pub mod monte_carlo;

@@ -10,10 +10,10 @@ use dialoglab_worker::seeds::SeedsSummary;
 use dialoglab_worker::{SeedsJob, SeedsOutput};
 use yew::prelude::*;
 
+use crate::bridge::PanelSnapshot;
 use crate::components::job_cache::{self, JobCache};
 use crate::components::robustness::RobustnessPanel;
 use crate::i18n::Lang;
-use crate::state::Run;
 use crate::worker_client::{Event as JobEvent, SeedsClient};
 
 /// Choices for the number of seeds.
@@ -52,8 +52,8 @@ pub enum Status {
 pub struct MonteCarloProps {
     /// Interface language.
     pub lang: Lang,
-    /// The run shown in the results.
-    pub run: Run,
+    /// The run shown in the results: its scenario and headline numbers.
+    pub run: std::rc::Rc<PanelSnapshot>,
 }
 
 /// The toggle, the progress and the table of intervals.
@@ -68,7 +68,7 @@ pub fn MonteCarlo(props: &MonteCarloProps) -> Html {
     {
         let (client, status) = (client.clone(), status.clone());
         use_effect_with(
-            (*enabled, *n, props.run.0.clone()),
+            (*enabled, *n, props.run.app.scenario.clone()),
             move |(enabled, n, scenario)| {
                 let key = job_cache::key(&(scenario, *n));
                 if let Some(summary) = enabled.then(|| CACHE.with(|c| c.get(&key))).flatten() {
@@ -128,7 +128,6 @@ pub fn MonteCarlo(props: &MonteCarloProps) -> Html {
             status.set(Status::Cancelled);
         })
     };
-    let report = &props.run.1;
     let body = match &*status {
         Status::Idle => Html::default(),
         Status::Running { done, total } => html! {
@@ -145,7 +144,7 @@ pub fn MonteCarlo(props: &MonteCarloProps) -> Html {
         },
         Status::Done(summary) => {
             let tt = lang.towns();
-            let seed = props.run.0.seed;
+            let seed = props.run.app.scenario.seed;
             let lead = summary
                 .metrics
                 .iter()
@@ -172,7 +171,7 @@ pub fn MonteCarlo(props: &MonteCarloProps) -> Html {
                             { for summary.metrics.iter().enumerate().map(|(m, (h, i))| html! {
                                 <tr data-metric={serde_json::to_string(h).unwrap_or_default().trim_matches('"').to_string()}>
                                     <th scope="row">{ lang.metric(*h) }</th>
-                                    <td>{ lang.metric_value_or_dash(*h, h.of(report)) }</td>
+                                    <td>{ lang.metric_value_or_dash(*h, props.run.value(*h)) }</td>
                                     <td>{ lang.metric_value(*h, i.mean) }</td>
                                     <td>{ format!("{} – {}", lang.metric_value(*h, i.lo), lang.metric_value(*h, i.hi)) }</td>
                                     <td>{ summary.ranges.get(m).map(|r| lang.range_words(*h, *r)).unwrap_or_default() }</td>
@@ -217,7 +216,7 @@ pub fn MonteCarlo(props: &MonteCarloProps) -> Html {
             { body }
             <p class="visually-hidden" aria-live="polite" id="mc-live">{ live }</p>
         </section>
-        <RobustnessPanel {lang} run={props.run.clone()} />
+        <RobustnessPanel {lang} scenario={props.run.app.scenario.clone()} />
         </>
     }
 }

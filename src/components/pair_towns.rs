@@ -14,8 +14,8 @@ use crate::components::monte_carlo::DEFAULT_TOWNS;
 use crate::components::term_link::TermLink;
 use crate::glossary::Term;
 use crate::i18n::Lang;
-use crate::state::Run;
 use crate::worker_client::{Event as JobEvent, PairClient};
+use dialoglab_engine::Scenario;
 
 thread_local! {
     /// Finished comparisons by (A, B, towns).
@@ -36,10 +36,10 @@ enum Status {
 pub struct PairTownsProps {
     /// Interface language.
     pub lang: Lang,
-    /// The pinned run (A).
-    pub a: Run,
-    /// The current run (B).
-    pub b: Run,
+    /// The scenario of the pinned run (A).
+    pub a: Scenario,
+    /// The scenario of the current run (B).
+    pub b: Scenario,
 }
 
 /// The A/B comparison over the same towns.
@@ -54,7 +54,7 @@ pub fn PairTowns(props: &PairTownsProps) -> Html {
     let client = use_memo((), |()| PairClient::new());
     {
         let (client, status) = (client.clone(), status.clone());
-        use_effect_with((props.a.0.clone(), props.b.0.clone()), move |(a, b)| {
+        use_effect_with((props.a.clone(), props.b.clone()), move |(a, b)| {
             let n = DEFAULT_TOWNS;
             let key = job_cache::key(&(a, b, n));
             if let Some(summary) = CACHE.with(|c| c.get(&key)) {

@@ -7,13 +7,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::bridge::Panel;
 use crate::components::term_link::TermLink;
 use crate::components::{
     cost_chart::CostChart,
     cycles_chart::CyclesChart,
     funnel::Funnel,
     group_chart::{GroupChart, GroupKind},
-    monte_carlo::MonteCarlo,
+    lazy_panel::LazyPanel,
     projects_chart::ProjectsChart,
     ratio_chart::RatioChart,
     town::TownView,
@@ -192,7 +193,7 @@ pub fn Results() -> Html {
                 }
             </div>
             <p class="hint"><a href="#scenario-heading" class="to-settings" onclick={go_settings}>{ tt.to_settings }</a></p>
-            <MonteCarlo {lang} run={result.clone()} />
+            <LazyPanel panel={Panel::ManyTowns} run={result.clone()} />
             <h3 class="subhead details-heading">{ tt.details_heading }</h3>
             { finding("people", lang.town_section(0), ratio_finding, html! {
                 <>

@@ -12,7 +12,6 @@ use yew::prelude::*;
 use crate::components::job_cache::{self, JobCache};
 use crate::i18n::Lang;
 use crate::i18n::robustness::Verdict;
-use crate::state::Run;
 use crate::worker_client::{Event as JobEvent, RobustnessClient};
 
 /// The built-in findings the panel tests (`dialoglab_engine::sensitivity::findings`, by name).
@@ -61,8 +60,8 @@ enum Status {
 pub struct RobustnessProps {
     /// Interface language.
     pub lang: Lang,
-    /// The current run (its scenario is the ensemble's base).
-    pub run: Run,
+    /// The scenario of the current run (the ensemble's base).
+    pub scenario: dialoglab_engine::Scenario,
 }
 
 /// The job's request for `base` with `members` plausible models per finding.
@@ -88,7 +87,7 @@ pub fn RobustnessPanel(props: &RobustnessProps) -> Html {
     let members = use_state(|| 50u32);
     let status = use_state(|| Status::Idle);
     let client = use_memo((), |()| RobustnessClient::new());
-    let key = job_cache::key(&(&props.run.0, *members));
+    let key = job_cache::key(&(&props.scenario, *members));
     {
         // A new scenario (or size): show its cached result, or nothing until asked.
         let (client, status) = (client.clone(), status.clone());
@@ -105,7 +104,7 @@ pub fn RobustnessPanel(props: &RobustnessProps) -> Html {
     }
     let on_run = {
         let (client, status, members) = (client.clone(), status.clone(), members.clone());
-        let scenario = props.run.0.clone();
+        let scenario = props.scenario.clone();
         Callback::from(move |_: MouseEvent| {
             let n = *members;
             let key = job_cache::key(&(&scenario, n));

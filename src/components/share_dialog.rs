@@ -129,7 +129,11 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
     let on_download = {
         let scenario = app.scenario.clone();
         Callback::from(move |_: MouseEvent| {
-            let json = serde_json::to_string_pretty(&scenario).unwrap_or_default();
+            // Through the JSON tree, whose encoder the bundle has anyway (no second encoder of the
+            // scenario just for this file); its keys come out in alphabetical order.
+            let json = serde_json::to_value(&scenario)
+                .and_then(|tree| serde_json::to_string_pretty(&tree))
+                .unwrap_or_default();
             download_text("dialoglab-scenario.json", "application/json", &json);
         })
     };

@@ -233,6 +233,11 @@ pub struct Texts {
     pub views_failed: &'static str,
     /// Button that tries to load that bundle again.
     pub views_retry: &'static str,
+    /// Shown while a panel of the sandbox page drawn by that bundle (many towns, robustness, A
+    /// and B in the same towns) loads.
+    pub panel_loading: &'static str,
+    /// Shown when such a panel could not be loaded (the technical reason follows).
+    pub panel_failed: &'static str,
     /// Label of the theme switch.
     pub theme_label: &'static str,
     /// Button opening the share dialog.
@@ -434,6 +439,8 @@ pub const DA: Texts = Texts {
     views_loading: "Henter visningen …",
     views_failed: "Visningen kunne ikke hentes. Sandkassen virker stadig.",
     views_retry: "Prøv igen",
+    panel_loading: "Henter beregningerne over mange byer …",
+    panel_failed: "Beregningerne over mange byer kunne ikke hentes. Resten af sandkassen virker stadig.",
     theme_label: "Tema",
     share_button: "Del og gem …",
     share_title: "Del scenariet",
@@ -574,6 +581,8 @@ pub const EN: Texts = Texts {
     views_loading: "Loading the view …",
     views_failed: "This view could not be loaded. The sandbox still works.",
     views_retry: "Try again",
+    panel_loading: "Loading the calculations over many towns …",
+    panel_failed: "The calculations over many towns could not be loaded. The rest of the sandbox still works.",
     theme_label: "Theme",
     share_button: "Share and save …",
     share_title: "Share the scenario",

@@ -1,7 +1,8 @@
 // End to end in headless Chromium: the Sweeps, Real PB data and Guide views come in a second wasm
-// bundle (dialoglab-views) that is not part of the initial load, is fetched once when one of those
-// views first opens, follows the app's language, and when it cannot be loaded says so in the
-// page's language while the sandbox keeps working.
+// bundle (dialoglab-views) that is not part of the initial load: it is fetched once, after the
+// first screen is drawn (it draws the many-towns panel below it) or when one of those views first
+// opens, follows the app's language, and when it cannot be loaded says so in the page's language
+// while the sandbox keeps working.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -14,10 +15,15 @@ const isViews = (url) => /dialoglab-views/.test(url);
  * Opens the app at `query`, recording every requested URL. With `blockSw` the offline service
  * worker is not registered (page.route cannot intercept what it serves).
  */
-async function open(query, { blockSw = false } = {}) {
+async function open(query, { blockSw = false, blockViews = false, onViews } = {}) {
   const requests = [];
   const context = await site.browser.newContext(blockSw ? { serviceWorkers: 'block' } : {});
   const page = await context.newPage();
+  if (blockViews) {
+    await page.route('**/dialoglab-views*', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  } else if (onViews) {
+    await page.route('**/dialoglab-views*', async (route) => { await onViews(page); await route.continue(); });
+  }
   // Closing the page closes its context; once the browser is gone that rejects, which is fine.
   page.on('close', () => { context.close().catch(() => {}); });
   page.on('request', (r) => requests.push(r.url()));
@@ -27,12 +33,18 @@ async function open(query, { blockSw = false } = {}) {
   return { page, requests, errors };
 }
 
-test('the views bundle is fetched once, on the first secondary view, and follows the language', async () => {
-  const { page, requests, errors } = await open('?v=1&lang=en&preset=faxe-dialogue');
+test('the views bundle is fetched once, after the first screen, and serves the views in their language', async () => {
+  // Whether the first screen's numbers were drawn when each file of the views bundle was asked for.
+  const drawnFirst = [];
+  const { page, requests, errors } = await open('?v=1&lang=en&preset=faxe-dialogue', {
+    blockSw: true,
+    onViews: async (p) => drawnFirst.push(await p.locator('#index-attendees').count()),
+  });
   await page.waitForSelector('#index-attendees', { timeout: 30000 });
+  // The many-towns panel below the first screen is drawn by the views bundle.
+  await page.waitForSelector('#many-towns-panel[data-phase="ready"] #mc-heading', { timeout: 30000 });
+  assert.ok(drawnFirst.length > 0 && drawnFirst.every((n) => n === 1), `first screen before the views bundle: ${drawnFirst}`);
   await settled(page);
-  await page.waitForTimeout(300);
-  assert.deepEqual(requests.filter(isViews), [], 'views bundle requested at page load');
   await page.click('#tab-guide');
   await page.waitForSelector('article.chapter', { timeout: 30000 });
   const fetched = requests.filter(isViews).map((u) => new URL(u).pathname).sort();
@@ -57,8 +69,8 @@ test('the views bundle is fetched once, on the first secondary view, and follows
 });
 
 test('a views bundle that cannot be loaded shows a message, the sandbox keeps working, and a retry loads it', async () => {
-  const { page, errors } = await open('?v=1&lang=en&preset=faxe-dialogue', { blockSw: true });
-  await page.route('**/dialoglab-views*', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  // Blocked from the start: the sandbox asks for the bundle right after its first screen.
+  const { page, errors } = await open('?v=1&lang=en&preset=faxe-dialogue', { blockSw: true, blockViews: true });
   await page.waitForSelector('#index-attendees', { timeout: 30000 });
   await page.click('#tab-sweep');
   await page.waitForSelector('#views-error', { timeout: 30000 });
@@ -93,13 +105,13 @@ test('a link to a secondary view opens it directly', async () => {
 });
 
 test('the share dialog gets its QR code and .pb file from the views bundle, fetched when it opens', async () => {
-  const { page, requests, errors } = await open('?v=1&lang=en&preset=faxe-dialogue', { blockSw: true });
+  const { page, requests, errors } = await open('?v=1&lang=en&preset=faxe-dialogue', { blockSw: true, blockViews: true });
   await page.waitForSelector('#index-attendees', { timeout: 30000 });
+  // The bundle cannot be fetched: the many-towns panel says so, the first screen is all there …
+  await page.waitForSelector('#many-towns-error', { timeout: 30000 });
+  assert.match(await page.locator('#many-towns-error').textContent(), /could not be loaded\. The rest of the sandbox still works/);
   await settled(page);
-  await page.waitForTimeout(300);
-  assert.deepEqual(requests.filter(isViews), [], 'views bundle requested at page load');
-  // The bundle cannot be fetched: the dialog says so (link and JSON still there) and retries.
-  await page.route('**/dialoglab-views*', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  // … and the dialog says so (link and JSON still there) and retries.
   await page.click('#share');
   await page.waitForSelector('#qr-error', { timeout: 30000 });
   assert.match(await page.locator('#qr-error').textContent(), /QR code could not be made\. The link still works/);
@@ -116,8 +128,12 @@ test('the share dialog gets its QR code and .pb file from the views bundle, fetc
   assert.equal(download.suggestedFilename(), 'dialoglab-simulated-vote.pb');
   assert.match(fs.readFileSync(await download.path(), 'utf8'), /^META/);
   assert.equal(await page.locator('#share-pb-status').textContent(), '');
-  // In Danish too; the Guide then opens without fetching the bundle again.
   await page.click('#close-share');
+  // The panel's "try again" draws it from the bundle now loaded.
+  await page.click('#many-towns-retry');
+  await page.waitForSelector('#many-towns-panel[data-phase="ready"] #mc-heading', { timeout: 30000 });
+  assert.equal(await page.locator('#many-towns-error').count(), 0);
+  // In Danish too; the Guide then opens without fetching the bundle again.
   await page.selectOption('#lang', 'da');
   await page.click('#share');
   await page.locator('#share-qr title').waitFor({ state: 'attached' });
