@@ -218,6 +218,26 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
         let on_close = props.on_close.clone();
         Callback::from(move |_: MouseEvent| on_close.emit(()))
     };
+    // Tab from the last control goes to the first, Shift+Tab from the first to the last: the
+    // focus stays in the dialog (a modal dialog otherwise lets it leave for the browser's own bar).
+    let on_key = Callback::from(|e: KeyboardEvent| {
+        if e.key() != "Tab" {
+            return;
+        }
+        let document = gloo::utils::document();
+        let at = document.active_element().map(|a| a.id());
+        let (from, to) = if e.shift_key() {
+            ("share-link", "close-share")
+        } else {
+            ("close-share", "share-link")
+        };
+        if at.as_deref() == Some(from)
+            && let Some(target) = document.get_element_by_id(to)
+        {
+            e.prevent_default();
+            let _ = target.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    });
     let on_dialog_close = {
         let on_close = props.on_close.clone();
         Callback::from(move |_: Event| on_close.emit(()))
@@ -235,7 +255,7 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
         _ => html! { <p role="status" id="upload-status"></p> },
     };
     html! {
-        <dialog ref={dialog} id="share-dialog" aria-labelledby="share-title" onclose={on_dialog_close}>
+        <dialog ref={dialog} id="share-dialog" aria-labelledby="share-title" onclose={on_dialog_close} onkeydown={on_key}>
             if props.open {
                 <h2 id="share-title">{ t.share_title }</h2>
                 <p>{ t.share_intro }</p>
