@@ -13,6 +13,11 @@ const isWorker = (url) => /dialoglab-worker/.test(url);
  * Opens the app in English, recording every requested URL and every worker. With `blockSw` the
  * offline service worker is not registered (page.route cannot intercept what it serves).
  */
+/** Waits (at most 5 s) for the workers' close events. */
+function closed(entries) {
+  return Promise.race([Promise.all(entries.map((e) => e.gone)), new Promise((r) => { setTimeout(r, 5000); })]);
+}
+
 async function open(query = '?v=1&lang=en&preset=faxe-dialogue', { blockSw = false } = {}) {
   const requests = [];
   const workers = [];
@@ -22,7 +27,7 @@ async function open(query = '?v=1&lang=en&preset=faxe-dialogue', { blockSw = fal
   page.on('request', (r) => requests.push(r.url()));
   page.on('worker', (w) => {
     const entry = { url: w.url(), closed: false };
-    w.on('close', () => { entry.closed = true; });
+    entry.gone = new Promise((resolve) => w.on('close', () => { entry.closed = true; resolve(); }));
     workers.push(entry);
   });
   const errors = [];
@@ -89,7 +94,7 @@ test('cancelling terminates the worker and leaves the app usable', async () => {
   assert.equal(await page.locator('#mc-progress').count(), 0);
   await page.waitForFunction(() => document.querySelector('#mc-live')?.textContent.includes('cancelled'));
   const last = workers[before - 1];
-  for (let k = 0; k < 50 && !last.closed; k++) await page.waitForTimeout(100);
+  await closed([last]);
   assert.ok(last.closed, 'the worker was terminated');
   // The app still works: a new job runs in a new worker, and the controls respond.
   await page.selectOption('#mc-seeds', '10');
@@ -185,7 +190,7 @@ test('the page stays responsive during a sweep, and Cancel stops every worker', 
   await page.click('#sweep-cancel');
   assert.equal(await page.locator('#sweep-progress').count(), 0);
   assert.ok(workers.length >= 1);
-  for (let k = 0; k < 50 && !workers.every((w) => w.closed); k++) await page.waitForTimeout(100);
+  await closed(workers);
   assert.ok(workers.every((w) => w.closed), 'every worker was terminated');
   const shown = await page.locator('#sweep-representativeness-attendees g.mark').count();
   await page.waitForTimeout(500);

@@ -31,7 +31,8 @@ test('the views bundle is fetched once, on the first secondary view, and follows
   const { page, requests, errors } = await open('?v=1&lang=en&preset=faxe-dialogue');
   await page.waitForSelector('#index-attendees', { timeout: 30000 });
   await settled(page);
-  await page.waitForTimeout(300);
+  // Nothing more is fetched after the first run (not a fixed pause: the network is idle).
+  await page.waitForLoadState('networkidle');
   assert.deepEqual(requests.filter(isViews), [], 'views bundle requested at page load');
   await page.click('#tab-guide');
   await page.waitForSelector('article.chapter', { timeout: 30000 });
@@ -96,7 +97,8 @@ test('the share dialog gets its QR code and .pb file from the views bundle, fetc
   const { page, requests, errors } = await open('?v=1&lang=en&preset=faxe-dialogue', { blockSw: true });
   await page.waitForSelector('#index-attendees', { timeout: 30000 });
   await settled(page);
-  await page.waitForTimeout(300);
+  // Nothing more is fetched after the first run (not a fixed pause: the network is idle).
+  await page.waitForLoadState('networkidle');
   assert.deepEqual(requests.filter(isViews), [], 'views bundle requested at page load');
   // The bundle cannot be fetched: the dialog says so (link and JSON still there) and retries.
   await page.route('**/dialoglab-views*', (route) => route.fulfill({ status: 404, body: 'gone' }));
