@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { openApp, root, settled, tableRows, useSite } from './helpers.mjs';
+import { holdWorkers, openApp, root, settled, tableRows, useSite } from './helpers.mjs';
 
 const site = useSite();
 // The repository's own copy of the real files (crates/engine/tests/data/README.md says where
@@ -155,30 +155,11 @@ test('reweighting to a preset profile re-runs every rule; age/sex groups are cha
   await page.close();
 });
 
-/**
- * Lets the test hold the answers of the page's Web Workers: while `window.__holdWorkers` is true,
- * every message a worker sends is kept from the page, so a job cannot finish before the test
- * lets it (a held job's answers are dropped if its worker is terminated meanwhile).
- */
-const HOLD_WORKERS = () => {
-  const Original = window.Worker;
-  window.Worker = class extends Original {
-    set onmessage(handler) {
-      super.onmessage = (event) => {
-        if (window.__holdWorkers) return;
-        handler(event);
-      };
-    }
-
-    get onmessage() { return super.onmessage; }
-  };
-};
-
 test('a running study can be cancelled; the previous file stays and the next file opens', async () => {
   const page = await site.browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.addInitScript(HOLD_WORKERS);
+  await page.addInitScript(holdWorkers);
   await page.goto(`${site.url}?v=1&lang=en`);
   await page.waitForSelector('#index-attendees', { timeout: 30000 });
   await page.click('#tab-real-data');

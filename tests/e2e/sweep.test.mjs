@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { openApp, settled, tableRows, useSite } from './helpers.mjs';
+import { holdWorkers, openApp, settled, tableRows, useSite } from './helpers.mjs';
 
 const site = useSite();
 const isWorker = (url) => /dialoglab-worker/.test(url);
@@ -23,6 +23,8 @@ async function open(query = '?v=1&lang=en&preset=faxe-dialogue', { blockSw = fal
   const workers = [];
   const context = await site.browser.newContext(blockSw ? { serviceWorkers: 'block' } : {});
   const page = await context.newPage();
+  // Cancel tests hold the workers' answers (window.__holdWorkers) so the job cannot finish first.
+  await page.addInitScript(holdWorkers);
   page.on('close', () => { context.close().catch(() => {}); });
   page.on('request', (r) => requests.push(r.url()));
   page.on('worker', (w) => {
@@ -90,7 +92,9 @@ test('cancelling terminates the worker and leaves the app usable', async () => {
   await page.waitForFunction(() => Number(document.querySelector('#mc-progress')?.value) >= 1,
     null, { timeout: 60000 });
   const before = workers.length;
+  await page.evaluate(() => { window.__holdWorkers = true; });
   await page.click('#mc-cancel');
+  await page.evaluate(() => { window.__holdWorkers = false; });
   assert.equal(await page.locator('#mc-progress').count(), 0);
   await page.waitForFunction(() => document.querySelector('#mc-live')?.textContent.includes('cancelled'));
   const last = workers[before - 1];
@@ -187,7 +191,9 @@ test('the page stays responsive during a sweep, and Cancel stops every worker', 
   const progress = await page.locator('#sweep-progress').getAttribute('value');
   assert.ok(Number(progress) < 1600, `the sweep was still running (${progress} of 1600 runs)`);
   await page.selectOption('#lang', 'en');
+  await page.evaluate(() => { window.__holdWorkers = true; });
   await page.click('#sweep-cancel');
+  await page.evaluate(() => { window.__holdWorkers = false; });
   assert.equal(await page.locator('#sweep-progress').count(), 0);
   assert.ok(workers.length >= 1);
   await closed(workers);
