@@ -25,7 +25,8 @@ for arg in "$@"; do
   esac
 done
 
-NODE_MAJOR=20
+# The pinned major version lives in .nvmrc (also read by nvm and package.json's engines).
+NODE_MAJOR=$(tr -dc 0-9 < .nvmrc)
 node_version=$(node --version 2>/dev/null || true)
 if [ -z "$node_version" ]; then
   log "Node.js is not installed. Install Node.js ${NODE_MAJOR}.x (for example from Debian's or"

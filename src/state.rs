@@ -72,8 +72,51 @@ pub enum Notice {
     BadLink(LinkError),
     /// An uploaded file was not a valid scenario; the current one is kept.
     BadUpload(ScenarioError),
+    /// An uploaded file was refused before it was read as JSON; the current scenario is kept.
+    BadFile(FileProblem),
     /// An uploaded file was loaded.
     Uploaded,
+}
+
+/// Scenario files above this size are refused before they are read (a scenario is a few kB).
+pub const MAX_SCENARIO_BYTES: u64 = 5_000_000;
+
+/// Why an uploaded scenario file was refused before it was read as JSON.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileProblem {
+    /// Larger than [`MAX_SCENARIO_BYTES`] (its size in bytes).
+    TooBig(u64),
+    /// No bytes at all.
+    Empty,
+    /// A zero byte or another control character: not a text file.
+    Binary,
+    /// Not UTF-8 text; the offset of the first bad byte.
+    NotUtf8(usize),
+    /// The browser could not read the file.
+    Unreadable,
+}
+
+/// The text of an uploaded scenario file, or why it is refused (before any JSON is parsed).
+///
+/// # Errors
+/// The file is empty, too big, binary or not UTF-8.
+pub fn scenario_text(bytes: &[u8]) -> Result<String, FileProblem> {
+    let size = bytes.len() as u64;
+    if size > MAX_SCENARIO_BYTES {
+        return Err(FileProblem::TooBig(size));
+    }
+    if bytes.is_empty() {
+        return Err(FileProblem::Empty);
+    }
+    // Tab, line feed and carriage return are the only control characters a JSON text has.
+    if bytes
+        .iter()
+        .any(|&b| b < b' ' && !matches!(b, b'\t' | b'\n' | b'\r'))
+    {
+        return Err(FileProblem::Binary);
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| FileProblem::NotUtf8(e.valid_up_to()))?;
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text).to_string())
 }
 
 /// Everything the app shows.
@@ -222,6 +265,8 @@ pub enum Action {
     },
     /// Replace the scenario with an uploaded JSON text (kept as is when invalid).
     Upload(String),
+    /// An uploaded file was refused before it was read as JSON (the scenario is kept).
+    RefuseUpload(FileProblem),
     /// Pin the current run as A.
     Pin,
     /// Drop the pinned run.
@@ -317,6 +362,7 @@ impl Reducible for AppState {
                 }
                 Err(e) => next.notice = Some(Notice::BadUpload(e)),
             },
+            Action::RefuseUpload(problem) => next.notice = Some(Notice::BadFile(problem)),
             Action::Pin => {
                 if next.is_current() {
                     next.pinned.clone_from(&next.report);
@@ -462,6 +508,30 @@ mod tests {
             Some(Notice::BadUpload(ScenarioError::Json(_)))
         ));
         assert_eq!(s.scenario.budget, 7000);
+        let s = reduce(s, Action::RefuseUpload(FileProblem::Empty));
+        assert_eq!(s.notice, Some(Notice::BadFile(FileProblem::Empty)));
+        assert_eq!(s.scenario.budget, 7000);
+    }
+
+    #[test]
+    fn scenario_files_are_checked_before_they_are_read_as_json() {
+        assert_eq!(scenario_text(b""), Err(FileProblem::Empty));
+        assert_eq!(
+            scenario_text(b"{\"budget\":\x00 1}"),
+            Err(FileProblem::Binary)
+        );
+        assert_eq!(scenario_text(b"\x1b[0m"), Err(FileProblem::Binary));
+        assert_eq!(
+            scenario_text(b"{\"a\": \"\xe6\xf8\"}"),
+            Err(FileProblem::NotUtf8(7))
+        );
+        let big = vec![b' '; 5_000_001];
+        assert_eq!(scenario_text(&big), Err(FileProblem::TooBig(5_000_001)));
+        assert_eq!(
+            scenario_text("\u{feff}{\"budget\": 1}\r\n\t".as_bytes()).as_deref(),
+            Ok("{\"budget\": 1}\r\n\t")
+        );
+        assert_eq!(scenario_text("»æøå«".as_bytes()).as_deref(), Ok("»æøå«"));
     }
 
     #[test]

@@ -162,7 +162,7 @@ fn comparison(lang: Lang, a: &Run, b: &Run) -> Html {
                     changed.iter().map(|p| lang.path_label(p)).collect::<Vec<_>>().join(", ")
                 } }
             </p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label={t.compare_heading}>
                 <table id="compare-table" class="compare-table">
                     <caption>{ t.compare_heading }</caption>
                     <thead><tr>

@@ -39,7 +39,10 @@ pub fn Header() -> Html {
         let (share_open, app) = (share_open.clone(), app.clone());
         Callback::from(move |_: MouseEvent| {
             // A message about an earlier upload does not belong to this visit of the dialog.
-            if matches!(app.notice, Some(Notice::Uploaded | Notice::BadUpload(_))) {
+            if matches!(
+                app.notice,
+                Some(Notice::Uploaded | Notice::BadUpload(_) | Notice::BadFile(_))
+            ) {
                 app.dispatch(Action::DismissNotice);
             }
             share_open.set(true);

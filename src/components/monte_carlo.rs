@@ -155,7 +155,7 @@ pub fn MonteCarlo(props: &MonteCarloProps) -> Html {
             html! {
                 <>
                 <p id="mc-lead">{ lead }</p>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label={lang.mc_heading(summary.n)}>
                     <table id="mc-table" class="mc-table">
                         <caption>{ lang.mc_heading(summary.n) }</caption>
                         <thead>

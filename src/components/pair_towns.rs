@@ -136,7 +136,7 @@ fn pair_table(lang: Lang, summary: &PairSummary) -> Html {
                 <p class="warning" id="pair-unpaired">{ tt.pair_unpaired }</p>
             }
             <p id="pair-lead">{ lead }</p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label={format!("{} ({})", tt.pair_heading, lang.towns_count(n, n))}>
                 <table id="pair-table" class="pair-table">
                     <caption>{ format!("{} ({})", tt.pair_heading, lang.towns_count(n, n)) }</caption>
                     <thead><tr>

@@ -13,7 +13,7 @@ use crate::context::use_app;
 use crate::export::browser::download_text;
 use crate::export::{PB_MIME, SIMULATED_PB_FILE};
 use crate::lazy;
-use crate::state::{Action, Notice};
+use crate::state::{Action, FileProblem, MAX_SCENARIO_BYTES, Notice, scenario_text};
 use crate::url;
 
 /// Where the QR code is.
@@ -186,22 +186,62 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
         let app = app.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            let app = app.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                    app.dispatch(Action::Upload(text.as_string().unwrap_or_default()));
-                }
-            });
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                upload(&app, file);
+            }
             input.set_value("");
+        })
+    };
+    let dragging = use_state(|| false);
+    let on_drag_over = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let on_drag_leave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let on_drop = {
+        let (app, dragging) = (app.clone(), dragging.clone());
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            if let Some(file) = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0))
+            {
+                upload(&app, file);
+            }
         })
     };
     let on_close_click = {
         let on_close = props.on_close.clone();
         Callback::from(move |_: MouseEvent| on_close.emit(()))
     };
+    // Tab from the last control goes to the first, Shift+Tab from the first to the last: the
+    // focus stays in the dialog (a modal dialog otherwise lets it leave for the browser's own bar).
+    let on_key = Callback::from(|e: KeyboardEvent| {
+        if e.key() != "Tab" {
+            return;
+        }
+        let document = gloo::utils::document();
+        let at = document.active_element().map(|a| a.id());
+        let (from, to) = if e.shift_key() {
+            ("share-link", "close-share")
+        } else {
+            ("close-share", "share-link")
+        };
+        if at.as_deref() == Some(from)
+            && let Some(target) = document.get_element_by_id(to)
+        {
+            e.prevent_default();
+            let _ = target.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    });
     let on_dialog_close = {
         let on_close = props.on_close.clone();
         Callback::from(move |_: Event| on_close.emit(()))
@@ -213,10 +253,13 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
         Some(Notice::BadUpload(e)) => html! {
             <p class="error" role="alert" id="upload-status">{ format!("{}: {}", t.bad_upload, lang.scenario_error(e)) }</p>
         },
+        Some(Notice::BadFile(p)) => html! {
+            <p class="error" role="alert" id="upload-status">{ format!("{}: {}", t.bad_upload, lang.file_problem(*p)) }</p>
+        },
         _ => html! { <p role="status" id="upload-status"></p> },
     };
     html! {
-        <dialog ref={dialog} id="share-dialog" aria-labelledby="share-title" onclose={on_dialog_close}>
+        <dialog ref={dialog} id="share-dialog" aria-labelledby="share-title" onclose={on_dialog_close} onkeydown={on_key}>
             if props.open {
                 <h2 id="share-title">{ t.share_title }</h2>
                 <p>{ t.share_intro }</p>
@@ -230,7 +273,8 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
                 <div class="dialog-actions">
                     <button type="button" id="download-json" onclick={on_download}>{ t.download_json }</button>
                     <button type="button" id="download-pb" onclick={on_download_pb}>{ t.export_pb }</button>
-                    <div class="upload">
+                    <div id="upload-drop" class={classes!("upload", dragging.then_some("dragging"))}
+                        ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
                         <label for="upload-json">{ t.upload_json }</label>
                         <input type="file" id="upload-json" accept=".json,application/json" onchange={on_upload} />
                     </div>
@@ -241,4 +285,25 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
             }
         </dialog>
     }
+}
+
+/// Reads an uploaded scenario file: refused without reading when too big, and before it is read
+/// as JSON when empty, binary or not UTF-8 (the scenario shown stays in every case).
+fn upload(app: &crate::context::AppContext, file: web_sys::File) {
+    let size = file.size() as u64;
+    if size > MAX_SCENARIO_BYTES {
+        app.dispatch(Action::RefuseUpload(FileProblem::TooBig(size)));
+        return;
+    }
+    let app = app.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let action = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+            Ok(buffer) => match scenario_text(&js_sys::Uint8Array::new(&buffer).to_vec()) {
+                Ok(text) => Action::Upload(text),
+                Err(p) => Action::RefuseUpload(p),
+            },
+            Err(_) => Action::RefuseUpload(FileProblem::Unreadable),
+        };
+        app.dispatch(action);
+    });
 }

@@ -27,7 +27,7 @@ use dialoglab_engine::Strategy;
 
 use crate::fields::{Choice, Field, Section, Support};
 use crate::format;
-use crate::state::{Problem, Theme, View};
+use crate::state::{FileProblem, MAX_SCENARIO_BYTES, Problem, Theme, View};
 use crate::url::{LINK_VERSION, LinkError};
 use dialoglab_engine::ScenarioError;
 use dialoglab_engine::pb::Rule;
@@ -950,6 +950,42 @@ impl Lang {
             .map_or_else(|| path.to_string(), |f| self.field(f).to_string())
     }
 
+    /// Why an uploaded scenario file was refused before it was read, in words.
+    #[must_use]
+    pub fn file_problem(self, p: FileProblem) -> String {
+        let mb = |b: u64| format::dec(self, b as f64 / 1_000_000.0, 1);
+        match (self, p) {
+            (Lang::Da, FileProblem::TooBig(size)) => format!(
+                "filen fylder {} MB, men en scenariefil må højst fylde {} MB",
+                mb(size),
+                mb(MAX_SCENARIO_BYTES)
+            ),
+            (Lang::En, FileProblem::TooBig(size)) => format!(
+                "the file is {} MB, but a scenario file can be at most {} MB",
+                mb(size),
+                mb(MAX_SCENARIO_BYTES)
+            ),
+            (Lang::Da, FileProblem::Empty) => "filen er tom".into(),
+            (Lang::En, FileProblem::Empty) => "the file is empty".into(),
+            (Lang::Da, FileProblem::Binary) => {
+                "filen er ikke en tekstfil (den indeholder binære data), så den kan ikke være et scenarie i JSON".into()
+            }
+            (Lang::En, FileProblem::Binary) => {
+                "the file is not a text file (it holds binary data), so it cannot be a scenario in JSON".into()
+            }
+            (Lang::Da, FileProblem::NotUtf8(at)) => format!(
+                "filen er ikke UTF-8-tekst (første ugyldige byte er nr. {}); gem den som UTF-8",
+                format::int(self, at as u64 + 1)
+            ),
+            (Lang::En, FileProblem::NotUtf8(at)) => format!(
+                "the file is not UTF-8 text (the first invalid byte is byte {}); save it as UTF-8",
+                format::int(self, at as u64 + 1)
+            ),
+            (Lang::Da, FileProblem::Unreadable) => "browseren kunne ikke læse filen".into(),
+            (Lang::En, FileProblem::Unreadable) => "the browser could not read the file".into(),
+        }
+    }
+
     /// A scenario error in words.
     #[must_use]
     pub fn scenario_error(self, e: &ScenarioError) -> String {
@@ -979,7 +1015,9 @@ impl Lang {
             (_, ScenarioError::Inconsistent { field, problem }) => {
                 format!("{}: {problem}", self.path_label(field))
             }
-            (Lang::Da, ScenarioError::Json(msg)) => format!("scenariet kunne ikke læses: {msg}"),
+            (Lang::Da, ScenarioError::Json(msg)) => {
+                format!("scenariet kunne ikke læses: {}", json_problem_da(msg))
+            }
             (Lang::En, ScenarioError::Json(msg)) => {
                 format!("the scenario could not be read: {msg}")
             }
@@ -1127,10 +1165,84 @@ impl Lang {
     }
 }
 
+/// A JSON reader's message (serde's English) in Danish: the common cases word for word, with
+/// their field name or position; anything else as »ugyldig JSON« with its position.
+fn json_problem_da(msg: &str) -> String {
+    // serde ends positioned messages with " at line L column C".
+    let (what, place) = match msg.rfind(" at line ") {
+        Some(i) => {
+            let mut words = msg[i + " at line ".len()..].split(" column ");
+            match (words.next(), words.next()) {
+                (Some(l), Some(c)) => (&msg[..i], Some(format!("linje {l}, kolonne {c}"))),
+                _ => (msg, None),
+            }
+        }
+        None => (msg, None),
+    };
+    let quoted = |prefix: &str| {
+        what.strip_prefix(prefix)
+            .and_then(|rest| rest.split('`').next())
+            .map(str::to_string)
+    };
+    let text = if let Some(field) = quoted("unknown field `") {
+        format!("der er intet scenariefelt ved navn »{field}«")
+    } else if let Some(field) = quoted("missing field `") {
+        format!("feltet »{field}« mangler")
+    } else if let Some(field) = quoted("duplicate field `") {
+        format!("feltet »{field}« står der to gange")
+    } else if let Some(variant) = quoted("unknown variant `") {
+        format!("»{variant}« er ikke en af de tilladte værdier")
+    } else if what.starts_with("EOF while parsing") {
+        "teksten slutter, før JSON-teksten er færdig".into()
+    } else if what.starts_with("a scenario is a JSON object") {
+        "et scenarie er et JSON-objekt, der begynder med {".into()
+    } else if what.starts_with("invalid type") || what.starts_with("invalid value") {
+        "en værdi har en forkert type eller værdi".into()
+    } else {
+        "teksten er ikke gyldig JSON".into()
+    };
+    match place {
+        Some(p) => format!("{text} ({p})"),
+        None => text,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use dialoglab_engine::attributes::Attribute;
+
+    #[test]
+    fn json_reader_messages_are_danish_with_their_field_or_position() {
+        let read = |text: &str| match dialoglab_engine::Scenario::from_json(text) {
+            Err(e) => Lang::Da.scenario_error(&e),
+            Ok(_) => panic!("{text} was read"),
+        };
+        assert_eq!(
+            read(r#"{"budget": 5000, "colour": "red"}"#),
+            "scenariet kunne ikke læses: der er intet scenariefelt ved navn »colour«"
+        );
+        assert_eq!(
+            read(r#"{"budget": 1"#),
+            "scenariet kunne ikke læses: teksten slutter, før JSON-teksten er færdig (linje 1, kolonne 12)"
+        );
+        assert_eq!(
+            read("[1, 2]"),
+            "scenariet kunne ikke læses: et scenarie er et JSON-objekt, der begynder med {"
+        );
+        assert_eq!(
+            read("{\n  budget: 1}"),
+            "scenariet kunne ikke læses: teksten er ikke gyldig JSON (linje 2, kolonne 3)"
+        );
+        assert_eq!(
+            Lang::Da.file_problem(FileProblem::TooBig(52_000_000)),
+            "filen fylder 52,0 MB, men en scenariefil må højst fylde 5,0 MB"
+        );
+        assert_eq!(
+            Lang::En.file_problem(FileProblem::NotUtf8(1233)),
+            "the file is not UTF-8 text (the first invalid byte is byte 1,234); save it as UTF-8"
+        );
+    }
 
     #[test]
     fn lower_and_capitalise_agree_with_the_standard_library_on_latin_1() {

@@ -129,3 +129,23 @@ export function useSite() {
     get browser() { return browser; },
   };
 }
+
+/**
+ * An init script (`page.addInitScript(holdWorkers)`) that lets a test hold the answers of the
+ * page's Web Workers: while `window.__holdWorkers` is true, every message a worker sends is kept
+ * from the page, so a job cannot finish before the test lets it (the answers of a worker
+ * terminated meanwhile are dropped). Used to cancel jobs that cannot win the race.
+ */
+export function holdWorkers() {
+  const Original = window.Worker;
+  window.Worker = class extends Original {
+    set onmessage(handler) {
+      super.onmessage = (event) => {
+        if (window.__holdWorkers) return;
+        handler(event);
+      };
+    }
+
+    get onmessage() { return super.onmessage; }
+  };
+}

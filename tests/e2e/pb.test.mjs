@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { openApp, root, settled, tableRows, useSite } from './helpers.mjs';
+import { holdWorkers, openApp, root, settled, tableRows, useSite } from './helpers.mjs';
 
 const site = useSite();
 // The repository's own copy of the real files (crates/engine/tests/data/README.md says where
@@ -156,23 +156,28 @@ test('reweighting to a preset profile re-runs every rule; age/sex groups are cha
 });
 
 test('a running study can be cancelled; the previous file stays and the next file opens', async () => {
-  const { page, errors } = await openView('en');
+  const page = await site.browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.addInitScript(holdWorkers);
+  await page.goto(`${site.url}?v=1&lang=en`);
+  await page.waitForSelector('#index-attendees', { timeout: 30000 });
+  await page.click('#tab-real-data');
+  await page.waitForSelector('#pb-file', { state: 'attached' });
   const first = path.join(data, 'Switzerland_Zurich_S5R.pb');
   await openFile(page, first);
-  // A big file (Młynów's votes repeated 40 times under new voter ids) keeps the worker busy long
-  // enough to press Cancel.
-  const text = fs.readFileSync(path.join(data, 'Poland_Warszawa_2017_Mlynow.pb'), 'utf8');
-  const [head, votes] = text.split(/\nVOTES\n/);
-  const [columns, ...lines] = votes.trim().split('\n');
-  const many = [];
-  for (let k = 0; k < 40; k++) for (const l of lines) many.push(`${k}x${l}`);
-  const big = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dialoglab-')), 'big.pb');
-  fs.writeFileSync(big, `${head}\nVOTES\n${columns}\n${many.join('\n')}\n`);
-  await page.setInputFiles('#pb-file', big);
-  await page.click('#pb-cancel', { timeout: 10000 });
-  await page.waitForSelector('#pb-status', { state: 'detached' });
-  assert.equal(await page.textContent('#pb-file-name'), path.basename(first), 'the previous file stays');
+  const winners = await page.locator('#pb-rules-table').innerText();
+  // The next study cannot finish: its worker's answers are held until the test lets them go.
+  await page.evaluate(() => { window.__holdWorkers = true; });
   const second = path.join(data, 'Poland_Czestochowa_2020_Grabowka.pb');
+  await page.setInputFiles('#pb-file', second);
+  await page.waitForSelector('#pb-cancel');
+  await page.click('#pb-cancel');
+  await page.waitForSelector('#pb-status', { state: 'detached' });
+  await page.evaluate(() => { window.__holdWorkers = false; });
+  assert.equal(await page.textContent('#pb-file-name'), path.basename(first), 'the previous file stays');
+  assert.equal(await page.locator('#pb-rules-table').innerText(), winners, 'with its winners');
+  assert.equal(await page.locator('#pb-error').count(), 0, 'a cancel is not an error');
   await openFile(page, second);
   assert.equal(await page.textContent('#pb-file-name'), path.basename(second), 'a new worker serves the next file');
   assert.deepEqual(errors, []);

@@ -88,7 +88,8 @@ test('every view, and a worker job, run without a CSP violation or a foreign req
     if (view === 'sweep') {
       // Starts the Web Worker: its script, its wasm and its messages must pass the policy too.
       await page.click('#sweep-run');
-      await page.waitForTimeout(3000);
+      await page.waitForFunction(() => Number(document.querySelector('#sweep-progress')?.value) >= 1
+        || /^Done/.test(document.querySelector('#sweep-live')?.textContent ?? ''), null, { timeout: 60000 });
     }
     assert.deepEqual(await unsafeLinks(page), [], view);
   }

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { openApp, settled, tableRows, useSite } from './helpers.mjs';
+import { holdWorkers, openApp, settled, tableRows, useSite } from './helpers.mjs';
 
 const site = useSite();
 const isWorker = (url) => /dialoglab-worker/.test(url);
@@ -13,16 +13,23 @@ const isWorker = (url) => /dialoglab-worker/.test(url);
  * Opens the app in English, recording every requested URL and every worker. With `blockSw` the
  * offline service worker is not registered (page.route cannot intercept what it serves).
  */
+/** Waits (at most 5 s) for the workers' close events. */
+function closed(entries) {
+  return Promise.race([Promise.all(entries.map((e) => e.gone)), new Promise((r) => { setTimeout(r, 5000); })]);
+}
+
 async function open(query = '?v=1&lang=en&preset=faxe-dialogue', { blockSw = false } = {}) {
   const requests = [];
   const workers = [];
   const context = await site.browser.newContext(blockSw ? { serviceWorkers: 'block' } : {});
   const page = await context.newPage();
+  // Cancel tests hold the workers' answers (window.__holdWorkers) so the job cannot finish first.
+  await page.addInitScript(holdWorkers);
   page.on('close', () => { context.close().catch(() => {}); });
   page.on('request', (r) => requests.push(r.url()));
   page.on('worker', (w) => {
     const entry = { url: w.url(), closed: false };
-    w.on('close', () => { entry.closed = true; });
+    entry.gone = new Promise((resolve) => w.on('close', () => { entry.closed = true; resolve(); }));
     workers.push(entry);
   });
   const errors = [];
@@ -85,11 +92,13 @@ test('cancelling terminates the worker and leaves the app usable', async () => {
   await page.waitForFunction(() => Number(document.querySelector('#mc-progress')?.value) >= 1,
     null, { timeout: 60000 });
   const before = workers.length;
+  await page.evaluate(() => { window.__holdWorkers = true; });
   await page.click('#mc-cancel');
+  await page.evaluate(() => { window.__holdWorkers = false; });
   assert.equal(await page.locator('#mc-progress').count(), 0);
   await page.waitForFunction(() => document.querySelector('#mc-live')?.textContent.includes('cancelled'));
   const last = workers[before - 1];
-  for (let k = 0; k < 50 && !last.closed; k++) await page.waitForTimeout(100);
+  await closed([last]);
   assert.ok(last.closed, 'the worker was terminated');
   // The app still works: a new job runs in a new worker, and the controls respond.
   await page.selectOption('#mc-seeds', '10');
@@ -182,10 +191,12 @@ test('the page stays responsive during a sweep, and Cancel stops every worker', 
   const progress = await page.locator('#sweep-progress').getAttribute('value');
   assert.ok(Number(progress) < 1600, `the sweep was still running (${progress} of 1600 runs)`);
   await page.selectOption('#lang', 'en');
+  await page.evaluate(() => { window.__holdWorkers = true; });
   await page.click('#sweep-cancel');
+  await page.evaluate(() => { window.__holdWorkers = false; });
   assert.equal(await page.locator('#sweep-progress').count(), 0);
   assert.ok(workers.length >= 1);
-  for (let k = 0; k < 50 && !workers.every((w) => w.closed); k++) await page.waitForTimeout(100);
+  await closed(workers);
   assert.ok(workers.every((w) => w.closed), 'every worker was terminated');
   const shown = await page.locator('#sweep-representativeness-attendees g.mark').count();
   await page.waitForTimeout(500);

@@ -64,16 +64,19 @@ test('the town pauses, plays and steps by keyboard', async () => {
   const { page, errors } = await openApp(site.browser, shareLink(site.url, { lang: 'en' }));
   await settled(page);
   const step = () => page.locator('section.town').getAttribute('data-step').then(Number);
+  // After a key press, wait for the picture to reach the step rather than read it at once.
+  const stepIs = (n) => page.waitForFunction((n) => document.querySelector('section.town')?.dataset.step === String(n),
+    n, { timeout: 5000 });
   assert.equal(await step(), 2, 'opens paused on who came');
   await page.waitForTimeout(1600);
   assert.equal(await step(), 2, 'nothing moves until asked');
   await page.focus('#town-picture');
   await page.keyboard.press('ArrowRight');
-  assert.equal(await step(), 3);
+  await stepIs(3);
   assert.equal(await page.locator('#town-step-name').innerText(), 'Spoke');
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
-  assert.equal(await step(), 1);
+  await stepIs(1);
   assert.match(await page.locator('#town-sentence').innerText(), /were invited or heard of the meeting/);
   await page.keyboard.press('Space');
   await page.waitForFunction(() => document.querySelector('#town-play').getAttribute('aria-pressed') === 'true');
@@ -84,14 +87,14 @@ test('the town pauses, plays and steps by keyboard', async () => {
   await page.waitForTimeout(1800);
   assert.equal(await step(), paused, 'paused stays put');
   await page.keyboard.press('End');
-  assert.equal(await step(), 5);
+  await stepIs(5);
   // The slider and the buttons are native controls.
   await page.focus('#town-step');
   await page.keyboard.press('Home');
-  assert.equal(await step(), 0);
+  await stepIs(0);
   await page.focus('#town-next');
   await page.keyboard.press('Enter');
-  assert.equal(await step(), 1);
+  await stepIs(1);
   // Colour and shape follow the picked attribute.
   await page.selectOption('#town-key', 'children');
   // The legend is redrawn after the change event: wait for it rather than read it at once.
@@ -177,7 +180,11 @@ for (const [width, height] of [[1280, 800], [390, 844]]) {
       await page.focus('.skip-link');
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => document.activeElement?.id === 'results-heading');
-      await page.waitForTimeout(800); // a smooth scroll, unless reduced motion is asked for
+      // A smooth scroll, unless reduced motion is asked for: wait until the page stops moving.
+      await page.waitForFunction(() => new Promise((resolve) => {
+        const y = window.scrollY;
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(window.scrollY === y)));
+      }), null, { timeout: 5000 });
     }
     const box = async (sel) => page.locator(sel).evaluate((el) => {
       const r = el.getBoundingClientRect();

@@ -218,12 +218,17 @@ test('the meeting view starts paused and steps, plays and scrubs by keyboard', a
     'the same attendees in both formats');
   await page.focus('#meeting-step');
   await page.keyboard.press('Enter');
-  assert.match(await page.locator('#meeting-step-text').innerText(), /^Turn 1 of/);
+  await page.waitForFunction(() => /^Turn 1 of/.test(document.querySelector('#meeting-step-text')?.textContent ?? ''),
+    null, { timeout: 5000 });
   assert.equal(await page.locator('#meeting-realistic g.speaking').count(), 1, 'one speaker at a time');
   assert.match(await page.locator('#meeting-realistic-said').innerText(), /^Seat \d+ \(.+\) (said: “.+” – |had no argument)/,
     'the turn in words');
   await page.focus('#meeting-step-slider');
   await page.keyboard.press('End');
+  await page.waitForFunction(() => {
+    const m = (document.querySelector('#meeting-step-text')?.textContent ?? '').match(/^Turn (\d+) of (\d+)$/);
+    return m && m[1] === m[2];
+  }, null, { timeout: 5000 });
   const end = await page.locator('#meeting-step-text').innerText();
   const [, last] = end.match(/of (\d+)/);
   assert.equal(end, `Turn ${last} of ${last}`);

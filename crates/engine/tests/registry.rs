@@ -103,7 +103,8 @@ fn the_model_docs_hold_the_generated_parameter_table() {
             .expect("docs/MODEL.md lacks the registry table end marker"),
     );
     let table = registry::markdown_table();
-    if std::env::var_os("UPDATE_DOCS").is_some() {
+    // Only `UPDATE_DOCS=1` rewrites the table (`=0` or an empty value compares).
+    if std::env::var_os("UPDATE_DOCS").is_some_and(|v| v == "1") {
         let updated = format!("{}{table}{}", &text[..start], &text[stop..]);
         std::fs::write(&path, updated).unwrap();
         return;
