@@ -373,36 +373,17 @@ impl Lang {
         reason = "one match arm per PbError variant, in both languages side by side"
     )]
     pub fn pb_error(self, e: &PbError) -> String {
-        let da = self == Lang::Da;
-        let line = |l: &u64| {
-            if da {
-                format!("linje {l}: ")
-            } else {
-                format!("line {l}: ")
-            }
-        };
+        let line = |l: &u64| self.pick(format!("linje {l}: "), format!("line {l}: "));
         match e {
             PbError::Empty => {
-                if da {
-                    "filen er tom".into()
-                } else {
-                    "the file is empty".into()
-                }
+                self.pick("filen er tom".into(), "the file is empty".into())
             }
             PbError::TooLarge { bytes, limit } => self.pb_too_big(*bytes, *limit),
             PbError::NotUtf8 { offset } => {
-                if da {
-                    format!("filen er ikke UTF-8-tekst (ugyldig byte ved position {offset})")
-                } else {
-                    format!("the file is not UTF-8 text (invalid byte at offset {offset})")
-                }
+                self.pick(format!("filen er ikke UTF-8-tekst (ugyldig byte ved position {offset})"), format!("the file is not UTF-8 text (invalid byte at offset {offset})"))
             }
             PbError::MissingSection { section } => {
-                if da {
-                    format!("filen har ingen {section}-sektion")
-                } else {
-                    format!("the file has no {section} section")
-                }
+                self.pick(format!("filen har ingen {section}-sektion"), format!("the file has no {section} section"))
             }
             PbError::SectionOrder {
                 line: l,
@@ -410,79 +391,55 @@ impl Lang {
                 expected,
             } => {
                 let expected = expected.replace("section ", "");
-                if da {
-                    format!(
+                self.pick(format!(
                         "{}fandt »{found}«, men ventede sektionen {expected}",
                         line(l)
-                    )
-                } else {
-                    format!(
+                    ), format!(
                         "{}found “{found}” but expected the {expected} section",
                         line(l)
-                    )
-                }
+                    ))
             }
             PbError::MissingColumn {
                 line: l,
                 section,
                 column,
             } => {
-                if da {
-                    format!(
+                self.pick(format!(
                         "{}overskriften i {section} mangler kolonnen »{column}«",
                         line(l)
-                    )
-                } else {
-                    format!("{}the {section} header has no “{column}” column", line(l))
-                }
+                    ), format!("{}the {section} header has no “{column}” column", line(l)))
             }
             PbError::UnknownProject {
                 line: l,
                 voter,
                 project,
             } => {
-                if da {
-                    format!(
+                self.pick(format!(
                         "{}vælger »{voter}« stemmer på projekt »{project}«, som ikke står under PROJECTS",
                         line(l)
-                    )
-                } else {
-                    format!(
+                    ), format!(
                         "{}voter “{voter}” votes for project “{project}”, which is not in PROJECTS",
                         line(l)
-                    )
-                }
+                    ))
             }
             PbError::InvalidCost {
                 line: l,
                 project,
                 value,
             } => {
-                if da {
-                    format!(
+                self.pick(format!(
                         "{}projekt »{project}« har prisen »{value}«; der skal stå et ikke-negativt tal",
                         line(l)
-                    )
-                } else {
-                    format!(
+                    ), format!(
                         "{}project “{project}” has cost “{value}”; expected a non-negative number",
                         line(l)
-                    )
-                }
+                    ))
             }
             PbError::DuplicateProject { line: l, project } => {
-                if da {
-                    format!("{}projekt-id »{project}« optræder to gange", line(l))
-                } else {
-                    format!("{}project id “{project}” appears twice", line(l))
-                }
+                self.pick(format!("{}projekt-id »{project}« optræder to gange", line(l)), format!("{}project id “{project}” appears twice", line(l)))
             }
             PbError::DuplicateVoter { line: l, voter } => {
-                if da {
-                    format!("{}vælger-id »{voter}« optræder to gange", line(l))
-                } else {
-                    format!("{}voter id “{voter}” appears twice", line(l))
-                }
+                self.pick(format!("{}vælger-id »{voter}« optræder to gange", line(l)), format!("{}voter id “{voter}” appears twice", line(l)))
             }
             PbError::PointsMismatch {
                 line: l,
@@ -490,95 +447,67 @@ impl Lang {
                 votes,
                 points,
             } => {
-                if da {
-                    format!(
+                self.pick(format!(
                         "{}vælger »{voter}« nævner {votes} projekter, men giver {points} point-tal",
                         line(l)
-                    )
-                } else {
-                    format!(
+                    ), format!(
                         "{}voter “{voter}” lists {votes} projects but {points} points",
                         line(l)
-                    )
-                }
+                    ))
             }
             PbError::InvalidPoints {
                 line: l,
                 voter,
                 value,
             } => {
-                if da {
-                    format!(
+                self.pick(format!(
                         "{}vælger »{voter}« har point »{value}«; der skal stå ikke-negative hele tal",
                         line(l)
-                    )
-                } else {
-                    format!(
+                    ), format!(
                         "{}voter “{voter}” has points “{value}”; expected non-negative whole numbers",
                         line(l)
-                    )
-                }
+                    ))
             }
             PbError::BudgetMissing => {
-                if da {
-                    "META har ingen linje budget".into()
-                } else {
-                    "META has no budget entry".into()
-                }
+                self.pick("META har ingen linje budget".into(), "META has no budget entry".into())
             }
             PbError::BudgetInvalid { line: l, value } => {
-                if da {
-                    format!(
+                self.pick(format!(
                         "{}budgettet »{value}« er ikke et ikke-negativt tal",
                         line(l)
-                    )
-                } else {
-                    format!(
+                    ), format!(
                         "{}the budget “{value}” is not a non-negative number",
                         line(l)
-                    )
-                }
+                    ))
             }
             PbError::UnknownVoteType { line: l, value } => {
-                if da {
-                    format!(
+                self.pick(format!(
                         "{}ukendt vote_type »{value}« (kendte: approval, choose-1, cumulative, scoring, ordinal)",
                         line(l)
-                    )
-                } else {
-                    format!(
+                    ), format!(
                         "{}unknown vote_type “{value}” (known: approval, choose-1, cumulative, scoring, ordinal)",
                         line(l)
-                    )
-                }
+                    ))
             }
             PbError::InvalidField {
                 line: l,
                 column,
                 value,
             } => {
-                if da {
-                    format!(
+                self.pick(format!(
                         "{}kolonnen »{column}« har værdien »{value}«; der skal stå et lille helt tal",
                         line(l)
-                    )
-                } else {
-                    format!(
+                    ), format!(
                         "{}column “{column}” has value “{value}”; expected a small whole number",
                         line(l)
-                    )
-                }
+                    ))
             }
             PbError::MoneyTooPrecise { decimals } => {
-                if da {
-                    format!(
+                self.pick(format!(
                         "beløbene har {decimals} decimaler eller er for store (højst 18 decimaler og 64 bit)"
-                    )
-                } else {
-                    format!(
+                    ), format!(
                         "the amounts have {decimals} decimals or are too large (at most 18 decimals and 64 bits)"
-                    )
-                }
+                    ))
             }
         }
     }
