@@ -223,23 +223,17 @@ pub fn counterfactual_funded(
         .then(|| v.ballot_lengths.as_deref().and_then(vote::LengthDraw::new))
         .flatten();
     let table = vote::UtilityTable::citizen(projects, scenario, pop.districts);
-    let plain_table = vote::UtilityTable::plain(projects, v.district_bonus, pop.districts);
     let mut u = Vec::with_capacity(projects.len());
     let mut scratch = Vec::new();
     let mut masks = Vec::with_capacity(if masks_fit { pop.len() } else { 0 });
     let mut ballots = Vec::new();
     let mut totals = vec![0.0; projects.len()];
-    let mut plain = Vec::with_capacity(projects.len());
     for i in 0..pop.len() {
         let p = prefs(i);
         // Totals as the satisfaction of DESIGN's welfare counts them (the preferences' own
         // utilities), the ballots as the year's own counterfactual casts them (need and scale
         // included), so that with informed = true preferences both equal the raw figures.
-        plain_table.fill(&p, pop, i, &mut plain);
-        for (t, x) in totals.iter_mut().zip(&plain) {
-            *t += x;
-        }
-        table.fill(&p, pop, i, &mut u);
+        table.fill_adding_plain(&p, pop, i, &mut u, &mut totals);
         let limit = draw.as_ref().map_or(v.max_approvals, |d| d.draw(lengths));
         if masks_fit {
             masks.push(vote::approval_mask_with_cap(&u, v, limit, &mut scratch));

@@ -178,6 +178,43 @@ impl UtilityTable {
         t
     }
 
+    /// [`UtilityTable::fill`] into `out`, and in the same pass adds the plain utilities of
+    /// `prefs` ([`utilities`], no need weights or scale factors) to `totals`: the same numbers as
+    /// a `fill` of this table and of the [`UtilityTable::plain`] table of its projects.
+    pub fn fill_adding_plain(
+        &self,
+        prefs: &Prefs,
+        pop: &Population,
+        i: usize,
+        out: &mut Vec<f64>,
+        totals: &mut [f64],
+    ) {
+        self.fill(prefs, pop, i, out);
+        let top = f64::from(prefs.iter().copied().fold(0.0f32, f32::max));
+        if top <= 0.0 {
+            // Plain utilities are all zero.
+            for t in totals.iter_mut() {
+                *t += 0.0;
+            }
+            return;
+        }
+        let w: [f64; CATEGORY_COUNT] = std::array::from_fn(|c| f64::from(prefs[c]) / top);
+        let d = pop.district[i];
+        let row = usize::from(d);
+        let n = self.category.len();
+        if row >= self.rows {
+            for ((t, &c), &pd) in totals.iter_mut().zip(&self.category).zip(&self.district) {
+                let factor = if is_local(pd, d) { 1.0 } else { self.away };
+                *t += (w[c] * factor).clamp(0.0, 1.0);
+            }
+            return;
+        }
+        let factors = &self.factor[row * n..(row + 1) * n];
+        for ((t, &c), &f) in totals.iter_mut().zip(&self.category).zip(factors) {
+            *t += (w[c] * f).clamp(0.0, 1.0);
+        }
+    }
+
     /// Citizen `i`'s utilities with preferences `prefs` (need-weighed first for a
     /// [`UtilityTable::citizen`] table), written into `out` (cleared first).
     #[inline]
@@ -722,6 +759,11 @@ mod tests {
                     utilities(&prefs, pop.district[i], &projects, bonus, &mut a);
                     plain.fill(&prefs, pop, i, &mut b);
                     assert_eq!(bits(&a), bits(&b), "citizen {i}, plain");
+                    let start: Vec<f64> = (0..projects.len()).map(|k| k as f64 / 7.0).collect();
+                    let mut totals = start.clone();
+                    citizen.fill_adding_plain(&prefs, pop, i, &mut b, &mut totals);
+                    let expect: Vec<f64> = start.iter().zip(&a).map(|(t, x)| t + x).collect();
+                    assert_eq!(bits(&totals), bits(&expect), "citizen {i}, totals");
                 }
             }
         }
