@@ -17,7 +17,7 @@ use crate::components::job_cache::{self, JobCache};
 use crate::components::robustness::ChapterRobustness;
 use crate::context::use_app;
 use crate::format;
-use crate::guide::{self, CHAPTERS, Direction, Reveal};
+use crate::guide::{self, CHAPTERS, Chapter, Direction, Reveal};
 use crate::state::{Action, View};
 use crate::url::{self, Place};
 use crate::worker_client::{Event as JobEvent, TownsClient};
@@ -237,34 +237,20 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
             result.set(Some(shown));
             towns.set(None);
             progress.set((0, guide::TOWNS));
-            let job = match guide::towns_job(c, *to, guide::TOWNS) {
-                Ok(spec) => spec,
-                Err(e) => {
-                    towns.set(Some(Err(TownsFailure::Scenario(e))));
-                    return;
-                }
-            };
-            let key = job_cache::key(&job);
-            if let Some(t) = CACHE.with(|cache| cache.get(&key)) {
-                on_bet.emit((number, t.majority() == b));
-                towns.set(Some(Ok(t)));
-                return;
-            }
-            let (towns, progress, on_bet) = (towns.clone(), progress.clone(), on_bet.clone());
-            client.run(
-                Job::Towns { spec: job },
-                Callback::from(move |event| match event {
-                    JobEvent::Progress { done, total } => progress.set((done, total)),
-                    JobEvent::Done(TownsOutput::Towns(count)) => {
-                        let t = guide::Towns::from(count);
-                        CACHE.with(|cache| cache.put(key.clone(), t));
+            let on_done = {
+                let (towns, on_bet) = (towns.clone(), on_bet.clone());
+                Callback::from(move |counted: Result<guide::Towns, TownsFailure>| {
+                    if let Ok(t) = &counted {
                         on_bet.emit((number, t.majority() == b));
-                        towns.set(Some(Ok(t)));
                     }
-                    JobEvent::Partial(_) => {}
-                    JobEvent::Error(message) => towns.set(Some(Err(TownsFailure::Job(message)))),
-                }),
-            );
+                    towns.set(Some(counted));
+                })
+            };
+            let on_progress = {
+                let progress = progress.clone();
+                Callback::from(move |p: (u32, u32)| progress.set(p))
+            };
+            count_towns(&client, c, *to, &on_progress, on_done);
         })
     };
     let on_again = {
@@ -521,6 +507,40 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
             </nav>
         </article>
     }
+}
+
+/// Counts the chapter's change (starting setting → `to`) in [`guide::TOWNS`] towns in the worker,
+/// or takes the count from the cache: `on_progress` gets (towns done, towns) while it runs, and
+/// `on_done` the count or what failed.
+pub fn count_towns(
+    client: &TownsClient,
+    c: &'static Chapter,
+    to: usize,
+    on_progress: &Callback<(u32, u32)>,
+    on_done: Callback<Result<guide::Towns, TownsFailure>>,
+) {
+    let job = match guide::towns_job(c, to, guide::TOWNS) {
+        Ok(spec) => spec,
+        Err(e) => return on_done.emit(Err(TownsFailure::Scenario(e))),
+    };
+    let key = job_cache::key(&job);
+    if let Some(t) = CACHE.with(|cache| cache.get(&key)) {
+        return on_done.emit(Ok(t));
+    }
+    let on_progress = on_progress.clone();
+    client.run(
+        Job::Towns { spec: job },
+        Callback::from(move |event| match event {
+            JobEvent::Progress { done, total } => on_progress.emit((done, total)),
+            JobEvent::Done(TownsOutput::Towns(count)) => {
+                let t = guide::Towns::from(count);
+                CACHE.with(|cache| cache.put(key.clone(), t));
+                on_done.emit(Ok(t));
+            }
+            JobEvent::Partial(_) => {}
+            JobEvent::Error(message) => on_done.emit(Err(TownsFailure::Job(message))),
+        }),
+    );
 }
 
 /// Why the towns could not be counted.
