@@ -372,6 +372,8 @@ impl Field {
             Field::LetterCost => "cost-letter".into(),
             Field::StaffHourCost => "cost-staff-hour".into(),
             Field::MeetingUpdate => "meeting-update".into(),
+            Field::Selection => "panel-selection".into(),
+            Field::Channel => "decision-channel".into(),
             Field::ArgumentImpact => "argument-impact".into(),
             other => other
                 .path()
