@@ -4,9 +4,12 @@
 //! here and its labels in `i18n` (a missing label is a compile error), nothing else.
 
 use dialoglab_engine::pb::Rule;
-use dialoglab_engine::scenario::{BallotKind, Initiative, MeetingFormat, RulesBy};
+use dialoglab_engine::scenario::{
+    BallotKind, DecisionChannel, Implementer, Initiative, MeetingFormat, MeetingUpdate,
+    PanelSelection, RulesBy,
+};
 use dialoglab_engine::scenario::{Range, ranges};
-use dialoglab_engine::{Scenario, Strategy};
+use dialoglab_engine::{Scenario, ScenarioError, Strategy};
 use serde_json::Value;
 
 /// A support offered to participants (`invitation.supports.*`).
@@ -68,6 +71,8 @@ pub enum Field {
     OutreachReach,
     /// `invitation.mobilisation`.
     Mobilisation,
+    /// `invitation.selection` (how a stratified panel is chosen: greedy or LEXIMIN).
+    Selection,
     /// `invitation.supports.*`.
     Support(Support),
     /// `budget`.
@@ -82,6 +87,26 @@ pub enum Field {
     Rounds,
     /// `meeting.proposals_per_table`.
     ProposalsPerTable,
+    /// `meeting.update` (how listeners respond to a speaking turn).
+    MeetingUpdate,
+    /// `meeting.confidence_bound`.
+    ConfidenceBound,
+    /// `arguments.know_base`.
+    KnowBase,
+    /// `arguments.know_education`.
+    KnowEducation,
+    /// `arguments.know_experience`.
+    KnowExperience,
+    /// `arguments.know_association`.
+    KnowAssociation,
+    /// `arguments.impact`.
+    ArgumentImpact,
+    /// `decision.channel`.
+    Channel,
+    /// `decision.implementer`.
+    Implementer,
+    /// `decision.advice_weight`.
+    AdviceWeight,
     /// `municipality.initiative`.
     Initiative,
     /// `municipality.rules_by`.
@@ -127,6 +152,14 @@ pub enum Choice {
     Ballot(BallotKind),
     /// The PB rule.
     Rule(Rule),
+    /// How a stratified panel is chosen.
+    Selection(PanelSelection),
+    /// How listeners respond to a speaking turn.
+    Update(MeetingUpdate),
+    /// Who decides.
+    Channel(DecisionChannel),
+    /// Who carries the projects out.
+    Implementer(Implementer),
 }
 
 impl Choice {
@@ -140,6 +173,10 @@ impl Choice {
             Choice::RulesBy(x) => serde_json::to_value(x),
             Choice::Ballot(x) => serde_json::to_value(x),
             Choice::Rule(x) => serde_json::to_value(x),
+            Choice::Selection(x) => serde_json::to_value(x),
+            Choice::Update(x) => serde_json::to_value(x),
+            Choice::Channel(x) => serde_json::to_value(x),
+            Choice::Implementer(x) => serde_json::to_value(x),
         };
         v.unwrap_or(Value::Null)
     }
@@ -187,8 +224,12 @@ pub enum Section {
     Budget,
     /// The meeting.
     Meeting,
+    /// How minds change at the tables: the update rule and the arguments.
+    Arguments,
     /// The municipality's control.
     Municipality,
+    /// Who decides and who carries the projects out.
+    Decision,
     /// The PB vote.
     Vote,
     /// Years simulated.
@@ -201,12 +242,14 @@ pub enum Section {
 
 impl Section {
     /// Every section, in panel order.
-    pub const ALL: [Section; 10] = [
+    pub const ALL: [Section; 12] = [
         Section::Population,
         Section::Invitation,
         Section::Supports,
         Section::Meeting,
+        Section::Arguments,
         Section::Municipality,
+        Section::Decision,
         Section::Budget,
         Section::Costs,
         Section::Vote,
@@ -227,6 +270,7 @@ impl Section {
                 Field::Contacts,
                 Field::OutreachReach,
                 Field::Mobilisation,
+                Field::Selection,
             ],
             Section::Supports => Support::ALL.iter().map(|s| Field::Support(*s)).collect(),
             Section::Meeting => vec![
@@ -235,7 +279,17 @@ impl Section {
                 Field::Rounds,
                 Field::ProposalsPerTable,
             ],
+            Section::Arguments => vec![
+                Field::MeetingUpdate,
+                Field::ConfidenceBound,
+                Field::KnowBase,
+                Field::KnowEducation,
+                Field::KnowExperience,
+                Field::KnowAssociation,
+                Field::ArgumentImpact,
+            ],
             Section::Municipality => vec![Field::Initiative, Field::RulesBy, Field::Control],
+            Section::Decision => vec![Field::Channel, Field::Implementer, Field::AdviceWeight],
             Section::Vote => vec![
                 Field::Ballot,
                 Field::Rule,
@@ -271,6 +325,7 @@ impl Field {
             Field::Contacts => "invitation.contacts".into(),
             Field::OutreachReach => "invitation.outreach_reach".into(),
             Field::Mobilisation => "invitation.mobilisation".into(),
+            Field::Selection => "invitation.selection".into(),
             Field::Support(s) => format!("invitation.supports.{}", s.key()),
             Field::Budget => "budget".into(),
             Field::Seed => "seed".into(),
@@ -278,6 +333,16 @@ impl Field {
             Field::TableSize => "meeting.table_size".into(),
             Field::Rounds => "meeting.rounds".into(),
             Field::ProposalsPerTable => "meeting.proposals_per_table".into(),
+            Field::MeetingUpdate => "meeting.update".into(),
+            Field::ConfidenceBound => "meeting.confidence_bound".into(),
+            Field::KnowBase => "arguments.know_base".into(),
+            Field::KnowEducation => "arguments.know_education".into(),
+            Field::KnowExperience => "arguments.know_experience".into(),
+            Field::KnowAssociation => "arguments.know_association".into(),
+            Field::ArgumentImpact => "arguments.impact".into(),
+            Field::Channel => "decision.channel".into(),
+            Field::Implementer => "decision.implementer".into(),
+            Field::AdviceWeight => "decision.advice_weight".into(),
             Field::Initiative => "municipality.initiative".into(),
             Field::RulesBy => "municipality.rules_by".into(),
             Field::Control => "municipality.control".into(),
@@ -306,6 +371,10 @@ impl Field {
             Field::VoteOnline => "vote-online".into(),
             Field::LetterCost => "cost-letter".into(),
             Field::StaffHourCost => "cost-staff-hour".into(),
+            Field::MeetingUpdate => "meeting-update".into(),
+            Field::Selection => "panel-selection".into(),
+            Field::Channel => "decision-channel".into(),
+            Field::ArgumentImpact => "argument-impact".into(),
             other => other
                 .path()
                 .rsplit('.')
@@ -356,9 +425,17 @@ impl Field {
             Field::HoursPerAssociation => Kind::Hours {
                 max: ranges::HOURS_PER_ASSOCIATION.max,
             },
-            Field::PanelDropout | Field::OutreachReach | Field::Mobilisation | Field::Control => {
-                Kind::Share
-            }
+            Field::PanelDropout
+            | Field::OutreachReach
+            | Field::Mobilisation
+            | Field::Control
+            | Field::ConfidenceBound
+            | Field::KnowBase
+            | Field::KnowEducation
+            | Field::KnowExperience
+            | Field::KnowAssociation
+            | Field::ArgumentImpact
+            | Field::AdviceWeight => Kind::Share,
             Field::Support(_) | Field::VoteOnline => Kind::Flag,
             Field::Budget => Kind::Money,
             Field::Strategy
@@ -366,7 +443,11 @@ impl Field {
             | Field::Initiative
             | Field::RulesBy
             | Field::Ballot
-            | Field::Rule => Kind::Choice,
+            | Field::Rule
+            | Field::Selection
+            | Field::MeetingUpdate
+            | Field::Channel
+            | Field::Implementer => Kind::Choice,
         }
     }
 
@@ -376,7 +457,16 @@ impl Field {
         let st = s.invitation.strategy;
         match self {
             Field::Letters => matches!(st, Strategy::Letters | Strategy::Stratified),
-            Field::PanelSize | Field::PanelDropout => st == Strategy::Stratified,
+            Field::PanelSize | Field::PanelDropout | Field::Selection => st == Strategy::Stratified,
+            // The bound matters where listeners may ignore distant speakers; the arguments where
+            // arguments are exchanged.
+            Field::ConfidenceBound => s.meeting.update != MeetingUpdate::Arguments,
+            Field::KnowBase
+            | Field::KnowEducation
+            | Field::KnowExperience
+            | Field::KnowAssociation
+            | Field::ArgumentImpact => s.meeting.update != MeetingUpdate::Averaging,
+            Field::AdviceWeight => s.decision.channel == DecisionChannel::Advisory,
             Field::Contacts | Field::OutreachReach | Field::HoursPerContact => {
                 st == Strategy::Targeted
             }
@@ -414,16 +504,48 @@ impl Field {
                 Choice::Ballot(BallotKind::Cumulative),
             ],
             Field::Rule => Rule::ALL.iter().map(|x| Choice::Rule(*x)).collect(),
+            Field::Selection => PanelSelection::ALL
+                .iter()
+                .map(|x| Choice::Selection(*x))
+                .collect(),
+            Field::MeetingUpdate => MeetingUpdate::ALL
+                .iter()
+                .map(|x| Choice::Update(*x))
+                .collect(),
+            Field::Channel => DecisionChannel::ALL
+                .iter()
+                .map(|x| Choice::Channel(*x))
+                .collect(),
+            Field::Implementer => vec![
+                Choice::Implementer(Implementer::Municipality),
+                Choice::Implementer(Implementer::Proposers),
+            ],
             _ => Vec::new(),
         }
+    }
+
+    /// Sets the field in `s` to `value` (a JSON value of the field's type), without validating.
+    ///
+    /// Goes through `Scenario::set_path`, except for `invitation.selection`: the scenario leaves
+    /// its default out of the JSON, where `set_path` cannot find it.
+    pub fn set(self, s: &mut Scenario, value: Value) -> Result<(), ScenarioError> {
+        if self == Field::Selection {
+            s.invitation.selection = serde_json::from_value(value)
+                .map_err(|e| ScenarioError::Json(format!("{}: {e}", self.path())))?;
+            return Ok(());
+        }
+        s.set_path(&self.path(), value)
     }
 
     /// The field's current value in the scenario's JSON.
     #[must_use]
     pub fn value(self, tree: &Value) -> Value {
-        dialoglab_engine::path::get(tree, &self.path())
-            .cloned()
-            .unwrap_or(Value::Null)
+        match dialoglab_engine::path::get(tree, &self.path()) {
+            Some(v) => v.clone(),
+            // The scenario leaves the default panel selection out of its JSON.
+            None if self == Field::Selection => Choice::Selection(PanelSelection::Legacy).value(),
+            None => Value::Null,
+        }
     }
 }
 
@@ -441,7 +563,7 @@ mod tests {
             for f in section.fields() {
                 assert_ne!(f.value(&tree), Value::Null, "{}", f.path());
                 let mut t = s.clone();
-                t.set_path(&f.path(), f.value(&tree)).unwrap();
+                f.set(&mut t, f.value(&tree)).unwrap();
                 assert_eq!(t, s);
                 ids.push(f.id());
             }
@@ -458,7 +580,7 @@ mod tests {
             for f in section.fields() {
                 for c in f.choices() {
                     let mut s = Scenario::default();
-                    s.set_path(&f.path(), c.value()).unwrap();
+                    f.set(&mut s, c.value()).unwrap();
                     assert_eq!(f.value(&serde_json::to_value(&s).unwrap()), c.value());
                 }
             }
@@ -476,11 +598,13 @@ mod tests {
                 let (lo, hi, next) = match f.kind(&base) {
                     Kind::Count { min, max, .. } => (json!(min), json!(max), json!(max + 1)),
                     Kind::Hours { max } => (json!(0.0), json!(max), json!(max + 1.0)),
+                    // Shown as 0 – 100 %.
+                    Kind::Share => (json!(0.0), json!(1.0), json!(1.01)),
                     _ => continue,
                 };
                 for ok in [lo, hi] {
                     let mut s = base.clone();
-                    s.set_path(&f.path(), ok.clone()).unwrap();
+                    f.set(&mut s, ok.clone()).unwrap();
                     // Keep the settings that depend on this one in their own ranges.
                     s.invitation.letters = s.invitation.letters.min(s.population.size);
                     s.invitation.panel_size = s.invitation.panel_size.min(s.invitation.letters);
@@ -490,11 +614,53 @@ mod tests {
                     continue; // any u64 is a seed; the control offers the u32 ones
                 }
                 let mut s = base.clone();
-                if s.set_path(&f.path(), next.clone()).is_ok() {
+                if f.set(&mut s, next.clone()).is_ok() {
                     assert!(s.validate().is_err(), "{} = {next} passed", f.path());
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_share_control_is_a_registered_share_where_the_registry_knows_it() {
+        let mut registered = 0;
+        for f in Section::ALL.iter().flat_map(|s| s.fields()) {
+            if f.kind(&Scenario::default()) != Kind::Share {
+                continue;
+            }
+            if let Some(p) = dialoglab_engine::registry::parameter(&f.path()) {
+                assert_eq!((p.min, p.max), (0.0, 1.0), "{}", f.path());
+                registered += 1;
+            }
+        }
+        // The bound, the five argument settings and the advice weight.
+        assert!(registered >= 7, "{registered}");
+    }
+
+    #[test]
+    fn the_new_model_parts_have_controls_that_apply_where_they_matter() {
+        let mut s = Scenario::default();
+        // Arguments are exchanged by default: their settings show, the bound does not.
+        assert!(Field::KnowBase.applies(&s) && !Field::ConfidenceBound.applies(&s));
+        s.meeting.update = MeetingUpdate::Averaging;
+        assert!(!Field::ArgumentImpact.applies(&s) && Field::ConfidenceBound.applies(&s));
+        s.meeting.update = MeetingUpdate::BoundedConfidence;
+        assert!(Field::ArgumentImpact.applies(&s) && Field::ConfidenceBound.applies(&s));
+        assert!(!Field::AdviceWeight.applies(&s));
+        s.decision.channel = DecisionChannel::Advisory;
+        assert!(Field::AdviceWeight.applies(&s));
+        assert!(!Field::Selection.applies(&s));
+        s.invitation.strategy = Strategy::Stratified;
+        assert!(Field::Selection.applies(&s));
+        assert_eq!(
+            Field::MeetingUpdate.choices().len(),
+            MeetingUpdate::ALL.len()
+        );
+        assert_eq!(Field::Channel.choices().len(), DecisionChannel::ALL.len());
+        assert_eq!(Field::Selection.choices().len(), PanelSelection::ALL.len());
+        // The default selection is left out of the scenario's JSON; the control still reads it.
+        let tree = serde_json::to_value(Scenario::default()).unwrap();
+        assert_eq!(Field::Selection.value(&tree), json!("legacy"));
     }
 
     #[test]

@@ -46,13 +46,17 @@ pub enum Term {
     SamePopulation,
     /// The cost rates of the invitation.
     CostRates,
+    /// Arguments at the tables and how minds change (the meeting's update rule).
+    Arguments,
+    /// Who decides (the decision channel) and who carries the projects out.
+    DecisionChannel,
     /// What the model leaves out.
     ModelLimits,
 }
 
 impl Term {
     /// Every term, in the glossary's order.
-    pub const ALL: [Term; 19] = [
+    pub const ALL: [Term; 21] = [
         Term::Seed,
         Term::RepresentativenessIndex,
         Term::TotalVariation,
@@ -70,6 +74,8 @@ impl Term {
         Term::OrganisedCapture,
         Term::Interval,
         Term::SamePopulation,
+        Term::Arguments,
+        Term::DecisionChannel,
         Term::CostRates,
         Term::ModelLimits,
     ];
@@ -96,6 +102,8 @@ impl Term {
             Term::Interval => "interval",
             Term::SamePopulation => "same-population",
             Term::CostRates => "cost-rates",
+            Term::Arguments => "arguments",
+            Term::DecisionChannel => "decision-channel",
             Term::ModelLimits => "model-limits",
         }
     }

@@ -283,7 +283,7 @@ pub enum Action {
 
 fn set(scenario: &Scenario, field: Field, value: Value) -> Result<Scenario, ScenarioError> {
     let mut s = scenario.clone();
-    s.set_path(&field.path(), value)?;
+    field.set(&mut s, value)?;
     if field == Field::PopulationSize {
         s.invitation.letters = s.invitation.letters.min(s.population.size.max(1));
         s.invitation.panel_size = s.invitation.panel_size.min(s.invitation.letters);

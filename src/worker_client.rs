@@ -97,6 +97,8 @@ pub struct WorkerClient<P, O> {
 pub type SeedsClient = WorkerClient<IgnoredAny, SeedsOutput>;
 /// A client for A/B jobs over the same towns ([`Job::Pair`]).
 pub type PairClient = WorkerClient<IgnoredAny, dialoglab_worker::PairOutput>;
+/// A client for the guide's verdict over many towns ([`Job::Towns`]).
+pub type TownsClient = WorkerClient<IgnoredAny, dialoglab_worker::TownsOutput>;
 /// A client for robustness jobs ([`Job::Robustness`]): reads each finding as it comes.
 pub type RobustnessClient =
     WorkerClient<dialoglab_worker::RobustnessPartial, dialoglab_worker::RobustnessOutput>;

@@ -80,17 +80,6 @@ pub fn departures(lang: Lang, preset: &str, scenario: &Scenario) -> Vec<(String,
         .collect()
 }
 
-/// Where a cost rate comes from. The model's registry (`dialoglab_engine::registry`) lists the
-/// model's coefficients with their sources; the cost rates are not among them: they are the
-/// scenario's assumptions, meant to be replaced by the municipality's own figures.
-#[must_use]
-pub fn rate_source(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Da => "kilde: antagelse",
-        Lang::En => "source: assumption",
-    }
-}
-
 /// The headline's uncertainty in sentences: the attendees' index and the attendees over the
 /// towns (mean, 95% interval of the mean, range of outcomes).
 #[must_use]
@@ -277,7 +266,7 @@ pub fn BriefView() -> Html {
                 { numbers }
                 <h3>{ t.brief_assumptions }</h3>
                 <p id="brief-rates">
-                    { rates.iter().filter(|f| f.applies(s)).map(|f| format!("{}: {} ({})", lang.field(*f), value_words(lang, *f, s, &f.value(&tree)), rate_source(lang))).collect::<Vec<_>>().join(" · ") }
+                    { rates.iter().filter(|f| f.applies(s)).map(|f| format!("{}: {} ({})", lang.field(*f), value_words(lang, *f, s, &f.value(&tree)), lang.rate_source_short(*f).unwrap_or_default())).collect::<Vec<_>>().join(" · ") }
                     { ". " }{ t.costs_hint }
                 </p>
                 <div class="brief-reopen">

@@ -10,13 +10,17 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::charts::qr::qr_path;
+use dialoglab_worker::{Job, TownsOutput};
+
 use crate::components::guide_chart::GuideChart;
+use crate::components::job_cache::{self, JobCache};
 use crate::components::robustness::ChapterRobustness;
 use crate::context::use_app;
 use crate::format;
-use crate::guide::{self, CHAPTERS, Direction, Reveal};
+use crate::guide::{self, CHAPTERS, Chapter, Direction, Reveal};
 use crate::state::{Action, View};
 use crate::url::{self, Place};
+use crate::worker_client::{Event as JobEvent, TownsClient};
 
 /// The page's address without query and fragment (empty outside the browser).
 /// The page's address without query or fragment (empty outside the browser).
@@ -34,6 +38,8 @@ pub fn page_base() -> String {
 }
 
 thread_local! {
+    /// Finished verdicts by towns job (chapter's scenarios, number and towns).
+    static CACHE: JobCache<guide::Towns> = JobCache::default();
     /// Set by the pager (Previous / Next chapter): the chapter about to open takes the focus and
     /// is shown from its top, not wherever the page happened to be scrolled.
     static PAGED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
@@ -157,8 +163,15 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
     let to = use_state_eq(|| c.lever.to);
     let bet = use_state_eq(|| None::<Direction>);
     let result = use_state(|| None::<Result<Shown, ScenarioError>>);
-    // The same change over several simulated towns (computed just after the reveal is drawn).
-    let towns = use_state(|| None::<Result<guide::Towns, ScenarioError>>);
+    // The same change over several simulated towns, counted in the worker after the one town is
+    // drawn; `progress` is (towns done, towns) while it runs.
+    let towns = use_state(|| None::<Result<guide::Towns, TownsFailure>>);
+    let progress = use_state_eq(|| (0u32, guide::TOWNS));
+    let client = use_memo((), |()| TownsClient::new());
+    {
+        let client = client.clone();
+        use_effect_with((), move |()| move || client.cancel());
+    }
     let print = use_state_eq(|| false);
     // Printing the card without the model's answer, for before the class guesses.
     let blank = use_state_eq(|| false);
@@ -206,11 +219,13 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
         })
     };
     let on_reveal = {
-        let (to, bet, result, towns, on_bet) = (
+        let (to, bet, result, towns, progress, client, on_bet) = (
             to.clone(),
             bet.clone(),
             result.clone(),
             towns.clone(),
+            progress.clone(),
+            client.clone(),
             props.on_bet.clone(),
         );
         Callback::from(move |_: MouseEvent| {
@@ -221,21 +236,28 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
             });
             result.set(Some(shown));
             towns.set(None);
-            // The towns take a moment: let the page draw the one town first.
-            let (towns, on_bet, to) = (towns.clone(), on_bet.clone(), *to);
-            gloo::timers::callback::Timeout::new(30, move || {
-                let counted = guide::towns(c, to, guide::TOWNS);
-                if let Ok(t) = &counted {
-                    on_bet.emit((number, t.majority() == b));
-                }
-                towns.set(Some(counted));
-            })
-            .forget();
+            progress.set((0, guide::TOWNS));
+            let on_done = {
+                let (towns, on_bet) = (towns.clone(), on_bet.clone());
+                Callback::from(move |counted: Result<guide::Towns, TownsFailure>| {
+                    if let Ok(t) = &counted {
+                        on_bet.emit((number, t.majority() == b));
+                    }
+                    towns.set(Some(counted));
+                })
+            };
+            let on_progress = {
+                let progress = progress.clone();
+                Callback::from(move |p: (u32, u32)| progress.set(p))
+            };
+            count_towns(&client, c, *to, &on_progress, on_done);
         })
     };
     let on_again = {
-        let (bet, result, towns) = (bet.clone(), result.clone(), towns.clone());
+        let (bet, result, towns, client) =
+            (bet.clone(), result.clone(), towns.clone(), client.clone());
         Callback::from(move |_: MouseEvent| {
+            client.cancel();
             bet.set(None);
             result.set(None);
             towns.set(None);
@@ -344,11 +366,18 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
             let seed = scenario.as_ref().map_or(0, |s| s.seed);
             let towns_html = match (&*towns, shown.bet) {
                 (None, Some(_)) => {
-                    html! { <p id="towns-verdict" class="hint" aria-busy="true">{ g.towns_running }</p> }
+                    let (done, total) = *progress;
+                    html! {
+                        <>
+                            <p id="towns-verdict" class="hint" aria-busy="true">{ g.towns_running }</p>
+                            <progress id="towns-progress" class="no-print" max={total.to_string()} value={done.to_string()}
+                                aria-label={g.towns_running}>{ lang.towns_count(done, total) }</progress>
+                        </>
+                    }
                 }
                 (Some(Ok(t)), bet) => html! {
                     <>
-                        <p id="towns-verdict" data-majority={t.majority().key()}
+                        <p id="towns-verdict" data-from="worker" data-majority={t.majority().key()}
                             data-up={t.up.to_string()} data-down={t.down.to_string()} data-same={t.same.to_string()}>
                             <strong>{ lang.towns_verdict(*t) }</strong>
                         </p>
@@ -360,8 +389,11 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
                         <ChapterRobustness {lang} {number} to={*to} direction={t.majority()} />
                     </>
                 },
-                (Some(Err(e)), _) => {
+                (Some(Err(TownsFailure::Scenario(e))), _) => {
                     html! { <p class="error" role="alert">{ lang.scenario_error(e) }</p> }
+                }
+                (Some(Err(TownsFailure::Job(message))), _) => {
+                    html! { <p class="error" role="alert" id="towns-error">{ lang.job_failed(message) }</p> }
                 }
                 (None, None) => Html::default(),
             };
@@ -475,6 +507,49 @@ pub fn ChapterView(props: &ChapterViewProps) -> Html {
             </nav>
         </article>
     }
+}
+
+/// Counts the chapter's change (starting setting → `to`) in [`guide::TOWNS`] towns in the worker,
+/// or takes the count from the cache: `on_progress` gets (towns done, towns) while it runs, and
+/// `on_done` the count or what failed.
+pub fn count_towns(
+    client: &TownsClient,
+    c: &'static Chapter,
+    to: usize,
+    on_progress: &Callback<(u32, u32)>,
+    on_done: Callback<Result<guide::Towns, TownsFailure>>,
+) {
+    let job = match guide::towns_job(c, to, guide::TOWNS) {
+        Ok(spec) => spec,
+        Err(e) => return on_done.emit(Err(TownsFailure::Scenario(e))),
+    };
+    let key = job_cache::key(&job);
+    if let Some(t) = CACHE.with(|cache| cache.get(&key)) {
+        return on_done.emit(Ok(t));
+    }
+    let on_progress = on_progress.clone();
+    client.run(
+        Job::Towns { spec: job },
+        Callback::from(move |event| match event {
+            JobEvent::Progress { done, total } => on_progress.emit((done, total)),
+            JobEvent::Done(TownsOutput::Towns(count)) => {
+                let t = guide::Towns::from(count);
+                CACHE.with(|cache| cache.put(key.clone(), t));
+                on_done.emit(Ok(t));
+            }
+            JobEvent::Partial(_) => {}
+            JobEvent::Error(message) => on_done.emit(Err(TownsFailure::Job(message))),
+        }),
+    );
+}
+
+/// Why the towns could not be counted.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TownsFailure {
+    /// The chapter's scenario does not build.
+    Scenario(ScenarioError),
+    /// The worker failed (it did not load, or reported an error).
+    Job(String),
 }
 
 /// A reveal on screen, with the bet it answered (none when revealed for printing).

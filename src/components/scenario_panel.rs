@@ -2,15 +2,41 @@
 //! applies to the chosen strategy (drawn from `fields::Section`), a new-seed button and Reset All.
 
 use dialoglab_engine::presets;
+use dialoglab_engine::scenario::PanelSelection;
+use dialoglab_engine::{Scenario, Strategy};
 use serde_json::Value;
 use yew::prelude::*;
 
 use crate::components::number_control::NumberControl;
 use crate::components::term_link::TermLink;
 use crate::context::use_app;
-use crate::fields::{Field, Kind, Section};
+use crate::fields::{Choice, Field, Kind, Section};
 use crate::glossary::Term;
-use crate::state::Action;
+use crate::state::{Action, View};
+
+/// Whether this bundle's engine can draw a LEXIMIN panel (the page's bundle is built without the
+/// LP solver; the worker and the command line have it). Asked of the engine, not assumed.
+fn leximin_here() -> bool {
+    let mut s = Scenario::default();
+    s.invitation.strategy = Strategy::Stratified;
+    s.invitation.selection = PanelSelection::Leximin;
+    s.validate().is_ok()
+}
+
+/// The glossary entry that explains a field, if any.
+fn term_of(field: Field) -> Option<Term> {
+    match field {
+        Field::Selection | Field::PanelSize => Some(Term::Sortition),
+        Field::MeetingUpdate
+        | Field::ConfidenceBound
+        | Field::KnowBase
+        | Field::KnowExperience
+        | Field::ArgumentImpact => Some(Term::Arguments),
+        Field::Channel | Field::Implementer | Field::AdviceWeight => Some(Term::DecisionChannel),
+        Field::Rule => Some(Term::PbRule),
+        _ => None,
+    }
+}
 
 fn select_value(e: &Event) -> String {
     e.target_unchecked_into::<web_sys::HtmlSelectElement>()
@@ -46,6 +72,40 @@ pub fn ScenarioPanel() -> Html {
         Callback::from(move |_: MouseEvent| app.dispatch(Action::ResetAll))
     };
 
+    let leximin = leximin_here();
+    let on_panel_view = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::SetView(View::Panel)))
+    };
+    // Help line, glossary link and (for cost rates) the rate's source, under a control.
+    let notes = |field: Field| -> Html {
+        let id = field.id();
+        let help = lang.field_help(field);
+        let term = term_of(field);
+        let source = lang.rate_source_line(field);
+        html! {
+            <>
+                if help.is_some() || term.is_some() {
+                    <p class="hint field-help" id={format!("{id}-help")}>
+                        { help.unwrap_or_default() }
+                        if let Some(term) = term {
+                            { " " }<TermLink {term} name={lang.field(field)} />
+                        }
+                    </p>
+                }
+                if let Some(source) = source {
+                    <p class="hint rate-source" id={format!("{id}-source")}>{ source }</p>
+                }
+                if field == Field::Selection && !leximin {
+                    <p class="hint" id="leximin-elsewhere">
+                        { lang.leximin_elsewhere() }{ " " }
+                        <button type="button" class="link-button" id="open-panel-view"
+                            onclick={on_panel_view.clone()}>{ lang.open_panel_view() }</button>
+                    </p>
+                }
+            </>
+        }
+    };
     let control = |field: Field| -> Html {
         let kind = field.kind(s);
         let value = field.value(&tree);
@@ -60,15 +120,22 @@ pub fn ScenarioPanel() -> Html {
                         app.dispatch(Action::Set(field, c.value()));
                     }
                 });
+                let help_id = (lang.field_help(field).is_some() || term_of(field).is_some())
+                    .then(|| format!("{}-help", field.id()));
                 html! {
                     <div class="field">
                         <label for={field.id()}>{ lang.field(field) }</label>
-                        <select id={field.id()} {onchange}>
-                            { for choices.iter().map(|c| html! {
-                                <option value={c.value().as_str().unwrap_or_default().to_string()}
-                                    selected={c.value() == value}>{ lang.choice(*c) }</option>
+                        <select id={field.id()} aria-describedby={help_id} {onchange}>
+                            { for choices.iter().map(|c| {
+                                // An option this bundle cannot run is shown, but cannot be chosen.
+                                let disabled = *c == Choice::Selection(PanelSelection::Leximin) && !leximin;
+                                html! {
+                                    <option value={c.value().as_str().unwrap_or_default().to_string()}
+                                        selected={c.value() == value} {disabled}>{ lang.choice(*c) }</option>
+                                }
                             }) }
                         </select>
+                        { notes(field) }
                     </div>
                 }
             }
@@ -99,7 +166,9 @@ pub fn ScenarioPanel() -> Html {
                     <p class="hint">{ t.seed_hint }<TermLink term={Term::Seed} name={lang.field(Field::Seed)} /></p>
                 </NumberControl>
             },
-            _ => html! { <NumberControl {field} {kind} {value} /> },
+            _ => html! {
+                <NumberControl {field} {kind} {value}>{ notes(field) }</NumberControl>
+            },
         }
     };
 
@@ -168,5 +237,7 @@ fn section_key(section: Section) -> &'static str {
         Section::Vote => "vote",
         Section::Cycles => "cycles",
         Section::Costs => "costs",
+        Section::Arguments => "arguments",
+        Section::Decision => "decision",
     }
 }

@@ -10,12 +10,13 @@ use dialoglab_engine::{population, town};
 use yew::prelude::*;
 
 use crate::charts::town::{Step, affected};
-use crate::components::guide::page_base;
+use crate::components::guide::{TownsFailure, count_towns, page_base};
 use crate::components::town::TownPicture;
 use crate::context::use_app;
 use crate::guide::{self, Direction};
 use crate::state::{Action, View};
 use crate::url::{self, Place};
+use crate::worker_client::TownsClient;
 
 /// What a reveal shows.
 #[derive(PartialEq)]
@@ -65,10 +66,22 @@ pub fn Workshop() -> Html {
     let bets = use_state_eq(|| [0u32; 3]);
     let shown = use_state(|| None::<Rc<Result<Shown, dialoglab_engine::ScenarioError>>>);
     let towns = use_state(|| None::<guide::Towns>);
+    let client = use_memo((), |()| TownsClient::new());
+    {
+        let client = client.clone();
+        use_effect_with((), move |()| move || client.cancel());
+    }
     // A new chapter starts a new round.
     {
-        let (to, bets, shown, towns) = (to.clone(), bets.clone(), shown.clone(), towns.clone());
+        let (to, bets, shown, towns, client) = (
+            to.clone(),
+            bets.clone(),
+            shown.clone(),
+            towns.clone(),
+            client.clone(),
+        );
         use_effect_with(number, move |n| {
+            client.cancel();
             to.set(guide::chapter(*n).map_or(0, |c| c.lever.to));
             bets.set([0; 3]);
             shown.set(None);
@@ -100,23 +113,27 @@ pub fn Workshop() -> Html {
         })
     };
     let on_reveal = {
-        let (to, shown, towns) = (to.clone(), shown.clone(), towns.clone());
+        let (to, shown, towns, client) = (to.clone(), shown.clone(), towns.clone(), client.clone());
         Callback::from(move |_: MouseEvent| {
             shown.set(Some(Rc::new(run(c, *to))));
             towns.set(None);
-            let (towns, to) = (towns.clone(), *to);
-            // The towns take a moment: let the page draw the reveal first.
-            gloo::timers::callback::Timeout::new(30, move || {
-                if let Ok(t) = guide::towns(c, to, guide::TOWNS) {
-                    towns.set(Some(t));
-                }
-            })
-            .forget();
+            // The towns are counted in the worker; the reveal is drawn meanwhile.
+            let on_done = {
+                let towns = towns.clone();
+                Callback::from(move |counted: Result<guide::Towns, TownsFailure>| {
+                    if let Ok(t) = counted {
+                        towns.set(Some(t));
+                    }
+                })
+            };
+            count_towns(&client, c, *to, &Callback::noop(), on_done);
         })
     };
     let on_again = {
-        let (bets, shown, towns) = (bets.clone(), shown.clone(), towns.clone());
+        let (bets, shown, towns, client) =
+            (bets.clone(), shown.clone(), towns.clone(), client.clone());
         Callback::from(move |_: MouseEvent| {
+            client.cancel();
             bets.set([0; 3]);
             shown.set(None);
             towns.set(None);

@@ -8,6 +8,7 @@ mod chapters;
 use dialoglab_engine::metric::Stage;
 use dialoglab_engine::sensitivity::{self, Finding, Setting};
 use dialoglab_engine::{Report, Scenario, ScenarioError, population, presets};
+use dialoglab_worker::towns::{TownsCount, TownsSpec};
 
 use crate::format;
 use crate::language::Lang;
@@ -334,8 +335,34 @@ impl Towns {
     }
 }
 
+impl From<TownsCount> for Towns {
+    fn from(c: TownsCount) -> Towns {
+        Towns {
+            up: c.up,
+            down: c.down,
+            same: c.same,
+        }
+    }
+}
+
+/// The worker job that counts the chapter's change (starting setting → `to`) in `n` towns: the
+/// guide's page sends this, so the towns are simulated off the main thread. Its count equals
+/// [`towns`] for the same chapter, setting and towns (tested).
+pub fn towns_job(chapter: &Chapter, to: usize, n: u32) -> Result<TownsSpec, ScenarioError> {
+    let (a, b) = (chapter.scenario(chapter.lever.from)?, chapter.scenario(to)?);
+    Ok(TownsSpec {
+        metric: metric_key(chapter.metric, a.cycles),
+        tolerance: chapter.metric.tolerance(),
+        a,
+        b,
+        n,
+    })
+}
+
 /// The chapter's change (starting setting → `to`) in `n` towns: seeds `seed`, `seed + 1`, …, each
-/// town's citizens the same at both settings. A guess is judged on this, not on one seed.
+/// town's citizens the same at both settings. A guess is judged on this, not on one seed. Computed
+/// here on the calling thread (tests, the printed card); the guide's page runs [`towns_job`] in
+/// the worker instead.
 pub fn towns(chapter: &Chapter, to: usize, n: u32) -> Result<Towns, ScenarioError> {
     let from = chapter.lever.from;
     let (a0, b0) = (chapter.scenario(from)?, chapter.scenario(to)?);
@@ -594,6 +621,28 @@ mod tests {
             .majority(),
             Direction::Up
         );
+    }
+
+    /// The verdict the guide shows comes from the worker's towns job: for every chapter and
+    /// setting, its count is the one the engine gives for the same seeds here.
+    #[test]
+    fn the_workers_towns_count_equals_the_guides_for_every_chapter() {
+        for c in CHAPTERS {
+            for to in (0..c.lever.options.len()).filter(|k| *k != c.lever.from) {
+                let spec = towns_job(c, to, 4).unwrap();
+                let Ok(dialoglab_worker::Output::Towns(count)) =
+                    dialoglab_worker::towns::run(&spec, &mut |_| {})
+                else {
+                    panic!("{}: no count", c.key)
+                };
+                assert_eq!(
+                    Towns::from(count),
+                    towns(c, to, 4).unwrap(),
+                    "{} → {to}",
+                    c.key
+                );
+            }
+        }
     }
 
     #[test]

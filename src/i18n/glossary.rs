@@ -35,8 +35,7 @@ impl Lang {
     /// A term's name in the glossary.
     #[must_use]
     pub fn term_name(self, term: Term) -> &'static str {
-        let da = self == Lang::Da;
-        let pick = |d: &'static str, e: &'static str| if da { d } else { e };
+        let pick = |d: &'static str, e: &'static str| self.pick(d, e);
         match term {
             Term::Seed => pick("Frø", "Seed"),
             Term::RepresentativenessIndex => {
@@ -69,6 +68,14 @@ impl Lang {
                 pick("Samme befolkning i A og B", "The same citizens in A and B")
             }
             Term::CostRates => pick("Omkostningssatser", "Cost rates"),
+            Term::Arguments => pick(
+                "Argumenter og meningsskift",
+                "Arguments and changes of mind",
+            ),
+            Term::DecisionChannel => pick(
+                "Hvem beslutter, og hvem gennemfører",
+                "Who decides, and who carries it out",
+            ),
             Term::ModelLimits => pick("Modellens grænser", "What the model leaves out"),
         }
     }
@@ -76,8 +83,7 @@ impl Lang {
     /// A term's explanation.
     #[must_use]
     pub fn term_text(self, term: Term) -> &'static str {
-        let da = self == Lang::Da;
-        let pick = |d: &'static str, e: &'static str| if da { d } else { e };
+        let pick = |d: &'static str, e: &'static str| self.pick(d, e);
         match term {
             Term::Seed => pick(
                 "Tallet, som alle modellens tilfældige træk udspringer af: hvem der bor i byen, hvem der får brev, hvem der kommer. Samme frø og samme indstillinger giver præcis de samme tal hver gang, så et link gengiver en kørsel. Et andet frø er en anden, lige så sandsynlig by – derfor bør man se på flere frø, før man drager en konklusion.",
@@ -132,8 +138,8 @@ impl Lang {
                 "The rule that turns the votes into an allocation of the budget. Greedy allocation, used by most Danish and Polish citizen budgets, funds projects in order of votes while the money lasts – a majority can take it all. The Method of Equal Shares gives each voter an equal part of the budget to spend, so smaller groups get something too.",
             ),
             Term::Sortition => pick(
-                "Et borgerpanel, der trækkes lod til: først får tilfældigt udvalgte borgere brev, så trækkes panelet blandt dem, der siger ja, så det har befolkningens sammensætning af alder, køn, uddannelse og bydel.",
-                "A citizens' panel chosen by lot: randomly chosen residents get a letter, then the panel is drawn among those who say yes so that it has the population's make-up by age, gender, education and district.",
+                "Et borgerpanel, der trækkes lod til: først får tilfældigt udvalgte borgere brev, så trækkes panelet blandt dem, der siger ja, så det har befolkningens sammensætning af alder, køn, uddannelse og bydel. Den hidtidige metode udfylder kvoterne i tilfældig rækkefølge og kan give nogle borgere meget små chancer; LEXIMIN (Flanigan m.fl. 2021) vælger det lotteri over panelerne, der gør den mindste chance så stor som muligt.",
+                "A citizens' panel chosen by lot: randomly chosen residents get a letter, then the panel is drawn among those who say yes so that it has the population's make-up by age, gender, education and district. The legacy method fills the quotas in a random order and can leave some residents very small chances; LEXIMIN (Flanigan et al. 2021) picks the lottery over panels that makes the smallest chance as large as possible.",
             ),
             Term::Marginalised => pick(
                 "Borgere i en socialt udsat position – i modellen omkring 10 % af de voksne. De kommer sjældnere til møder og stemmer sjældnere, og opsøgende arbejde er den strategi, der er rettet mod dem.",
@@ -150,6 +156,14 @@ impl Lang {
             Term::CostRates => pick(
                 "Invitationens pris regnes ud fra få satser: pris pr. brev (porto og tryk), pris pr. personaletime og antal timer til en åben invitation, pr. opsøgende henvendelse, pr. forening og bydel og pr. svar på et lodtrækningsbrev. Standardværdierne (15 kr. pr. brev, 450 kr. pr. time, 40 timer, ½ time, 4 timer, ¼ time) er modellens antagelser, ikke officielle takster – ret dem under »Omkostningssatser« til jeres egne.",
                 "The invitation's price is worked out from a few rates: price per letter (postage and print), price per staff hour, and hours for an open call, per outreach contact, per association and district, and per answer to a sortition letter. The defaults (DKK 15 per letter, DKK 450 per hour, 40 hours, ½ hour, 4 hours, ¼ hour) are the model's assumptions, not official rates – change them under “Cost rates” to your own.",
+            ),
+            Term::Arguments => pick(
+                "Hvert projektområde har argumenter for og imod af forskellig styrke. Borgerne kender dem ujævnt: lang uddannelse, egen erfaring med emnet og foreningsmedlemskab gør, at man kender flere. Ved bordet nævner talerne argumenter, de kender, og en tilhører, der hører et nyt argument, flytter sig i dets retning – på et ideelt møde efter argumentets styrke, på et realistisk også efter talerens status. Med »kun fra ligesindede« lytter man kun til dem, der mener nogenlunde det samme, så ensartede borde kan blive mere yderliggående. Hver borger har også en »informeret« præference: det, hun ville ønske, hvis hun kendte alle argumenterne.",
+                "Each area of projects has arguments for and against of varying strength. Residents know them unevenly: higher education, own experience of the issue and association membership mean knowing more. At the table speakers voice arguments they know, and a listener who hears a new argument moves in its direction – in an ideal meeting by the argument's strength, in a realistic one also by the speaker's status. With “only from the like-minded” listeners heed only those who think roughly the same, so uniform tables can polarise. Each resident also has an “informed” preference: what she would want if she knew every argument.",
+            ),
+            Term::DecisionChannel => pick(
+                "Hvem afgør, hvilke projekter der får penge: alle borgere ved en afstemning (online, på papir eller på mødet), kun mødets deltagere, eller kommunen efter råd fra mødet. Og hvem fører projekterne ud i livet: kommunen, så alt bliver gennemført, eller forslagsstillerne selv i deres fritid, så projekter fra folk med god tid oftere bliver til noget. I Faxe formede møderne byens udviklingsstrategi uden afstemning, og borgerne skulle selv løfte projekterne.",
+                "Who settles which projects get money: every resident in a vote (online, on paper or at the meeting), only the meeting's attendees, or the municipality on the meeting's advice. And who carries the projects out: the municipality, so everything is completed, or the proposers themselves in their own time, so projects from people with time to spare more often come about. In Faxe the meetings shaped the town's development strategy with no vote, and the residents were to carry the projects out themselves.",
             ),
             Term::ModelLimits => pick(
                 "Modellen er en forenklet by, ikke en prognose. Under grådig fordeling bliver flere udsatte på mødet sjældent til mere indflydelse på, hvad der finansieres; at budgettets størrelse ændrer de udsattes indflydelse, gengives ikke pålideligt; opsøgende arbejde får færre til at møde op, end nogle kilder angiver; præferencer ændrer sig ikke fra år til år; og befolkningens andele er afrundede mål, ikke statistik. Den fulde beskrivelse står i modelbeskrivelsen (docs/MODEL.md, afsnit 12).",

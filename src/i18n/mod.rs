@@ -2,7 +2,7 @@
 //! match arm missing in one language is a compile error.
 //!
 //! One file per area of the app: this file holds the texts every view shares (`Texts`) and the
-//! scenario's controls, fields and errors; `results`, `charts`, `meeting`, `town`, `towns`,
+//! scenario's controls, fields and errors; `results`, `charts`, `controls`, `meeting`, `town`, `towns`,
 //! `robustness`, `sweep`, `pb`, `panel`, `guide` and `glossary` hold their views' texts.
 //!
 //! One way of writing a text in both languages, Danish first and English second, side by side:
@@ -12,6 +12,7 @@
 //!   or with `match (self, value)` for a table of names.
 
 pub mod charts;
+pub mod controls;
 pub mod glossary;
 pub mod guide;
 pub mod meeting;
@@ -31,7 +32,10 @@ use crate::state::{FileProblem, MAX_SCENARIO_BYTES, Problem, Theme, View};
 use crate::url::{LINK_VERSION, LinkError};
 use dialoglab_engine::ScenarioError;
 use dialoglab_engine::pb::Rule;
-use dialoglab_engine::scenario::{BallotKind, Initiative, MeetingFormat, RulesBy};
+use dialoglab_engine::scenario::{
+    BallotKind, DecisionChannel, Implementer, Initiative, MeetingFormat, MeetingUpdate,
+    PanelSelection, RulesBy,
+};
 
 pub use crate::language::Lang;
 pub use charts::group_value;
@@ -728,6 +732,10 @@ impl Lang {
             (Lang::En, Section::Population) => "Population",
             (Lang::En, Section::Supports) => "Supports for participants",
             (Lang::En, Section::Seed) => "Randomness",
+            (Lang::Da, Section::Arguments) => "Argumenter og meningsdannelse",
+            (Lang::En, Section::Arguments) => "Arguments and changing minds",
+            (Lang::Da, Section::Decision) => "Beslutning og gennemførelse",
+            (Lang::En, Section::Decision) => "Decision and delivery",
         }
     }
 
@@ -751,8 +759,7 @@ impl Lang {
     /// Label of one option of a choice field.
     #[must_use]
     pub fn choice(self, c: Choice) -> &'static str {
-        let da = self == Lang::Da;
-        let pick = |d: &'static str, e: &'static str| if da { d } else { e };
+        let pick = |d: &'static str, e: &'static str| self.pick(d, e);
         match c {
             Choice::Strategy(s) => self.strategy(s),
             Choice::Format(MeetingFormat::Realistic) => {
@@ -761,7 +768,10 @@ impl Lang {
             Choice::Format(MeetingFormat::Ideal) => {
                 pick("Ideelt, faciliteret møde", "Ideal, facilitated meeting")
             }
-            Choice::Initiative(Initiative::Municipality) => pick("Kommunen", "The municipality"),
+            Choice::Initiative(Initiative::Municipality)
+            | Choice::Implementer(Implementer::Municipality) => {
+                pick("Kommunen", "The municipality")
+            }
             Choice::Initiative(Initiative::Citizens) => pick("Borgerne", "The citizens"),
             Choice::RulesBy(RulesBy::Municipality) => {
                 pick("Kommunen alene", "The municipality alone")
@@ -769,6 +779,40 @@ impl Lang {
             Choice::RulesBy(RulesBy::CoDesigned) => pick(
                 "Udformet sammen med deltagerne",
                 "Co-designed with participants",
+            ),
+            Choice::Selection(PanelSelection::Legacy) => pick(
+                "Grådig kvoteudvælgelse (den hidtidige metode)",
+                "Greedy quota selection (legacy)",
+            ),
+            Choice::Selection(PanelSelection::Leximin) => pick(
+                "LEXIMIN: så lige chancer som muligt",
+                "LEXIMIN: chances as equal as possible",
+            ),
+            Choice::Update(MeetingUpdate::Arguments) => {
+                pick("Udveksling af argumenter", "Exchange of arguments")
+            }
+            Choice::Update(MeetingUpdate::BoundedConfidence) => pick(
+                "Argumenter, men kun fra ligesindede",
+                "Arguments, but only from the like-minded",
+            ),
+            Choice::Update(MeetingUpdate::Averaging) => pick(
+                "Man nærmer sig taleren, uden argumenter",
+                "Listeners move towards the speaker, no arguments",
+            ),
+            Choice::Channel(DecisionChannel::Everyone) => {
+                pick("Alle borgere kan stemme", "Every resident may vote")
+            }
+            Choice::Channel(DecisionChannel::Attendees) => pick(
+                "Mødets deltagere beslutter",
+                "The meeting's attendees decide",
+            ),
+            Choice::Channel(DecisionChannel::Advisory) => pick(
+                "Mødet rådgiver, kommunen beslutter",
+                "The meeting advises, the municipality decides",
+            ),
+            Choice::Implementer(Implementer::Proposers) => pick(
+                "Forslagsstillerne, i deres fritid",
+                "The proposers, in their own time",
             ),
             Choice::Ballot(BallotKind::Approval) => pick(
                 "Godkendelse: kryds ved alle gode projekter",
@@ -876,6 +920,28 @@ impl Lang {
             (Lang::En, Field::OutreachReach) => "Marginalised citizens that outreach reaches",
             (Lang::En, Field::Mobilisation) => "Association members mobilised",
             (Lang::En, Field::Seed) => "Seed",
+            (Lang::Da, Field::Selection) => "Sådan trækkes panelet",
+            (Lang::Da, Field::MeetingUpdate) => "Sådan skifter man mening ved bordet",
+            (Lang::Da, Field::ConfidenceBound) => "Grænse for, hvem man lytter til",
+            (Lang::Da, Field::KnowBase) => "Kender et argument uden særlig baggrund",
+            (Lang::Da, Field::KnowEducation) => "Tillæg for en lang uddannelse",
+            (Lang::Da, Field::KnowExperience) => "Tillæg for egen erfaring med emnet",
+            (Lang::Da, Field::KnowAssociation) => "Tillæg for foreningsmedlemmer",
+            (Lang::Da, Field::ArgumentImpact) => "Hvor meget ét argument flytter",
+            (Lang::Da, Field::Channel) => "Hvem beslutter",
+            (Lang::Da, Field::Implementer) => "Hvem gennemfører projekterne",
+            (Lang::Da, Field::AdviceWeight) => "Vægt på mødets råd",
+            (Lang::En, Field::Selection) => "How the panel is drawn",
+            (Lang::En, Field::MeetingUpdate) => "How minds change at the table",
+            (Lang::En, Field::ConfidenceBound) => "Limit on whom listeners heed",
+            (Lang::En, Field::KnowBase) => "Knows an argument without special background",
+            (Lang::En, Field::KnowEducation) => "Added for higher education",
+            (Lang::En, Field::KnowExperience) => "Added for own experience of the issue",
+            (Lang::En, Field::KnowAssociation) => "Added for association members",
+            (Lang::En, Field::ArgumentImpact) => "How far one argument moves",
+            (Lang::En, Field::Channel) => "Who decides",
+            (Lang::En, Field::Implementer) => "Who carries the projects out",
+            (Lang::En, Field::AdviceWeight) => "Weight of the meeting's advice",
         }
     }
 
@@ -888,7 +954,17 @@ impl Lang {
             (_, Field::Contacts) => t.contacts_unit,
             (
                 _,
-                Field::PanelDropout | Field::OutreachReach | Field::Mobilisation | Field::Control,
+                Field::PanelDropout
+                | Field::OutreachReach
+                | Field::Mobilisation
+                | Field::Control
+                | Field::ConfidenceBound
+                | Field::KnowBase
+                | Field::KnowEducation
+                | Field::KnowExperience
+                | Field::KnowAssociation
+                | Field::ArgumentImpact
+                | Field::AdviceWeight,
             ) => "%",
             (
                 _,
@@ -899,7 +975,11 @@ impl Lang {
                 | Field::RulesBy
                 | Field::Ballot
                 | Field::Rule
-                | Field::VoteOnline,
+                | Field::VoteOnline
+                | Field::Selection
+                | Field::MeetingUpdate
+                | Field::Channel
+                | Field::Implementer,
             ) => "",
             (Lang::Da, Field::TableSize) => "pladser",
             (Lang::Da, Field::Rounds) => "runder",
@@ -1012,6 +1092,10 @@ impl Lang {
                 "{} = {value} is outside the allowed range {allowed}",
                 self.path_label(field)
             ),
+            // The only inconsistency of the panel selection: this bundle has no LEXIMIN solver.
+            (_, ScenarioError::Inconsistent { field, .. }) if field == "invitation.selection" => {
+                format!("{}: {}", self.path_label(field), self.leximin_elsewhere())
+            }
             (_, ScenarioError::Inconsistent { field, problem }) => {
                 format!("{}: {problem}", self.path_label(field))
             }

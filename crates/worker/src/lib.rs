@@ -1,6 +1,6 @@
 //! Dialoglab's Web Worker: the message protocol between the page and the worker, and the jobs
 //! the worker runs off the page's main thread (sweeps, Monte-Carlo seeds, `.pb` studies, the
-//! robustness of headline findings, panel selection).
+//! robustness of headline findings, panel selection, the guide's verdict over many towns).
 //!
 //! The library builds natively (the protocol and every job are tested with `cargo test`); the
 //! binary `dialoglab-worker` (`src/main.rs`) is the thin wasm32 entry point that Trunk builds as a
@@ -40,11 +40,13 @@ pub mod robustness;
 pub mod seeds;
 pub mod stats;
 pub mod sweep;
+pub mod towns;
 
 pub use protocol::{
     Job, Message, Output, PairMessage, PairOutput, PanelMessage, PanelOutput, PanelPartial,
     Partial, PbMessage, PbOutput, READY_ID, Request, Response, RobustnessMessage, RobustnessOutput,
     RobustnessPartial, SeedsJob, SeedsMessage, SeedsOutput, SweepMessage, SweepPartial,
+    TownsMessage, TownsOutput,
 };
 
 /// Runs `request`, passing every message (progress, partials, then done or error) to `send`.
@@ -62,6 +64,7 @@ pub fn handle_with_bytes(request: &Request, bytes: &[u8], send: &mut dyn FnMut(M
         Job::Robustness { spec } => robustness::run(spec, send),
         Job::Panel { spec } => panel::run(spec, send),
         Job::Pair { a, b, n } => pair::run(a, b, *n, send),
+        Job::Towns { spec } => towns::run(spec, send),
     };
     send(match result {
         Ok(output) => Message::Done(output),

@@ -33,6 +33,7 @@ use crate::panel::{PanelDone, PanelSpec};
 use crate::robustness::{RobustnessDone, RobustnessSpec};
 use crate::seeds::{SeedRun, SeedsSummary};
 use crate::sweep::{PointRange, SweepDone};
+use crate::towns::{TownsCount, TownsSpec};
 
 /// The id of the worker's `Ready` message; jobs use ids from 1.
 pub const READY_ID: u32 = 0;
@@ -131,6 +132,12 @@ pub enum Job {
         /// Number of towns (1 ..= [`crate::seeds::MAX_SEEDS`]).
         n: u32,
     },
+    /// The guide's verdict: in how many of `n` towns one number of the report goes up, down or
+    /// stays the same from A to B (`crate::towns`).
+    Towns {
+        /// The two settings, the towns, the number and its tolerance.
+        spec: TownsSpec,
+    },
 }
 
 /// One answer from the worker: `M` is [`Message`] as the worker writes it, or one job's
@@ -202,6 +209,8 @@ pub enum Output {
     Panel(Box<Result<PanelDone, PanelError>>),
     /// A and B over the same towns, with paired differences.
     Pair(PairSummary),
+    /// In how many towns a number went up, down or stayed the same.
+    Towns(TownsCount),
 }
 
 impl<J: Serialize> Request<J> {
@@ -237,6 +246,17 @@ pub type PairMessage = Message<IgnoredAny, PairOutput>;
 pub enum PairOutput {
     /// A and B over the same towns, with paired differences.
     Pair(PairSummary),
+}
+
+/// The answers to a [`Job::Towns`] as the page reads them.
+pub type TownsMessage = Message<IgnoredAny, TownsOutput>;
+
+/// The output of a [`Job::Towns`] ([`Output::Towns`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TownsOutput {
+    /// In how many towns the number went up, down or stayed the same.
+    Towns(TownsCount),
 }
 
 /// The answers to a [`Job::Sweep`] as the page reads them (the points, streamed as partials; the
