@@ -203,7 +203,6 @@ pub fn ScenarioPanel() -> Html {
             }
 
             { for Section::ALL.iter().map(|section| {
-                let fields: Vec<Field> = section.fields().into_iter().filter(|f| f.applies(s)).collect();
                 html! {
                     <fieldset class={format!("section section-{}", section_key(*section))}>
                         <legend>{ lang.section(*section) }</legend>
@@ -215,7 +214,13 @@ pub fn ScenarioPanel() -> Html {
                                 <p class="hint" id="real-data-note">{ note }</p>
                             }
                         }
-                        { for fields.into_iter().map(control) }
+                        // Every field of the section is drawn, those that do not apply hidden: a
+                        // list that keeps its length never replaces or moves the control in use
+                        // (which would take the keyboard focus away when, say, the strategy
+                        // changes which settings apply).
+                        { for section.fields().into_iter().map(|f| html! {
+                            <div class="control" hidden={!f.applies(s)}>{ control(f) }</div>
+                        }) }
                     </fieldset>
                 }
             }) }

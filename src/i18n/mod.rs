@@ -30,12 +30,13 @@ use crate::fields::{Choice, Field, Section, Support};
 use crate::format;
 use crate::state::{FileProblem, MAX_SCENARIO_BYTES, Problem, Theme, View};
 use crate::url::{LINK_VERSION, LinkError};
-use dialoglab_engine::ScenarioError;
 use dialoglab_engine::pb::Rule;
+use dialoglab_engine::scenario::MAX_PROJECT_NAME_CHARS;
 use dialoglab_engine::scenario::{
     BallotKind, DecisionChannel, Implementer, Initiative, MeetingFormat, MeetingUpdate,
     PanelSelection, RulesBy,
 };
+use dialoglab_engine::{Inconsistency, ScenarioError};
 
 pub use crate::language::Lang;
 pub use charts::group_value;
@@ -1078,8 +1079,14 @@ impl Lang {
                     allowed,
                 },
             ) => format!(
-                "{} = {value} ligger uden for det tilladte interval {allowed}",
-                self.path_label(field)
+                "{} = {} ligger uden for det tilladte interval {}",
+                self.path_label(field),
+                decimal_comma(value),
+                allowed
+                    .split(" – ")
+                    .map(decimal_comma)
+                    .collect::<Vec<_>>()
+                    .join(" – ")
             ),
             (
                 Lang::En,
@@ -1092,12 +1099,12 @@ impl Lang {
                 "{} = {value} is outside the allowed range {allowed}",
                 self.path_label(field)
             ),
-            // The only inconsistency of the panel selection: this bundle has no LEXIMIN solver.
-            (_, ScenarioError::Inconsistent { field, .. }) if field == "invitation.selection" => {
-                format!("{}: {}", self.path_label(field), self.leximin_elsewhere())
-            }
             (_, ScenarioError::Inconsistent { field, problem }) => {
-                format!("{}: {problem}", self.path_label(field))
+                format!(
+                    "{}: {}",
+                    self.path_label(field),
+                    self.inconsistency(problem)
+                )
             }
             (Lang::Da, ScenarioError::Json(msg)) => {
                 format!("scenariet kunne ikke læses: {}", json_problem_da(msg))
@@ -1111,6 +1118,65 @@ impl Lang {
             (Lang::En, ScenarioError::UnknownPath(p)) => {
                 format!("there is no scenario field named {p}")
             }
+        }
+    }
+
+    /// Values that do not fit together, in words (the engine's `Display` is the English one of
+    /// the command line).
+    #[must_use]
+    pub fn inconsistency(self, problem: &Inconsistency) -> String {
+        match (self, problem) {
+            (Lang::Da, Inconsistency::NameTooLong { chars }) => format!(
+                "navnet har {} tegn; højst {} er tilladt",
+                format::int(self, *chars as u64),
+                format::int(self, MAX_PROJECT_NAME_CHARS as u64)
+            ),
+            (Lang::En, Inconsistency::NameTooLong { chars }) => format!(
+                "the name has {} characters; at most {} are allowed",
+                format::int(self, *chars as u64),
+                format::int(self, MAX_PROJECT_NAME_CHARS as u64)
+            ),
+            (_, Inconsistency::NameControlCharacter) => self
+                .pick(
+                    "navnet indeholder et styretegn (fx et linjeskift)",
+                    "the name contains a control character (such as a line break)",
+                )
+                .into(),
+            (Lang::Da, Inconsistency::CostAboveBudget { cost, budget }) => format!(
+                "projektet koster {}, men hele budgettet er {}",
+                format::money(self, *cost),
+                format::money(self, *budget)
+            ),
+            (Lang::En, Inconsistency::CostAboveBudget { cost, budget }) => format!(
+                "the project costs {} but the whole budget is {}",
+                format::money(self, *cost),
+                format::money(self, *budget)
+            ),
+            (_, Inconsistency::NoBallotLength) => self
+                .pick(
+                    "alle antal er nul; mindst én stemmeseddellængde skal have en vægt",
+                    "every count is zero; at least one ballot length needs a weight",
+                )
+                .into(),
+            (Lang::Da, Inconsistency::SharesSum { total }) => format!(
+                "andelene giver tilsammen {}, ikke 1",
+                format::dec(self, *total, 3)
+            ),
+            (Lang::En, Inconsistency::SharesSum { total }) => format!(
+                "the shares add up to {}, not 1",
+                format::dec(self, *total, 3)
+            ),
+            (_, Inconsistency::NoLeximinSolver) => self.leximin_elsewhere().into(),
+            (Lang::Da, Inconsistency::PanelAboveLetters { panel, letters }) => format!(
+                "et panel på {} personer kan ikke trækkes blandt {} brevmodtagere",
+                format::int(self, (*panel).into()),
+                format::int(self, (*letters).into())
+            ),
+            (Lang::En, Inconsistency::PanelAboveLetters { panel, letters }) => format!(
+                "a panel of {} cannot be drawn from {} letters",
+                format::int(self, (*panel).into()),
+                format::int(self, (*letters).into())
+            ),
         }
     }
 
@@ -1280,8 +1346,24 @@ fn json_problem_da(msg: &str) -> String {
         "teksten slutter, før JSON-teksten er færdig".into()
     } else if what.starts_with("a scenario is a JSON object") {
         "et scenarie er et JSON-objekt, der begynder med {".into()
-    } else if what.starts_with("invalid type") || what.starts_with("invalid value") {
-        "en værdi har en forkert type eller værdi".into()
+    } else if let Some(rest) = what.strip_prefix("invalid type: ") {
+        match rest.split_once(", expected ") {
+            Some((value, expected)) => format!(
+                "{} har den forkerte type; her skal stå {}",
+                json_value_da(value),
+                json_expected_da(expected)
+            ),
+            None => "en værdi har den forkerte type".into(),
+        }
+    } else if let Some(rest) = what.strip_prefix("invalid value: ") {
+        match rest.split_once(", expected ") {
+            Some((value, expected)) => format!(
+                "{} er ikke tilladt; her skal stå {}",
+                json_value_da(value),
+                json_expected_da(expected)
+            ),
+            None => "en værdi er ikke tilladt".into(),
+        }
     } else {
         "teksten er ikke gyldig JSON".into()
     };
@@ -1291,6 +1373,57 @@ fn json_problem_da(msg: &str) -> String {
     }
 }
 
+/// A number the engine wrote (`0.5`) with the Danish decimal comma; anything else as it is.
+fn decimal_comma(number: &str) -> String {
+    if number.parse::<f64>().is_ok() {
+        number.replace('.', ",")
+    } else {
+        number.to_string()
+    }
+}
+
+/// serde's description of an offending JSON value (`string "abc"`, ``integer `5` ``, `map`, …) in
+/// Danish, with the value itself.
+fn json_value_da(value: &str) -> String {
+    let ticked = |prefix: &str| {
+        value
+            .strip_prefix(prefix)
+            .map(|v| v.trim_matches('`').to_string())
+    };
+    if let Some(text) = value.strip_prefix("string ") {
+        format!("teksten »{}«", text.trim_matches('"'))
+    } else if let Some(n) = ticked("integer ") {
+        format!("tallet {n}")
+    } else if let Some(x) = ticked("floating point ") {
+        format!("tallet {}", x.replace('.', ","))
+    } else if let Some(b) = ticked("boolean ") {
+        format!("sandhedsværdien {b}")
+    } else {
+        match value {
+            "null" => "null".into(),
+            "map" => "et objekt".into(),
+            "sequence" => "en liste".into(),
+            other => format!("værdien {other}"),
+        }
+    }
+}
+
+/// What serde expected instead (`u64`, `a boolean`, `struct Scenario`, …), in Danish.
+fn json_expected_da(expected: &str) -> &'static str {
+    match expected {
+        "u8" | "u16" | "u32" | "u64" | "usize" => "et helt tal, 0 eller større",
+        "i8" | "i16" | "i32" | "i64" | "isize" => "et helt tal",
+        "f32" | "f64" => "et tal",
+        "a boolean" => "true eller false",
+        "a string" | "a borrowed string" => "en tekst i anførselstegn",
+        e if e.starts_with("a sequence") || e.starts_with("an array") => "en liste i [ ]",
+        e if e.starts_with("struct ") || e.starts_with("a map") => "et objekt i { }",
+        e if e.starts_with("one of") || e.contains("variant") => "en af de tilladte værdier",
+        _ => "en anden slags værdi",
+    }
+}
+
+#[cfg(test)]
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1367,6 +1500,107 @@ mod tests {
         };
         let da = Lang::Da.scenario_error(&e);
         assert!(da.starts_with("Invitationsstrategi = x"), "{da}");
+        let e = ScenarioError::OutOfRange {
+            field: "invitation.strategy".into(),
+            value: "1.5".into(),
+            allowed: "0 – 0.95".into(),
+        };
+        let da = Lang::Da.scenario_error(&e);
+        assert!(
+            da.ends_with("= 1,5 ligger uden for det tilladte interval 0 – 0,95"),
+            "{da}"
+        );
+    }
+
+    #[test]
+    fn danish_json_errors_name_the_offending_value_and_what_belongs_there() {
+        let cases = [
+            (
+                "invalid type: string \"many\", expected u64 at line 1 column 17",
+                "teksten »many« har den forkerte type; her skal stå et helt tal, 0 eller større (linje 1, kolonne 17)",
+            ),
+            (
+                "invalid type: floating point `0.5`, expected a boolean at line 3 column 2",
+                "tallet 0,5 har den forkerte type; her skal stå true eller false (linje 3, kolonne 2)",
+            ),
+            (
+                "invalid type: map, expected f64",
+                "et objekt har den forkerte type; her skal stå et tal",
+            ),
+            (
+                "invalid value: integer `-1`, expected u32 at line 1 column 9",
+                "tallet -1 er ikke tilladt; her skal stå et helt tal, 0 eller større (linje 1, kolonne 9)",
+            ),
+        ];
+        for (serde, danish) in cases {
+            assert_eq!(json_problem_da(serde), danish);
+        }
+        // The real message of a scenario with a text where a number belongs.
+        let e = dialoglab_engine::Scenario::from_json(r#"{"budget": "many"}"#).unwrap_err();
+        let da = Lang::Da.scenario_error(&e);
+        assert!(
+            da.contains("teksten »many« har den forkerte type; her skal stå et helt tal"),
+            "{da}"
+        );
+    }
+
+    #[test]
+    fn inconsistent_values_are_named_in_danish_on_the_danish_page() {
+        let cases = [
+            (
+                Inconsistency::NameTooLong { chars: 1_234 },
+                "navnet har 1.234 tegn; højst 200 er tilladt",
+                "the name has 1,234 characters; at most 200 are allowed",
+            ),
+            (
+                Inconsistency::NameControlCharacter,
+                "navnet indeholder et styretegn (fx et linjeskift)",
+                "the name contains a control character (such as a line break)",
+            ),
+            (
+                Inconsistency::CostAboveBudget {
+                    cost: 300_000,
+                    budget: 250_000,
+                },
+                "projektet koster 300.000 kr., men hele budgettet er 250.000 kr.",
+                "the project costs DKK 300,000 but the whole budget is DKK 250,000",
+            ),
+            (
+                Inconsistency::NoBallotLength,
+                "alle antal er nul; mindst én stemmeseddellængde skal have en vægt",
+                "every count is zero; at least one ballot length needs a weight",
+            ),
+            (
+                Inconsistency::SharesSum { total: 1.25 },
+                "andelene giver tilsammen 1,250, ikke 1",
+                "the shares add up to 1.250, not 1",
+            ),
+            (
+                Inconsistency::PanelAboveLetters {
+                    panel: 60,
+                    letters: 48,
+                },
+                "et panel på 60 personer kan ikke trækkes blandt 48 brevmodtagere",
+                "a panel of 60 cannot be drawn from 48 letters",
+            ),
+        ];
+        for (problem, danish, english) in cases {
+            assert_eq!(Lang::Da.inconsistency(&problem), danish);
+            assert_eq!(Lang::En.inconsistency(&problem), english);
+        }
+        let e = ScenarioError::Inconsistent {
+            field: "invitation.panel_size".into(),
+            problem: Inconsistency::PanelAboveLetters {
+                panel: 60,
+                letters: 48,
+            },
+        };
+        let da = Lang::Da.scenario_error(&e);
+        assert!(
+            da.ends_with(": et panel på 60 personer kan ikke trækkes blandt 48 brevmodtagere"),
+            "{da}"
+        );
+        assert!(!da.contains("invitation.panel_size"), "{da}");
     }
 
     #[test]

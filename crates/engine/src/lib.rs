@@ -47,7 +47,7 @@ pub mod need;
 
 pub use deliberation::MeetingTrace;
 pub use report::Report;
-pub use scenario::{PanelSelection, Scenario, ScenarioError, Strategy};
+pub use scenario::{Inconsistency, PanelSelection, Scenario, ScenarioError, Strategy};
 
 use attributes::Attribute;
 use cycle::Year;

@@ -1124,13 +1124,84 @@ pub enum ScenarioError {
     Inconsistent {
         /// Dotted path of the field.
         field: String,
-        /// What is wrong.
-        problem: String,
+        /// What is wrong (typed, so the app can say it in either language).
+        problem: Inconsistency,
     },
     /// The JSON could not be read as a scenario (unknown field, wrong type, syntax).
     Json(String),
     /// A dotted path that names no scenario field.
     UnknownPath(String),
+}
+
+/// What is wrong with values that are each fine but do not fit together. `Display` writes it in
+/// English for the command line; the app words each kind in Danish and English.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Inconsistency {
+    /// A project's name is longer than [`MAX_PROJECT_NAME_CHARS`] characters.
+    NameTooLong {
+        /// Its length in characters.
+        chars: usize,
+    },
+    /// A project's name contains a control character (such as a line break).
+    NameControlCharacter,
+    /// A project costs more than the whole budget.
+    CostAboveBudget {
+        /// The project's cost (DKK).
+        cost: u64,
+        /// The budget (DKK).
+        budget: u64,
+    },
+    /// Every ballot length has a weight of zero.
+    NoBallotLength,
+    /// The age shares do not add up to 1 (within 0.01).
+    SharesSum {
+        /// Their sum.
+        total: f64,
+    },
+    /// LEXIMIN panel selection in a build without its solver (the page bundle).
+    NoLeximinSolver,
+    /// A stratified panel larger than the number of letters sent.
+    PanelAboveLetters {
+        /// The panel's size.
+        panel: u32,
+        /// The letters sent.
+        letters: u32,
+    },
+}
+
+impl fmt::Display for Inconsistency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Inconsistency::NameTooLong { chars } => write!(
+                f,
+                "the name has {chars} characters; at most {MAX_PROJECT_NAME_CHARS} are allowed"
+            ),
+            Inconsistency::NameControlCharacter => {
+                f.write_str("the name contains a control character (such as a line break)")
+            }
+            Inconsistency::CostAboveBudget { cost, budget } => {
+                write!(
+                    f,
+                    "the project costs {cost} but the whole budget is {budget}"
+                )
+            }
+            Inconsistency::NoBallotLength => {
+                f.write_str("every count is zero; at least one ballot length needs a weight")
+            }
+            Inconsistency::SharesSum { total } => {
+                write!(f, "the shares add up to {total}, not 1")
+            }
+            Inconsistency::NoLeximinSolver => f.write_str(
+                "this build has no LEXIMIN solver (the command line and the Web Worker have it)",
+            ),
+            Inconsistency::PanelAboveLetters { panel, letters } => {
+                write!(
+                    f,
+                    "a panel of {panel} cannot be drawn from {letters} letters"
+                )
+            }
+        }
+    }
 }
 
 impl fmt::Display for ScenarioError {
@@ -1197,15 +1268,13 @@ fn check_projects(projects: &[RealProject], budget: u64) -> Result<(), ScenarioE
         if chars > MAX_PROJECT_NAME_CHARS {
             return Err(ScenarioError::Inconsistent {
                 field: format!("vote.projects[{k}].name"),
-                problem: format!(
-                    "the name has {chars} characters; at most {MAX_PROJECT_NAME_CHARS} are allowed"
-                ),
+                problem: Inconsistency::NameTooLong { chars },
             });
         }
         if p.name.chars().any(char::is_control) {
             return Err(ScenarioError::Inconsistent {
                 field: format!("vote.projects[{k}].name"),
-                problem: "the name contains a control character (such as a line break)".into(),
+                problem: Inconsistency::NameControlCharacter,
             });
         }
         check_u(
@@ -1219,10 +1288,10 @@ fn check_projects(projects: &[RealProject], budget: u64) -> Result<(), ScenarioE
         if p.cost > budget {
             return Err(ScenarioError::Inconsistent {
                 field: format!("vote.projects[{k}].cost"),
-                problem: format!(
-                    "the project costs {} but the whole budget is {budget}",
-                    p.cost
-                ),
+                problem: Inconsistency::CostAboveBudget {
+                    cost: p.cost,
+                    budget,
+                },
             });
         }
     }
@@ -1239,7 +1308,7 @@ fn check_lengths(lengths: &[u32]) -> Result<(), ScenarioError> {
     if lengths.iter().all(|&c| c == 0) {
         return Err(ScenarioError::Inconsistent {
             field: "vote.ballot_lengths".into(),
-            problem: "every count is zero; at least one length needs a ballot".into(),
+            problem: Inconsistency::NoBallotLength,
         });
     }
     Ok(())
@@ -1288,7 +1357,7 @@ impl Scenario {
         if (total - 1.0).abs() > 0.01 {
             return Err(ScenarioError::Inconsistent {
                 field: "population.age_shares".into(),
-                problem: format!("the shares add up to {total}, not 1"),
+                problem: Inconsistency::SharesSum { total },
             });
         }
 
@@ -1315,18 +1384,16 @@ impl Scenario {
         if inv.selection == PanelSelection::Leximin && !cfg!(feature = "leximin-model") {
             return Err(ScenarioError::Inconsistent {
                 field: "invitation.selection".into(),
-                problem:
-                    "this build has no LEXIMIN solver (the command line and the Web Worker have it)"
-                        .into(),
+                problem: Inconsistency::NoLeximinSolver,
             });
         }
         if inv.strategy == Strategy::Stratified && inv.panel_size > inv.letters {
             return Err(ScenarioError::Inconsistent {
                 field: "invitation.panel_size".into(),
-                problem: format!(
-                    "a panel of {} cannot be drawn from {} letters",
-                    inv.panel_size, inv.letters
-                ),
+                problem: Inconsistency::PanelAboveLetters {
+                    panel: inv.panel_size,
+                    letters: inv.letters,
+                },
             });
         }
 
