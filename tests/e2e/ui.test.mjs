@@ -46,7 +46,10 @@ for (const strategy of ['open-call', 'letters', 'stratified', 'targeted', 'assoc
       const inPanel = await page.evaluate(() => !!document.activeElement.closest('section.panel'));
       if (!inPanel) break;
       const id = await page.evaluate(() => document.activeElement.id);
-      if (['strategy', 'reset-all'].includes(id)) { visited.push(id); continue; }
+      // The strategy and »reset all« change the panel itself; the panel selection's only other
+      // choice (LEXIMIN) is disabled in the page bundle, and its link opens another view
+      // (scenario-controls.test.mjs operates both): reached, not operated.
+      if (['strategy', 'reset-all', 'panel-selection', 'open-panel-view'].includes(id)) { visited.push(id); continue; }
       // A »?« link opens the glossary: reached, not pressed.
       if (await page.evaluate(() => document.activeElement.classList.contains('term-link'))) continue;
       const before = await state(page);
@@ -61,7 +64,7 @@ for (const strategy of ['open-call', 'letters', 'stratified', 'targeted', 'assoc
       'budget-slider', 'budget', 'seed', 'new-seed', 'reset-all']) {
       assert.ok(visited.includes(id), `${strategy}: #${id} reached by Tab (visited ${visited.join(' ')})`);
     }
-    const specific = { letters: ['letters'], stratified: ['letters', 'panel-size', 'panel-dropout-slider'],
+    const specific = { letters: ['letters'], stratified: ['letters', 'panel-size', 'panel-dropout-slider', 'panel-selection', 'open-panel-view'],
       targeted: ['contacts-slider', 'contacts', 'outreach-reach-slider', 'outreach-reach'], associations: ['mobilisation-slider'] };
     for (const id of specific[strategy] ?? []) assert.ok(visited.includes(id), `${strategy}: #${id} reached`);
     // Every slider of the panel announces its value with a unit (the town's stage slider names
