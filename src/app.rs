@@ -108,16 +108,24 @@ mod tests {
         let html = yew::LocalServerRenderer::<App>::with_props(AppProps { start })
             .render()
             .await;
-        assert!(html.contains("id=\"contacts\"") && html.contains("id=\"outreach-reach-slider\""));
-        assert!(!html.contains("id=\"panel-size\""));
+        // Every control is drawn (so that none moves when another changes which apply); those that
+        // do not apply are in a hidden wrapper.
+        let shown = |id: &str| {
+            let at = html
+                .find(&format!("id=\"{id}\""))
+                .unwrap_or_else(|| panic!("no #{id}"));
+            let class = html[..at].rfind("class=\"control\"").expect("a wrapper");
+            let wrapper = html[..class].rfind('<').unwrap();
+            let tag = &html[wrapper..class + html[class..].find('>').unwrap()];
+            !tag.contains("hidden")
+        };
+        assert!(shown("contacts") && shown("outreach-reach-slider"));
+        assert!(!shown("panel-size"));
         assert!(
-            html.contains("id=\"cost-staff-hour\"") && html.contains("id=\"hours-per-contact\""),
+            shown("cost-staff-hour") && shown("hours-per-contact"),
             "the cost rates of outreach are editable"
         );
-        assert!(
-            !html.contains("id=\"cost-letter\""),
-            "no letters under outreach"
-        );
+        assert!(!shown("cost-letter"), "no letters under outreach");
         assert!(html.contains("id=\"costs-hint\""));
         assert!(
             html.contains("(changed)</option>"),
