@@ -7,6 +7,7 @@ pub mod compare_chart;
 pub mod cost_chart;
 pub mod cycles_chart;
 pub mod data_table;
+pub mod file_drop;
 pub mod funnel;
 pub mod glossary;
 pub mod group_chart;

@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::charts::qr::QrPath;
+use crate::components::file_drop::use_file_drop;
 use crate::context::use_app;
 use crate::export::browser::download_text;
 use crate::export::{PB_MIME, SIMULATED_PB_FILE};
@@ -182,41 +183,9 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
             <p class="error" role="alert" id="share-pb-status">{ format!("{}: {why}", t.export_pb_failed) }</p>
         },
     };
-    let on_upload = {
+    let drop = {
         let app = app.clone();
-        Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                upload(&app, file);
-            }
-            input.set_value("");
-        })
-    };
-    let dragging = use_state(|| false);
-    let on_drag_over = {
-        let dragging = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            dragging.set(true);
-        })
-    };
-    let on_drag_leave = {
-        let dragging = dragging.clone();
-        Callback::from(move |_: DragEvent| dragging.set(false))
-    };
-    let on_drop = {
-        let (app, dragging) = (app.clone(), dragging.clone());
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            dragging.set(false);
-            if let Some(file) = e
-                .data_transfer()
-                .and_then(|d| d.files())
-                .and_then(|f| f.get(0))
-            {
-                upload(&app, file);
-            }
-        })
+        use_file_drop(Callback::from(move |file| upload(&app, file)))
     };
     let on_close_click = {
         let on_close = props.on_close.clone();
@@ -273,10 +242,10 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
                 <div class="dialog-actions">
                     <button type="button" id="download-json" onclick={on_download}>{ t.download_json }</button>
                     <button type="button" id="download-pb" onclick={on_download_pb}>{ t.export_pb }</button>
-                    <div id="upload-drop" class={classes!("upload", dragging.then_some("dragging"))}
-                        ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
+                    <div id="upload-drop" class={classes!("upload", drop.dragging.then_some("dragging"))}
+                        ondragover={drop.on_drag_over} ondragleave={drop.on_drag_leave} ondrop={drop.on_drop}>
                         <label for="upload-json">{ t.upload_json }</label>
-                        <input type="file" id="upload-json" accept=".json,application/json" onchange={on_upload} />
+                        <input type="file" id="upload-json" accept=".json,application/json" onchange={drop.on_pick} />
                     </div>
                 </div>
                 { pb_status }

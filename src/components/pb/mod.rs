@@ -19,6 +19,7 @@ use dialoglab_engine::pb::study::StudyOptions;
 use dialoglab_engine::presets;
 use yew::prelude::*;
 
+use crate::components::file_drop::use_file_drop;
 use crate::context::use_app;
 use crate::export;
 use crate::state::{Action, View};
@@ -98,7 +99,6 @@ pub fn PbView() -> Html {
     let custom = use_state(|| reweight::PRESETS[0].thousands);
     let adults = use_state(|| 0u64);
     let group_rule = use_state(|| 0usize);
-    let dragging = use_state(|| false);
 
     // Studies `bytes` named `name` with the current options.
     let start = {
@@ -117,40 +117,9 @@ pub fn PbView() -> Html {
             },
         )
     };
-    let on_pick = {
+    let drop = {
         let on_read = on_read.clone();
-        Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                read_file(file, on_read.clone());
-            }
-            input.set_value("");
-        })
-    };
-    let on_drag_over = {
-        let dragging = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            dragging.set(true);
-        })
-    };
-    let on_drag_leave = {
-        let dragging = dragging.clone();
-        Callback::from(move |_: DragEvent| dragging.set(false))
-    };
-    let on_drop = {
-        let (on_read, dragging) = (on_read.clone(), dragging.clone());
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            dragging.set(false);
-            if let Some(file) = e
-                .data_transfer()
-                .and_then(|d| d.files())
-                .and_then(|f| f.get(0))
-            {
-                read_file(file, on_read.clone());
-            }
-        })
+        use_file_drop(Callback::from(move |file| read_file(file, on_read.clone())))
     };
     let on_choice = {
         let choice = choice.clone();
@@ -303,10 +272,10 @@ pub fn PbView() -> Html {
         <section class="view-page pb-view" id="pb-view" aria-labelledby="view-heading">
             <h2 id="view-heading">{ lang.view(View::RealData) }</h2>
             <p>{ t.intro }</p>
-            <div id="pb-drop" class={classes!("pb-drop", dragging.then_some("dragging"))}
-                ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
+            <div id="pb-drop" class={classes!("pb-drop", drop.dragging.then_some("dragging"))}
+                ondragover={drop.on_drag_over} ondragleave={drop.on_drag_leave} ondrop={drop.on_drop}>
                 <label for="pb-file">{ t.file_label }</label>
-                <input type="file" id="pb-file" accept=".pb,text/plain" onchange={on_pick} />
+                <input type="file" id="pb-file" accept=".pb,text/plain" onchange={drop.on_pick} />
                 <p class="hint">{ t.drop_hint }</p>
             </div>
             { progress_html }
