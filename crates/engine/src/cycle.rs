@@ -369,8 +369,33 @@ fn favourite(utilities: &[f64]) -> Option<u16> {
 
 /// Applies the year's feedback to efficacy, trust and habit (DESIGN §2.2 step 8).
 pub fn feedback(pop: &mut Population, y: &Year, scenario: &Scenario, favourite: &[Option<u16>]) {
+    let mut traits = Feedback {
+        efficacy: &mut pop.efficacy,
+        trust: &mut pop.trust,
+        habit: &mut pop.habit,
+    };
+    feedback_on(&mut traits, y, scenario, favourite);
+}
+
+/// The columns of a population that the yearly feedback changes, one entry per citizen.
+pub struct Feedback<'a> {
+    /// Political efficacy.
+    pub efficacy: &'a mut [f32],
+    /// Trust in the municipality.
+    pub trust: &'a mut [f32],
+    /// Habit of taking part.
+    pub habit: &'a mut [f32],
+}
+
+/// [`feedback`] applied to the columns `pop` (of the population the year was simulated on).
+pub fn feedback_on(
+    pop: &mut Feedback<'_>,
+    y: &Year,
+    scenario: &Scenario,
+    favourite: &[Option<u16>],
+) {
     let f = &scenario.feedback;
-    let n = pop.len();
+    let n = pop.efficacy.len();
     let mut attended = vec![false; n];
     for &i in &y.attendees {
         attended[i as usize] = true;

@@ -203,29 +203,28 @@ pub struct Outcome {
 #[must_use]
 pub fn simulate_full(pop: &Population, scenario: &Scenario, trace: bool) -> Outcome {
     let counts = Counts::population(pop);
-    let mut state = pop.clone();
     let mut cycles = Vec::with_capacity(usize::from(scenario.cycles));
     // Attended the previous simulated year (nobody before year 1).
     let mut previous: Vec<bool> = vec![false; pop.len()];
-    let (y, m) = year_step(
-        &mut state,
-        scenario,
-        &counts,
-        0,
-        trace,
-        &mut previous,
-        &mut cycles,
-    );
-    for year in 1..u32::from(scenario.cycles) {
-        year_step(
-            &mut state,
-            scenario,
-            &counts,
-            year,
-            false,
-            &mut previous,
-            &mut cycles,
-        );
+    // Year 1 runs on the population itself; the feedback changes only efficacy, trust and habit,
+    // so later years run on a copy with those columns replaced (a single year copies nothing else).
+    let (y, m, mut changed) =
+        year_step(pop, scenario, &counts, 0, trace, &mut previous, &mut cycles);
+    if scenario.cycles > 1 {
+        let mut state = pop.clone();
+        for year in 1..u32::from(scenario.cycles) {
+            (state.efficacy, state.trust, state.habit) = changed;
+            changed = year_step(
+                &state,
+                scenario,
+                &counts,
+                year,
+                false,
+                &mut previous,
+                &mut cycles,
+            )
+            .2;
+        }
     }
     let size = pop.len() as u32;
     let dkk = invitation::cost_dkk(scenario, y.invitation.letters, y.staff_hours);
@@ -262,17 +261,20 @@ pub fn simulate_full(pop: &Population, scenario: &Scenario, trace: bool) -> Outc
     Outcome { first: y, report }
 }
 
-/// Simulates year `year` on `state`, appends its cycle summary, applies the feedback to `state`
-/// and returns the year with its report parts.
+/// Efficacy, trust and habit of every citizen after a year's feedback.
+type Changed = (Vec<f32>, Vec<f32>, Vec<f32>);
+
+/// Simulates year `year` on `state`, appends its cycle summary, and returns the year with its
+/// report parts and the columns of `state` that the feedback changed, as they are after it.
 fn year_step(
-    state: &mut Population,
+    state: &Population,
     scenario: &Scenario,
     counts: &Counts,
     year: u32,
     trace: bool,
     previous: &mut [bool],
     cycles: &mut Vec<CycleReport>,
-) -> (Year, YearMetrics) {
+) -> (Year, YearMetrics, Changed) {
     let y = cycle::simulate_year(state, scenario, counts, year, trace);
     let favourite = &y.favourites;
     let metrics = year_metrics(state, scenario, counts, &y, favourite);
@@ -287,7 +289,21 @@ fn year_step(
             .count() as f64
             / y.attendees.len() as f64
     };
-    cycle::feedback(state, &y, scenario, favourite);
+    let (mut efficacy, mut trust, mut habit) = (
+        state.efficacy.clone(),
+        state.trust.clone(),
+        state.habit.clone(),
+    );
+    cycle::feedback_on(
+        &mut cycle::Feedback {
+            efficacy: &mut efficacy,
+            trust: &mut trust,
+            habit: &mut habit,
+        },
+        &y,
+        scenario,
+        favourite,
+    );
     let proposers: Vec<u32> = y
         .proposals
         .iter()
@@ -298,7 +314,7 @@ fn year_step(
     } else {
         proposers
             .iter()
-            .map(|&i| f64::from(state.efficacy[i as usize]))
+            .map(|&i| f64::from(efficacy[i as usize]))
             .sum::<f64>()
             / proposers.len() as f64
     };
@@ -320,5 +336,5 @@ fn year_step(
     for &i in &y.attendees {
         previous[i as usize] = true;
     }
-    (y, metrics)
+    (y, metrics, (efficacy, trust, habit))
 }

@@ -206,60 +206,51 @@ impl Population {
 pub fn generate(params: &PopulationParams, seed: u64) -> Population {
     let n = params.size as usize;
     let mut rng = stream(seed, Stage::Population);
+    // Every column is sized first and written by index: one store per value, where a push also
+    // reads and writes the length and checks the capacity (a third of the draw's time).
     let mut pop = Population {
+        age_band: vec![0; n],
+        gender: vec![0; n],
+        occupation: vec![0; n],
+        children: vec![0; n],
+        education: vec![0; n],
+        income: Vec::new(),
+        marginalised: vec![0; n],
+        language_barrier: vec![0; n],
+        association: vec![0; n],
+        district: vec![0; n],
+        free_time: vec![0.0; n],
+        civic_skill: vec![0.0; n],
+        interest: vec![0.0; n],
+        efficacy: vec![0.0; n],
+        trust: vec![0.0; n],
+        assertiveness: vec![0.0; n],
+        media: vec![0.0; n],
+        digital: vec![0.0; n],
+        habit: vec![0.0; n],
+        prefs: std::array::from_fn(|_| vec![0.0; n]),
         districts: params.districts.max(1),
-        ..Population::default()
     };
-    for column in [
-        &mut pop.age_band,
-        &mut pop.gender,
-        &mut pop.occupation,
-        &mut pop.children,
-        &mut pop.education,
-        &mut pop.income,
-        &mut pop.marginalised,
-        &mut pop.language_barrier,
-        &mut pop.association,
-        &mut pop.district,
-    ] {
-        column.reserve_exact(n);
-    }
-    for column in [
-        &mut pop.free_time,
-        &mut pop.civic_skill,
-        &mut pop.interest,
-        &mut pop.efficacy,
-        &mut pop.trust,
-        &mut pop.assertiveness,
-        &mut pop.media,
-        &mut pop.digital,
-        &mut pop.habit,
-    ] {
-        column.reserve_exact(n);
-    }
-    for column in &mut pop.prefs {
-        column.reserve_exact(n);
-    }
-    let mut latent_income = Vec::with_capacity(n);
+    let mut latent_income = vec![0.0; n];
     let association_logit = logit(params.association_share);
     // Citizens are drawn in blocks: first every draw of the block, in stream order, then the
     // logistic transforms of the traits, which no later draw depends on. Apart from the order of
     // the arithmetic this is the citizen-by-citizen draw, with the same numbers; the separate pass
     // keeps the exponentials free of the draws' branches so that they overlap.
     let mut block = Vec::with_capacity(BLOCK);
-    let mut left = n;
-    while left > 0 {
-        let len = left.min(BLOCK);
+    let mut start = 0;
+    while start < n {
+        let end = n.min(start + BLOCK);
         block.clear();
-        for _ in 0..len {
-            let (income, traits) = draw_citizen(&mut pop, params, association_logit, &mut rng);
-            latent_income.push(income);
+        for (i, income) in (start..end).zip(&mut latent_income[start..end]) {
+            let traits;
+            (*income, traits) = draw_citizen(&mut pop, i, params, association_logit, &mut rng);
             block.push(traits);
         }
-        for t in &block {
-            t.push_into(&mut pop, &params.traits);
+        for (i, t) in (start..).zip(&block) {
+            t.write_into(&mut pop, i, &params.traits);
         }
-        left -= len;
+        start = end;
     }
     pop.income = income_terciles(&latent_income);
     pop
@@ -286,9 +277,9 @@ struct Predictors {
 }
 
 impl Predictors {
-    /// Applies the logistic transforms and pushes the traits.
+    /// Applies the logistic transforms and writes the traits of citizen `i`.
     #[inline]
-    fn push_into(&self, pop: &mut Population, t: &TraitParams) {
+    fn write_into(&self, pop: &mut Population, i: usize, t: &TraitParams) {
         let interest = logistic(self.interest);
         let past = t.past_intercept
             + t.past_interest * (interest - 0.5) * 2.0
@@ -302,18 +293,18 @@ impl Predictors {
         } else {
             0.0
         };
-        pop.civic_skill.push(logistic(self.civic_skill) as f32);
-        pop.interest.push(interest as f32);
-        pop.efficacy.push(logistic(self.efficacy) as f32);
-        pop.trust.push(logistic(self.trust) as f32);
-        pop.assertiveness.push(logistic(self.assertiveness) as f32);
-        pop.media.push(logistic(self.media) as f32);
-        pop.digital.push(logistic(self.digital) as f32);
-        pop.habit.push(habit);
+        pop.civic_skill[i] = logistic(self.civic_skill) as f32;
+        pop.interest[i] = interest as f32;
+        pop.efficacy[i] = logistic(self.efficacy) as f32;
+        pop.trust[i] = logistic(self.trust) as f32;
+        pop.assertiveness[i] = logistic(self.assertiveness) as f32;
+        pop.media[i] = logistic(self.media) as f32;
+        pop.digital[i] = logistic(self.digital) as f32;
+        pop.habit[i] = habit;
     }
 }
 
-/// Draws one citizen, pushes their attributes other than the logistic traits, and returns their
+/// Draws citizen `i`, writes their attributes other than the logistic traits, and returns their
 /// latent income score and the traits' predictors.
 #[allow(
     clippy::too_many_lines,
@@ -321,6 +312,7 @@ impl Predictors {
 )]
 fn draw_citizen(
     pop: &mut Population,
+    i: usize,
     params: &PopulationParams,
     association_logit: f64,
     rng: &mut StageRng,
@@ -418,7 +410,7 @@ fn draw_citizen(
         + t.media_education * edu
         + 0.5 * noise(rng);
     // Took part before with probability `logistic(-2.6 + 1.2·(interest − ½)·2 + 0.8·member +
-    // 0.6·old − 0.8·m)` (applied in `Predictors::push_into`, once interest is known).
+    // 0.6·old − 0.8·m)` (applied in `Predictors::write_into`, once interest is known).
     let mut traits = Predictors {
         civic_skill,
         interest,
@@ -463,19 +455,19 @@ fn draw_citizen(
         } else {
             0.1 + 0.2 * u
         };
-        pop.prefs[c].push(v as f32);
+        pop.prefs[c][i] = v as f32;
     }
 
-    pop.age_band.push(age);
-    pop.gender.push(gender);
-    pop.occupation.push(occ);
-    pop.children.push(children);
-    pop.education.push(education);
-    pop.marginalised.push(if marginalised { YES } else { NO });
-    pop.language_barrier.push(u8::from(language));
-    pop.association.push(association);
-    pop.district.push(district);
-    pop.free_time.push(free_time.max(0.0) as f32);
+    pop.age_band[i] = age;
+    pop.gender[i] = gender;
+    pop.occupation[i] = occ;
+    pop.children[i] = children;
+    pop.education[i] = education;
+    pop.marginalised[i] = if marginalised { YES } else { NO };
+    pop.language_barrier[i] = u8::from(language);
+    pop.association[i] = association;
+    pop.district[i] = district;
+    pop.free_time[i] = free_time.max(0.0) as f32;
 
     let income = 0.7 * edu
         + match occ {
