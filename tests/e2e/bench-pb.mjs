@@ -7,38 +7,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveDist, launch, openApp } from './helpers.mjs';
+import { serveDist, launch, openApp, writeBigPb } from './helpers.mjs';
 
 const rounds = Number(process.argv[2] ?? 3);
 const extra = process.argv.slice(3);
 
-/** Writes the generated file (the same shape as the browser test's) and returns its path. */
-function generate(dir) {
-  const projects = 8;
-  const head = ['META', 'key;value', 'description;Dialoglab big-file bench', 'country;Nowhere', 'unit;Test',
-    'instance;2026', `num_projects;${projects}`, 'budget;1000000', 'vote_type;approval', 'rule;greedy',
-    'PROJECTS', 'project_id;cost;name'];
-  for (let k = 1; k <= projects; k++) head.push(`${k};${100000 + 25000 * k};Project ${k}`);
-  head.push('VOTES', 'voter_id;vote');
-  const file = path.join(dir, 'near-limit.pb');
-  const fd = fs.openSync(file, 'w');
-  let bytes = fs.writeSync(fd, `${head.join('\n')}\n`);
-  let voters = 0;
-  while (bytes < 47_000_000) {
-    const chunk = [];
-    for (let k = 0; k < 50000; k++) {
-      const v = voters + k;
-      chunk.push(`${v};${(v % projects) + 1},${((v * 7 + 3) % projects) + 1}`);
-    }
-    voters += chunk.length;
-    bytes += fs.writeSync(fd, `${chunk.join('\n')}\n`);
-  }
-  fs.closeSync(fd);
-  return file;
-}
-
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dialoglab-bench-'));
-const files = [generate(dir), ...extra];
+const files = [writeBigPb(dir).file, ...extra];
 const server = await serveDist();
 const browser = await launch();
 for (const file of files) {

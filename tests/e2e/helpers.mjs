@@ -149,3 +149,32 @@ export function holdWorkers() {
     get onmessage() { return super.onmessage; }
   };
 }
+
+/**
+ * Writes a `.pb` file of at least `bytes` bytes into `dir` (8 projects, short approval ballots, so
+ * that reading and parsing dominate) and returns its path, byte size and number of voters. Used by
+ * the near-the-limit test and the Real PB data view's benchmark.
+ */
+export function writeBigPb(dir, bytes = 47_000_000, name = 'near-limit.pb') {
+  const projects = 8;
+  const head = ['META', 'key;value', 'description;Dialoglab big-file test', 'country;Nowhere', 'unit;Test',
+    'instance;2026', `num_projects;${projects}`, 'budget;1000000', 'vote_type;approval', 'rule;greedy',
+    'PROJECTS', 'project_id;cost;name'];
+  for (let k = 1; k <= projects; k++) head.push(`${k};${100000 + 25000 * k};Project ${k}`);
+  head.push('VOTES', 'voter_id;vote');
+  const file = path.join(dir, name);
+  const fd = fs.openSync(file, 'w');
+  let written = fs.writeSync(fd, `${head.join('\n')}\n`);
+  let voters = 0;
+  while (written < bytes) {
+    const chunk = [];
+    for (let k = 0; k < 50000; k++) {
+      const v = voters + k;
+      chunk.push(`${v};${(v % projects) + 1},${((v * 7 + 3) % projects) + 1}`);
+    }
+    voters += chunk.length;
+    written += fs.writeSync(fd, `${chunk.join('\n')}\n`);
+  }
+  fs.closeSync(fd);
+  return { file, bytes: written, voters, projects };
+}

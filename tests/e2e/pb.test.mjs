@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { holdWorkers, openApp, root, settled, tableRows, useSite } from './helpers.mjs';
+import { holdWorkers, openApp, root, settled, tableRows, useSite, writeBigPb } from './helpers.mjs';
 
 const site = useSite();
 // The repository's own copy of the real files (crates/engine/tests/data/README.md says where
@@ -247,28 +247,8 @@ test('open in sandbox puts the file\'s projects, at their costs, on the simulate
 
 test('a file near the 50 MB limit parses in the worker while the page keeps responding', async () => {
   // Few projects and many short approval ballots, so that reading and parsing dominate.
-  const projects = 8;
-  const head = ['META', 'key;value', 'description;Dialoglab big-file test', 'country;Nowhere', 'unit;Test',
-    'instance;2026', `num_projects;${projects}`, 'budget;1000000', 'vote_type;approval', 'rule;greedy',
-    'PROJECTS', 'project_id;cost;name'];
-  for (let k = 1; k <= projects; k++) head.push(`${k};${100000 + 25000 * k};Project ${k}`);
-  head.push('VOTES', 'voter_id;vote');
-  const target = 47_000_000;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dialoglab-'));
-  const big = path.join(dir, 'near-limit.pb');
-  const fd = fs.openSync(big, 'w');
-  let bytes = fs.writeSync(fd, `${head.join('\n')}\n`);
-  let voters = 0;
-  while (bytes < target) {
-    const chunk = [];
-    for (let k = 0; k < 50000; k++) {
-      const v = voters + k;
-      chunk.push(`${v};${(v % projects) + 1},${((v * 7 + 3) % projects) + 1}`);
-    }
-    voters += chunk.length;
-    bytes += fs.writeSync(fd, `${chunk.join('\n')}\n`);
-  }
-  fs.closeSync(fd);
+  const { file: big, bytes, voters, projects } = writeBigPb(dir);
   assert.ok(bytes > 45_000_000 && bytes < 50_000_000, `${bytes} bytes`);
 
   const { page, errors } = await openView('en');
