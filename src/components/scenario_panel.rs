@@ -2,8 +2,7 @@
 //! applies to the chosen strategy (drawn from `fields::Section`), a new-seed button and Reset All.
 
 use dialoglab_engine::presets;
-use dialoglab_engine::scenario::PanelSelection;
-use dialoglab_engine::{Scenario, Strategy};
+use dialoglab_engine::scenario::{LEXIMIN_AVAILABLE, PanelSelection};
 use serde_json::Value;
 use yew::prelude::*;
 
@@ -13,15 +12,6 @@ use crate::context::use_app;
 use crate::fields::{Choice, Field, Kind, Section};
 use crate::glossary::Term;
 use crate::state::{Action, View};
-
-/// Whether this bundle's engine can draw a LEXIMIN panel (the page's bundle is built without the
-/// LP solver; the worker and the command line have it). Asked of the engine, not assumed.
-fn leximin_here() -> bool {
-    let mut s = Scenario::default();
-    s.invitation.strategy = Strategy::Stratified;
-    s.invitation.selection = PanelSelection::Leximin;
-    s.validate().is_ok()
-}
 
 /// The glossary entry that explains a field, if any.
 fn term_of(field: Field) -> Option<Term> {
@@ -72,7 +62,8 @@ pub fn ScenarioPanel() -> Html {
         Callback::from(move |_: MouseEvent| app.dispatch(Action::ResetAll))
     };
 
-    let leximin = leximin_here();
+    // The page's bundle has no LP solver; the panel view (in the worker) has.
+    let leximin = LEXIMIN_AVAILABLE;
     let on_panel_view = {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.dispatch(Action::SetView(View::Panel)))

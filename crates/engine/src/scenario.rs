@@ -20,6 +20,11 @@ pub const MAX_PROJECTS: u8 = 60;
 /// Longest project name in `vote.projects`, in characters.
 pub const MAX_PROJECT_NAME_CHARS: usize = 200;
 
+/// Whether this build can draw a panel by LEXIMIN (`invitation.selection = "leximin"`): the
+/// command line and the Web Worker are built with the LP solver (`leximin-model`), the page's
+/// bundle without it, where such a scenario is an [`Inconsistency::NoLeximinSolver`].
+pub const LEXIMIN_AVAILABLE: bool = cfg!(feature = "leximin-model");
+
 /// An inclusive range of a setting.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Range<T> {
@@ -1381,7 +1386,7 @@ impl Scenario {
             inv.selection_replicates.into(),
             ranges::SELECTION_REPLICATES,
         )?;
-        if inv.selection == PanelSelection::Leximin && !cfg!(feature = "leximin-model") {
+        if inv.selection == PanelSelection::Leximin && !LEXIMIN_AVAILABLE {
             return Err(ScenarioError::Inconsistent {
                 field: "invitation.selection".into(),
                 problem: Inconsistency::NoLeximinSolver,

@@ -192,7 +192,8 @@ impl UtilityTable {
         self.fill(prefs, pop, i, out);
         let top = f64::from(prefs.iter().copied().fold(0.0f32, f32::max));
         if top <= 0.0 {
-            // Plain utilities are all zero.
+            // Plain utilities are all zero; adding them still turns a total of -0.0 into +0.0,
+            // as the separate sum did, so the bits stay the same.
             for t in totals.iter_mut() {
                 *t += 0.0;
             }
