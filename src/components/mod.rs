@@ -36,6 +36,7 @@ pub mod sweep_chart;
 pub mod sweep_view;
 pub mod term_link;
 pub mod town;
+pub mod town_figures;
 pub mod view_tabs;
 pub mod views_host;
 pub mod workshop;

@@ -1,9 +1,10 @@
 //! The town: a sample of the run's own citizens (`dialoglab_engine::town::sample`), laid out by
 //! district, who are invited, walk to the meeting hall, speak, vote and see their wish funded.
 //! Play, pause, step and a stage slider; Space and the arrow keys on the picture; one sentence
-//! per stage in a polite live region. Figures move by CSS transitions, which the stylesheet turns
-//! off under `prefers-reduced-motion` (each stage then shows its end state at once). A change of
-//! the scenario replays the picture from the first stage it affects up to the stage shown.
+//! per stage in a polite live region. The figures are drawn on a canvas over the picture and move
+//! from stage to stage (`town_figures`); under `prefers-reduced-motion` each stage shows its end
+//! state at once. A change of the scenario replays the picture from the first stage it affects up
+//! to the stage shown.
 
 use dialoglab_engine::metric::Stage;
 use std::rc::Rc;
@@ -13,12 +14,14 @@ use dialoglab_engine::town::{Channel, Figure, Town};
 use yew::prelude::*;
 
 use crate::charts::palette;
-use crate::charts::town::{self as geo, Layout, Step};
+use crate::charts::town::{self as geo, Step};
 use crate::context::use_app;
 use crate::format;
 use crate::i18n::Lang;
 use crate::i18n::town::StageFacts;
 use crate::state::{Run, TownRun};
+
+use super::town_figures::Figures;
 
 /// What the figures' colour and shape show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -166,80 +169,6 @@ fn reduced_motion() -> bool {
             .ok()
             .flatten()
             .is_some_and(|m| m.matches())
-}
-
-/// Props of [`Figures`].
-#[derive(Properties, PartialEq)]
-struct FiguresProps {
-    town: Rc<Town>,
-    layout: Rc<Layout>,
-    step: Step,
-    key_by: Key,
-}
-
-/// The figures alone, so that language and text changes do not redraw a thousand paths.
-#[component]
-fn Figures(props: &FiguresProps) -> Html {
-    let (town, l, step, key) = (&props.town, &props.layout, props.step, props.key_by);
-    let longest = town
-        .figures
-        .iter()
-        .map(|f| f.speaking)
-        .fold(0.0_f64, f64::max);
-    // One outline per category and radius, shared by every figure that uses it.
-    let shapes: Vec<(String, String)> = (0..4u8)
-        .map(|k| (geo::shape(k, l.r_home), geo::shape(k, l.r_hall)))
-        .collect();
-    let place = |k: usize, f: &Figure| {
-        let seat = if step >= Step::Came { l.seat[k] } else { None };
-        let (x, y) = seat.unwrap_or(l.home[k]);
-        let grow = if step >= Step::Spoke && seat.is_some() {
-            geo::growth(f.speaking, longest)
-        } else {
-            1.0
-        };
-        (seat.is_some(), x, y, grow)
-    };
-    // The same place as CSS (through the CSSOM, which the Content-Security-Policy allows), so a
-    // change of stage moves each figure by the stylesheet's transition.
-    let group = use_node_ref();
-    {
-        let group = group.clone();
-        let places: Vec<String> = town
-            .figures
-            .iter()
-            .enumerate()
-            .map(|(k, f)| {
-                let (_, x, y, grow) = place(k, f);
-                format!("translate({x:.1}px,{y:.1}px) scale({grow:.2})")
-            })
-            .collect();
-        use_effect_with(places, move |places| {
-            if let Some(g) = group.cast::<web_sys::Element>() {
-                let children = g.children();
-                for (k, p) in places.iter().enumerate() {
-                    if let Some(el) = children.item(k as u32) {
-                        let el: web_sys::SvgElement = wasm_bindgen::JsCast::unchecked_into(el);
-                        let _ = el.style().set_property("transform", p);
-                    }
-                }
-            }
-        });
-    }
-    html! {
-        <g class="figures" ref={group}>
-            { for town.figures.iter().enumerate().map(|(k, f)| {
-                let (seated, x, y, grow) = place(k, f);
-                let c = key.of(f);
-                let d = if seated { &shapes[usize::from(c % 4)].1 } else { &shapes[usize::from(c % 4)].0 };
-                let class = if lit(f, step) { "fig" } else { "fig dim" };
-                html! {
-                    <path class={class} d={d.clone()} fill={key.colour(c)}
-                        transform={format!("translate({x:.1},{y:.1}) scale({grow:.2})")} />
-                }
-            }) }
-        </g>
-    }
 }
 
 /// The sandbox's town: the picture of the current run.
@@ -477,8 +406,9 @@ pub fn TownPicture(props: &TownPictureProps) -> Html {
                         <rect x={hx.to_string()} y={hy.to_string()} width={hw.to_string()} height={hh.to_string()} rx="6" />
                         <text x={format!("{:.1}", hx + hw / 2.0)} y={format!("{:.1}", hy - 8.0)} text-anchor="middle">{ tt.hall }</text>
                     </g>
-                    <Figures town={sample.clone()} layout={layout.clone()} step={current} key_by={*key} />
                 </svg>
+                <Figures town={sample.clone()} layout={layout.clone()} step={current} key_by={*key}
+                    still={reduced_motion()} theme={app.theme} />
             </div>
             <ul class="town-legend">
                 { for key.categories().iter().enumerate().map(|(c, cat)| {

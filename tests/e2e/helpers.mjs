@@ -8,7 +8,8 @@ import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const dist = path.join(root, 'dist');
+// A built site elsewhere (e.g. an older build, for a before-and-after benchmark) with DIALOGLAB_DIST.
+export const dist = process.env.DIALOGLAB_DIST ? path.resolve(process.env.DIALOGLAB_DIST) : path.join(root, 'dist');
 
 const types = {
   '.html': 'text/html; charset=utf-8',
