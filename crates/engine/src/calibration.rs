@@ -415,6 +415,28 @@ impl Design for Calibration {
 mod tests {
     use super::*;
 
+    /// The committed fit (`crates/engine/calibration/fitted.json`, made by the command in
+    /// docs/MODEL.md §12) was made with today's targets and calibrated parameters: a change to
+    /// either without re-running `dialoglab calibrate` fails here.
+    #[test]
+    fn the_committed_fit_is_of_the_current_targets_and_parameters() {
+        let fitted: CalibrationResult =
+            serde_json::from_str(include_str!("../calibration/fitted.json")).unwrap();
+        assert_eq!(
+            fitted.targets,
+            default_targets(),
+            "targets changed since the fit"
+        );
+        assert_eq!(
+            fitted.parameters,
+            default_parameters(),
+            "calibrated parameters or ranges changed since the fit"
+        );
+        assert_eq!(fitted.accepted as usize, fitted.plausible.len());
+        let best = fitted.fitted.expect("a best vector");
+        assert!(fitted.plausible.iter().all(|f| f.distance >= best.distance));
+    }
+
     fn small_base() -> Scenario {
         let mut base = crate::presets::get("faxe-dialogue").unwrap();
         base.population.size = 2_000;

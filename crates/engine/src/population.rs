@@ -318,8 +318,8 @@ fn draw_citizen(
     rng: &mut StageRng,
 ) -> (f64, Predictors) {
     let age = pick(rng, &params.age_shares);
-    // Women outlive men: 55% of the 67+ are women, 50% elsewhere.
-    let gender = u8::from(!chance(rng, if age == 3 { 0.55 } else { 0.50 }));
+    // The share of women in the citizen's age band (`population.women_shares`).
+    let gender = u8::from(!chance(rng, params.women_shares[usize::from(age)]));
     let occ = match age {
         0 => pick(rng, &[0.58, 0.34, 0.0, 0.08]),
         1 => pick(rng, &[0.85, 0.03, 0.0, 0.12]),

@@ -745,6 +745,10 @@ pub struct PopulationParams {
     pub districts: u8,
     /// Shares of the age bands 18–29, 30–49, 50–66, 67+ (each 0 – 1, summing to 1 ± 0.01).
     pub age_shares: [f64; 4],
+    /// Share of women in each age band 18–29, 30–49, 50–66, 67+ (each 0.3 – 0.7). The default,
+    /// half under 67 and 55% among the 67+ (women outlive men), is Faxe's approximately; a city
+    /// with more women (Polish cities: about 54% of adults) says so here.
+    pub women_shares: [f64; 4],
     /// Share of citizens who are marginalised, socially vulnerable or facing a language barrier (0 – 0.6).
     pub marginalised_share: f64,
     /// Share of the marginalised whose barrier is language (0 – 1).
@@ -770,6 +774,7 @@ impl Default for PopulationParams {
             size: 29_500,
             districts: 5,
             age_shares: [0.17, 0.28, 0.30, 0.25],
+            women_shares: [0.50, 0.50, 0.50, 0.55],
             marginalised_share: 0.10,
             language_barrier_share: 0.35,
             association_share: 0.55,
@@ -1358,6 +1363,9 @@ impl Scenario {
         for (k, share) in p.age_shares.iter().enumerate() {
             check_f(&format!("population.age_shares[{k}]"), *share, 0.0, 1.0)?;
         }
+        for (k, share) in p.women_shares.iter().enumerate() {
+            check_f(&format!("population.women_shares[{k}]"), *share, 0.3, 0.7)?;
+        }
         let total: f64 = p.age_shares.iter().sum();
         if (total - 1.0).abs() > 0.01 {
             return Err(ScenarioError::Inconsistent {
@@ -1581,6 +1589,17 @@ mod tests {
                 .to_string()
                 .contains("attendance.trust")
         );
+        // A town of women only is not a share of women this model can draw sensibly.
+        let mut s = Scenario::default();
+        s.population.women_shares[3] = 0.95;
+        let text = s.validate().unwrap_err().to_string();
+        assert!(
+            text.contains("population.women_shares[3]") && text.contains("0.7"),
+            "{text}"
+        );
+        s.set_path_text("population.women_shares", "[0.52, 0.52, 0.53, 0.6]")
+            .unwrap();
+        assert!(s.validate().is_ok());
     }
 
     fn real(cost: u64) -> RealProject {
