@@ -189,7 +189,7 @@ pub fn Figures(props: &FiguresProps) -> Html {
             },
         );
     }
-    // Redraw at the new size when the window changes size, and stop when the picture goes.
+    // Redraw at the new size when the canvas changes size, and stop when the picture goes.
     use_effect_with((), move |()| {
         web::Player::listen(&player);
         move || player.borrow_mut().stop()
@@ -233,8 +233,8 @@ mod web {
         frame: Option<Frame>,
         /// The frame asked for and not yet drawn.
         request: Option<i32>,
-        /// The window's `resize` listener (redraws at the new size).
-        resized: Option<Closure<dyn Fn()>>,
+        /// Watches the canvas's size (redraws at the new size) with its callback.
+        resized: Option<(web_sys::ResizeObserver, Closure<dyn Fn()>)>,
     }
 
     impl Player {
@@ -248,14 +248,17 @@ mod web {
             }
         }
 
-        /// Redraws whenever the window changes size (the canvas is sized in pixels).
+        /// Redraws whenever the canvas changes size (it is sized in pixels): the window or the
+        /// column changes width, or the picture is shown after being laid out hidden.
         pub fn listen(this: &Rc<RefCell<Player>>) {
+            let Some(canvas) = this.borrow().canvas.cast::<web_sys::Element>() else {
+                return;
+            };
             let me = this.clone();
             let resized = Closure::<dyn Fn()>::new(move || Player::play(&me));
-            let added = gloo::utils::window()
-                .add_event_listener_with_callback("resize", resized.as_ref().unchecked_ref());
-            if added.is_ok() {
-                this.borrow_mut().resized = Some(resized);
+            if let Ok(observer) = web_sys::ResizeObserver::new(resized.as_ref().unchecked_ref()) {
+                observer.observe(&canvas);
+                this.borrow_mut().resized = Some((observer, resized));
             }
         }
 
@@ -298,15 +301,11 @@ mod web {
         /// Cancels the frame asked for, stops listening and drops the callbacks (never from
         /// inside one), which breaks their cycles through this player.
         pub fn stop(&mut self) {
-            let window = gloo::utils::window();
             if let Some(id) = self.request.take() {
-                let _ = window.cancel_animation_frame(id);
+                let _ = gloo::utils::window().cancel_animation_frame(id);
             }
-            if let Some(resized) = self.resized.take() {
-                let _ = window.remove_event_listener_with_callback(
-                    "resize",
-                    resized.as_ref().unchecked_ref(),
-                );
+            if let Some((observer, _)) = self.resized.take() {
+                observer.disconnect();
             }
             self.frame = None;
         }

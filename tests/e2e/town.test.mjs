@@ -225,6 +225,28 @@ for (const [width, height] of [[1280, 800], [390, 844]]) {
   });
 }
 
+test('the figures are redrawn at the canvas\'s new size when the window narrows', async () => {
+  const { page, errors } = await openApp(site.browser, shareLink(site.url, { lang: 'en' }),
+    { viewport: { width: 1280, height: 800 }, sections: 'closed' });
+  await settled(page);
+  // The canvas is sized in device pixels to its box; a narrower window makes a smaller box.
+  const sized = () => page.waitForFunction(() => {
+    const c = document.querySelector('#town-picture canvas.town-figures');
+    return c.width === Math.round(c.clientWidth * devicePixelRatio) && c.width > 0;
+  }, null, { timeout: 5000 });
+  await sized();
+  const wide = await page.locator('#town-picture canvas.town-figures').evaluate((c) => c.width);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await sized();
+  const narrow = await page.locator('#town-picture canvas.town-figures').evaluate((c) => c.width);
+  assert.ok(narrow < wide, `${narrow} < ${wide}`);
+  // And drawn: some of its pixels are the figures'.
+  const drawn = await page.evaluate(opaqueByHall);
+  assert.ok(drawn.inside + drawn.outside > 0, JSON.stringify(drawn));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('on a phone the results come first and are two keystrokes away', async () => {
   const { page } = await openApp(site.browser, shareLink(site.url, { lang: 'da' }),
     { viewport: { width: 390, height: 844 }, sections: 'closed' });
