@@ -138,6 +138,8 @@ struct Scene {
     order: Vec<usize>,
     /// When the current move began (`performance.now()`, ms).
     start: f64,
+    /// Moves animated so far (a change whose end differs from what is drawn, with motion).
+    moves: u32,
 }
 
 impl Scene {
@@ -184,6 +186,9 @@ pub fn Figures(props: &FiguresProps) -> Html {
                     s.colours = colours;
                     s.order = drawing_order(to, category);
                     s.start = now;
+                    if s.from != *to {
+                        s.moves += 1;
+                    }
                 }
                 web::Player::play(&player);
             },
@@ -291,7 +296,15 @@ mod web {
                 let me = this.borrow();
                 let scene = me.scene.borrow();
                 draw(&me.canvas, &scene, t);
-                !done(&scene, t)
+                let more = !done(&scene, t);
+                // For tests and tools: whether figures are on their way, and how many moves
+                // have been animated (none under reduced motion).
+                if let Some(canvas) = me.canvas.cast::<web_sys::Element>() {
+                    let _ =
+                        canvas.set_attribute("data-moving", if more { "true" } else { "false" });
+                    let _ = canvas.set_attribute("data-moves", &scene.moves.to_string());
+                }
+                more
             };
             if more {
                 Player::ask(this);

@@ -26,9 +26,8 @@ async function goToStage(page, k) {
 
 const lit = (page) => page.locator('#town-picture svg').getAttribute('data-lit').then(Number);
 
-// Two animation frames after a change of stage, where the opaque pixels of the figures' canvas
-// are (the figures the stage concerns; the others are dimmed to 0.16): inside the hall's box or
-// outside it.
+// Two animation frames after now, where the opaque pixels of the figures' canvas are (the
+// figures the stage concerns; the others are dimmed to 0.16): inside the hall's box or outside it.
 const opaqueByHall = async () => {
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   const canvas = document.querySelector('#town-picture canvas.town-figures');
@@ -127,14 +126,18 @@ test('a change replays from the stage it affects; reduced motion shows each end 
   const { page } = await openApp(site.browser, shareLink(site.url, { lang: 'en' }));
   await settled(page);
   const step = () => page.locator('section.town').getAttribute('data-step').then(Number);
-  // With motion, figures walk: two frames after "came" is chosen, attendees are still on their
-  // way and the others still fading (the reduced-motion page below shows the end state at once).
+  // With motion, figures walk: choosing "came" animates a move (the canvas counts them), and
+  // when it is over every attendee stands in the hall (the reduced-motion page below never moves).
+  const canvas = page.locator('#town-picture canvas.town-figures');
   await goToStage(page, 1);
-  await page.waitForTimeout(1200);
+  await page.waitForFunction(() => document.querySelector('#town-picture canvas').dataset.moving === 'false');
+  const moves = Number(await canvas.getAttribute('data-moves'));
   await page.keyboard.press('ArrowRight');
   await page.waitForFunction(() => document.querySelector('section.town').dataset.step === '2');
-  const walking = await page.evaluate(opaqueByHall);
-  assert.ok(walking.outside > 0, `figures are on their way (${JSON.stringify(walking)})`);
+  await page.waitForFunction((m) => Number(document.querySelector('#town-picture canvas').dataset.moves) > m, moves);
+  await page.waitForFunction(() => document.querySelector('#town-picture canvas').dataset.moving === 'false');
+  const arrived = await page.evaluate(opaqueByHall);
+  assert.ok(arrived.inside > 0 && arrived.outside === 0, `the attendees walked to the hall (${JSON.stringify(arrived)})`);
   await goToStage(page, 5);
   // The budget is what is at stake, which moves who comes: the picture goes back to the stage
   // before and plays forward to where it was.
@@ -157,6 +160,7 @@ test('a change replays from the stage it affects; reduced motion shows each end 
   await goToStage(rp, 2);
   const inHall = await rp.evaluate(opaqueByHall);
   assert.ok(inHall.inside > 0 && inHall.outside === 0, `every attendee is in the hall straight away (${JSON.stringify(inHall)})`);
+  assert.equal(await rp.locator('#town-picture canvas.town-figures').getAttribute('data-moves'), '0', 'nothing was animated');
   const before = await rp.locator('section.town').getAttribute('data-step');
   await rp.fill('#budget', '400000');
   await rp.press('#budget', 'Enter');
