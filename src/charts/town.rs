@@ -223,6 +223,106 @@ pub fn shape(kind: u8, r: f64) -> String {
     }
 }
 
+/// Whether a figure is lit (not dimmed) at a stage: the stage concerns them.
+#[must_use]
+pub fn lit(f: &dialoglab_engine::town::Figure, step: Step) -> bool {
+    match step {
+        Step::Town => true,
+        Step::Invited => f.invited(),
+        Step::Came => f.attended,
+        Step::Spoke => f.spoke(),
+        Step::Voted => f.voted,
+        Step::Funded => f.wish_funded,
+    }
+}
+
+// The figures' animation: each figure has a pose per stage, and a change of stage moves it from
+// where it is drawn to its new pose (src/components/town_figures.rs draws it).
+
+/// How long a figure takes to move to its new place (ms).
+pub const MOVE_MS: f64 = 900.0;
+/// How long a figure takes to light up or dim (ms).
+pub const FADE_MS: f64 = 500.0;
+/// Opacity of a figure the stage does not concern.
+pub const DIM: f64 = 0.16;
+
+/// Where a figure stands (SVG user units), its radius and its opacity.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Pose {
+    /// Centre, x.
+    pub x: f64,
+    /// Centre, y.
+    pub y: f64,
+    /// Radius (the outline's size).
+    pub r: f64,
+    /// Opacity, 0–1.
+    pub alpha: f64,
+}
+
+/// Ease in and out (smoothstep) of the share `t` of a transition, clamped to 0–1.
+#[must_use]
+pub fn ease(t: f64) -> f64 {
+    let t = t.clamp(0.0, 1.0);
+    t * t * (3.0 - 2.0 * t)
+}
+
+/// The pose `elapsed` ms into the move from `from` to `to`.
+#[must_use]
+pub fn between(from: Pose, to: Pose, elapsed: f64) -> Pose {
+    let m = ease(elapsed / MOVE_MS);
+    let f = ease(elapsed / FADE_MS);
+    let mix = |a: f64, b: f64, s: f64| a + (b - a) * s;
+    Pose {
+        x: mix(from.x, to.x, m),
+        y: mix(from.y, to.y, m),
+        r: mix(from.r, to.r, m),
+        alpha: mix(from.alpha, to.alpha, f),
+    }
+}
+
+/// Every figure's pose at `step`: at home, or seated in the hall from "came" on (grown with
+/// their speaking time from "spoke" on); dimmed when the stage does not concern them.
+#[must_use]
+pub fn poses(town: &dialoglab_engine::town::Town, l: &Layout, step: Step) -> Vec<Pose> {
+    let longest = town
+        .figures
+        .iter()
+        .map(|f| f.speaking)
+        .fold(0.0_f64, f64::max);
+    town.figures
+        .iter()
+        .enumerate()
+        .map(|(k, f): (usize, &dialoglab_engine::town::Figure)| {
+            let seat = if step >= Step::Came { l.seat[k] } else { None };
+            let (x, y) = seat.unwrap_or(l.home[k]);
+            let r = match seat {
+                Some(_) if step >= Step::Spoke => l.r_hall * growth(f.speaking, longest),
+                Some(_) => l.r_hall,
+                None => l.r_home,
+            };
+            let alpha = if lit(f, step) { 1.0 } else { DIM };
+            Pose { x, y, r, alpha }
+        })
+        .collect()
+}
+
+/// The order in which to draw the figures posed `to` with these categories: those dimmed
+/// first, then those lit; by category within each (a bucket pass, no sort).
+#[must_use]
+pub fn drawing_order(to: &[Pose], category: &[u8]) -> Vec<usize> {
+    let most = category.iter().copied().max().unwrap_or(0);
+    let mut order = Vec::with_capacity(to.len());
+    for lit in [false, true] {
+        for c in 0..=most {
+            order.extend(
+                (0..to.len().min(category.len()))
+                    .filter(|&k| (to[k].alpha > DIM) == lit && category[k] == c),
+            );
+        }
+    }
+    order
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -288,5 +388,60 @@ mod tests {
         assert_eq!(affected(&a, &b), Step::Invited);
         b.seed += 1;
         assert_eq!(affected(&a, &b), Step::Town);
+    }
+
+    #[test]
+    #[allow(clippy::float_cmp, reason = "the ends of a move are exact")]
+    fn easing_starts_and_ends_at_rest() {
+        assert_eq!(ease(-1.0), 0.0);
+        assert_eq!(ease(0.0), 0.0);
+        assert_eq!(ease(0.5), 0.5);
+        assert_eq!(ease(1.0), 1.0);
+        assert_eq!(ease(2.0), 1.0);
+        // Slow at both ends: the first and last tenth cover less than a tenth of the way.
+        assert!(ease(0.1) < 0.05 && ease(0.9) > 0.95);
+        let mut last = 0.0;
+        for i in 0..=100 {
+            let e = ease(f64::from(i) / 100.0);
+            assert!(e >= last);
+            last = e;
+        }
+    }
+
+    #[test]
+    fn the_lit_are_drawn_last_by_category() {
+        let pose = |alpha| Pose {
+            x: 0.0,
+            y: 0.0,
+            r: 1.0,
+            alpha,
+        };
+        let to = [pose(1.0), pose(DIM), pose(1.0), pose(DIM), pose(1.0)];
+        let category = [2, 1, 0, 0, 2];
+        assert_eq!(drawing_order(&to, &category), vec![3, 1, 2, 0, 4]);
+    }
+
+    #[test]
+    #[allow(clippy::float_cmp, reason = "the ends of a move are exact")]
+    fn a_move_fades_before_it_arrives() {
+        let a = Pose {
+            x: 0.0,
+            y: 0.0,
+            r: 2.0,
+            alpha: DIM,
+        };
+        let b = Pose {
+            x: 100.0,
+            y: 50.0,
+            r: 4.0,
+            alpha: 1.0,
+        };
+        assert_eq!(between(a, b, 0.0), a);
+        assert_eq!(between(a, b, MOVE_MS), b);
+        let half_fade = between(a, b, FADE_MS);
+        assert_eq!(half_fade.alpha, 1.0, "lit after the fade");
+        assert!(half_fade.x > 0.0 && half_fade.x < 100.0, "still walking");
+        let mid = between(a, b, MOVE_MS / 2.0);
+        assert!((mid.x - 50.0).abs() < 1e-9 && (mid.r - 3.0).abs() < 1e-9);
     }
 }

@@ -14,6 +14,7 @@ use dialoglab_engine::town::{Channel, Figure, Town};
 use yew::prelude::*;
 
 use crate::charts::palette;
+pub use crate::charts::town::lit;
 use crate::charts::town::{self as geo, Step};
 use crate::context::use_app;
 use crate::format;
@@ -103,19 +104,6 @@ impl Key {
             Key::Member => "member",
             Key::Gender => "gender",
         }
-    }
-}
-
-/// Whether a figure is lit (not dimmed) at a stage.
-#[must_use]
-pub fn lit(f: &Figure, step: Step) -> bool {
-    match step {
-        Step::Town => true,
-        Step::Invited => f.invited(),
-        Step::Came => f.attended,
-        Step::Spoke => f.spoke(),
-        Step::Voted => f.voted,
-        Step::Funded => f.wish_funded,
     }
 }
 
@@ -407,7 +395,9 @@ pub fn TownPicture(props: &TownPictureProps) -> Html {
                         <text x={format!("{:.1}", hx + hw / 2.0)} y={format!("{:.1}", hy - 8.0)} text-anchor="middle">{ tt.hall }</text>
                     </g>
                 </svg>
-                <Figures town={sample.clone()} layout={layout.clone()} step={current} key_by={*key}
+                <Figures poses={Rc::new(geo::poses(&sample, &layout, current))}
+                    category={Rc::new(sample.figures.iter().map(|f| key.of(f)).collect::<Vec<u8>>())}
+                    colours={[0, 1, 2, 3].map(|c| key.colour(c))}
                     still={reduced_motion()} theme={app.theme} />
             </div>
             <ul class="town-legend">

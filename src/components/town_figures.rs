@@ -6,116 +6,28 @@
 //! figure, so the stage animation holds the display's frame rate. The canvas is decoration
 //! (`aria-hidden`): the picture's meaning is in the SVG's label and the live sentence beside it.
 //!
-//! Each figure has a [`Pose`] (where it stands, how large, how opaque) per stage; a change of
-//! stage moves every figure from where it is drawn now to its new pose, in 0.9 s for the place and
-//! size and 0.5 s for the opacity, eased in and out. Under `prefers-reduced-motion` each stage's
-//! poses are drawn at once.
+//! Each figure has a [`Pose`] (where it stands, how large, how opaque) per stage
+//! ([`crate::charts::town::poses`]); a change of stage moves every figure from where it is drawn now to its new
+//! pose, in 0.9 s for the place and size and 0.5 s for the opacity, eased in and out
+//! ([`crate::charts::town::between`]). Under `prefers-reduced-motion` each stage's poses are drawn at once.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use dialoglab_engine::town::{Figure, Town};
 use yew::prelude::*;
 
-use super::town::{Key, lit};
-use crate::charts::town::{self as geo, Layout, Step};
+use crate::charts::town::{Pose, between, drawing_order};
 use crate::state::Theme;
-
-/// How long a figure takes to move to its new place (ms).
-const MOVE_MS: f64 = 900.0;
-/// How long a figure takes to light up or dim (ms).
-const FADE_MS: f64 = 500.0;
-/// Opacity of a figure the stage does not concern.
-const DIM: f64 = 0.16;
-
-/// Where a figure stands (SVG user units), its radius and its opacity.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Pose {
-    /// Centre, x.
-    pub x: f64,
-    /// Centre, y.
-    pub y: f64,
-    /// Radius (the outline's size).
-    pub r: f64,
-    /// Opacity, 0–1.
-    pub alpha: f64,
-}
-
-/// Ease in and out (smoothstep) of the share `t` of a transition, clamped to 0–1.
-#[must_use]
-pub fn ease(t: f64) -> f64 {
-    let t = t.clamp(0.0, 1.0);
-    t * t * (3.0 - 2.0 * t)
-}
-
-/// The pose `elapsed` ms into the move from `from` to `to`.
-#[must_use]
-pub fn between(from: Pose, to: Pose, elapsed: f64) -> Pose {
-    let m = ease(elapsed / MOVE_MS);
-    let f = ease(elapsed / FADE_MS);
-    let mix = |a: f64, b: f64, s: f64| a + (b - a) * s;
-    Pose {
-        x: mix(from.x, to.x, m),
-        y: mix(from.y, to.y, m),
-        r: mix(from.r, to.r, m),
-        alpha: mix(from.alpha, to.alpha, f),
-    }
-}
-
-/// Every figure's pose at `step`: at home, or seated in the hall from "came" on (grown with
-/// their speaking time from "spoke" on); dimmed when the stage does not concern them.
-#[must_use]
-pub fn poses(town: &Town, l: &Layout, step: Step) -> Vec<Pose> {
-    let longest = town
-        .figures
-        .iter()
-        .map(|f| f.speaking)
-        .fold(0.0_f64, f64::max);
-    town.figures
-        .iter()
-        .enumerate()
-        .map(|(k, f): (usize, &Figure)| {
-            let seat = if step >= Step::Came { l.seat[k] } else { None };
-            let (x, y) = seat.unwrap_or(l.home[k]);
-            let r = match seat {
-                Some(_) if step >= Step::Spoke => l.r_hall * geo::growth(f.speaking, longest),
-                Some(_) => l.r_hall,
-                None => l.r_home,
-            };
-            let alpha = if lit(f, step) { 1.0 } else { DIM };
-            Pose { x, y, r, alpha }
-        })
-        .collect()
-}
-
-/// The order in which to draw the figures posed `to` with these categories: those dimmed
-/// first, then those lit; by category within each (a bucket pass, no sort).
-#[must_use]
-pub fn drawing_order(to: &[Pose], category: &[u8]) -> Vec<usize> {
-    let most = category.iter().copied().max().unwrap_or(0);
-    let mut order = Vec::with_capacity(to.len());
-    for lit in [false, true] {
-        for c in 0..=most {
-            order.extend(
-                (0..to.len().min(category.len()))
-                    .filter(|&k| (to[k].alpha > DIM) == lit && category[k] == c),
-            );
-        }
-    }
-    order
-}
 
 /// Props of [`Figures`].
 #[derive(Properties, PartialEq)]
 pub struct FiguresProps {
-    /// The sample drawn.
-    pub town: Rc<Town>,
-    /// Where its figures stand.
-    pub layout: Rc<Layout>,
-    /// The stage shown.
-    pub step: Step,
-    /// What colour and shape show.
-    pub key_by: Key,
+    /// Every figure's pose at the stage shown ([`crate::charts::town::poses`]).
+    pub poses: Rc<Vec<Pose>>,
+    /// Every figure's category under the chosen key (its colour and outline).
+    pub category: Rc<Vec<u8>>,
+    /// The colour of each category.
+    pub colours: [&'static str; 4],
     /// Reduced motion: each stage's poses at once.
     pub still: bool,
     /// The colour theme (the outline is the page's background colour).
@@ -132,7 +44,7 @@ struct Scene {
     /// Each figure's category under the key (colour and outline).
     category: Vec<u8>,
     /// The colour of each category.
-    colours: Vec<&'static str>,
+    colours: [&'static str; 4],
     /// The order of drawing: the figures the stage does not concern first, so that those it
     /// concerns are on top; by category within each, so that the colour changes seldom.
     order: Vec<usize>,
@@ -164,14 +76,16 @@ pub fn Figures(props: &FiguresProps) -> Html {
     let player = use_mut_ref(|| web::Player::new(canvas.clone(), scene.clone()));
     {
         let (scene, player) = (scene.clone(), player.clone());
-        let to = poses(&props.town, &props.layout, props.step);
-        let key = props.key_by;
-        let category: Vec<u8> = props.town.figures.iter().map(|f| key.of(f)).collect();
-        let colours: Vec<&'static str> = (0..4).map(|c| key.colour(c)).collect();
-        let still = props.still;
+        let colours = props.colours;
         use_effect_with(
-            (to, category, still, props.theme),
+            (
+                props.poses.clone(),
+                props.category.clone(),
+                props.still,
+                props.theme,
+            ),
             move |(to, category, still, _)| {
+                let (to, category) = (&**to, &**category);
                 let now = web::now();
                 {
                     let mut s = scene.borrow_mut();
@@ -207,8 +121,9 @@ pub fn Figures(props: &FiguresProps) -> Html {
 
 #[cfg(target_arch = "wasm32")]
 mod web {
-    use super::{FADE_MS, MOVE_MS, Pose, Rc, RefCell, Scene};
+    use super::{Pose, Rc, RefCell, Scene};
     use crate::charts::town as geo;
+    use crate::charts::town::{FADE_MS, MOVE_MS};
     use wasm_bindgen::JsCast;
     use wasm_bindgen::prelude::Closure;
     use yew::NodeRef;
@@ -419,64 +334,5 @@ mod web {
 
         #[allow(clippy::unused_self, reason = "the same call as the web's")]
         pub fn stop(&mut self) {}
-    }
-}
-
-#[cfg(test)]
-#[allow(clippy::float_cmp, reason = "the ends of a move are exact")]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn easing_starts_and_ends_at_rest() {
-        assert_eq!(ease(-1.0), 0.0);
-        assert_eq!(ease(0.0), 0.0);
-        assert_eq!(ease(0.5), 0.5);
-        assert_eq!(ease(1.0), 1.0);
-        assert_eq!(ease(2.0), 1.0);
-        // Slow at both ends: the first and last tenth cover less than a tenth of the way.
-        assert!(ease(0.1) < 0.05 && ease(0.9) > 0.95);
-        let mut last = 0.0;
-        for i in 0..=100 {
-            let e = ease(f64::from(i) / 100.0);
-            assert!(e >= last);
-            last = e;
-        }
-    }
-
-    #[test]
-    fn the_lit_are_drawn_last_by_category() {
-        let pose = |alpha| Pose {
-            x: 0.0,
-            y: 0.0,
-            r: 1.0,
-            alpha,
-        };
-        let to = [pose(1.0), pose(DIM), pose(1.0), pose(DIM), pose(1.0)];
-        let category = [2, 1, 0, 0, 2];
-        assert_eq!(drawing_order(&to, &category), vec![3, 1, 2, 0, 4]);
-    }
-
-    #[test]
-    fn a_move_fades_before_it_arrives() {
-        let a = Pose {
-            x: 0.0,
-            y: 0.0,
-            r: 2.0,
-            alpha: DIM,
-        };
-        let b = Pose {
-            x: 100.0,
-            y: 50.0,
-            r: 4.0,
-            alpha: 1.0,
-        };
-        assert_eq!(between(a, b, 0.0), a);
-        assert_eq!(between(a, b, MOVE_MS), b);
-        let half_fade = between(a, b, FADE_MS);
-        assert_eq!(half_fade.alpha, 1.0, "lit after the fade");
-        assert!(half_fade.x > 0.0 && half_fade.x < 100.0, "still walking");
-        let mid = between(a, b, MOVE_MS / 2.0);
-        assert!((mid.x - 50.0).abs() < 1e-9 && (mid.r - 3.0).abs() < 1e-9);
     }
 }
