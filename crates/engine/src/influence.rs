@@ -99,26 +99,25 @@ pub fn satisfaction_pair_with(
         return (s, s_all);
     }
     let table = vote::UtilityTable::plain(&won, district_bonus, pop.districts);
-    let mut u = Vec::with_capacity(won.len());
+    let costs: Vec<f64> = won.iter().map(|p| p.cost as f64).collect();
     for i in 0..n {
-        table.fill(&prefs(i), pop, i, &mut u);
+        // Both sums in ballot order from -0.0, as `Iterator::sum` of the funded projects'
+        // `u · cost` would take them.
+        let (mut sum, mut sum_all) = (-0.0, -0.0);
+        table.visit(&prefs(i), pop, i, |k, x| {
+            let term = x * costs[k];
+            if union[k].1 {
+                sum += term;
+            }
+            if union[k].2 {
+                sum_all += term;
+            }
+        });
         if use_w {
-            s[i] = u
-                .iter()
-                .zip(&union)
-                .filter(|(_, x)| x.1)
-                .map(|(x, p)| x * p.0.cost as f64)
-                .sum::<f64>()
-                / b;
+            s[i] = sum / b;
         }
         if use_all {
-            s_all[i] = u
-                .iter()
-                .zip(&union)
-                .filter(|(_, x)| x.2)
-                .map(|(x, p)| x * p.0.cost as f64)
-                .sum::<f64>()
-                / b;
+            s_all[i] = sum_all / b;
         }
     }
     (s, s_all)
@@ -233,11 +232,14 @@ pub fn counterfactual_funded(
         // Totals as the satisfaction of DESIGN's welfare counts them (the preferences' own
         // utilities), the ballots as the year's own counterfactual casts them (need and scale
         // included), so that with informed = true preferences both equal the raw figures.
-        table.fill_adding_plain(&p, pop, i, &mut u, &mut totals);
+        table.add_plain(&p, pop, i, &mut totals);
         let limit = draw.as_ref().map_or(v.max_approvals, |d| d.draw(lengths));
         if masks_fit {
-            masks.push(vote::approval_mask_with_cap(&u, v, limit, &mut scratch));
+            let mask =
+                crate::cycle::capped_approvals(&table, &p, pop, i, v, limit, &mut u, &mut scratch);
+            masks.push(mask.0);
         } else {
+            table.fill(&p, pop, i, &mut u);
             ballots.push(vote::ballot_from_utilities_with_cap(
                 &u,
                 v,

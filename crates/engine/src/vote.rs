@@ -190,6 +190,13 @@ impl UtilityTable {
         totals: &mut [f64],
     ) {
         self.fill(prefs, pop, i, out);
+        self.add_plain(prefs, pop, i, totals);
+    }
+
+    /// Adds the plain utilities of `prefs` for citizen `i` ([`utilities`], no need weights or
+    /// scale factors) to `totals`, one per project.
+    #[inline]
+    pub fn add_plain(&self, prefs: &Prefs, pop: &Population, i: usize, totals: &mut [f64]) {
         let top = f64::from(prefs.iter().copied().fold(0.0f32, f32::max));
         if top <= 0.0 {
             // Plain utilities are all zero; adding them still turns a total of -0.0 into +0.0,
@@ -220,6 +227,58 @@ impl UtilityTable {
     /// [`UtilityTable::citizen`] table), written into `out` (cleared first).
     #[inline]
     pub fn fill(&self, prefs: &Prefs, pop: &Population, i: usize, out: &mut Vec<f64>) {
+        out.clear();
+        out.reserve(self.category.len());
+        self.visit(prefs, pop, i, |_, u| out.push(u));
+    }
+
+    /// Citizen `i`'s approval mask at `threshold` (bit `k` when the utility of project `k` is at
+    /// least `threshold`, as [`approval_mask`] without a limit) and favourite project (the first
+    /// highest positive utility, or `None`), from the utilities [`UtilityTable::fill`] would
+    /// write, without storing them. Needs at most 128 projects.
+    #[inline]
+    #[must_use]
+    pub fn approvals(
+        &self,
+        prefs: &Prefs,
+        pop: &Population,
+        i: usize,
+        threshold: f64,
+    ) -> (u128, Option<u16>) {
+        debug_assert!(self.category.len() <= 128);
+        // Two 64-bit halves (a 128-bit shift per project costs several instructions).
+        let (mut low, mut high) = (0u64, 0u64);
+        // As `cycle::favourite`: only a positive utility is taken, and only a strictly higher
+        // one replaces it (ties keep the earlier position).
+        let (mut best, mut at) = (0.0, u16::MAX);
+        self.visit(prefs, pop, i, |k, u| {
+            let bit = u64::from(u >= threshold);
+            if k < 64 {
+                low |= bit << k;
+            } else {
+                high |= bit << (k & 63);
+            }
+            let higher = u > best;
+            best = if higher { u } else { best };
+            at = if higher { k as u16 } else { at };
+        });
+        (
+            u128::from(high) << 64 | u128::from(low),
+            (at != u16::MAX).then_some(at),
+        )
+    }
+
+    /// Calls `visit(k, u)` with citizen `i`'s utility `u` of each project `k`, in ballot order,
+    /// for preferences `prefs` (need-weighed first for a [`UtilityTable::citizen`] table): the
+    /// numbers [`UtilityTable::fill`] writes, so that callers who only fold them store nothing.
+    #[inline]
+    pub fn visit(
+        &self,
+        prefs: &Prefs,
+        pop: &Population,
+        i: usize,
+        mut visit: impl FnMut(usize, f64),
+    ) {
         let weighed = match self.need {
             Some((served, plain)) => {
                 let s = crate::need::served(pop, i);
@@ -229,15 +288,17 @@ impl UtilityTable {
             }
             None => *prefs,
         };
-        out.clear();
         let top = f64::from(weighed.iter().copied().fold(0.0f32, f32::max));
         let n = self.category.len();
         if top <= 0.0 {
-            out.resize(n, 0.0);
-            if let Some(sizes) = &self.sizes {
-                for (x, f) in out.iter_mut().zip(sizes) {
-                    *x *= f;
+            // Every utility is zero (times the scale factor, as the scaled utilities are).
+            match &self.sizes {
+                Some(sizes) => {
+                    for (k, s) in sizes.iter().enumerate() {
+                        visit(k, 0.0 * s);
+                    }
                 }
+                None => (0..n).for_each(|k| visit(k, 0.0)),
             }
             return;
         }
@@ -245,32 +306,26 @@ impl UtilityTable {
         let d = pop.district[i];
         let row = usize::from(d);
         if row >= self.rows {
-            out.extend(self.category.iter().zip(&self.district).map(|(&c, &pd)| {
+            for (k, (&c, &pd)) in self.category.iter().zip(&self.district).enumerate() {
                 let factor = if is_local(pd, d) { 1.0 } else { self.away };
-                (w[c] * factor).clamp(0.0, 1.0)
-            }));
-            if let Some(sizes) = &self.sizes {
-                for (x, f) in out.iter_mut().zip(sizes) {
-                    *x *= f;
-                }
+                let u = (w[c] * factor).clamp(0.0, 1.0);
+                visit(k, self.sizes.as_ref().map_or(u, |sizes| u * sizes[k]));
             }
             return;
         }
         let factors = &self.factor[row * n..(row + 1) * n];
         match &self.sizes {
-            Some(sizes) => out.extend(
-                self.category
-                    .iter()
-                    .zip(factors)
-                    .zip(sizes)
-                    .map(|((&c, &f), &s)| (w[c] * f).clamp(0.0, 1.0) * s),
-            ),
-            None => out.extend(
-                self.category
-                    .iter()
-                    .zip(factors)
-                    .map(|(&c, &f)| (w[c] * f).clamp(0.0, 1.0)),
-            ),
+            Some(sizes) => {
+                for (k, ((&c, &f), &s)) in self.category.iter().zip(factors).zip(sizes).enumerate()
+                {
+                    visit(k, (w[c] * f).clamp(0.0, 1.0) * s);
+                }
+            }
+            None => {
+                for (k, (&c, &f)) in self.category.iter().zip(factors).enumerate() {
+                    visit(k, (w[c] * f).clamp(0.0, 1.0));
+                }
+            }
         }
     }
 }
@@ -787,6 +842,19 @@ mod tests {
                     citizen.fill(&prefs, pop, i, &mut b);
                     let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
                     assert_eq!(bits(&a), bits(&b), "citizen {i}");
+                    // The approvals and favourite from the same utilities, unstored.
+                    for threshold in [0.0, 0.3, 0.45] {
+                        scenario.vote.threshold = threshold;
+                        let mask = approval_mask(&b, &scenario.vote, &mut Vec::new());
+                        // The first position whose utility no other exceeds, if positive.
+                        let top =
+                            (0..b.len()).find(|&k| b[k] > 0.0 && b.iter().all(|&x| x <= b[k]));
+                        assert_eq!(
+                            citizen.approvals(&prefs, pop, i, threshold),
+                            (mask, top.map(|k| k as u16)),
+                            "citizen {i}, approvals"
+                        );
+                    }
                     utilities(&prefs, pop.district[i], &projects, bonus, &mut a);
                     plain.fill(&prefs, pop, i, &mut b);
                     assert_eq!(bits(&a), bits(&b), "citizen {i}, plain");
