@@ -407,34 +407,38 @@ fn benefit_shares(
     scenario: &Scenario,
 ) -> (report::GroupTable, report::GroupTable) {
     let p = &scenario.need;
-    // (category, district, effect, cost, completed) of each funded project.
-    let won: Vec<(usize, u8, f64, f64, bool)> = projects
+    // Per funded project: its category (as a bit), district, what it does for a citizen it
+    // serves and for one it does not (`need_c · effect`, the two values `need_c` takes), its
+    // cost and whether it was completed.
+    let hi = p.base + p.served;
+    let won: Vec<(u8, u8, [f64; 2], f64, bool)> = projects
         .iter()
         .zip(funded.iter().zip(completed))
         .filter(|(_, (f, _))| **f)
         .map(|(q, (_, c))| {
+            let effect = need::effect(q.cost as f64, p);
             (
-                usize::from(q.category),
+                1 << q.category,
                 q.district,
-                need::effect(q.cost as f64, p),
+                [hi * effect, p.base * effect],
                 q.cost as f64,
                 *c,
             )
         })
         .collect();
-    let does =
-        |i: usize, w: &(usize, u8, f64, f64, bool), n: &[f64; population::CATEGORY_COUNT]| {
-            if vote::is_local(w.1, pop.district[i]) {
-                n[w.0] * w.2
-            } else {
-                0.0
-            }
-        };
+    // What project `w` does for citizen `i` (who is served by the categories in `served`).
+    let does = |i: usize, served: u8, w: &(u8, u8, [f64; 2], f64, bool)| {
+        if vote::is_local(w.1, pop.district[i]) {
+            w.2[usize::from(served & w.0 == 0)]
+        } else {
+            0.0
+        }
+    };
+    let served: Vec<u8> = (0..pop.len()).map(|i| need::served_bits(pop, i)).collect();
     let mut totals = vec![0.0f64; won.len()];
-    for i in 0..pop.len() {
-        let n = need::needs(pop, i, p);
+    for (i, &s) in served.iter().enumerate() {
         for (t, w) in totals.iter_mut().zip(&won) {
-            *t += does(i, w, &n);
+            *t += does(i, s, w);
         }
     }
     let per: Vec<f64> = won
@@ -447,11 +451,10 @@ fn benefit_shares(
         .map(|a| vec![[0.0; 2]; a.category_count(pop.districts)])
         .collect();
     let mut all = [0.0f64; 2];
-    for i in 0..pop.len() {
-        let n = need::needs(pop, i, p);
+    for (i, &s) in served.iter().enumerate() {
         let mut money = [0.0f64; 2];
         for (w, x) in won.iter().zip(&per) {
-            let m = does(i, w, &n) * x;
+            let m = does(i, s, w) * x;
             money[0] += m;
             if w.4 {
                 money[1] += m;

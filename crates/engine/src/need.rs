@@ -51,6 +51,16 @@ pub fn served(pop: &Population, i: usize) -> [bool; CATEGORY_COUNT] {
     s
 }
 
+/// [`served`] as bits: bit `c` set when category `c` serves citizen `i`.
+#[inline]
+#[must_use]
+pub fn served_bits(pop: &Population, i: usize) -> u8 {
+    served(pop, i)
+        .iter()
+        .enumerate()
+        .fold(0, |bits, (c, &s)| bits | u8::from(s) << c)
+}
+
 /// Citizen `i`'s need for each category.
 #[inline]
 #[must_use]
