@@ -115,16 +115,20 @@ pub fn utilities(
 }
 
 /// What a ballot's utilities depend on, computed once per ballot so that each citizen costs one
-/// pass over the projects: each project's category, its district factor for a citizen of each
-/// district, and optionally the need weights and scale factors of [`crate::cycle::citizen_utilities`].
-/// [`UtilityTable::fill`] writes exactly the numbers [`utilities`] (or `citizen_utilities`)
-/// would: the same operations on the same operands, only hoisted out of the citizen loop.
+/// pass over the projects: each project's category, whether it is local for a citizen of each
+/// district, and optionally the need weights and scale factors of
+/// [`crate::cycle::citizen_utilities`]. [`UtilityTable::fill`] writes exactly the numbers
+/// [`utilities`] (or `citizen_utilities`) would: the same operations on the same operands, only
+/// hoisted out of the citizen loop. A citizen's utility of a project before the scale factor,
+/// `(w_c · factor).clamp(0, 1)`, takes one of twelve values (six categories, local or not): they
+/// are worked out once per citizen ([`UtilityTable::values`]) and each project looks its value up.
 #[derive(Clone, Debug)]
 pub struct UtilityTable {
     category: Vec<usize>,
-    /// Row `d` (`projects.len()` entries): each project's district factor for district `d`.
-    factor: Vec<f64>,
-    /// Rows in `factor`; citizens of other districts take the slow path.
+    /// Row `d` (`projects.len()` entries): each project's slot among the values of a citizen of
+    /// district `d`, `2 · category + [not local]`.
+    slots: Vec<u8>,
+    /// Rows in `slots`; citizens of other districts take the slow path.
     rows: usize,
     away: f64,
     district: Vec<u8>,
@@ -134,23 +138,42 @@ pub struct UtilityTable {
     need: Option<(f64, f64)>,
 }
 
+/// A citizen's utility before the scale factor of each slot of [`UtilityTable`] (twelve used; a
+/// power of two so that a masked slot needs no bounds check).
+type Values = [f64; 16];
+
+/// The slot of a project in `category` for a citizen: `2 · category + [not local]`.
+fn slot(category: usize, local: bool) -> usize {
+    2 * category + usize::from(!local)
+}
+
 impl UtilityTable {
     /// The table of [`utilities`] for `projects` and citizens of districts `0..districts`.
+    ///
+    /// # Panics
+    ///
+    /// If a project's category is not one of the [`CATEGORY_COUNT`] categories (whose
+    /// preferences the utilities would index).
     #[must_use]
     pub fn plain(projects: &[BallotProject], district_bonus: f64, districts: u8) -> Self {
         let away = 1.0 - district_bonus;
         let rows = usize::from(districts);
-        let mut factor = Vec::with_capacity(rows * projects.len());
+        assert!(
+            projects
+                .iter()
+                .all(|p| usize::from(p.category) < CATEGORY_COUNT)
+        );
+        let mut slots = Vec::with_capacity(rows * projects.len());
         for d in 0..districts {
-            factor.extend(
+            slots.extend(
                 projects
                     .iter()
-                    .map(|p| if is_local(p.district, d) { 1.0 } else { away }),
+                    .map(|p| slot(usize::from(p.category), is_local(p.district, d)) as u8),
             );
         }
         UtilityTable {
             category: projects.iter().map(|p| usize::from(p.category)).collect(),
-            factor,
+            slots,
             rows,
             away,
             district: projects.iter().map(|p| p.district).collect(),
@@ -207,20 +230,33 @@ impl UtilityTable {
             return;
         }
         let w: [f64; CATEGORY_COUNT] = std::array::from_fn(|c| f64::from(prefs[c]) / top);
+        let values = self.values(&w);
         let d = pop.district[i];
         let row = usize::from(d);
         let n = self.category.len();
         if row >= self.rows {
             for ((t, &c), &pd) in totals.iter_mut().zip(&self.category).zip(&self.district) {
-                let factor = if is_local(pd, d) { 1.0 } else { self.away };
-                *t += (w[c] * factor).clamp(0.0, 1.0);
+                *t += values[slot(c, is_local(pd, d))];
             }
             return;
         }
-        let factors = &self.factor[row * n..(row + 1) * n];
-        for ((t, &c), &f) in totals.iter_mut().zip(&self.category).zip(factors) {
-            *t += (w[c] * f).clamp(0.0, 1.0);
+        let slots = &self.slots[row * n..(row + 1) * n];
+        for (t, &s) in totals.iter_mut().zip(slots) {
+            *t += values[usize::from(s & 15)];
         }
+    }
+
+    /// The utility before the scale factor, `(w_c · factor).clamp(0, 1)`, of each slot for a
+    /// citizen with normalised weights `w`.
+    #[inline]
+    fn values(&self, w: &[f64; CATEGORY_COUNT]) -> Values {
+        let mut values = [0.0; 16];
+        for (c, &x) in w.iter().enumerate() {
+            // The local factor is 1, and `x · 1 = x`.
+            values[slot(c, true)] = x.clamp(0.0, 1.0);
+            values[slot(c, false)] = (x * self.away).clamp(0.0, 1.0);
+        }
+        values
     }
 
     /// Citizen `i`'s utilities with preferences `prefs` (need-weighed first for a
@@ -236,7 +272,10 @@ impl UtilityTable {
     /// least `threshold`, as [`approval_mask`] without a limit) and favourite project (the first
     /// highest positive utility, or `None`), from the utilities [`UtilityTable::fill`] would
     /// write, without storing them. Needs at most 128 projects.
-    #[inline]
+    ///
+    /// Always inlined, so that a caller who has no use for the favourite does not pay for it.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     #[must_use]
     pub fn approvals(
         &self,
@@ -246,26 +285,36 @@ impl UtilityTable {
         threshold: f64,
     ) -> (u128, Option<u16>) {
         debug_assert!(self.category.len() <= 128);
-        // Two 64-bit halves (a 128-bit shift per project costs several instructions).
-        let (mut low, mut high) = (0u64, 0u64);
         // As `cycle::favourite`: only a positive utility is taken, and only a strictly higher
         // one replaces it (ties keep the earlier position).
         let (mut best, mut at) = (0.0, u16::MAX);
-        self.visit(prefs, pop, i, |k, u| {
-            let bit = u64::from(u >= threshold);
-            if k < 64 {
-                low |= bit << k;
-            } else {
-                high |= bit << (k & 63);
-            }
+        let mut favourite = |k: usize, u: f64| {
             let higher = u > best;
             best = if higher { u } else { best };
             at = if higher { k as u16 } else { at };
-        });
-        (
-            u128::from(high) << 64 | u128::from(low),
-            (at != u16::MAX).then_some(at),
-        )
+        };
+        let mask = if self.category.len() <= 64 {
+            let mut mask = 0u64;
+            self.visit(prefs, pop, i, |k, u| {
+                mask |= u64::from(u >= threshold) << k;
+                favourite(k, u);
+            });
+            u128::from(mask)
+        } else {
+            // Two 64-bit halves (a 128-bit shift per project costs several instructions).
+            let (mut low, mut high) = (0u64, 0u64);
+            self.visit(prefs, pop, i, |k, u| {
+                let bit = u64::from(u >= threshold);
+                if k < 64 {
+                    low |= bit << k;
+                } else {
+                    high |= bit << (k & 63);
+                }
+                favourite(k, u);
+            });
+            u128::from(high) << 64 | u128::from(low)
+        };
+        (mask, (at != u16::MAX).then_some(at))
     }
 
     /// Calls `visit(k, u)` with citizen `i`'s utility `u` of each project `k`, in ballot order,
@@ -303,27 +352,26 @@ impl UtilityTable {
             return;
         }
         let w: [f64; CATEGORY_COUNT] = std::array::from_fn(|c| f64::from(weighed[c]) / top);
+        let values = self.values(&w);
         let d = pop.district[i];
         let row = usize::from(d);
         if row >= self.rows {
             for (k, (&c, &pd)) in self.category.iter().zip(&self.district).enumerate() {
-                let factor = if is_local(pd, d) { 1.0 } else { self.away };
-                let u = (w[c] * factor).clamp(0.0, 1.0);
+                let u = values[slot(c, is_local(pd, d))];
                 visit(k, self.sizes.as_ref().map_or(u, |sizes| u * sizes[k]));
             }
             return;
         }
-        let factors = &self.factor[row * n..(row + 1) * n];
+        let slots = &self.slots[row * n..(row + 1) * n];
         match &self.sizes {
             Some(sizes) => {
-                for (k, ((&c, &f), &s)) in self.category.iter().zip(factors).zip(sizes).enumerate()
-                {
-                    visit(k, (w[c] * f).clamp(0.0, 1.0) * s);
+                for (k, (&s, &z)) in slots.iter().zip(sizes).enumerate() {
+                    visit(k, values[usize::from(s & 15)] * z);
                 }
             }
             None => {
-                for (k, (&c, &f)) in self.category.iter().zip(factors).enumerate() {
-                    visit(k, (w[c] * f).clamp(0.0, 1.0));
+                for (k, &s) in slots.iter().enumerate() {
+                    visit(k, values[usize::from(s & 15)]);
                 }
             }
         }
