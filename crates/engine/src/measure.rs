@@ -446,29 +446,43 @@ fn benefit_shares(
         .zip(&totals)
         .map(|(w, t)| if *t > 0.0 { w.3 / t } else { 0.0 })
         .collect();
-    let mut sums: Vec<Vec<[f64; 2]>> = Attribute::ALL
-        .iter()
-        .map(|a| vec![[0.0; 2]; a.category_count(pop.districts)])
-        .collect();
-    let mut all = [0.0f64; 2];
-    for (i, &s) in served.iter().enumerate() {
+    // A citizen's money depends only on their district and served categories: worked out once
+    // for each combination (the same sums, in the same order, as one per citizen).
+    let money_of = |d: u8, s: u8| {
         let mut money = [0.0f64; 2];
         for (w, x) in won.iter().zip(&per) {
-            let m = does(i, s, w) * x;
+            let m = if vote::is_local(w.1, d) {
+                w.2[usize::from(s & w.0 == 0)]
+            } else {
+                0.0
+            } * x;
             money[0] += m;
             if w.4 {
                 money[1] += m;
             }
         }
+        money
+    };
+    let money: Vec<[[f64; 2]; 64]> = (0..pop.districts)
+        .map(|d| std::array::from_fn(|s| money_of(d, s as u8)))
+        .collect();
+    // Sums per attribute row and category, in one flat table (`Population::category_slots`).
+    let (offsets, sizes) = pop.category_slots();
+    let mut sums = vec![[0.0f64; 2]; offsets[8] + sizes[8]];
+    let mut all = [0.0f64; 2];
+    for (i, &s) in served.iter().enumerate() {
+        let d = pop.district[i];
+        let money = money
+            .get(usize::from(d))
+            .map_or_else(|| money_of(d, s), |row| row[usize::from(s & 63)]);
         if money[0] == 0.0 {
             continue;
         }
         all[0] += money[0];
         all[1] += money[1];
-        for (row, a) in Attribute::ALL.into_iter().enumerate() {
-            let cell = &mut sums[row][usize::from(pop.category(a, i))];
-            cell[0] += money[0];
-            cell[1] += money[1];
+        for slot in pop.slots(i, &offsets) {
+            sums[slot][0] += money[0];
+            sums[slot][1] += money[1];
         }
     }
     let table = |k: usize| {
@@ -476,7 +490,7 @@ fn benefit_shares(
             .into_iter()
             .enumerate()
             .map(|(row, a)| {
-                let by_cat = sums[row]
+                let by_cat = sums[offsets[row]..offsets[row] + sizes[row]]
                     .iter()
                     .enumerate()
                     .map(|(c, x)| {

@@ -160,13 +160,33 @@ impl Population {
 
     /// Where each attribute row of [`Attribute::ALL`] starts in one flat table of categories,
     /// and how many categories it has.
-    fn category_slots(&self) -> ([usize; 9], [usize; 9]) {
+    pub(crate) fn category_slots(&self) -> ([usize; 9], [usize; 9]) {
         let sizes = Attribute::ALL.map(|a| a.category_count(self.districts));
         let mut offsets = [0usize; 9];
         for row in 1..9 {
             offsets[row] = offsets[row - 1] + sizes[row - 1];
         }
         (offsets, sizes)
+    }
+
+    /// Citizen `i`'s slot in each attribute row of the flat table of
+    /// [`Population::category_slots`] (`offsets`), in the order of [`Attribute::ALL`].
+    #[inline]
+    pub(crate) fn slots(&self, i: usize, offsets: &[usize; 9]) -> [usize; 9] {
+        debug_assert_eq!(Attribute::ALL[7], Attribute::AssociationMember);
+        let member = if self.association[i] > 0 { YES } else { NO };
+        let codes = [
+            self.age_band[i],
+            self.gender[i],
+            self.occupation[i],
+            self.children[i],
+            self.education[i],
+            self.income[i],
+            self.marginalised[i],
+            member,
+            self.district[i],
+        ];
+        std::array::from_fn(|row| offsets[row] + usize::from(codes[row]))
     }
 
     /// Calls `visit(i, slot)` for each of the first `n` citizens, in order, and each attribute
