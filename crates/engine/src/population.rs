@@ -523,10 +523,14 @@ fn income_terciles(latent: &[f64]) -> Vec<u8> {
     }
     let mut sorted = latent.to_vec();
     let n = sorted.len();
-    let (_, q1, _) = sorted.select_nth_unstable_by(n / 3, f64::total_cmp);
+    let (_, q1, above) = sorted.select_nth_unstable_by(n / 3, f64::total_cmp);
     let q1 = *q1;
-    let (_, q2, _) = sorted.select_nth_unstable_by(2 * n / 3, f64::total_cmp);
-    let q2 = *q2;
+    // The 2n/3-th smallest is among those above the n/3-th (or is the n/3-th itself when
+    // n < 3): the same value as a selection over all of them.
+    let q2 = match (2 * n / 3).checked_sub(n / 3 + 1) {
+        Some(k) => *above.select_nth_unstable_by(k, f64::total_cmp).1,
+        None => q1,
+    };
     latent
         .iter()
         .map(|&x| u8::from(x >= q1) + u8::from(x >= q2))
@@ -601,6 +605,7 @@ impl Cache {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rng::below;
 
     #[allow(clippy::naive_bytecount)] // a test helper; no need for a crate
     fn share(col: &[u8], code: u8) -> f64 {
@@ -656,6 +661,22 @@ mod tests {
             idx.iter().filter(|&&i| pop.income[i] == 0).count() as f64 / idx.len() as f64
         };
         assert!(low_income(YES) > low_income(NO) + 0.2);
+    }
+
+    #[test]
+    fn terciles_cut_at_the_exact_order_statistics() {
+        let mut rng = stream(4, Stage::Population);
+        for n in (0..40).chain([299, 1_000]) {
+            // Few distinct values, so that ties at the cuts are common.
+            let latent: Vec<f64> = (0..n).map(|_| f64::from(below(&mut rng, 7))).collect();
+            let mut sorted = latent.clone();
+            sorted.sort_by(f64::total_cmp);
+            let expected: Vec<u8> = latent
+                .iter()
+                .map(|&x| u8::from(x >= sorted[n / 3]) + u8::from(x >= sorted[2 * n / 3]))
+                .collect();
+            assert_eq!(income_terciles(&latent), expected, "n = {n}");
+        }
     }
 
     #[test]
