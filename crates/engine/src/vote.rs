@@ -675,19 +675,21 @@ pub fn turnout_score(
     stakes: f64,
     scenario: &Scenario,
 ) -> f64 {
-    turnout_score_with(pop, i, attended, intensity, stakes, scenario, |x| {
+    let own = crate::need::own_stakes(stakes, pop, i, scenario);
+    turnout_score_with(pop, i, attended, intensity, own, scenario, |x| {
         libm::log1p(libm::exp(-x))
     })
 }
 
-/// [`turnout_score`] with `ln(1 + e^-x)` computed by `ln_1p_exp_neg`.
+/// [`turnout_score`] of a citizen whose own stakes ([`crate::need::own_stakes`]) are
+/// `own_stakes`, with `ln(1 + e^-x)` computed by `ln_1p_exp_neg`.
 #[inline]
 fn turnout_score_with(
     pop: &Population,
     i: usize,
     attended: bool,
     intensity: f32,
-    stakes: f64,
+    own_stakes: f64,
     scenario: &Scenario,
     ln_1p_exp_neg: impl Fn(f64) -> f64,
 ) -> f64 {
@@ -696,7 +698,7 @@ fn turnout_score_with(
         + v.turnout_interest * (f64::from(pop.interest[i]) - 0.5)
         + v.turnout_efficacy * (f64::from(pop.efficacy[i]) - 0.5)
         + v.turnout_trust * (f64::from(pop.trust[i]) - 0.5)
-        + v.turnout_stakes * crate::need::own_stakes(stakes, pop, i, scenario);
+        + v.turnout_stakes * own_stakes;
     if attended {
         z += v.turnout_attendee;
     } else {
@@ -794,6 +796,7 @@ pub fn voters(
     scenario: &Scenario,
     rng: &mut StageRng,
 ) -> Vec<u32> {
+    let own_stakes = crate::need::stakes_table(stakes, scenario);
     (0..pop.len())
         .filter(|&i| {
             let u = unit(rng);
@@ -805,7 +808,7 @@ pub fn voters(
                 i,
                 attended[i],
                 intensity[i],
-                stakes,
+                own_stakes[usize::from(crate::need::served_bits(pop, i) & 63)],
                 scenario,
                 crate::rng::approx_ln_1p_exp_neg,
             );
