@@ -126,9 +126,14 @@ pub fn satisfaction_pair_with(
 /// Mean of `values` per attribute and category (categories with nobody are left out).
 #[must_use]
 pub fn group_means(pop: &Population, values: &[f64], core_only: bool) -> GroupTable {
-    means_table(pop.category_sums(values), core_only, |s, n| {
-        s / f64::from(n)
-    })
+    group_means_of(pop.category_sums(values), core_only)
+}
+
+/// [`group_means`] from the sums and counts of [`Population::category_sums`] (or one column of
+/// [`Population::category_sums_of`]).
+#[must_use]
+pub fn group_means_of(sums: Vec<(Vec<f64>, Vec<u32>)>, core_only: bool) -> GroupTable {
+    means_table(sums, core_only, |s, n| s / f64::from(n))
 }
 
 /// The table of `mean(sum, count)` per attribute and category with people in it.
@@ -161,12 +166,21 @@ pub fn ratios_and_gaps(
     pop: &Population,
     satisfaction: &[f64],
 ) -> (GroupTable, BTreeMap<String, f64>) {
+    ratios_and_gaps_of(satisfaction, group_means(pop, satisfaction, false))
+}
+
+/// [`ratios_and_gaps`] with the group means of `satisfaction` already worked out (`means`, as
+/// [`group_means`] of every attribute gives them).
+#[must_use]
+pub fn ratios_and_gaps_of(
+    satisfaction: &[f64],
+    means: GroupTable,
+) -> (GroupTable, BTreeMap<String, f64>) {
     let mean_all = if satisfaction.is_empty() {
         0.0
     } else {
         satisfaction.iter().sum::<f64>() / satisfaction.len() as f64
     };
-    let means = group_means(pop, satisfaction, false);
     let mut ratios = BTreeMap::new();
     let mut gaps = BTreeMap::new();
     for (attr, by_cat) in means {

@@ -56,6 +56,8 @@ pub(crate) struct YearMetrics {
     pub(crate) outcome: OutcomeReport,
     pub(crate) influence: InfluenceReport,
     pub(crate) inclusion: report::GroupTable,
+    /// Mean efficacy per core group before the year's feedback.
+    pub(crate) efficacy: report::GroupTable,
 }
 
 #[allow(
@@ -258,7 +260,24 @@ pub(crate) fn year_metrics(
         scenario.budget,
         db,
     );
-    let (ratios, gap) = influence::ratios_and_gaps(pop, &s);
+    // The group sums of satisfaction, of whose favourite was funded (0 or 1: exact sums, so the
+    // shares are those of `influence::group_shares`) and of efficacy before the feedback, in
+    // one pass over the citizens.
+    let top_funded: Vec<f64> = favourite
+        .iter()
+        .map(|f| {
+            if f.is_some_and(|k| y.funded[usize::from(k)]) {
+                1.0
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    let efficacy: Vec<f64> = pop.efficacy.iter().map(|&e| f64::from(e)).collect();
+    let [satisfaction_sums, funded_sums, efficacy_sums] =
+        pop.category_sums_of([&s, &top_funded, &efficacy]);
+    let (ratios, gap) =
+        influence::ratios_and_gaps_of(&s, influence::group_means_of(satisfaction_sums, false));
     let citizen_proposals = y.proposals.iter().filter(|p| !p.municipal).count();
     let backed_money: u64 = y
         .on_ballot
@@ -297,11 +316,7 @@ pub(crate) fn year_metrics(
     for &i in &speakers {
         spoke[i] = true;
     }
-    let top_funded: Vec<bool> = favourite
-        .iter()
-        .map(|f| f.is_some_and(|k| y.funded[usize::from(k)]))
-        .collect();
-    let funded_share = influence::group_shares(pop, &top_funded);
+    let funded_share = influence::group_means_of(funded_sums, false);
     let speaker_rows = speaker_counts;
     let mut inclusion = BTreeMap::new();
     for (row, a) in Attribute::ALL.into_iter().enumerate() {
@@ -339,6 +354,7 @@ pub(crate) fn year_metrics(
         outcome,
         influence,
         inclusion,
+        efficacy: influence::group_means_of(efficacy_sums, true),
     }
 }
 

@@ -145,6 +145,52 @@ impl Population {
             .collect()
     }
 
+    /// [`Population::category_sums`] of several columns of values at once (one pass over the
+    /// citizens, the first `n` of them where `n` is the shortest column's length); each column's
+    /// sums are the same numbers as its own pass.
+    #[must_use]
+    #[allow(
+        clippy::needless_range_loop,
+        reason = "the citizen index reads every column and the citizen's nine attributes"
+    )]
+    pub fn category_sums_of<const K: usize>(
+        &self,
+        columns: [&[f64]; K],
+    ) -> [Vec<(Vec<f64>, Vec<u32>)>; K] {
+        let (offsets, sizes) = self.category_slots();
+        let total = offsets[8] + sizes[8];
+        let n = columns
+            .iter()
+            .map(|c| c.len())
+            .min()
+            .unwrap_or(0)
+            .min(self.len());
+        let columns = columns.map(|c| &c[..n]);
+        let mut sums = vec![[0.0f64; K]; total];
+        let mut counts = vec![0u32; total];
+        for i in 0..n {
+            let values: [f64; K] = std::array::from_fn(|k| columns[k][i]);
+            for slot in self.slots(i, &offsets) {
+                for (sum, value) in sums[slot].iter_mut().zip(values) {
+                    *sum += value;
+                }
+                counts[slot] += 1;
+            }
+        }
+        std::array::from_fn(|k| {
+            offsets
+                .iter()
+                .zip(sizes)
+                .map(|(&o, size)| {
+                    (
+                        sums[o..o + size].iter().map(|x| x[k]).collect(),
+                        counts[o..o + size].to_vec(),
+                    )
+                })
+                .collect()
+        })
+    }
+
     /// Number of citizens per attribute row of [`Attribute::ALL`] and category.
     #[must_use]
     pub fn category_counts(&self) -> Vec<Vec<u32>> {
@@ -170,8 +216,10 @@ impl Population {
     }
 
     /// Citizen `i`'s slot in each attribute row of the flat table of
-    /// [`Population::category_slots`] (`offsets`), in the order of [`Attribute::ALL`].
-    #[inline]
+    /// [`Population::category_slots`] (`offsets`), in the order of [`Attribute::ALL`]. Always
+    /// inlined: returned through memory, the nine slots would cost more than the sums they index.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     pub(crate) fn slots(&self, i: usize, offsets: &[usize; 9]) -> [usize; 9] {
         debug_assert_eq!(Attribute::ALL[7], Attribute::AssociationMember);
         let member = if self.association[i] > 0 { YES } else { NO };
