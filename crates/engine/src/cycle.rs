@@ -317,12 +317,14 @@ pub fn simulate_year(
 /// Citizen `i`'s approval ballot as a mask (at most 128 projects) with at most `cap` approvals
 /// (0 = no limit), as [`vote::approval_mask_with_cap`] of the utilities of `table`, and their
 /// favourite project ([`favourite`]). The utilities are stored (in `u`) only when the citizen
-/// approves of more than `cap` projects and the best must be chosen.
+/// approves of more than `cap` projects and the best must be chosen. Always inlined, so that the
+/// callers who have no use for the favourite do not work it out.
 #[allow(
     clippy::too_many_arguments,
     reason = "the citizen, the vote and two scratch buffers reused across citizens"
 )]
-#[inline]
+#[allow(clippy::inline_always)]
+#[inline(always)]
 pub(crate) fn capped_approvals(
     table: &vote::UtilityTable,
     prefs: &crate::deliberation::Prefs,
