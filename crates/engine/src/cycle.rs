@@ -78,12 +78,19 @@ pub fn simulate_year(
 
     let mut rng = cycle_stream(seed, Stage::Attendance, year);
     let mut willing = Vec::new();
+    let own_stakes = need::stakes_table(stakes, scenario);
     for i in 0..pop.len() {
         let u = unit(&mut rng);
         if invitation.invited[i]
             && below_logistic(
                 u,
-                attendance::score(pop, i, invitation.intensity[i], stakes, scenario),
+                attendance::score_with(
+                    pop,
+                    i,
+                    invitation.intensity[i],
+                    own_stakes[usize::from(need::served_bits(pop, i) & 63)],
+                    scenario,
+                ),
             )
         {
             willing.push(i as u32);
