@@ -117,35 +117,66 @@ pub fn knowledge(pop: &Population, scenario: &Scenario) -> Vec<Known> {
     let mut rng = stream(scenario.seed, Stage::Arguments);
     // Thresholds in 1/256 steps: the byte drawn for an argument is below the threshold.
     let step = |x: f64| libm::round(x.clamp(0.0, 1.0) * 256.0) as u32;
-    let mut out = Vec::with_capacity(pop.len());
-    for i in 0..pop.len() {
-        let general = p.know_base
-            + p.know_education * f64::from(pop.education[i]) / 2.0
-            + if pop.association[i] > 0 {
-                p.know_association
-            } else {
-                0.0
-            };
-        let plain = step(general);
-        let rich = step(general + p.know_experience);
-        let mut known: Known = 0;
-        for chunk in 0..ARGUMENT_COUNT / 8 {
-            let word = rng.next_u64();
-            // Eight arguments a word: two categories, pro, pro, con, con each.
-            for half in 0..2 {
-                let c = chunk * 2 + half;
-                let pro = if experienced(pop, i, c) { rich } else { plain };
-                for k in 0..PER_CATEGORY {
-                    let a = c * PER_CATEGORY + k;
-                    let byte = (word >> ((a % 8) * 8)) as u32 & 0xFF;
-                    let threshold = if k < 2 { pro } else { plain };
-                    known |= Known::from(byte < threshold) << a;
-                }
+    // General knowledge depends on education and membership alone, so the thresholds are worked
+    // out once for each of their six combinations, and for each way of having experience of a
+    // word's two categories: `lanes[education][member][experience]` (see `threshold_lanes`).
+    let lanes: [[[u64; 4]; 2]; 3] = std::array::from_fn(|education| {
+        std::array::from_fn(|member| {
+            let general = p.know_base
+                + p.know_education * f64::from(education as u8) / 2.0
+                + if member == 1 { p.know_association } else { 0.0 };
+            let plain = step(general);
+            let rich = step(general + p.know_experience);
+            let pro = |experienced: bool| if experienced { rich } else { plain };
+            std::array::from_fn(|e| {
+                threshold_lanes([pro(e & 1 != 0), plain, pro(e & 2 != 0), plain])
+            })
+        })
+    });
+    (0..pop.len())
+        .map(|i| {
+            let member = usize::from(pop.association[i] > 0);
+            let lanes = &lanes[usize::from(pop.education[i])][member];
+            let experience = (0..CATEGORY_COUNT).fold(0usize, |bits, c| {
+                bits | usize::from(experienced(pop, i, c)) << c
+            });
+            let mut known: Known = 0;
+            for chunk in 0..ARGUMENT_COUNT / 8 {
+                let word = rng.next_u64();
+                // Eight arguments a word: two categories, pro, pro, con, con each; each pair of
+                // bytes shares a threshold.
+                let lanes = lanes[(experience >> (chunk * 2)) & 3];
+                known |= Known::from(bytes_below(word, lanes)) << (chunk * 8);
             }
-        }
-        out.push(known);
-    }
-    out
+            known
+        })
+        .collect()
+}
+
+/// The thresholds (each 0 – 256) of the four byte pairs of a word, as [`bytes_below`] takes
+/// them: 16-bit lane `k` holds `0x8000 + thresholds[k] − 1`.
+fn threshold_lanes(thresholds: [u32; 4]) -> u64 {
+    thresholds.iter().enumerate().fold(0u64, |acc, (k, &t)| {
+        acc | (u64::from(0x8000 + t - 1) << (16 * k))
+    })
+}
+
+/// Bit `j` set when byte `j` of `word` is below its threshold, `thresholds[j / 2]` of the
+/// [`threshold_lanes`] `lanes`. The same bits as eight comparisons `byte < threshold`, four bytes
+/// at a time in 16-bit lanes: lane `k` becomes `0x8000 + threshold − 1 − byte`, never negative
+/// (so no lane borrows from the next) and at least `0x8000` exactly when `byte < threshold`. One
+/// multiplication then gathers the lanes' top bits into a byte: lane `k`'s bit moves to bit
+/// `48 + 2k` (plus one for the odd bytes), and the other products of the multiplication land on
+/// distinct bits below 40 or beyond 63, so none of them carries into it.
+#[inline]
+fn bytes_below(word: u64, lanes: u64) -> u8 {
+    const LOW_BYTES: u64 = 0x00FF_00FF_00FF_00FF;
+    const LANE_BITS: u64 = 0x0001_0001_0001_0001;
+    const GATHER: u64 = (1 << 48) | (1 << 34) | (1 << 20) | (1 << 6);
+    let even = lanes - (word & LOW_BYTES);
+    let odd = lanes - ((word >> 8) & LOW_BYTES);
+    let bits = ((even >> 15) & LANE_BITS) | ((odd >> 14) & (LANE_BITS << 1));
+    (bits.wrapping_mul(GATHER) >> 48) as u8
 }
 
 /// The informed preference of a citizen with preferences `prefs` who knows `known`.
@@ -249,6 +280,37 @@ mod tests {
             impact: 0.1,
         };
         assert!(knowledge(&pop, &none).iter().all(|&k| k == 0));
+    }
+
+    #[test]
+    fn bytes_below_compares_each_byte_with_its_threshold() {
+        let mut rng = stream(5, Stage::Arguments);
+        let edges = [0u32, 1, 2, 127, 128, 255, 256];
+        for round in 0..20_000u32 {
+            let word = rng.next_u64();
+            let thresholds: [u32; 4] = std::array::from_fn(|_| {
+                if round % 2 == 0 {
+                    edges[(rng.next_u64() % edges.len() as u64) as usize]
+                } else {
+                    (rng.next_u64() % 257) as u32
+                }
+            });
+            let expected = (0..8).fold(0u8, |m, j| {
+                let byte = (word >> (8 * j)) as u32 & 0xFF;
+                m | u8::from(byte < thresholds[j / 2]) << j
+            });
+            let lanes = threshold_lanes(thresholds);
+            assert_eq!(
+                bytes_below(word, lanes),
+                expected,
+                "{word:x} {thresholds:?}"
+            );
+        }
+        for t in [0, 256] {
+            let expected = if t == 0 { 0 } else { 0xFF };
+            assert_eq!(bytes_below(0, threshold_lanes([t; 4])), expected);
+            assert_eq!(bytes_below(u64::MAX, threshold_lanes([t; 4])), expected);
+        }
     }
 
     #[test]

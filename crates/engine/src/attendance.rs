@@ -40,6 +40,21 @@ pub fn probability(
 /// [`below_logistic`](crate::rng::below_logistic).
 #[must_use]
 pub fn score(pop: &Population, i: usize, intensity: f32, stakes: f64, scenario: &Scenario) -> f64 {
+    let own = crate::need::own_stakes(stakes, pop, i, scenario);
+    score_with(pop, i, intensity, own, scenario)
+}
+
+/// [`score`] of citizen `i` whose own stakes are `own_stakes` ([`crate::need::own_stakes`], or
+/// its entry in [`crate::need::stakes_table`], worked out once for a pass over the citizens).
+#[inline]
+#[must_use]
+pub fn score_with(
+    pop: &Population,
+    i: usize,
+    intensity: f32,
+    own_stakes: f64,
+    scenario: &Scenario,
+) -> f64 {
     let a = &scenario.attendance;
     let sup = scenario.effective_supports();
     let parent = pop.children[i] == YES;
@@ -51,7 +66,7 @@ pub fn score(pop: &Population, i: usize, intensity: f32, stakes: f64, scenario: 
         + a.efficacy * (f64::from(pop.efficacy[i]) - 0.5)
         + a.trust * (f64::from(pop.trust[i]) - 0.5)
         + a.habit * f64::from(pop.habit[i])
-        + a.stakes * crate::need::own_stakes(stakes, pop, i, scenario);
+        + a.stakes * own_stakes;
     // log1p(0) = 0 and adding 0 changes nothing: skip the call for citizens nobody asked.
     if intensity != 0.0 {
         z += a.intensity * libm::log1p(f64::from(intensity));

@@ -78,12 +78,19 @@ pub fn simulate_year(
 
     let mut rng = cycle_stream(seed, Stage::Attendance, year);
     let mut willing = Vec::new();
+    let own_stakes = need::stakes_table(stakes, scenario);
     for i in 0..pop.len() {
         let u = unit(&mut rng);
         if invitation.invited[i]
             && below_logistic(
                 u,
-                attendance::score(pop, i, invitation.intensity[i], stakes, scenario),
+                attendance::score_with(
+                    pop,
+                    i,
+                    invitation.intensity[i],
+                    own_stakes[usize::from(need::served_bits(pop, i) & 63)],
+                    scenario,
+                ),
             )
         {
             willing.push(i as u32);
@@ -205,13 +212,12 @@ pub fn simulate_year(
         } else {
             deliberation.prefs_after[slot_of[i] as usize]
         };
-        table.fill(&prefs, pop, i, &mut u);
         let limit = cap(&mut length_rng);
         if lengths.is_some() {
             caps.push(limit);
         }
         if masks_fit {
-            let mask = vote::approval_mask_with_cap(&u, v, limit, &mut scratch);
+            let mask = capped_approvals(&table, &prefs, pop, i, v, limit, &mut u, &mut scratch).0;
             let mut bits = mask;
             while bits != 0 {
                 supporters[bits.trailing_zeros() as usize].push(i as u32);
@@ -219,6 +225,7 @@ pub fn simulate_year(
             }
             masks.push(mask);
         } else {
+            table.fill(&prefs, pop, i, &mut u);
             let b = vote::ballot_from_utilities_with_cap(&u, v, limit, &mut scratch);
             match &b {
                 vote::BallotContent::Approval(list) => {
@@ -264,12 +271,16 @@ pub fn simulate_year(
     masks.reserve(if masks_fit { n } else { 0 });
     let mut sincere = Vec::new();
     for i in 0..n {
-        table.fill(&vote::true_prefs(pop, i), pop, i, &mut u);
-        favourites.push(favourite(&u));
+        let prefs = vote::true_prefs(pop, i);
         let limit = cap(&mut length_rng);
         if masks_fit {
-            masks.push(vote::approval_mask_with_cap(&u, v, limit, &mut scratch));
+            let (mask, top) =
+                capped_approvals(&table, &prefs, pop, i, v, limit, &mut u, &mut scratch);
+            favourites.push(top);
+            masks.push(mask);
         } else {
+            table.fill(&prefs, pop, i, &mut u);
+            favourites.push(favourite(&u));
             sincere.push(vote::ballot_from_utilities_with_cap(
                 &u,
                 v,
@@ -310,6 +321,35 @@ pub fn simulate_year(
     }
 }
 
+/// Citizen `i`'s approval ballot as a mask (at most 128 projects) with at most `cap` approvals
+/// (0 = no limit), as [`vote::approval_mask_with_cap`] of the utilities of `table`, and their
+/// favourite project ([`favourite`]). The utilities are stored (in `u`) only when the citizen
+/// approves of more than `cap` projects and the best must be chosen. Always inlined, so that the
+/// callers who have no use for the favourite do not work it out.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the citizen, the vote and two scratch buffers reused across citizens"
+)]
+#[allow(clippy::inline_always)]
+#[inline(always)]
+pub(crate) fn capped_approvals(
+    table: &vote::UtilityTable,
+    prefs: &crate::deliberation::Prefs,
+    pop: &Population,
+    i: usize,
+    v: &crate::scenario::VoteParams,
+    cap: u8,
+    u: &mut Vec<f64>,
+    scratch: &mut Vec<(f64, u32)>,
+) -> (u128, Option<u16>) {
+    let (mask, top) = table.approvals(prefs, pop, i, v.threshold);
+    if cap > 0 && mask.count_ones() > u32::from(cap) {
+        table.fill(prefs, pop, i, u);
+        return (vote::approval_mask_with_cap(u, v, cap, scratch), top);
+    }
+    (mask, top)
+}
+
 /// Citizen `i`'s utilities for the ballot's `projects` with preferences `prefs`: the preferences
 /// tilted by need ([`need::weigh`]), [`vote::utilities`] of them, times each project's scale
 /// factor (`sizes`, from [`need::sizes`]).
@@ -348,8 +388,12 @@ pub fn favourites(
     let mut u = Vec::with_capacity(projects.len());
     (0..pop.len())
         .map(|i| {
-            table.fill(&vote::true_prefs(pop, i), pop, i, &mut u);
-            favourite(&u)
+            if projects.len() <= 128 {
+                table.approvals(&vote::true_prefs(pop, i), pop, i, 0.0).1
+            } else {
+                table.fill(&vote::true_prefs(pop, i), pop, i, &mut u);
+                favourite(&u)
+            }
         })
         .collect()
 }

@@ -99,26 +99,25 @@ pub fn satisfaction_pair_with(
         return (s, s_all);
     }
     let table = vote::UtilityTable::plain(&won, district_bonus, pop.districts);
-    let mut u = Vec::with_capacity(won.len());
+    let costs: Vec<f64> = won.iter().map(|p| p.cost as f64).collect();
     for i in 0..n {
-        table.fill(&prefs(i), pop, i, &mut u);
+        // Both sums in ballot order from -0.0, as `Iterator::sum` of the funded projects'
+        // `u · cost` would take them.
+        let (mut sum, mut sum_all) = (-0.0, -0.0);
+        table.visit(&prefs(i), pop, i, |k, x| {
+            let term = x * costs[k];
+            if union[k].1 {
+                sum += term;
+            }
+            if union[k].2 {
+                sum_all += term;
+            }
+        });
         if use_w {
-            s[i] = u
-                .iter()
-                .zip(&union)
-                .filter(|(_, x)| x.1)
-                .map(|(x, p)| x * p.0.cost as f64)
-                .sum::<f64>()
-                / b;
+            s[i] = sum / b;
         }
         if use_all {
-            s_all[i] = u
-                .iter()
-                .zip(&union)
-                .filter(|(_, x)| x.2)
-                .map(|(x, p)| x * p.0.cost as f64)
-                .sum::<f64>()
-                / b;
+            s_all[i] = sum_all / b;
         }
     }
     (s, s_all)
@@ -127,9 +126,14 @@ pub fn satisfaction_pair_with(
 /// Mean of `values` per attribute and category (categories with nobody are left out).
 #[must_use]
 pub fn group_means(pop: &Population, values: &[f64], core_only: bool) -> GroupTable {
-    means_table(pop.category_sums(values), core_only, |s, n| {
-        s / f64::from(n)
-    })
+    group_means_of(pop.category_sums(values), core_only)
+}
+
+/// [`group_means`] from the sums and counts of [`Population::category_sums`] (or one column of
+/// [`Population::category_sums_of`]).
+#[must_use]
+pub fn group_means_of(sums: Vec<(Vec<f64>, Vec<u32>)>, core_only: bool) -> GroupTable {
+    means_table(sums, core_only, |s, n| s / f64::from(n))
 }
 
 /// The table of `mean(sum, count)` per attribute and category with people in it.
@@ -162,12 +166,21 @@ pub fn ratios_and_gaps(
     pop: &Population,
     satisfaction: &[f64],
 ) -> (GroupTable, BTreeMap<String, f64>) {
+    ratios_and_gaps_of(satisfaction, group_means(pop, satisfaction, false))
+}
+
+/// [`ratios_and_gaps`] with the group means of `satisfaction` already worked out (`means`, as
+/// [`group_means`] of every attribute gives them).
+#[must_use]
+pub fn ratios_and_gaps_of(
+    satisfaction: &[f64],
+    means: GroupTable,
+) -> (GroupTable, BTreeMap<String, f64>) {
     let mean_all = if satisfaction.is_empty() {
         0.0
     } else {
         satisfaction.iter().sum::<f64>() / satisfaction.len() as f64
     };
-    let means = group_means(pop, satisfaction, false);
     let mut ratios = BTreeMap::new();
     let mut gaps = BTreeMap::new();
     for (attr, by_cat) in means {
@@ -233,11 +246,14 @@ pub fn counterfactual_funded(
         // Totals as the satisfaction of DESIGN's welfare counts them (the preferences' own
         // utilities), the ballots as the year's own counterfactual casts them (need and scale
         // included), so that with informed = true preferences both equal the raw figures.
-        table.fill_adding_plain(&p, pop, i, &mut u, &mut totals);
+        table.add_plain(&p, pop, i, &mut totals);
         let limit = draw.as_ref().map_or(v.max_approvals, |d| d.draw(lengths));
         if masks_fit {
-            masks.push(vote::approval_mask_with_cap(&u, v, limit, &mut scratch));
+            let mask =
+                crate::cycle::capped_approvals(&table, &p, pop, i, v, limit, &mut u, &mut scratch);
+            masks.push(mask.0);
         } else {
+            table.fill(&p, pop, i, &mut u);
             ballots.push(vote::ballot_from_utilities_with_cap(
                 &u,
                 v,

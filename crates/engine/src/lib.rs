@@ -278,8 +278,6 @@ fn year_step(
     let y = cycle::simulate_year(state, scenario, counts, year, trace);
     let favourite = &y.favourites;
     let metrics = year_metrics(state, scenario, counts, &y, favourite);
-    let efficacy: Vec<f64> = state.efficacy.iter().map(|&e| f64::from(e)).collect();
-    let efficacy_before = influence::group_means(state, &efficacy, true);
     let repeat = if y.attendees.is_empty() {
         0.0
     } else {
@@ -329,7 +327,7 @@ fn year_step(
         veto_rate: metrics.influence.veto_rate,
         turnout: metrics.outcome.turnout,
         spent: metrics.outcome.spent,
-        efficacy: efficacy_before,
+        efficacy: metrics.efficacy.clone(),
         proposer_efficacy_after,
     });
     previous.fill(false);

@@ -56,6 +56,8 @@ pub(crate) struct YearMetrics {
     pub(crate) outcome: OutcomeReport,
     pub(crate) influence: InfluenceReport,
     pub(crate) inclusion: report::GroupTable,
+    /// Mean efficacy per core group before the year's feedback.
+    pub(crate) efficacy: report::GroupTable,
 }
 
 #[allow(
@@ -258,7 +260,24 @@ pub(crate) fn year_metrics(
         scenario.budget,
         db,
     );
-    let (ratios, gap) = influence::ratios_and_gaps(pop, &s);
+    // The group sums of satisfaction, of whose favourite was funded (0 or 1: exact sums, so the
+    // shares are those of `influence::group_shares`) and of efficacy before the feedback, in
+    // one pass over the citizens.
+    let top_funded: Vec<f64> = favourite
+        .iter()
+        .map(|f| {
+            if f.is_some_and(|k| y.funded[usize::from(k)]) {
+                1.0
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    let efficacy: Vec<f64> = pop.efficacy.iter().map(|&e| f64::from(e)).collect();
+    let [satisfaction_sums, funded_sums, efficacy_sums] =
+        pop.category_sums_of([&s, &top_funded, &efficacy]);
+    let (ratios, gap) =
+        influence::ratios_and_gaps_of(&s, influence::group_means_of(satisfaction_sums, false));
     let citizen_proposals = y.proposals.iter().filter(|p| !p.municipal).count();
     let backed_money: u64 = y
         .on_ballot
@@ -297,11 +316,7 @@ pub(crate) fn year_metrics(
     for &i in &speakers {
         spoke[i] = true;
     }
-    let top_funded: Vec<bool> = favourite
-        .iter()
-        .map(|f| f.is_some_and(|k| y.funded[usize::from(k)]))
-        .collect();
-    let funded_share = influence::group_shares(pop, &top_funded);
+    let funded_share = influence::group_means_of(funded_sums, false);
     let speaker_rows = speaker_counts;
     let mut inclusion = BTreeMap::new();
     for (row, a) in Attribute::ALL.into_iter().enumerate() {
@@ -339,6 +354,7 @@ pub(crate) fn year_metrics(
         outcome,
         influence,
         inclusion,
+        efficacy: influence::group_means_of(efficacy_sums, true),
     }
 }
 
@@ -407,34 +423,38 @@ fn benefit_shares(
     scenario: &Scenario,
 ) -> (report::GroupTable, report::GroupTable) {
     let p = &scenario.need;
-    // (category, district, effect, cost, completed) of each funded project.
-    let won: Vec<(usize, u8, f64, f64, bool)> = projects
+    // Per funded project: its category (as a bit), district, what it does for a citizen it
+    // serves and for one it does not (`need_c · effect`, the two values `need_c` takes), its
+    // cost and whether it was completed.
+    let hi = p.base + p.served;
+    let won: Vec<(u8, u8, [f64; 2], f64, bool)> = projects
         .iter()
         .zip(funded.iter().zip(completed))
         .filter(|(_, (f, _))| **f)
         .map(|(q, (_, c))| {
+            let effect = need::effect(q.cost as f64, p);
             (
-                usize::from(q.category),
+                1 << q.category,
                 q.district,
-                need::effect(q.cost as f64, p),
+                [hi * effect, p.base * effect],
                 q.cost as f64,
                 *c,
             )
         })
         .collect();
-    let does =
-        |i: usize, w: &(usize, u8, f64, f64, bool), n: &[f64; population::CATEGORY_COUNT]| {
-            if vote::is_local(w.1, pop.district[i]) {
-                n[w.0] * w.2
-            } else {
-                0.0
-            }
-        };
+    // What project `w` does for citizen `i` (who is served by the categories in `served`).
+    let does = |i: usize, served: u8, w: &(u8, u8, [f64; 2], f64, bool)| {
+        if vote::is_local(w.1, pop.district[i]) {
+            w.2[usize::from(served & w.0 == 0)]
+        } else {
+            0.0
+        }
+    };
+    let served: Vec<u8> = (0..pop.len()).map(|i| need::served_bits(pop, i)).collect();
     let mut totals = vec![0.0f64; won.len()];
-    for i in 0..pop.len() {
-        let n = need::needs(pop, i, p);
+    for (i, &s) in served.iter().enumerate() {
         for (t, w) in totals.iter_mut().zip(&won) {
-            *t += does(i, w, &n);
+            *t += does(i, s, w);
         }
     }
     let per: Vec<f64> = won
@@ -442,30 +462,43 @@ fn benefit_shares(
         .zip(&totals)
         .map(|(w, t)| if *t > 0.0 { w.3 / t } else { 0.0 })
         .collect();
-    let mut sums: Vec<Vec<[f64; 2]>> = Attribute::ALL
-        .iter()
-        .map(|a| vec![[0.0; 2]; a.category_count(pop.districts)])
-        .collect();
-    let mut all = [0.0f64; 2];
-    for i in 0..pop.len() {
-        let n = need::needs(pop, i, p);
+    // A citizen's money depends only on their district and served categories: worked out once
+    // for each combination (the same sums, in the same order, as one per citizen).
+    let money_of = |d: u8, s: u8| {
         let mut money = [0.0f64; 2];
         for (w, x) in won.iter().zip(&per) {
-            let m = does(i, w, &n) * x;
+            let m = if vote::is_local(w.1, d) {
+                w.2[usize::from(s & w.0 == 0)]
+            } else {
+                0.0
+            } * x;
             money[0] += m;
             if w.4 {
                 money[1] += m;
             }
         }
+        money
+    };
+    let money: Vec<[[f64; 2]; 64]> = (0..pop.districts)
+        .map(|d| std::array::from_fn(|s| money_of(d, s as u8)))
+        .collect();
+    // Sums per attribute row and category, in one flat table (`Population::category_slots`).
+    let (offsets, sizes) = pop.category_slots();
+    let mut sums = vec![[0.0f64; 2]; offsets[8] + sizes[8]];
+    let mut all = [0.0f64; 2];
+    for (i, &s) in served.iter().enumerate() {
+        let d = pop.district[i];
+        let money = money
+            .get(usize::from(d))
+            .map_or_else(|| money_of(d, s), |row| row[usize::from(s & 63)]);
         if money[0] == 0.0 {
             continue;
         }
         all[0] += money[0];
         all[1] += money[1];
-        for (row, a) in Attribute::ALL.into_iter().enumerate() {
-            let cell = &mut sums[row][usize::from(pop.category(a, i))];
-            cell[0] += money[0];
-            cell[1] += money[1];
+        for slot in pop.slots(i, &offsets) {
+            sums[slot][0] += money[0];
+            sums[slot][1] += money[1];
         }
     }
     let table = |k: usize| {
@@ -473,7 +506,7 @@ fn benefit_shares(
             .into_iter()
             .enumerate()
             .map(|(row, a)| {
-                let by_cat = sums[row]
+                let by_cat = sums[offsets[row]..offsets[row] + sizes[row]]
                     .iter()
                     .enumerate()
                     .map(|(c, x)| {

@@ -51,6 +51,16 @@ pub fn served(pop: &Population, i: usize) -> [bool; CATEGORY_COUNT] {
     s
 }
 
+/// [`served`] as bits: bit `c` set when category `c` serves citizen `i`.
+#[inline]
+#[must_use]
+pub fn served_bits(pop: &Population, i: usize) -> u8 {
+    served(pop, i)
+        .iter()
+        .enumerate()
+        .fold(0, |bits, (c, &s)| bits | u8::from(s) << c)
+}
+
 /// Citizen `i`'s need for each category.
 #[inline]
 #[must_use]
@@ -79,6 +89,25 @@ pub fn reach(scenario: &Scenario) -> f64 {
 pub fn own_stakes(reach: f64, pop: &Population, i: usize, scenario: &Scenario) -> f64 {
     let total: f64 = needs(pop, i, &scenario.need).iter().sum();
     total * reach - scenario.need.stakes_offset
+}
+
+/// [`own_stakes`] for every combination of served categories, indexed by [`served_bits`]: the
+/// same numbers, worked out once for a pass over the citizens.
+#[must_use]
+pub fn stakes_table(reach: f64, scenario: &Scenario) -> [f64; 1 << CATEGORY_COUNT] {
+    let p = &scenario.need;
+    std::array::from_fn(|bits| {
+        let total: f64 = (0..CATEGORY_COUNT)
+            .map(|c| {
+                if bits & 1 << c != 0 {
+                    p.base + p.served
+                } else {
+                    p.base
+                }
+            })
+            .sum();
+        total * reach - p.stakes_offset
+    })
 }
 
 /// Preferences tilted toward what citizen `i` needs (see the module documentation); the vote
@@ -180,6 +209,21 @@ mod tests {
             w.iter().zip(&prefs).all(|(a, b)| (a - b).abs() < 1e-7),
             "{w:?}"
         );
+    }
+
+    #[test]
+    fn the_stakes_table_holds_each_citizens_own_stakes() {
+        let s = Scenario::default();
+        let pop = generate(&s.population, 8);
+        let r = reach(&s);
+        let table = stakes_table(r, &s);
+        for i in 0..pop.len() {
+            let own = own_stakes(r, &pop, i, &s);
+            assert_eq!(
+                table[usize::from(served_bits(&pop, i))].to_bits(),
+                own.to_bits()
+            );
+        }
     }
 
     #[test]

@@ -145,6 +145,52 @@ impl Population {
             .collect()
     }
 
+    /// [`Population::category_sums`] of several columns of values at once (one pass over the
+    /// citizens, the first `n` of them where `n` is the shortest column's length); each column's
+    /// sums are the same numbers as its own pass.
+    #[must_use]
+    #[allow(
+        clippy::needless_range_loop,
+        reason = "the citizen index reads every column and the citizen's nine attributes"
+    )]
+    pub fn category_sums_of<const K: usize>(
+        &self,
+        columns: [&[f64]; K],
+    ) -> [Vec<(Vec<f64>, Vec<u32>)>; K] {
+        let (offsets, sizes) = self.category_slots();
+        let total = offsets[8] + sizes[8];
+        let n = columns
+            .iter()
+            .map(|c| c.len())
+            .min()
+            .unwrap_or(0)
+            .min(self.len());
+        let columns = columns.map(|c| &c[..n]);
+        let mut sums = vec![[0.0f64; K]; total];
+        let mut counts = vec![0u32; total];
+        for i in 0..n {
+            let values: [f64; K] = std::array::from_fn(|k| columns[k][i]);
+            for slot in self.slots(i, &offsets) {
+                for (sum, value) in sums[slot].iter_mut().zip(values) {
+                    *sum += value;
+                }
+                counts[slot] += 1;
+            }
+        }
+        std::array::from_fn(|k| {
+            offsets
+                .iter()
+                .zip(sizes)
+                .map(|(&o, size)| {
+                    (
+                        sums[o..o + size].iter().map(|x| x[k]).collect(),
+                        counts[o..o + size].to_vec(),
+                    )
+                })
+                .collect()
+        })
+    }
+
     /// Number of citizens per attribute row of [`Attribute::ALL`] and category.
     #[must_use]
     pub fn category_counts(&self) -> Vec<Vec<u32>> {
@@ -160,13 +206,35 @@ impl Population {
 
     /// Where each attribute row of [`Attribute::ALL`] starts in one flat table of categories,
     /// and how many categories it has.
-    fn category_slots(&self) -> ([usize; 9], [usize; 9]) {
+    pub(crate) fn category_slots(&self) -> ([usize; 9], [usize; 9]) {
         let sizes = Attribute::ALL.map(|a| a.category_count(self.districts));
         let mut offsets = [0usize; 9];
         for row in 1..9 {
             offsets[row] = offsets[row - 1] + sizes[row - 1];
         }
         (offsets, sizes)
+    }
+
+    /// Citizen `i`'s slot in each attribute row of the flat table of
+    /// [`Population::category_slots`] (`offsets`), in the order of [`Attribute::ALL`]. Always
+    /// inlined: returned through memory, the nine slots would cost more than the sums they index.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    pub(crate) fn slots(&self, i: usize, offsets: &[usize; 9]) -> [usize; 9] {
+        debug_assert_eq!(Attribute::ALL[7], Attribute::AssociationMember);
+        let member = if self.association[i] > 0 { YES } else { NO };
+        let codes = [
+            self.age_band[i],
+            self.gender[i],
+            self.occupation[i],
+            self.children[i],
+            self.education[i],
+            self.income[i],
+            self.marginalised[i],
+            member,
+            self.district[i],
+        ];
+        std::array::from_fn(|row| offsets[row] + usize::from(codes[row]))
     }
 
     /// Calls `visit(i, slot)` for each of the first `n` citizens, in order, and each attribute
@@ -503,10 +571,14 @@ fn income_terciles(latent: &[f64]) -> Vec<u8> {
     }
     let mut sorted = latent.to_vec();
     let n = sorted.len();
-    let (_, q1, _) = sorted.select_nth_unstable_by(n / 3, f64::total_cmp);
+    let (_, q1, above) = sorted.select_nth_unstable_by(n / 3, f64::total_cmp);
     let q1 = *q1;
-    let (_, q2, _) = sorted.select_nth_unstable_by(2 * n / 3, f64::total_cmp);
-    let q2 = *q2;
+    // The 2n/3-th smallest is among those above the n/3-th (or is the n/3-th itself when
+    // n < 3): the same value as a selection over all of them.
+    let q2 = match (2 * n / 3).checked_sub(n / 3 + 1) {
+        Some(k) => *above.select_nth_unstable_by(k, f64::total_cmp).1,
+        None => q1,
+    };
     latent
         .iter()
         .map(|&x| u8::from(x >= q1) + u8::from(x >= q2))
@@ -581,6 +653,7 @@ impl Cache {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rng::below;
 
     #[allow(clippy::naive_bytecount)] // a test helper; no need for a crate
     fn share(col: &[u8], code: u8) -> f64 {
@@ -636,6 +709,22 @@ mod tests {
             idx.iter().filter(|&&i| pop.income[i] == 0).count() as f64 / idx.len() as f64
         };
         assert!(low_income(YES) > low_income(NO) + 0.2);
+    }
+
+    #[test]
+    fn terciles_cut_at_the_exact_order_statistics() {
+        let mut rng = stream(4, Stage::Population);
+        for n in (0..40).chain([299, 1_000]) {
+            // Few distinct values, so that ties at the cuts are common.
+            let latent: Vec<f64> = (0..n).map(|_| f64::from(below(&mut rng, 7))).collect();
+            let mut sorted = latent.clone();
+            sorted.sort_by(f64::total_cmp);
+            let expected: Vec<u8> = latent
+                .iter()
+                .map(|&x| u8::from(x >= sorted[n / 3]) + u8::from(x >= sorted[2 * n / 3]))
+                .collect();
+            assert_eq!(income_terciles(&latent), expected, "n = {n}");
+        }
     }
 
     #[test]

@@ -110,8 +110,11 @@ pub fn below_u64<R: Rng + ?Sized>(rng: &mut R, n: u64) -> u64 {
 /// variance (Irwin–Hall). Bounded by ±3.46; one `u64` per draw, no transcendental functions.
 #[inline]
 pub fn noise<R: Rng + ?Sized>(rng: &mut R) -> f64 {
+    // The four 16-bit parts summed pairwise in 32-bit lanes (no lane overflows): the same sum.
+    const PARTS: u64 = 0x0000_FFFF_0000_FFFF;
     let x = rng.next_u64();
-    let sum = (x & 0xFFFF) + ((x >> 16) & 0xFFFF) + ((x >> 32) & 0xFFFF) + (x >> 48);
+    let pairs = (x & PARTS) + ((x >> 16) & PARTS);
+    let sum = (pairs & 0xFFFF_FFFF) + (pairs >> 32);
     // Each part is uniform on [0, 1) after dividing by 65536; the sum has mean 2 and variance 1/3.
     (sum as f64 / 65_536.0 - 2.0) * 1.732_050_807_568_877_2
 }

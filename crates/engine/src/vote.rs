@@ -115,16 +115,20 @@ pub fn utilities(
 }
 
 /// What a ballot's utilities depend on, computed once per ballot so that each citizen costs one
-/// pass over the projects: each project's category, its district factor for a citizen of each
-/// district, and optionally the need weights and scale factors of [`crate::cycle::citizen_utilities`].
-/// [`UtilityTable::fill`] writes exactly the numbers [`utilities`] (or `citizen_utilities`)
-/// would: the same operations on the same operands, only hoisted out of the citizen loop.
+/// pass over the projects: each project's category, whether it is local for a citizen of each
+/// district, and optionally the need weights and scale factors of
+/// [`crate::cycle::citizen_utilities`]. [`UtilityTable::fill`] writes exactly the numbers
+/// [`utilities`] (or `citizen_utilities`) would: the same operations on the same operands, only
+/// hoisted out of the citizen loop. A citizen's utility of a project before the scale factor,
+/// `(w_c · factor).clamp(0, 1)`, takes one of twelve values (six categories, local or not): they
+/// are worked out once per citizen ([`UtilityTable::values`]) and each project looks its value up.
 #[derive(Clone, Debug)]
 pub struct UtilityTable {
     category: Vec<usize>,
-    /// Row `d` (`projects.len()` entries): each project's district factor for district `d`.
-    factor: Vec<f64>,
-    /// Rows in `factor`; citizens of other districts take the slow path.
+    /// Row `d` (`projects.len()` entries): each project's slot among the values of a citizen of
+    /// district `d`, `2 · category + [not local]`.
+    slots: Vec<u8>,
+    /// Rows in `slots`; citizens of other districts take the slow path.
     rows: usize,
     away: f64,
     district: Vec<u8>,
@@ -134,23 +138,42 @@ pub struct UtilityTable {
     need: Option<(f64, f64)>,
 }
 
+/// A citizen's utility before the scale factor of each slot of [`UtilityTable`] (twelve used; a
+/// power of two so that a masked slot needs no bounds check).
+type Values = [f64; 16];
+
+/// The slot of a project in `category` for a citizen: `2 · category + [not local]`.
+fn slot(category: usize, local: bool) -> usize {
+    2 * category + usize::from(!local)
+}
+
 impl UtilityTable {
     /// The table of [`utilities`] for `projects` and citizens of districts `0..districts`.
+    ///
+    /// # Panics
+    ///
+    /// If a project's category is not one of the [`CATEGORY_COUNT`] categories (whose
+    /// preferences the utilities would index).
     #[must_use]
     pub fn plain(projects: &[BallotProject], district_bonus: f64, districts: u8) -> Self {
         let away = 1.0 - district_bonus;
         let rows = usize::from(districts);
-        let mut factor = Vec::with_capacity(rows * projects.len());
+        assert!(
+            projects
+                .iter()
+                .all(|p| usize::from(p.category) < CATEGORY_COUNT)
+        );
+        let mut slots = Vec::with_capacity(rows * projects.len());
         for d in 0..districts {
-            factor.extend(
+            slots.extend(
                 projects
                     .iter()
-                    .map(|p| if is_local(p.district, d) { 1.0 } else { away }),
+                    .map(|p| slot(usize::from(p.category), is_local(p.district, d)) as u8),
             );
         }
         UtilityTable {
             category: projects.iter().map(|p| usize::from(p.category)).collect(),
-            factor,
+            slots,
             rows,
             away,
             district: projects.iter().map(|p| p.district).collect(),
@@ -190,6 +213,13 @@ impl UtilityTable {
         totals: &mut [f64],
     ) {
         self.fill(prefs, pop, i, out);
+        self.add_plain(prefs, pop, i, totals);
+    }
+
+    /// Adds the plain utilities of `prefs` for citizen `i` ([`utilities`], no need weights or
+    /// scale factors) to `totals`, one per project.
+    #[inline]
+    pub fn add_plain(&self, prefs: &Prefs, pop: &Population, i: usize, totals: &mut [f64]) {
         let top = f64::from(prefs.iter().copied().fold(0.0f32, f32::max));
         if top <= 0.0 {
             // Plain utilities are all zero; adding them still turns a total of -0.0 into +0.0,
@@ -200,26 +230,104 @@ impl UtilityTable {
             return;
         }
         let w: [f64; CATEGORY_COUNT] = std::array::from_fn(|c| f64::from(prefs[c]) / top);
+        let values = self.values(&w);
         let d = pop.district[i];
         let row = usize::from(d);
         let n = self.category.len();
         if row >= self.rows {
             for ((t, &c), &pd) in totals.iter_mut().zip(&self.category).zip(&self.district) {
-                let factor = if is_local(pd, d) { 1.0 } else { self.away };
-                *t += (w[c] * factor).clamp(0.0, 1.0);
+                *t += values[slot(c, is_local(pd, d))];
             }
             return;
         }
-        let factors = &self.factor[row * n..(row + 1) * n];
-        for ((t, &c), &f) in totals.iter_mut().zip(&self.category).zip(factors) {
-            *t += (w[c] * f).clamp(0.0, 1.0);
+        let slots = &self.slots[row * n..(row + 1) * n];
+        for (t, &s) in totals.iter_mut().zip(slots) {
+            *t += values[usize::from(s & 15)];
         }
+    }
+
+    /// The utility before the scale factor, `(w_c · factor).clamp(0, 1)`, of each slot for a
+    /// citizen with normalised weights `w`.
+    #[inline]
+    fn values(&self, w: &[f64; CATEGORY_COUNT]) -> Values {
+        let mut values = [0.0; 16];
+        for (c, &x) in w.iter().enumerate() {
+            // The local factor is 1, and `x · 1 = x`.
+            values[slot(c, true)] = x.clamp(0.0, 1.0);
+            values[slot(c, false)] = (x * self.away).clamp(0.0, 1.0);
+        }
+        values
     }
 
     /// Citizen `i`'s utilities with preferences `prefs` (need-weighed first for a
     /// [`UtilityTable::citizen`] table), written into `out` (cleared first).
     #[inline]
     pub fn fill(&self, prefs: &Prefs, pop: &Population, i: usize, out: &mut Vec<f64>) {
+        out.clear();
+        out.reserve(self.category.len());
+        self.visit(prefs, pop, i, |_, u| out.push(u));
+    }
+
+    /// Citizen `i`'s approval mask at `threshold` (bit `k` when the utility of project `k` is at
+    /// least `threshold`, as [`approval_mask`] without a limit) and favourite project (the first
+    /// highest positive utility, or `None`), from the utilities [`UtilityTable::fill`] would
+    /// write, without storing them. Needs at most 128 projects.
+    ///
+    /// Always inlined, so that a caller who has no use for the favourite does not pay for it.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    #[must_use]
+    pub fn approvals(
+        &self,
+        prefs: &Prefs,
+        pop: &Population,
+        i: usize,
+        threshold: f64,
+    ) -> (u128, Option<u16>) {
+        debug_assert!(self.category.len() <= 128);
+        // As `cycle::favourite`: only a positive utility is taken, and only a strictly higher
+        // one replaces it (ties keep the earlier position).
+        let (mut best, mut at) = (0.0, u16::MAX);
+        let mut favourite = |k: usize, u: f64| {
+            let higher = u > best;
+            best = if higher { u } else { best };
+            at = if higher { k as u16 } else { at };
+        };
+        let mask = if self.category.len() <= 64 {
+            let mut mask = 0u64;
+            self.visit(prefs, pop, i, |k, u| {
+                mask |= u64::from(u >= threshold) << k;
+                favourite(k, u);
+            });
+            u128::from(mask)
+        } else {
+            // Two 64-bit halves (a 128-bit shift per project costs several instructions).
+            let (mut low, mut high) = (0u64, 0u64);
+            self.visit(prefs, pop, i, |k, u| {
+                let bit = u64::from(u >= threshold);
+                if k < 64 {
+                    low |= bit << k;
+                } else {
+                    high |= bit << (k & 63);
+                }
+                favourite(k, u);
+            });
+            u128::from(high) << 64 | u128::from(low)
+        };
+        (mask, (at != u16::MAX).then_some(at))
+    }
+
+    /// Calls `visit(k, u)` with citizen `i`'s utility `u` of each project `k`, in ballot order,
+    /// for preferences `prefs` (need-weighed first for a [`UtilityTable::citizen`] table): the
+    /// numbers [`UtilityTable::fill`] writes, so that callers who only fold them store nothing.
+    #[inline]
+    pub fn visit(
+        &self,
+        prefs: &Prefs,
+        pop: &Population,
+        i: usize,
+        mut visit: impl FnMut(usize, f64),
+    ) {
         let weighed = match self.need {
             Some((served, plain)) => {
                 let s = crate::need::served(pop, i);
@@ -229,48 +337,43 @@ impl UtilityTable {
             }
             None => *prefs,
         };
-        out.clear();
         let top = f64::from(weighed.iter().copied().fold(0.0f32, f32::max));
         let n = self.category.len();
         if top <= 0.0 {
-            out.resize(n, 0.0);
-            if let Some(sizes) = &self.sizes {
-                for (x, f) in out.iter_mut().zip(sizes) {
-                    *x *= f;
+            // Every utility is zero (times the scale factor, as the scaled utilities are).
+            match &self.sizes {
+                Some(sizes) => {
+                    for (k, s) in sizes.iter().enumerate() {
+                        visit(k, 0.0 * s);
+                    }
                 }
+                None => (0..n).for_each(|k| visit(k, 0.0)),
             }
             return;
         }
         let w: [f64; CATEGORY_COUNT] = std::array::from_fn(|c| f64::from(weighed[c]) / top);
+        let values = self.values(&w);
         let d = pop.district[i];
         let row = usize::from(d);
         if row >= self.rows {
-            out.extend(self.category.iter().zip(&self.district).map(|(&c, &pd)| {
-                let factor = if is_local(pd, d) { 1.0 } else { self.away };
-                (w[c] * factor).clamp(0.0, 1.0)
-            }));
-            if let Some(sizes) = &self.sizes {
-                for (x, f) in out.iter_mut().zip(sizes) {
-                    *x *= f;
-                }
+            for (k, (&c, &pd)) in self.category.iter().zip(&self.district).enumerate() {
+                let u = values[slot(c, is_local(pd, d))];
+                visit(k, self.sizes.as_ref().map_or(u, |sizes| u * sizes[k]));
             }
             return;
         }
-        let factors = &self.factor[row * n..(row + 1) * n];
+        let slots = &self.slots[row * n..(row + 1) * n];
         match &self.sizes {
-            Some(sizes) => out.extend(
-                self.category
-                    .iter()
-                    .zip(factors)
-                    .zip(sizes)
-                    .map(|((&c, &f), &s)| (w[c] * f).clamp(0.0, 1.0) * s),
-            ),
-            None => out.extend(
-                self.category
-                    .iter()
-                    .zip(factors)
-                    .map(|(&c, &f)| (w[c] * f).clamp(0.0, 1.0)),
-            ),
+            Some(sizes) => {
+                for (k, (&s, &z)) in slots.iter().zip(sizes).enumerate() {
+                    visit(k, values[usize::from(s & 15)] * z);
+                }
+            }
+            None => {
+                for (k, &s) in slots.iter().enumerate() {
+                    visit(k, values[usize::from(s & 15)]);
+                }
+            }
         }
     }
 }
@@ -572,19 +675,21 @@ pub fn turnout_score(
     stakes: f64,
     scenario: &Scenario,
 ) -> f64 {
-    turnout_score_with(pop, i, attended, intensity, stakes, scenario, |x| {
+    let own = crate::need::own_stakes(stakes, pop, i, scenario);
+    turnout_score_with(pop, i, attended, intensity, own, scenario, |x| {
         libm::log1p(libm::exp(-x))
     })
 }
 
-/// [`turnout_score`] with `ln(1 + e^-x)` computed by `ln_1p_exp_neg`.
+/// [`turnout_score`] of a citizen whose own stakes ([`crate::need::own_stakes`]) are
+/// `own_stakes`, with `ln(1 + e^-x)` computed by `ln_1p_exp_neg`.
 #[inline]
 fn turnout_score_with(
     pop: &Population,
     i: usize,
     attended: bool,
     intensity: f32,
-    stakes: f64,
+    own_stakes: f64,
     scenario: &Scenario,
     ln_1p_exp_neg: impl Fn(f64) -> f64,
 ) -> f64 {
@@ -593,7 +698,7 @@ fn turnout_score_with(
         + v.turnout_interest * (f64::from(pop.interest[i]) - 0.5)
         + v.turnout_efficacy * (f64::from(pop.efficacy[i]) - 0.5)
         + v.turnout_trust * (f64::from(pop.trust[i]) - 0.5)
-        + v.turnout_stakes * crate::need::own_stakes(stakes, pop, i, scenario);
+        + v.turnout_stakes * own_stakes;
     if attended {
         z += v.turnout_attendee;
     } else {
@@ -691,6 +796,7 @@ pub fn voters(
     scenario: &Scenario,
     rng: &mut StageRng,
 ) -> Vec<u32> {
+    let own_stakes = crate::need::stakes_table(stakes, scenario);
     (0..pop.len())
         .filter(|&i| {
             let u = unit(rng);
@@ -702,7 +808,7 @@ pub fn voters(
                 i,
                 attended[i],
                 intensity[i],
-                stakes,
+                own_stakes[usize::from(crate::need::served_bits(pop, i) & 63)],
                 scenario,
                 crate::rng::approx_ln_1p_exp_neg,
             );
@@ -787,6 +893,19 @@ mod tests {
                     citizen.fill(&prefs, pop, i, &mut b);
                     let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
                     assert_eq!(bits(&a), bits(&b), "citizen {i}");
+                    // The approvals and favourite from the same utilities, unstored.
+                    for threshold in [0.0, 0.3, 0.45] {
+                        scenario.vote.threshold = threshold;
+                        let mask = approval_mask(&b, &scenario.vote, &mut Vec::new());
+                        // The first position whose utility no other exceeds, if positive.
+                        let top =
+                            (0..b.len()).find(|&k| b[k] > 0.0 && b.iter().all(|&x| x <= b[k]));
+                        assert_eq!(
+                            citizen.approvals(&prefs, pop, i, threshold),
+                            (mask, top.map(|k| k as u16)),
+                            "citizen {i}, approvals"
+                        );
+                    }
                     utilities(&prefs, pop.district[i], &projects, bonus, &mut a);
                     plain.fill(&prefs, pop, i, &mut b);
                     assert_eq!(bits(&a), bits(&b), "citizen {i}, plain");

@@ -155,6 +155,19 @@ pub(super) fn ballot_mask(ballot: &Ballot, m: usize) -> u128 {
 /// ballots are mostly distinct (real or random profiles over many projects), every ballot is
 /// sorted instead. Both give the same groups.
 pub(super) fn group_masks(masks: &[u128]) -> Groups {
+    // Masks over the first few projects index a table of every possible mask (a simulated
+    // ballot of a dozen projects: 4,096 masks), when the table is not much larger than the
+    // profile.
+    let bits = 128 - masks.iter().fold(0u128, |all, &x| all | x).leading_zeros();
+    if bits <= 16 && 1usize << bits <= 4_096 + 4 * masks.len() {
+        return group_masks_dense(masks, bits);
+    }
+    group_masks_hashed(masks)
+}
+
+/// [`group_masks`] with a hash table of the distinct masks (or by sorting, when the first ballots
+/// are mostly distinct).
+pub(super) fn group_masks_hashed(masks: &[u128]) -> Groups {
     const PROBE: usize = 1_024;
     let mut table = MaskTable::with_capacity(64);
     let probed = masks.len().min(PROBE);
@@ -201,6 +214,39 @@ pub(super) fn group_masks(masks: &[u128]) -> Groups {
         start,
         weights,
         ballot_group,
+    }
+}
+
+/// [`group_masks`] of masks below `2^bits`, by counting the ballots of each possible mask: the
+/// groups come out in mask order without a sort.
+pub(super) fn group_masks_dense(masks: &[u128], bits: u32) -> Groups {
+    let size = 1usize << bits;
+    let mut count = vec![0u64; size];
+    for &mask in masks {
+        count[mask as usize] += 1;
+    }
+    let mut items = Vec::new();
+    let mut start = vec![0u32];
+    let mut weights = Vec::new();
+    // The group of each mask; the empty mask (an empty ballot) has none.
+    let mut group = vec![u32::MAX; size];
+    for (mask, &n) in count.iter().enumerate().skip(1) {
+        if n > 0 {
+            group[mask] = weights.len() as u32;
+            let mut rest = mask;
+            while rest != 0 {
+                items.push(rest.trailing_zeros());
+                rest &= rest - 1;
+            }
+            start.push(items.len() as u32);
+            weights.push(n);
+        }
+    }
+    Groups {
+        items,
+        start,
+        weights,
+        ballot_group: masks.iter().map(|&mask| group[mask as usize]).collect(),
     }
 }
 

@@ -338,6 +338,14 @@ fn mask_grouping_and_mask_profiles_match_ballot_lists() {
         let sorted = group_masks_by_sorting(&masks);
         assert_eq!(sorted.weights, weights, "case {case}");
         assert_eq!(sorted.ballot_group, ballot_group, "case {case}");
+        // Every way of grouping gives the same groups.
+        let bits = 128 - masks.iter().fold(0u128, |a, &x| a | x).leading_zeros();
+        for other in [group_masks_hashed(&masks), group_masks_dense(&masks, bits)] {
+            assert_eq!(other.items, sorted.items, "case {case}");
+            assert_eq!(other.start, sorted.start, "case {case}");
+            assert_eq!(other.weights, weights, "case {case}");
+            assert_eq!(other.ballot_group, ballot_group, "case {case}");
+        }
         let prep = Prepared::from_approval_masks(&inst, &masks, TieBreak::default());
         assert_eq!(prep.group_items, sorted.items, "case {case}");
         assert_eq!(prep.group_start, sorted.start, "case {case}");
