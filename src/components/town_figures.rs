@@ -16,7 +16,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::charts::town::{Pose, between, drawing_order};
+use crate::charts::town::{FADE_MS, MOVE_MS, Pose, between, drawing_order};
 use crate::state::Theme;
 
 /// Props of [`Figures`].
@@ -55,15 +55,22 @@ struct Scene {
 }
 
 impl Scene {
+    /// Figure `k`'s pose `now`.
+    fn pose(&self, k: usize, now: f64) -> Option<Pose> {
+        let to = *self.to.get(k)?;
+        let elapsed = now - self.start;
+        Some(match self.from.get(k) {
+            Some(&from) if self.from.len() == self.to.len() && elapsed < MOVE_MS.max(FADE_MS) => {
+                between(from, to, elapsed)
+            }
+            _ => to,
+        })
+    }
+
     /// The poses `now`.
     fn at(&self, now: f64) -> Vec<Pose> {
-        if self.from.len() != self.to.len() {
-            return self.to.clone();
-        }
-        self.from
-            .iter()
-            .zip(&self.to)
-            .map(|(&a, &b)| between(a, b, now - self.start))
+        (0..self.to.len())
+            .filter_map(|k| self.pose(k, now))
             .collect()
     }
 }
@@ -123,7 +130,6 @@ pub fn Figures(props: &FiguresProps) -> Html {
 mod web {
     use super::{Pose, Rc, RefCell, Scene};
     use crate::charts::town as geo;
-    use crate::charts::town::{FADE_MS, MOVE_MS};
     use wasm_bindgen::JsCast;
     use wasm_bindgen::prelude::Closure;
     use yew::NodeRef;
@@ -138,7 +144,7 @@ mod web {
 
     /// The move is over at `now`.
     fn done(scene: &Scene, now: f64) -> bool {
-        now - scene.start >= MOVE_MS.max(FADE_MS)
+        now - scene.start >= super::MOVE_MS.max(super::FADE_MS)
     }
 
     /// The animation-frame callback.
@@ -155,6 +161,10 @@ mod web {
         request: Option<i32>,
         /// Watches the canvas's size (redraws at the new size) with its callback.
         resized: Option<(web_sys::ResizeObserver, Closure<dyn Fn()>)>,
+        /// The four outlines at radius 1, made once.
+        shapes: Vec<web_sys::Path2d>,
+        /// The page's background colour (the figures' outline), read when a move starts.
+        background: String,
     }
 
     impl Player {
@@ -165,6 +175,8 @@ mod web {
                 frame: None,
                 request: None,
                 resized: None,
+                shapes: Vec::new(),
+                background: String::new(),
             }
         }
 
@@ -184,6 +196,7 @@ mod web {
 
         /// Draws on the next frame, and on every frame after it until the scene rests.
         pub fn play(this: &Rc<RefCell<Player>>) {
+            this.borrow_mut().paint();
             if this.borrow().request.is_some() {
                 return;
             }
@@ -193,6 +206,29 @@ mod web {
                 this.borrow_mut().frame = Some(frame);
             }
             Player::ask(this);
+        }
+
+        /// Makes the outlines (once) and reads the background colour (the theme may have
+        /// changed), so that frames do neither.
+        fn paint(&mut self) {
+            if self.shapes.is_empty() {
+                self.shapes = (0..4u8)
+                    .filter_map(|k| web_sys::Path2d::new_with_path_string(&geo::shape(k, 1.0)).ok())
+                    .collect();
+            }
+            self.background = self
+                .canvas
+                .cast::<web_sys::Element>()
+                .and_then(|canvas| {
+                    gloo::utils::window()
+                        .get_computed_style(&canvas)
+                        .ok()
+                        .flatten()
+                })
+                .and_then(|s| s.get_property_value("--bg").ok())
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| "#fff".to_owned());
         }
 
         fn ask(this: &Rc<RefCell<Player>>) {
@@ -210,7 +246,7 @@ mod web {
             let more = {
                 let me = this.borrow();
                 let scene = me.scene.borrow();
-                draw(&me.canvas, &scene, t);
+                draw(&me, &scene, t);
                 let more = !done(&scene, t);
                 // For tests and tools: whether figures are on their way, and how many moves
                 // have been animated (none under reduced motion).
@@ -241,8 +277,8 @@ mod web {
 
     /// One frame: the canvas is sized to its box in device pixels, cleared, and every figure is
     /// filled in its category's colour and outlined in the page's background colour.
-    fn draw(canvas: &NodeRef, scene: &Scene, t: f64) {
-        let Some(canvas) = canvas.cast::<web_sys::HtmlCanvasElement>() else {
+    fn draw(player: &Player, scene: &Scene, t: f64) {
+        let Some(canvas) = player.canvas.cast::<web_sys::HtmlCanvasElement>() else {
             return;
         };
         let window = gloo::utils::window();
@@ -265,32 +301,17 @@ mod web {
         else {
             return;
         };
-        let background = window
-            .get_computed_style(&canvas)
-            .ok()
-            .flatten()
-            .and_then(|s| s.get_property_value("--bg").ok())
-            .map(|s| s.trim().to_owned())
-            .filter(|s| !s.is_empty())
-            .unwrap_or_else(|| "#fff".to_owned());
-        let shapes: Vec<web_sys::Path2d> = (0..4u8)
-            .filter_map(|k| web_sys::Path2d::new_with_path_string(&geo::shape(k, 1.0)).ok())
-            .collect();
+        let shapes = &player.shapes;
         if shapes.len() != 4 {
             return;
         }
         let scale = w / geo::WIDTH;
         let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
         ctx.clear_rect(0.0, 0.0, w, h);
-        ctx.set_stroke_style_str(&background);
-        let poses = if done(scene, t) {
-            scene.to.clone()
-        } else {
-            scene.at(t)
-        };
+        ctx.set_stroke_style_str(&player.background);
         let mut colour = u8::MAX;
         for &k in &scene.order {
-            let Some(&Pose { x, y, r, alpha }) = poses.get(k) else {
+            let Some(Pose { x, y, r, alpha }) = scene.pose(k, t) else {
                 continue;
             };
             let c = scene.category.get(k).copied().unwrap_or(0);
