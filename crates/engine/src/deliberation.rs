@@ -32,7 +32,7 @@ use crate::arguments::{self, ARGUMENT_COUNT, ARGUMENTS, Known};
 use crate::attributes::YES;
 use crate::population::{CATEGORY_COUNT, Population};
 use crate::rng::{StageRng, below, pick, unit};
-use crate::scenario::{MeetingFormat, MeetingUpdate, Scenario};
+use crate::scenario::{MeetingFormat, MeetingParams, MeetingUpdate, Scenario};
 
 /// Preferences of one citizen over the project categories.
 pub type Prefs = [f32; CATEGORY_COUNT];
@@ -123,11 +123,15 @@ pub struct TurnArgument {
     pub moved: Vec<u8>,
 }
 
-/// Status of citizen `i` (0 – 1): skill, assertiveness and organisational backing.
+/// Status of citizen `i` (0 – 1 with the default weights): skill, assertiveness and
+/// organisational backing, weighted by `meeting.status_skill`, `status_assertiveness` and
+/// `status_backing`.
 #[must_use]
-pub fn status(pop: &Population, i: usize) -> f64 {
+pub fn status(pop: &Population, i: usize, m: &MeetingParams) -> f64 {
     let backing = if pop.association[i] > 0 { 1.0 } else { 0.0 };
-    0.35 * f64::from(pop.civic_skill[i]) + 0.35 * f64::from(pop.assertiveness[i]) + 0.3 * backing
+    m.status_skill * f64::from(pop.civic_skill[i])
+        + m.status_assertiveness * f64::from(pop.assertiveness[i])
+        + m.status_backing * backing
 }
 
 /// Seats `attendees` at tables and runs the meeting.
@@ -184,7 +188,7 @@ pub fn deliberate(
         citizens.clear();
         citizens.extend(table.iter().map(|&s| attendees[s as usize] as usize));
         statuses.clear();
-        statuses.extend(citizens.iter().map(|&i| status(pop, i)));
+        statuses.extend(citizens.iter().map(|&i| status(pop, i, m)));
         weights.clear();
         weights.extend(citizens.iter().zip(&statuses).map(|(&i, &st)| {
             let mut w = libm::exp(m.status_weight * (st - 0.5));
@@ -226,12 +230,12 @@ pub fn deliberate(
                 turns.extend(
                     order
                         .iter()
-                        .map(|&k| (k, f + (1.0 - f) * turn_length(pop, citizens[k]))),
+                        .map(|&k| (k, f + (1.0 - f) * turn_length(pop, citizens[k], m))),
                 );
             } else {
                 for _ in 0..len {
                     let k = usize::from(pick(rng, &weights));
-                    turns.push((k, turn_length(pop, citizens[k])));
+                    turns.push((k, turn_length(pop, citizens[k], m)));
                 }
             }
             let mut said = Vec::new();
@@ -378,9 +382,11 @@ fn exchange_turn(
     said
 }
 
-/// How long citizen `i` holds the floor when nobody evens it out: `½ + ½·skill + ½·assertiveness`.
-fn turn_length(pop: &Population, i: usize) -> f64 {
-    0.5 + 0.5 * f64::from(pop.civic_skill[i]) + 0.5 * f64::from(pop.assertiveness[i])
+/// How long citizen `i` holds the floor when nobody evens it out:
+/// `½ + turn_skill·skill + turn_assertiveness·assertiveness` (`meeting.turn_*`, ½ each by default).
+fn turn_length(pop: &Population, i: usize, m: &MeetingParams) -> f64 {
+    0.5 + m.turn_skill * f64::from(pop.civic_skill[i])
+        + m.turn_assertiveness * f64::from(pop.assertiveness[i])
 }
 
 /// Gini coefficient of non-negative values (0 = equal, → 1 = one has everything); 0 when empty

@@ -324,6 +324,17 @@ pub fn generate(params: &PopulationParams, seed: u64) -> Population {
     pop
 }
 
+/// The mean of the marginalisation multipliers, by which they are divided so that the drawn share
+/// is near `marginalised_share`.
+const MARGINALISED_NORMALISER: f64 = 1.35;
+
+/// The highest chance of being marginalised, whatever the multipliers.
+const MAX_CHANCE: f64 = 0.95;
+
+/// Half the span of the age band codes 0 – 3: the centre of the bands, and the unit the age terms
+/// of media use and digital skill are measured in.
+const AGE_BAND_HALF_SPAN: f64 = 1.5;
+
 /// Citizens per block of [`generate`].
 const BLOCK: usize = 1024;
 
@@ -388,52 +399,44 @@ fn draw_citizen(
     let age = pick(rng, &params.age_shares);
     // The share of women in the citizen's age band (`population.women_shares`).
     let gender = u8::from(!chance(rng, params.women_shares[usize::from(age)]));
-    let occ = match age {
-        0 => pick(rng, &[0.58, 0.34, 0.0, 0.08]),
-        1 => pick(rng, &[0.85, 0.03, 0.0, 0.12]),
-        2 => pick(rng, &[0.72, 0.0, 0.10, 0.18]),
-        _ => pick(rng, &[0.06, 0.0, 0.94, 0.0]),
+    let band = usize::from(age);
+    let occ = pick(rng, &params.occupation_by_age[band]);
+    let children = if chance(rng, params.children_by_age[band]) {
+        YES
+    } else {
+        NO
     };
-    let children_p = [0.12, 0.55, 0.18, 0.01][usize::from(age)];
-    let children = if chance(rng, children_p) { YES } else { NO };
-    let edu_w: [f64; 3] = match age {
-        0 => [0.35, 0.30, 0.35],
-        1 => [0.18, 0.40, 0.42],
-        2 => [0.25, 0.45, 0.30],
-        _ => [0.38, 0.40, 0.22],
-    };
-    let education = pick(rng, &edu_w);
+    let education = pick(rng, &params.education_by_age[band]);
+    let t = &params.traits;
 
     // Marginalisation is more likely with basic education and outside the labour force; the
     // multipliers are rescaled so that the population share matches `marginalised_share`.
     let mult = match (education, occ) {
-        (0, occupation::OUTSIDE) => 4.0,
-        (0, _) | (_, occupation::OUTSIDE) => 2.0,
-        (2, _) => 0.4,
-        _ => 0.8,
+        (0, occupation::OUTSIDE) => t.marginalised_basic_outside,
+        (0, _) | (_, occupation::OUTSIDE) => t.marginalised_basic_or_outside,
+        (2, _) => t.marginalised_higher,
+        _ => t.marginalised_other,
     };
-    let p_marg = (params.marginalised_share * mult / 1.35).min(0.95);
+    let p_marg = (params.marginalised_share * mult / MARGINALISED_NORMALISER).min(MAX_CHANCE);
     let marginalised = chance(rng, p_marg);
     let language = marginalised && chance(rng, params.language_barrier_share);
 
     // Association membership: higher with education and age, lower when marginalised.
     let member_z = association_logit
-        + 0.35 * (f64::from(education) - 1.0)
-        + if marginalised { -0.9 } else { 0.1 }
-        + if age == 3 { 0.2 } else { 0.0 };
+        + t.member_education * (f64::from(education) - 1.0)
+        + if marginalised {
+            t.member_marginalised
+        } else {
+            t.member_not_marginalised
+        }
+        + if age == 3 { t.member_old } else { 0.0 };
     let association = if chance_logistic(rng, member_z) {
-        let kinds: [f64; 4] = match age {
-            0 | 1 => [0.50, 0.20, 0.15, 0.15],
-            2 => [0.30, 0.25, 0.25, 0.20],
-            _ => [0.15, 0.25, 0.25, 0.35],
-        };
-        pick(rng, &kinds) + 1
+        pick(rng, &params.association_kinds_by_age[band]) + 1
     } else {
         0
     };
     let district = pick_uniform(rng, pop.districts);
 
-    let t = &params.traits;
     let free_time = [
         t.free_time_employed,
         t.free_time_student,
@@ -454,29 +457,31 @@ fn draw_citizen(
     let civic_skill = t.skill_education * edu
         + t.skill_member * member
         + t.skill_marginalised * m
-        + 0.5 * noise(rng);
+        + t.skill_noise * noise(rng);
     let interest = t.interest_intercept
         + t.interest_education * edu
         + t.interest_old * old
         + t.interest_young * young
         + t.interest_marginalised * m
         + t.interest_member * member
-        + 0.6 * noise(rng);
+        + t.interest_noise * noise(rng);
     let efficacy = t.efficacy_education * edu
         + t.efficacy_marginalised * m
         + t.efficacy_member * member
-        + 0.6 * noise(rng);
-    let trust =
-        t.trust_intercept + t.trust_marginalised * m + t.trust_education * edu + 0.6 * noise(rng);
+        + t.efficacy_noise * noise(rng);
+    let trust = t.trust_intercept
+        + t.trust_marginalised * m
+        + t.trust_education * edu
+        + t.trust_noise * noise(rng);
     let assertiveness = t.assertiveness_men * (f64::from(gender) - 0.5)
         + t.assertiveness_education * edu
         + t.assertiveness_marginalised * m
-        + 0.7 * noise(rng);
+        + t.assertiveness_noise * noise(rng);
     let media = t.media_intercept
-        + t.media_age * f64::from(age) / 1.5
+        + t.media_age * f64::from(age) / AGE_BAND_HALF_SPAN
         + t.media_marginalised * m
         + t.media_education * edu
-        + 0.5 * noise(rng);
+        + t.media_noise * noise(rng);
     // Took part before with probability `logistic(-2.6 + 1.2·(interest − ½)·2 + 0.8·member +
     // 0.6·old − 0.8·m)` (applied in `Predictors::write_into`, once interest is known).
     let mut traits = Predictors {
@@ -504,12 +509,37 @@ fn draw_citizen(
         0.0
     };
     let mut w = [
-        1.0 + 0.6 * (edu + 1.0) + if kind == 2 { 3.0 } else { 0.0 },
-        1.0 + 5.0 * parent + 0.5 * young,
-        1.0 + 5.0 * old + if kind == 4 { 0.5 } else { 0.0 },
-        1.0 + 2.5 * young + if kind == 1 { 3.0 } else { 0.0 },
-        1.0 + 5.0 * m + if kind == 4 { 2.0 } else { 0.0 },
-        1.0 + 1.0 * employed + if kind == 3 { 2.0 } else { 0.0 },
+        1.0 + t.pref_green_education * (edu + 1.0)
+            + if kind == 2 {
+                t.pref_green_nature_members
+            } else {
+                0.0
+            },
+        1.0 + t.pref_children_parents * parent + t.pref_children_young * young,
+        1.0 + t.pref_elderly_old * old
+            + if kind == 4 {
+                t.pref_elderly_social_members
+            } else {
+                0.0
+            },
+        1.0 + t.pref_culture_young * young
+            + if kind == 1 {
+                t.pref_culture_sports_members
+            } else {
+                0.0
+            },
+        1.0 + t.pref_social_marginalised * m
+            + if kind == 4 {
+                t.pref_social_social_members
+            } else {
+                0.0
+            },
+        1.0 + t.pref_roads_employed * employed
+            + if kind == 3 {
+                t.pref_roads_residents_members
+            } else {
+                0.0
+            },
     ];
     let first = usize::from(pick(rng, &w));
     w[first] = 0.0;
@@ -517,11 +547,11 @@ fn draw_citizen(
     for c in 0..CATEGORY_COUNT {
         let u = unit(rng);
         let v = if c == first {
-            0.85 + 0.15 * u
+            t.pref_favourite + t.pref_favourite_spread * u
         } else if c == second {
-            0.45 + 0.15 * u
+            t.pref_second + t.pref_second_spread * u
         } else {
-            0.1 + 0.2 * u
+            t.pref_other + t.pref_other_spread * u
         };
         pop.prefs[c][i] = v as f32;
     }
@@ -537,21 +567,21 @@ fn draw_citizen(
     pop.district[i] = district;
     pop.free_time[i] = free_time.max(0.0) as f32;
 
-    let income = 0.7 * edu
+    let income = t.income_education * edu
         + match occ {
-            occupation::EMPLOYED => 1.0,
-            occupation::RETIRED => 0.1,
-            _ => -0.6,
+            occupation::EMPLOYED => t.income_employed,
+            occupation::RETIRED => t.income_retired,
+            _ => t.income_other,
         }
-        + if age == 2 { 0.3 } else { 0.0 }
-        - 0.8 * m
-        + 0.6 * noise(rng);
+        + if age == 2 { t.income_late_career } else { 0.0 }
+        + t.income_marginalised * m
+        + t.income_noise * noise(rng);
     // Digital skill falls with age and rises with education (Eurostat digital skills; van
     // Deursen & van Dijk 2014); drawn last so that every earlier draw keeps its place.
     traits.digital = params.digital_intercept
-        + params.digital_age * (f64::from(age) - 1.5)
+        + params.digital_age * (f64::from(age) - AGE_BAND_HALF_SPAN)
         + params.digital_education * edu
-        + 0.6 * noise(rng);
+        + params.digital_noise * noise(rng);
     (income, traits)
 }
 

@@ -470,10 +470,22 @@ pub struct MeetingParams {
     /// In realistic meetings, the part of persuasion that follows status rather than argument
     /// quality (0 – 1).
     pub status_persuasion: f64,
+    /// Weight of civic skill in a citizen's status (0 – 1):
+    /// `status = skill·status_skill + assertiveness·status_assertiveness + backing·status_backing`.
+    pub status_skill: f64,
+    /// Weight of assertiveness in a citizen's status (0 – 1).
+    pub status_assertiveness: f64,
+    /// Weight of organisational backing (association membership) in a citizen's status (0 – 1).
+    pub status_backing: f64,
+    /// How much longer a turn lasts per unit of civic skill when nobody evens it out (0 – 2): a
+    /// turn lasts `½ + turn_skill·skill + turn_assertiveness·assertiveness`.
+    pub turn_skill: f64,
+    /// How much longer a turn lasts per unit of assertiveness when nobody evens it out (0 – 2).
+    pub turn_assertiveness: f64,
     /// Proposals each table sends to the ballot (0 – 10).
     pub proposals_per_table: u8,
     /// In ideal meetings, how far the facilitator evens out turn lengths (0 – 1): a turn lasts
-    /// `facilitation + (1 − facilitation)·(½ + ½·skill + ½·assertiveness)`.
+    /// `facilitation + (1 − facilitation)·(½ + turn_skill·skill + turn_assertiveness·assertiveness)`.
     pub facilitation: f64,
     /// Speaking weight of a citizen with a language barrier when there is no interpretation,
     /// relative to others of the same status (0 – 1).
@@ -562,6 +574,11 @@ impl Default for MeetingParams {
             confidence_bound: 1.0,
             status_weight: 2.5,
             status_persuasion: 0.7,
+            status_skill: 0.35,
+            status_assertiveness: 0.35,
+            status_backing: 0.3,
+            turn_skill: 0.5,
+            turn_assertiveness: 0.5,
             proposals_per_table: 2,
             facilitation: 0.8,
             language_voice: 0.33,
@@ -749,6 +766,17 @@ pub struct PopulationParams {
     /// half under 67 and 55% among the 67+ (women outlive men), is Faxe's approximately; a city
     /// with more women (Polish cities: about 54% of adults) says so here.
     pub women_shares: [f64; 4],
+    /// Occupation by age band (rows 18–29, 30–49, 50–66, 67+): the shares employed, in education,
+    /// retired and outside the labour force (each 0 – 1, each row summing to 1 ± 0.01).
+    pub occupation_by_age: [[f64; 4]; 4],
+    /// Share with school-age children at home, by age band (each 0 – 1).
+    pub children_by_age: [f64; 4],
+    /// Education by age band: the shares with basic, vocational and higher education (each 0 – 1,
+    /// each row summing to 1 ± 0.01).
+    pub education_by_age: [[f64; 3]; 4],
+    /// Kind of association of the members, by age band: the shares in sports, nature,
+    /// residents' and social associations (each 0 – 1, each row summing to 1 ± 0.01).
+    pub association_kinds_by_age: [[f64; 4]; 4],
     /// Share of citizens who are marginalised, socially vulnerable or facing a language barrier (0 – 0.6).
     pub marginalised_share: f64,
     /// Share of the marginalised whose barrier is language (0 – 1).
@@ -764,6 +792,8 @@ pub struct PopulationParams {
     pub digital_age: f64,
     /// Digital skill: change in log-odds per education level (basic, vocational, higher).
     pub digital_education: f64,
+    /// Digital skill: standard deviation of the noise on its log-odds.
+    pub digital_noise: f64,
     /// Coefficients of the traits' equations.
     pub traits: TraitParams,
 }
@@ -775,6 +805,25 @@ impl Default for PopulationParams {
             districts: 5,
             age_shares: [0.17, 0.28, 0.30, 0.25],
             women_shares: [0.50, 0.50, 0.50, 0.55],
+            occupation_by_age: [
+                [0.58, 0.34, 0.0, 0.08],
+                [0.85, 0.03, 0.0, 0.12],
+                [0.72, 0.0, 0.10, 0.18],
+                [0.06, 0.0, 0.94, 0.0],
+            ],
+            children_by_age: [0.12, 0.55, 0.18, 0.01],
+            education_by_age: [
+                [0.35, 0.30, 0.35],
+                [0.18, 0.40, 0.42],
+                [0.25, 0.45, 0.30],
+                [0.38, 0.40, 0.22],
+            ],
+            association_kinds_by_age: [
+                [0.50, 0.20, 0.15, 0.15],
+                [0.50, 0.20, 0.15, 0.15],
+                [0.30, 0.25, 0.25, 0.20],
+                [0.15, 0.25, 0.25, 0.35],
+            ],
             marginalised_share: 0.10,
             language_barrier_share: 0.35,
             association_share: 0.55,
@@ -782,6 +831,7 @@ impl Default for PopulationParams {
             digital_intercept: 0.8,
             digital_age: -0.8,
             digital_education: 0.7,
+            digital_noise: 0.6,
             traits: TraitParams::default(),
         }
     }
@@ -859,6 +909,84 @@ pub struct TraitParams {
     pub past_old: f64,
     /// Log-odds of having taken part before for the marginalised.
     pub past_marginalised: f64,
+    /// Standard deviation of the noise on civic skill's log-odds.
+    pub skill_noise: f64,
+    /// Standard deviation of the noise on political interest's log-odds.
+    pub interest_noise: f64,
+    /// Standard deviation of the noise on efficacy's log-odds.
+    pub efficacy_noise: f64,
+    /// Standard deviation of the noise on trust's log-odds.
+    pub trust_noise: f64,
+    /// Standard deviation of the noise on assertiveness's log-odds.
+    pub assertiveness_noise: f64,
+    /// Standard deviation of the noise on local media use's log-odds.
+    pub media_noise: f64,
+    /// Odds multiplier of being marginalised with basic education and outside the labour force.
+    pub marginalised_basic_outside: f64,
+    /// Odds multiplier of being marginalised with basic education or outside the labour force.
+    pub marginalised_basic_or_outside: f64,
+    /// Odds multiplier of being marginalised with higher education (in the labour force).
+    pub marginalised_higher: f64,
+    /// Odds multiplier of being marginalised otherwise (vocational education, in the labour force).
+    pub marginalised_other: f64,
+    /// Association membership's log-odds per education level.
+    pub member_education: f64,
+    /// Association membership's log-odds for the marginalised.
+    pub member_marginalised: f64,
+    /// Association membership's log-odds for those not marginalised.
+    pub member_not_marginalised: f64,
+    /// Association membership's log-odds for the 67+.
+    pub member_old: f64,
+    /// Latent income score per education level.
+    pub income_education: f64,
+    /// Latent income score of the employed.
+    pub income_employed: f64,
+    /// Latent income score of retirees.
+    pub income_retired: f64,
+    /// Latent income score of students and those outside the labour force.
+    pub income_other: f64,
+    /// Latent income score for the 50–66 (late career).
+    pub income_late_career: f64,
+    /// Latent income score for the marginalised.
+    pub income_marginalised: f64,
+    /// Standard deviation of the noise on the latent income score.
+    pub income_noise: f64,
+    /// Weight of green areas as favourite, per education level above basic.
+    pub pref_green_education: f64,
+    /// Weight of children and schools for parents of school-age children.
+    pub pref_children_parents: f64,
+    /// Weight of children and schools for the 18–29.
+    pub pref_children_young: f64,
+    /// Weight of the elderly for the 67+.
+    pub pref_elderly_old: f64,
+    /// Weight of culture and sports for the 18–29.
+    pub pref_culture_young: f64,
+    /// Weight of social inclusion for the marginalised.
+    pub pref_social_marginalised: f64,
+    /// Weight of roads and infrastructure for the employed.
+    pub pref_roads_employed: f64,
+    /// Weight of green areas for members of a nature association.
+    pub pref_green_nature_members: f64,
+    /// Weight of culture and sports for members of a sports association.
+    pub pref_culture_sports_members: f64,
+    /// Weight of roads and infrastructure for members of a residents' association.
+    pub pref_roads_residents_members: f64,
+    /// Weight of the elderly for members of a social association.
+    pub pref_elderly_social_members: f64,
+    /// Weight of social inclusion for members of a social association.
+    pub pref_social_social_members: f64,
+    /// Lowest preference for the favourite category.
+    pub pref_favourite: f64,
+    /// Spread of the preference for the favourite category above its lowest.
+    pub pref_favourite_spread: f64,
+    /// Lowest preference for the second category.
+    pub pref_second: f64,
+    /// Spread of the preference for the second category above its lowest.
+    pub pref_second_spread: f64,
+    /// Lowest preference for the other categories.
+    pub pref_other: f64,
+    /// Spread of the preference for the other categories above their lowest.
+    pub pref_other_spread: f64,
 }
 
 impl Default for TraitParams {
@@ -897,6 +1025,45 @@ impl Default for TraitParams {
             past_member: 0.8,
             past_old: 0.6,
             past_marginalised: -0.8,
+            skill_noise: 0.5,
+            interest_noise: 0.6,
+            efficacy_noise: 0.6,
+            trust_noise: 0.6,
+            assertiveness_noise: 0.7,
+            media_noise: 0.5,
+            marginalised_basic_outside: 4.0,
+            marginalised_basic_or_outside: 2.0,
+            marginalised_higher: 0.4,
+            marginalised_other: 0.8,
+            member_education: 0.35,
+            member_marginalised: -0.9,
+            member_not_marginalised: 0.1,
+            member_old: 0.2,
+            income_education: 0.7,
+            income_employed: 1.0,
+            income_retired: 0.1,
+            income_other: -0.6,
+            income_late_career: 0.3,
+            income_marginalised: -0.8,
+            income_noise: 0.6,
+            pref_green_education: 0.6,
+            pref_children_parents: 5.0,
+            pref_children_young: 0.5,
+            pref_elderly_old: 5.0,
+            pref_culture_young: 2.5,
+            pref_social_marginalised: 5.0,
+            pref_roads_employed: 1.0,
+            pref_green_nature_members: 3.0,
+            pref_culture_sports_members: 3.0,
+            pref_roads_residents_members: 2.0,
+            pref_elderly_social_members: 0.5,
+            pref_social_social_members: 2.0,
+            pref_favourite: 0.85,
+            pref_favourite_spread: 0.15,
+            pref_second: 0.45,
+            pref_second_spread: 0.15,
+            pref_other: 0.1,
+            pref_other_spread: 0.2,
         }
     }
 }
@@ -1252,6 +1419,21 @@ fn check_f(field: &str, value: f64, lo: f64, hi: f64) -> Result<(), ScenarioErro
     }
 }
 
+/// Checks shares: each 0 – 1 (named `field[k]`), together 1 ± 0.01.
+fn check_shares(field: &str, shares: &[f64]) -> Result<(), ScenarioError> {
+    for (k, share) in shares.iter().enumerate() {
+        check_f(&format!("{field}[{k}]"), *share, 0.0, 1.0)?;
+    }
+    let total: f64 = shares.iter().sum();
+    if (total - 1.0).abs() > 0.01 {
+        return Err(ScenarioError::Inconsistent {
+            field: field.into(),
+            problem: Inconsistency::SharesSum { total },
+        });
+    }
+    Ok(())
+}
+
 fn check_u(field: &str, value: u64, range: Range<u64>) -> Result<(), ScenarioError> {
     let Range { min: lo, max: hi } = range;
     if value >= lo && value <= hi {
@@ -1360,18 +1542,26 @@ impl Scenario {
             p.districts.into(),
             ranges::DISTRICTS,
         )?;
-        for (k, share) in p.age_shares.iter().enumerate() {
-            check_f(&format!("population.age_shares[{k}]"), *share, 0.0, 1.0)?;
-        }
+        check_shares("population.age_shares", &p.age_shares)?;
         for (k, share) in p.women_shares.iter().enumerate() {
             check_f(&format!("population.women_shares[{k}]"), *share, 0.3, 0.7)?;
         }
-        let total: f64 = p.age_shares.iter().sum();
-        if (total - 1.0).abs() > 0.01 {
-            return Err(ScenarioError::Inconsistent {
-                field: "population.age_shares".into(),
-                problem: Inconsistency::SharesSum { total },
-            });
+        for (band, row) in p.occupation_by_age.iter().enumerate() {
+            check_shares(&format!("population.occupation_by_age[{band}]"), row)?;
+        }
+        for (band, share) in p.children_by_age.iter().enumerate() {
+            check_f(
+                &format!("population.children_by_age[{band}]"),
+                *share,
+                0.0,
+                1.0,
+            )?;
+        }
+        for (band, row) in p.education_by_age.iter().enumerate() {
+            check_shares(&format!("population.education_by_age[{band}]"), row)?;
+        }
+        for (band, row) in p.association_kinds_by_age.iter().enumerate() {
+            check_shares(&format!("population.association_kinds_by_age[{band}]"), row)?;
         }
 
         let inv = &self.invitation;
@@ -1599,6 +1789,35 @@ mod tests {
         );
         s.set_path_text("population.women_shares", "[0.52, 0.52, 0.53, 0.6]")
             .unwrap();
+        assert!(s.validate().is_ok());
+        // The town's structure by age band: each row is a set of shares.
+        let mut s = Scenario::default();
+        s.population.occupation_by_age[2] = [0.72, 0.0, 0.10, 0.28];
+        let text = s.validate().unwrap_err().to_string();
+        assert!(
+            text.contains("population.occupation_by_age[2]") && text.contains("1.1"),
+            "{text}"
+        );
+        let mut s = Scenario::default();
+        s.population.education_by_age[0][1] = -0.1;
+        let text = s.validate().unwrap_err().to_string();
+        assert!(text.contains("population.education_by_age[0][1]"), "{text}");
+        let mut s = Scenario::default();
+        s.population.children_by_age[1] = 1.5;
+        let text = s.validate().unwrap_err().to_string();
+        assert!(text.contains("population.children_by_age[1]"), "{text}");
+        let mut s = Scenario::default();
+        s.population.association_kinds_by_age[3] = [0.0; 4];
+        let text = s.validate().unwrap_err().to_string();
+        assert!(
+            text.contains("population.association_kinds_by_age[3]"),
+            "{text}"
+        );
+        s.set_path_text(
+            "population.association_kinds_by_age",
+            "[[0.4, 0.2, 0.2, 0.2], [0.4, 0.2, 0.2, 0.2], [0.3, 0.3, 0.2, 0.2], [0.1, 0.3, 0.3, 0.3]]",
+        )
+        .unwrap();
         assert!(s.validate().is_ok());
     }
 

@@ -1,11 +1,11 @@
 //! No bare coefficients in the model code: every float literal in the model's source files
 //! (outside their unit tests and comments) is 0, ½, 1 or 2, or listed below with its reason.
 //! Coefficients belong in the scenario and the parameter registry (`registry.rs`).
-//!
-//! `population.rs` is not checked yet: its trait equations describe who the citizens are and
-//! are documented in docs/MODEL.md §1, but not registered one by one (MODEL.md, known limits).
+//! The population's structure by age band (occupation, children, education, association kinds)
+//! is a scenario input like `population.age_shares`, not a coefficient.
 
-const MODEL_FILES: [&str; 11] = [
+const MODEL_FILES: [&str; 12] = [
+    "population.rs",
     "need.rs",
     "decision.rs",
     "catalogue.rs",
@@ -22,7 +22,7 @@ const MODEL_FILES: [&str; 11] = [
 const ALLOWED_EVERYWHERE: [&str; 4] = ["0.0", "0.5", "1.0", "2.0"];
 
 /// (file, literal, why it is not a registry parameter).
-const ALLOWED: [(&str, &str, &str); 4] = [
+const ALLOWED: [(&str, &str, &str); 5] = [
     (
         "attendance.rs",
         "40.0",
@@ -34,14 +34,19 @@ const ALLOWED: [(&str, &str, &str); 4] = [
         "the hours of a full-time week: the unit free time is measured in",
     ),
     (
-        "deliberation.rs",
-        "0.35",
-        "status weights of skill and assertiveness: not yet registered (MODEL.md, known limits)",
+        "population.rs",
+        "1.35",
+        "the marginalisation multipliers' normaliser: not yet derived from the tables",
     ),
     (
-        "deliberation.rs",
-        "0.3",
-        "status weight of organisational backing: not yet registered (MODEL.md, known limits)",
+        "population.rs",
+        "0.95",
+        "the highest chance of being marginalised: a bound, not a coefficient",
+    ),
+    (
+        "population.rs",
+        "1.5",
+        "half the span of the age band codes 0 – 3: the unit of the age terms",
     ),
 ];
 
