@@ -49,6 +49,25 @@ pub fn dec(lang: Lang, x: f64, digits: usize) -> String {
     out
 }
 
+/// A coefficient as it is written (`0,35`, `−0,9`, `22`, `1.000.000` in Danish): Rust's shortest
+/// text that reads back as the same number, with the locale's marks and a real minus sign.
+#[must_use]
+pub fn short(lang: Lang, x: f64) -> String {
+    if !x.is_finite() {
+        return "–".to_string();
+    }
+    let sign = if x < 0.0 { "−" } else { "" };
+    let text = format!("{}", x.abs());
+    let (whole, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let (thousands, mark) = separators(lang);
+    let mut out = format!("{sign}{}", group(whole, thousands));
+    if !frac.is_empty() {
+        out.push(mark);
+        out.push_str(frac);
+    }
+    out
+}
+
 /// A share in `[0, 1]` as a percentage (`12,5 %` in Danish, `12.5%` in English).
 #[must_use]
 pub fn percent(lang: Lang, share: f64, digits: usize) -> String {
@@ -102,6 +121,17 @@ pub fn money_dec(lang: Lang, dkk: f64, digits: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn coefficients_are_written_as_they_are_set() {
+        assert_eq!(short(Lang::Da, 0.35), "0,35");
+        assert_eq!(short(Lang::En, -0.9), "−0.9");
+        assert_eq!(short(Lang::Da, 22.0), "22");
+        assert_eq!(short(Lang::Da, 1_000_000.0), "1.000.000");
+        assert_eq!(short(Lang::En, 1_234.5), "1,234.5");
+        assert_eq!(short(Lang::En, 0.0), "0");
+        assert_eq!(short(Lang::En, f64::NAN), "–");
+    }
 
     #[test]
     fn numbers_follow_the_locale() {

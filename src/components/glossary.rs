@@ -1,8 +1,10 @@
 //! The Glossary view (Ordliste): every term the app uses, explained in the interface language.
 //! A link from elsewhere ([`crate::glossary::open`]) opens it at its term, which takes the focus.
+//! Below the terms, the model's coefficients ([`ModelParameters`]).
 
 use yew::prelude::*;
 
+use crate::components::model_parameters::ModelParameters;
 use crate::context::use_app;
 use crate::glossary::{self, Term};
 use crate::state::{Action, View};
@@ -34,6 +36,7 @@ pub fn Glossary() -> Html {
                     </>
                 }) }
             </dl>
+            <ModelParameters {lang} />
             <button type="button" id="glossary-back" onclick={back}>{ g.back }</button>
         </section>
     }

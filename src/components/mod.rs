@@ -18,6 +18,7 @@ pub mod job_cache;
 pub mod lazy_panel;
 pub mod meeting_link;
 pub mod meeting_view;
+pub mod model_parameters;
 pub mod monte_carlo;
 pub mod notice;
 pub mod number_control;

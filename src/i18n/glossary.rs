@@ -173,6 +173,153 @@ impl Lang {
     }
 }
 
+/// The glossary's table of the model's coefficients (the parameter registry).
+pub struct ParameterTexts {
+    /// Heading of the table's section.
+    pub heading: &'static str,
+    /// The lines under the heading.
+    pub lead: &'static str,
+    /// Column headers: coefficient, value, plausible range, unit, kind, source.
+    pub columns: [&'static str; 6],
+    /// A note on the sources' language (empty in English).
+    pub sources_note: &'static str,
+}
+
+const PARAMETERS_DA: ParameterTexts = ParameterTexts {
+    heading: "Modellens koefficienter",
+    lead: "Hvert tal, modellen regner med, med sin værdi, det spænd, vi anser for rimeligt, og hvor det kommer fra. Et målt tal er aflæst af data eller en offentliggjort statistik; et kalibreret er valgt, så modellen rammer en observation; et antaget er sat efter skøn, og kilden siger hvorfor. Robusthedsberegningen varierer hver koefficient inden for sit spænd.",
+    columns: [
+        "Koefficient",
+        "Værdi",
+        "Rimeligt spænd",
+        "Enhed",
+        "Slags",
+        "Kilde",
+    ],
+    sources_note: "Kilderne står på engelsk, som i modelbeskrivelsen (docs/MODEL.md).",
+};
+
+const PARAMETERS_EN: ParameterTexts = ParameterTexts {
+    heading: "The model's coefficients",
+    lead: "Every number the model works with, with its value, the range we consider plausible, and where it comes from. A measured number is read off data or a published statistic; a calibrated one is chosen so that the model matches an observation; an assumed one is set by judgement, and its source says why. The robustness analysis varies each coefficient within its range.",
+    columns: [
+        "Coefficient",
+        "Value",
+        "Plausible range",
+        "Unit",
+        "Kind",
+        "Source",
+    ],
+    sources_note: "",
+};
+
+impl Lang {
+    /// The glossary's table of the model's coefficients.
+    #[must_use]
+    pub fn parameter_texts(self) -> &'static ParameterTexts {
+        match self {
+            Lang::Da => &PARAMETERS_DA,
+            Lang::En => &PARAMETERS_EN,
+        }
+    }
+
+    /// How many coefficients the model has and of which kind, in one sentence.
+    #[must_use]
+    pub fn parameter_counts(self, measured: usize, calibrated: usize, assumed: usize) -> String {
+        let total = measured + calibrated + assumed;
+        match self {
+            Lang::Da => format!(
+                "Modellen har {total} koefficienter: {measured} er målt, {calibrated} kalibreret og {assumed} antaget."
+            ),
+            Lang::En => format!(
+                "The model has {total} coefficients: {measured} measured, {calibrated} calibrated and {assumed} assumed."
+            ),
+        }
+    }
+
+    /// The name of a part of the model, by the first part of its parameters' paths
+    /// (`population`, `meeting`, …); the path part itself when unknown.
+    #[must_use]
+    pub fn model_part(self, section: &str) -> String {
+        let (da, en) = match section {
+            "population" => ("Befolkningen", "The population"),
+            "invitation" => ("Invitationen", "The invitation"),
+            "attendance" => ("Hvem der kommer", "Who comes"),
+            "meeting" => ("Mødet", "The meeting"),
+            "arguments" => ("Argumenterne", "The arguments"),
+            "vote" => ("Afstemningen", "The vote"),
+            "need" => (
+                "Behov og det, der står på spil",
+                "Need and what is at stake",
+            ),
+            "decision" => ("Hvem der beslutter", "Who decides"),
+            "municipality" => ("Kommunen", "The municipality"),
+            "feedback" => ("Fra år til år", "From year to year"),
+            other => return other.to_string(),
+        };
+        self.pick(da, en).to_string()
+    }
+
+    /// What kind of number a coefficient is: measured, calibrated or assumed.
+    #[must_use]
+    pub fn parameter_kind(self, kind: dialoglab_engine::registry::Kind) -> &'static str {
+        use dialoglab_engine::registry::Kind;
+        match kind {
+            Kind::Measured => self.pick("målt", "measured"),
+            Kind::Calibrated => self.pick("kalibreret", "calibrated"),
+            Kind::Assumed => self.pick("antaget", "assumed"),
+        }
+    }
+
+    /// A coefficient's unit (the registry's English unit, in Danish when the interface is).
+    #[must_use]
+    pub fn parameter_unit(self, unit: &str) -> String {
+        if self == Lang::En {
+            return unit.to_string();
+        }
+        let da = match unit {
+            "DKK" => "kr.",
+            "hours/week" => "timer pr. uge",
+            "intensity" => "intensitet",
+            "log weight per unit status" => "log-vægt pr. enhed status",
+            "logit" => "log-odds",
+            "logit per 1.5 age bands" => "log-odds pr. 1,5 aldersgruppe",
+            "logit per age band" => "log-odds pr. aldersgruppe",
+            "logit per level" => "log-odds pr. uddannelsesniveau",
+            "logit per ln(1 + intensity)" => "log-odds pr. ln(1 + intensitet)",
+            "logit per unit" => "log-odds pr. enhed",
+            "logit per unit missing skill" => "log-odds pr. enhed manglende færdighed",
+            "logit per unit time pressure" => "log-odds pr. enhed tidspres",
+            "logit per ½ interest" => "log-odds pr. ½ interesse",
+            "logit sd" => "log-odds, standardafvigelse",
+            "mean absolute difference" => "gennemsnitlig absolut forskel",
+            "need" => "behov",
+            "preference" => "præference",
+            "preference per unit strength" => "præference pr. enhed styrke",
+            "probability" => "sandsynlighed",
+            "probability for higher education (half for vocational)" => {
+                "sandsynlighed ved lang uddannelse (det halve ved erhvervsuddannelse)"
+            }
+            "score" => "indkomstmål",
+            "score per level" => "indkomstmål pr. uddannelsesniveau",
+            "score sd" => "indkomstmål, standardafvigelse",
+            "share" => "andel",
+            "share of gap" => "andel af afstanden",
+            "share per turn" => "andel pr. taletur",
+            "stakes" => "det, der står på spil",
+            "turn length per unit" => "taletid pr. enhed",
+            "utility" => "nytte",
+            "weight" => "vægt",
+            "weight multiplier" => "vægtfaktor",
+            "weight per level" => "vægt pr. uddannelsesniveau",
+            "× chance" => "× sandsynlighed",
+            "× middle tercile" => "× midterste indkomsttredjedel",
+            other => return other.to_string(),
+        };
+        da.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
