@@ -9,6 +9,106 @@ use std::fmt;
 
 use crate::pb::{Rule, TieBreak};
 
+/// Defines a struct of `f64` coefficients with their defaults, and its serde impls through one
+/// table of field names read by [`read_coefficients`] and written by [`write_coefficients`]. The
+/// derived impls instantiate a parse for every field of every struct (a tenth of the browser
+/// bundle's scenario code); these share one loop. The JSON and the errors are the derived
+/// ones': fields in order, every field optional (the default fills in), an unknown field refused
+/// with the list of known ones, a repeated field refused.
+macro_rules! coefficients {
+    ($(#[doc = $doc:expr])* pub struct $name:ident {
+        $( $(#[doc = $fdoc:expr])* $field:ident : $default:expr ),* $(,)?
+    }) => {
+        $(#[doc = $doc])*
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct $name {
+            $( $(#[doc = $fdoc])* pub $field: f64, )*
+        }
+
+        impl Default for $name {
+            fn default() -> Self {
+                $name { $( $field: $default, )* }
+            }
+        }
+
+        impl $name {
+            /// The fields' JSON names, in order.
+            pub const FIELDS: &'static [&'static str] = &[$( stringify!($field) ),*];
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                write_coefficients(serializer, stringify!($name), Self::FIELDS, &[$( self.$field ),*])
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let mut out = $name::default();
+                deserializer.deserialize_struct(
+                    stringify!($name),
+                    Self::FIELDS,
+                    CoefficientVisitor {
+                        name: stringify!($name),
+                        fields: Self::FIELDS,
+                        set: &mut |k, value| {
+                            if let Some(slot) = [$( &mut out.$field ),*].into_iter().nth(k) {
+                                *slot = value;
+                            }
+                        },
+                    },
+                )?;
+                Ok(out)
+            }
+        }
+    };
+}
+
+/// Writes a struct of coefficients: `values[k]` under `fields[k]`, in order.
+fn write_coefficients<S: serde::Serializer>(
+    serializer: S,
+    name: &'static str,
+    fields: &'static [&'static str],
+    values: &[f64],
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeStruct;
+    let mut out = serializer.serialize_struct(name, values.len())?;
+    for (field, value) in fields.iter().zip(values) {
+        out.serialize_field(field, value)?;
+    }
+    out.end()
+}
+
+/// Reads a JSON object of coefficients, handing `set` each field's position in `fields` and its
+/// value.
+struct CoefficientVisitor<'a> {
+    name: &'static str,
+    fields: &'static [&'static str],
+    set: &'a mut dyn FnMut(usize, f64),
+}
+
+impl<'de> serde::de::Visitor<'de> for CoefficientVisitor<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "struct {}", self.name)
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut seen = vec![false; self.fields.len()];
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            let Some(k) = self.fields.iter().position(|f| *f == key) else {
+                return Err(serde::de::Error::unknown_field(&key, self.fields));
+            };
+            if std::mem::replace(&mut seen[k], true) {
+                return Err(serde::de::Error::duplicate_field(self.fields[k]));
+            }
+            (self.set)(k, map.next_value()?);
+        }
+        Ok(())
+    }
+}
+
 /// Largest population the engine accepts.
 pub const MAX_POPULATION: u32 = 1_000_000;
 /// Largest budget in DKK (one trillion).
@@ -345,38 +445,25 @@ impl Default for DecisionParams {
     }
 }
 
-/// What a project does for a citizen (docs/MODEL.md, "Budgets"): each category meets a need of
-/// those it serves (parents: children and schools; the 67+: elderly care and health; the
-/// 18–29: culture and sports; the marginalised: social inclusion; the employed: roads), every
-/// category a little for everyone, and a larger project does more, with diminishing returns.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct NeedParams {
-    /// Need of every citizen for every category (0 – 1).
-    pub base: f64,
-    /// Added need of a citizen the category serves (0 – 1).
-    pub served: f64,
-    /// Cost in DKK at which a project's effect is `ln 2` (1 – 10⁹): effect `ln(1 + cost ÷ scale)`.
-    pub scale_dkk: f64,
-    /// Stakes of a citizen with total need 0: `stakes = total need · ln(1 + budget per district ÷
-    /// scale_dkk) − stakes_offset`.
-    pub stakes_offset: f64,
-    /// How much need weighs in a citizen's utility against their preferences (0 – 1).
-    pub utility_weight: f64,
-    /// How much a project's scale weighs in a citizen's utility (0 – 1).
-    pub scale_weight: f64,
-}
-
-impl Default for NeedParams {
-    fn default() -> Self {
-        NeedParams {
-            base: 0.08,
-            served: 0.4,
-            scale_dkk: 10_000.0,
-            stakes_offset: 2.65,
-            utility_weight: 0.5,
-            scale_weight: 0.5,
-        }
+coefficients! {
+    /// What a project does for a citizen (docs/MODEL.md, "Budgets"): each category meets a need of
+    /// those it serves (parents: children and schools; the 67+: elderly care and health; the
+    /// 18–29: culture and sports; the marginalised: social inclusion; the employed: roads), every
+    /// category a little for everyone, and a larger project does more, with diminishing returns.
+    pub struct NeedParams {
+        /// Need of every citizen for every category (0 – 1).
+        base: 0.08,
+        /// Added need of a citizen the category serves (0 – 1).
+        served: 0.4,
+        /// Cost in DKK at which a project's effect is `ln 2` (1 – 10⁹): effect `ln(1 + cost ÷ scale)`.
+        scale_dkk: 10_000.0,
+        /// Stakes of a citizen with total need 0: `stakes = total need · ln(1 + budget per district ÷
+        /// scale_dkk) − stakes_offset`.
+        stakes_offset: 2.65,
+        /// How much need weighs in a citizen's utility against their preferences (0 – 1).
+        utility_weight: 0.5,
+        /// How much a project's scale weighs in a citizen's utility (0 – 1).
+        scale_weight: 0.5,
     }
 }
 
@@ -533,34 +620,22 @@ impl MeetingUpdate {
     }
 }
 
-/// Who knows which arguments ([`crate::arguments`]): citizen `i` knows argument `a` of category `c`
-/// with probability `know_base + know_education · education/2 + know_experience · [a is a pro
-/// argument and i has experience of c] + know_association · [member]`, clamped to 0 – 1.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct ArgumentParams {
-    /// Probability of knowing an argument with no education, experience or membership (0 – 1).
-    pub know_base: f64,
-    /// Added for higher education (half for vocational) (0 – 1).
-    pub know_education: f64,
-    /// Added for the pro arguments of a category one has experience of (parents: schools; 67+:
-    /// the elderly; marginalised: social inclusion; …) (0 – 1).
-    pub know_experience: f64,
-    /// Added for association members (0 – 1).
-    pub know_association: f64,
-    /// How far one argument of strength 1 moves the preference for its category (0 – 1).
-    pub impact: f64,
-}
-
-impl Default for ArgumentParams {
-    fn default() -> Self {
-        ArgumentParams {
-            know_base: 0.2,
-            know_education: 0.25,
-            know_experience: 0.45,
-            know_association: 0.15,
-            impact: 0.25,
-        }
+coefficients! {
+    /// Who knows which arguments ([`crate::arguments`]): citizen `i` knows argument `a` of category `c`
+    /// with probability `know_base + know_education · education/2 + know_experience · [a is a pro
+    /// argument and i has experience of c] + know_association · [member]`, clamped to 0 – 1.
+    pub struct ArgumentParams {
+        /// Probability of knowing an argument with no education, experience or membership (0 – 1).
+        know_base: 0.2,
+        /// Added for higher education (half for vocational) (0 – 1).
+        know_education: 0.25,
+        /// Added for the pro arguments of a category one has experience of (parents: schools; 67+:
+        /// the elderly; marginalised: social inclusion; …) (0 – 1).
+        know_experience: 0.45,
+        /// Added for association members (0 – 1).
+        know_association: 0.15,
+        /// How far one argument of strength 1 moves the preference for its category (0 – 1).
+        impact: 0.25,
     }
 }
 
@@ -720,35 +795,22 @@ impl Default for VoteParams {
     }
 }
 
-/// Year-to-year feedback (DESIGN §2.2 step 8); each a share of the gap to 1 (gains) or of the
-/// current value (losses), 0 – 1.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct FeedbackParams {
-    /// Efficacy gain of a participant (attendee or voter) whose favourite project was funded.
-    pub efficacy_gain: f64,
-    /// Efficacy loss of a participant whose favourite project was not funded.
-    pub efficacy_loss: f64,
-    /// Efficacy loss of a proposer whose proposal was vetoed.
-    pub veto_efficacy_loss: f64,
-    /// Trust loss of a proposer whose proposal was vetoed.
-    pub veto_trust_loss: f64,
-    /// Trust gain of a participant whose favourite project was funded.
-    pub trust_gain: f64,
-    /// Share of habit lost in a year without taking part.
-    pub habit_decay: f64,
-}
-
-impl Default for FeedbackParams {
-    fn default() -> Self {
-        FeedbackParams {
-            efficacy_gain: 0.15,
-            efficacy_loss: 0.08,
-            veto_efficacy_loss: 0.25,
-            veto_trust_loss: 0.15,
-            trust_gain: 0.05,
-            habit_decay: 0.5,
-        }
+coefficients! {
+    /// Year-to-year feedback (DESIGN §2.2 step 8); each a share of the gap to 1 (gains) or of the
+    /// current value (losses), 0 – 1.
+    pub struct FeedbackParams {
+        /// Efficacy gain of a participant (attendee or voter) whose favourite project was funded.
+        efficacy_gain: 0.15,
+        /// Efficacy loss of a participant whose favourite project was not funded.
+        efficacy_loss: 0.08,
+        /// Efficacy loss of a proposer whose proposal was vetoed.
+        veto_efficacy_loss: 0.25,
+        /// Trust loss of a proposer whose proposal was vetoed.
+        veto_trust_loss: 0.15,
+        /// Trust gain of a participant whose favourite project was funded.
+        trust_gain: 0.05,
+        /// Share of habit lost in a year without taking part.
+        habit_decay: 0.5,
     }
 }
 
@@ -837,234 +899,155 @@ impl Default for PopulationParams {
     }
 }
 
-/// Coefficients of the population draw's traits (DESIGN §2.1; docs/MODEL.md §1): who the citizens
-/// are, the inputs the participation mechanisms act on. Log-odds before the logistic transform
-/// unless a unit says otherwise; education levels are centred at vocational (−1, 0, 1).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct TraitParams {
-    /// Mean free hours per week of the employed.
-    pub free_time_employed: f64,
-    /// Mean free hours per week of students.
-    pub free_time_student: f64,
-    /// Mean free hours per week of retirees.
-    pub free_time_retired: f64,
-    /// Mean free hours per week of those outside the labour force.
-    pub free_time_outside: f64,
-    /// Free hours per week that school-age children at home take.
-    pub free_time_children: f64,
-    /// Standard deviation of free time around its mean.
-    pub free_time_noise: f64,
-    /// Civic skill's log-odds per education level.
-    pub skill_education: f64,
-    /// Civic skill's log-odds for association members.
-    pub skill_member: f64,
-    /// Civic skill's log-odds for the marginalised.
-    pub skill_marginalised: f64,
-    /// Political interest's log-odds at the reference.
-    pub interest_intercept: f64,
-    /// Political interest's log-odds per education level.
-    pub interest_education: f64,
-    /// Political interest's log-odds for the 67+.
-    pub interest_old: f64,
-    /// Political interest's log-odds for the 18–29.
-    pub interest_young: f64,
-    /// Political interest's log-odds for the marginalised.
-    pub interest_marginalised: f64,
-    /// Political interest's log-odds for association members.
-    pub interest_member: f64,
-    /// Efficacy's log-odds per education level.
-    pub efficacy_education: f64,
-    /// Efficacy's log-odds for the marginalised.
-    pub efficacy_marginalised: f64,
-    /// Efficacy's log-odds for association members.
-    pub efficacy_member: f64,
-    /// Trust's log-odds at the reference.
-    pub trust_intercept: f64,
-    /// Trust's log-odds for the marginalised.
-    pub trust_marginalised: f64,
-    /// Trust's log-odds per education level.
-    pub trust_education: f64,
-    /// Assertiveness's log-odds, men against women, as (gender − ½) times this.
-    pub assertiveness_men: f64,
-    /// Assertiveness's log-odds per education level.
-    pub assertiveness_education: f64,
-    /// Assertiveness's log-odds for the marginalised.
-    pub assertiveness_marginalised: f64,
-    /// Local media use's log-odds for the 18–29.
-    pub media_intercept: f64,
-    /// Local media use's log-odds gain per 1.5 age bands.
-    pub media_age: f64,
-    /// Local media use's log-odds for the marginalised.
-    pub media_marginalised: f64,
-    /// Local media use's log-odds per education level.
-    pub media_education: f64,
-    /// Log-odds of having taken part before, at the reference.
-    pub past_intercept: f64,
-    /// Log-odds of having taken part before per half unit of interest above ½.
-    pub past_interest: f64,
-    /// Log-odds of having taken part before for association members.
-    pub past_member: f64,
-    /// Log-odds of having taken part before for the 67+.
-    pub past_old: f64,
-    /// Log-odds of having taken part before for the marginalised.
-    pub past_marginalised: f64,
-    /// Standard deviation of the noise on civic skill's log-odds.
-    pub skill_noise: f64,
-    /// Standard deviation of the noise on political interest's log-odds.
-    pub interest_noise: f64,
-    /// Standard deviation of the noise on efficacy's log-odds.
-    pub efficacy_noise: f64,
-    /// Standard deviation of the noise on trust's log-odds.
-    pub trust_noise: f64,
-    /// Standard deviation of the noise on assertiveness's log-odds.
-    pub assertiveness_noise: f64,
-    /// Standard deviation of the noise on local media use's log-odds.
-    pub media_noise: f64,
-    /// Odds multiplier of being marginalised with basic education and outside the labour force.
-    pub marginalised_basic_outside: f64,
-    /// Odds multiplier of being marginalised with basic education or outside the labour force.
-    pub marginalised_basic_or_outside: f64,
-    /// Odds multiplier of being marginalised with higher education (in the labour force).
-    pub marginalised_higher: f64,
-    /// Odds multiplier of being marginalised otherwise (vocational education, in the labour force).
-    pub marginalised_other: f64,
-    /// Association membership's log-odds per education level.
-    pub member_education: f64,
-    /// Association membership's log-odds for the marginalised.
-    pub member_marginalised: f64,
-    /// Association membership's log-odds for those not marginalised.
-    pub member_not_marginalised: f64,
-    /// Association membership's log-odds for the 67+.
-    pub member_old: f64,
-    /// Latent income score per education level.
-    pub income_education: f64,
-    /// Latent income score of the employed.
-    pub income_employed: f64,
-    /// Latent income score of retirees.
-    pub income_retired: f64,
-    /// Latent income score of students and those outside the labour force.
-    pub income_other: f64,
-    /// Latent income score for the 50–66 (late career).
-    pub income_late_career: f64,
-    /// Latent income score for the marginalised.
-    pub income_marginalised: f64,
-    /// Standard deviation of the noise on the latent income score.
-    pub income_noise: f64,
-    /// Weight of green areas as favourite, per education level above basic.
-    pub pref_green_education: f64,
-    /// Weight of children and schools for parents of school-age children.
-    pub pref_children_parents: f64,
-    /// Weight of children and schools for the 18–29.
-    pub pref_children_young: f64,
-    /// Weight of the elderly for the 67+.
-    pub pref_elderly_old: f64,
-    /// Weight of culture and sports for the 18–29.
-    pub pref_culture_young: f64,
-    /// Weight of social inclusion for the marginalised.
-    pub pref_social_marginalised: f64,
-    /// Weight of roads and infrastructure for the employed.
-    pub pref_roads_employed: f64,
-    /// Weight of green areas for members of a nature association.
-    pub pref_green_nature_members: f64,
-    /// Weight of culture and sports for members of a sports association.
-    pub pref_culture_sports_members: f64,
-    /// Weight of roads and infrastructure for members of a residents' association.
-    pub pref_roads_residents_members: f64,
-    /// Weight of the elderly for members of a social association.
-    pub pref_elderly_social_members: f64,
-    /// Weight of social inclusion for members of a social association.
-    pub pref_social_social_members: f64,
-    /// Lowest preference for the favourite category.
-    pub pref_favourite: f64,
-    /// Spread of the preference for the favourite category above its lowest.
-    pub pref_favourite_spread: f64,
-    /// Lowest preference for the second category.
-    pub pref_second: f64,
-    /// Spread of the preference for the second category above its lowest.
-    pub pref_second_spread: f64,
-    /// Lowest preference for the other categories.
-    pub pref_other: f64,
-    /// Spread of the preference for the other categories above their lowest.
-    pub pref_other_spread: f64,
-}
-
-impl Default for TraitParams {
-    fn default() -> Self {
-        TraitParams {
-            free_time_employed: 22.0,
-            free_time_student: 26.0,
-            free_time_retired: 44.0,
-            free_time_outside: 34.0,
-            free_time_children: 12.0,
-            free_time_noise: 5.0,
-            skill_education: 0.6,
-            skill_member: 0.5,
-            skill_marginalised: -0.9,
-            interest_intercept: -0.2,
-            interest_education: 0.35,
-            interest_old: 0.6,
-            interest_young: -0.5,
-            interest_marginalised: -0.6,
-            interest_member: 0.3,
-            efficacy_education: 0.4,
-            efficacy_marginalised: -0.8,
-            efficacy_member: 0.2,
-            trust_intercept: 0.3,
-            trust_marginalised: -0.9,
-            trust_education: 0.15,
-            assertiveness_men: 0.3,
-            assertiveness_education: 0.3,
-            assertiveness_marginalised: -0.4,
-            media_intercept: -0.5,
-            media_age: 0.9,
-            media_marginalised: -0.4,
-            media_education: 0.2,
-            past_intercept: -2.6,
-            past_interest: 1.2,
-            past_member: 0.8,
-            past_old: 0.6,
-            past_marginalised: -0.8,
-            skill_noise: 0.5,
-            interest_noise: 0.6,
-            efficacy_noise: 0.6,
-            trust_noise: 0.6,
-            assertiveness_noise: 0.7,
-            media_noise: 0.5,
-            marginalised_basic_outside: 4.0,
-            marginalised_basic_or_outside: 2.0,
-            marginalised_higher: 0.4,
-            marginalised_other: 0.8,
-            member_education: 0.35,
-            member_marginalised: -0.9,
-            member_not_marginalised: 0.1,
-            member_old: 0.2,
-            income_education: 0.7,
-            income_employed: 1.0,
-            income_retired: 0.1,
-            income_other: -0.6,
-            income_late_career: 0.3,
-            income_marginalised: -0.8,
-            income_noise: 0.6,
-            pref_green_education: 0.6,
-            pref_children_parents: 5.0,
-            pref_children_young: 0.5,
-            pref_elderly_old: 5.0,
-            pref_culture_young: 2.5,
-            pref_social_marginalised: 5.0,
-            pref_roads_employed: 1.0,
-            pref_green_nature_members: 3.0,
-            pref_culture_sports_members: 3.0,
-            pref_roads_residents_members: 2.0,
-            pref_elderly_social_members: 0.5,
-            pref_social_social_members: 2.0,
-            pref_favourite: 0.85,
-            pref_favourite_spread: 0.15,
-            pref_second: 0.45,
-            pref_second_spread: 0.15,
-            pref_other: 0.1,
-            pref_other_spread: 0.2,
-        }
+coefficients! {
+    /// Coefficients of the population draw's traits (DESIGN §2.1; docs/MODEL.md §1): who the citizens
+    /// are, the inputs the participation mechanisms act on. Log-odds before the logistic transform
+    /// unless a unit says otherwise; education levels are centred at vocational (−1, 0, 1).
+    pub struct TraitParams {
+        /// Mean free hours per week of the employed.
+        free_time_employed: 22.0,
+        /// Mean free hours per week of students.
+        free_time_student: 26.0,
+        /// Mean free hours per week of retirees.
+        free_time_retired: 44.0,
+        /// Mean free hours per week of those outside the labour force.
+        free_time_outside: 34.0,
+        /// Free hours per week that school-age children at home take.
+        free_time_children: 12.0,
+        /// Standard deviation of free time around its mean.
+        free_time_noise: 5.0,
+        /// Civic skill's log-odds per education level.
+        skill_education: 0.6,
+        /// Civic skill's log-odds for association members.
+        skill_member: 0.5,
+        /// Civic skill's log-odds for the marginalised.
+        skill_marginalised: -0.9,
+        /// Political interest's log-odds at the reference.
+        interest_intercept: -0.2,
+        /// Political interest's log-odds per education level.
+        interest_education: 0.35,
+        /// Political interest's log-odds for the 67+.
+        interest_old: 0.6,
+        /// Political interest's log-odds for the 18–29.
+        interest_young: -0.5,
+        /// Political interest's log-odds for the marginalised.
+        interest_marginalised: -0.6,
+        /// Political interest's log-odds for association members.
+        interest_member: 0.3,
+        /// Efficacy's log-odds per education level.
+        efficacy_education: 0.4,
+        /// Efficacy's log-odds for the marginalised.
+        efficacy_marginalised: -0.8,
+        /// Efficacy's log-odds for association members.
+        efficacy_member: 0.2,
+        /// Trust's log-odds at the reference.
+        trust_intercept: 0.3,
+        /// Trust's log-odds for the marginalised.
+        trust_marginalised: -0.9,
+        /// Trust's log-odds per education level.
+        trust_education: 0.15,
+        /// Assertiveness's log-odds, men against women, as (gender − ½) times this.
+        assertiveness_men: 0.3,
+        /// Assertiveness's log-odds per education level.
+        assertiveness_education: 0.3,
+        /// Assertiveness's log-odds for the marginalised.
+        assertiveness_marginalised: -0.4,
+        /// Local media use's log-odds for the 18–29.
+        media_intercept: -0.5,
+        /// Local media use's log-odds gain per 1.5 age bands.
+        media_age: 0.9,
+        /// Local media use's log-odds for the marginalised.
+        media_marginalised: -0.4,
+        /// Local media use's log-odds per education level.
+        media_education: 0.2,
+        /// Log-odds of having taken part before, at the reference.
+        past_intercept: -2.6,
+        /// Log-odds of having taken part before per half unit of interest above ½.
+        past_interest: 1.2,
+        /// Log-odds of having taken part before for association members.
+        past_member: 0.8,
+        /// Log-odds of having taken part before for the 67+.
+        past_old: 0.6,
+        /// Log-odds of having taken part before for the marginalised.
+        past_marginalised: -0.8,
+        /// Standard deviation of the noise on civic skill's log-odds.
+        skill_noise: 0.5,
+        /// Standard deviation of the noise on political interest's log-odds.
+        interest_noise: 0.6,
+        /// Standard deviation of the noise on efficacy's log-odds.
+        efficacy_noise: 0.6,
+        /// Standard deviation of the noise on trust's log-odds.
+        trust_noise: 0.6,
+        /// Standard deviation of the noise on assertiveness's log-odds.
+        assertiveness_noise: 0.7,
+        /// Standard deviation of the noise on local media use's log-odds.
+        media_noise: 0.5,
+        /// Odds multiplier of being marginalised with basic education and outside the labour force.
+        marginalised_basic_outside: 4.0,
+        /// Odds multiplier of being marginalised with basic education or outside the labour force.
+        marginalised_basic_or_outside: 2.0,
+        /// Odds multiplier of being marginalised with higher education (in the labour force).
+        marginalised_higher: 0.4,
+        /// Odds multiplier of being marginalised otherwise (vocational education, in the labour force).
+        marginalised_other: 0.8,
+        /// Association membership's log-odds per education level.
+        member_education: 0.35,
+        /// Association membership's log-odds for the marginalised.
+        member_marginalised: -0.9,
+        /// Association membership's log-odds for those not marginalised.
+        member_not_marginalised: 0.1,
+        /// Association membership's log-odds for the 67+.
+        member_old: 0.2,
+        /// Latent income score per education level.
+        income_education: 0.7,
+        /// Latent income score of the employed.
+        income_employed: 1.0,
+        /// Latent income score of retirees.
+        income_retired: 0.1,
+        /// Latent income score of students and those outside the labour force.
+        income_other: -0.6,
+        /// Latent income score for the 50–66 (late career).
+        income_late_career: 0.3,
+        /// Latent income score for the marginalised.
+        income_marginalised: -0.8,
+        /// Standard deviation of the noise on the latent income score.
+        income_noise: 0.6,
+        /// Weight of green areas as favourite, per education level above basic.
+        pref_green_education: 0.6,
+        /// Weight of children and schools for parents of school-age children.
+        pref_children_parents: 5.0,
+        /// Weight of children and schools for the 18–29.
+        pref_children_young: 0.5,
+        /// Weight of the elderly for the 67+.
+        pref_elderly_old: 5.0,
+        /// Weight of culture and sports for the 18–29.
+        pref_culture_young: 2.5,
+        /// Weight of social inclusion for the marginalised.
+        pref_social_marginalised: 5.0,
+        /// Weight of roads and infrastructure for the employed.
+        pref_roads_employed: 1.0,
+        /// Weight of green areas for members of a nature association.
+        pref_green_nature_members: 3.0,
+        /// Weight of culture and sports for members of a sports association.
+        pref_culture_sports_members: 3.0,
+        /// Weight of roads and infrastructure for members of a residents' association.
+        pref_roads_residents_members: 2.0,
+        /// Weight of the elderly for members of a social association.
+        pref_elderly_social_members: 0.5,
+        /// Weight of social inclusion for members of a social association.
+        pref_social_social_members: 2.0,
+        /// Lowest preference for the favourite category.
+        pref_favourite: 0.85,
+        /// Spread of the preference for the favourite category above its lowest.
+        pref_favourite_spread: 0.15,
+        /// Lowest preference for the second category.
+        pref_second: 0.45,
+        /// Spread of the preference for the second category above its lowest.
+        pref_second_spread: 0.15,
+        /// Lowest preference for the other categories.
+        pref_other: 0.1,
+        /// Spread of the preference for the other categories above their lowest.
+        pref_other_spread: 0.2,
     }
 }
 
@@ -1166,91 +1149,61 @@ impl Default for InvitationParams {
     }
 }
 
-/// Coefficients of the awareness and attendance models (logit scale; each −20 – 20).
-///
-/// Attendance: `P = logistic(intercept + Σ coefficient · feature)`; see docs/MODEL.md for each
-/// feature's scale. Awareness of an open call: `P = logistic(awareness_intercept + ...)`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct AttendanceParams {
-    /// Baseline log-odds of attending when invited.
-    pub intercept: f64,
-    /// Per unit of (free hours per week ÷ 40), centred at 0.5.
-    pub free_time: f64,
-    /// Per unit of civic skill, centred at 0.5.
-    pub civic_skill: f64,
-    /// Per unit of political interest, centred at 0.5.
-    pub interest: f64,
-    /// Per unit of political efficacy, centred at 0.5.
-    pub efficacy: f64,
-    /// Per unit of trust in the municipality, centred at 0.5.
-    pub trust: f64,
-    /// Per unit of habit (past participation, 0 – 1).
-    pub habit: f64,
-    /// Per unit of a citizen's stakes: what the budget can buy that they need
-    /// ([`crate::need::own_stakes`]).
-    pub stakes: f64,
-    /// Per unit of `ln(1 + invitation intensity)`.
-    pub intensity: f64,
-    /// Intensity of a personal letter (0 – 10).
-    pub intensity_letter: f64,
-    /// Intensity of one personal outreach contact (0 – 10); contacts add up.
-    pub intensity_contact: f64,
-    /// Intensity of a call from one's own association (0 – 10).
-    pub intensity_association: f64,
-    /// Intensity of a personal re-invitation of last year's attendees (0 – 10).
-    pub intensity_recontact: f64,
-    /// Penalty for employed citizens and students when meetings are in working hours.
-    pub daytime_penalty: f64,
-    /// Effect of childcare for parents of school-age children.
-    pub childcare: f64,
-    /// Penalty for citizens with a language barrier when there is no interpretation.
-    pub language_penalty: f64,
-    /// Effect of payment for a citizen of the lowest income tercile; others get it scaled by
-    /// `relative_income[0] ÷ relative_income[own tercile]` (money matters less the more one has).
-    pub payment: f64,
-    /// An online option: gain per unit of time pressure (1 − free hours ÷ 40, at least 0).
-    pub online: f64,
-    /// An online option: cost per unit of missing digital skill; a citizen uses the option only
-    /// when the time saved outweighs it.
-    pub digital_barrier: f64,
-    /// Baseline log-odds of hearing of an open call.
-    pub awareness_intercept: f64,
-    /// Per unit of local media use, centred at 0.5.
-    pub awareness_media: f64,
-    /// For association members (the call spreads through networks).
-    pub awareness_member: f64,
-    /// Per unit of political interest, centred at 0.5.
-    pub awareness_interest: f64,
-}
-
-impl Default for AttendanceParams {
-    fn default() -> Self {
-        AttendanceParams {
-            intercept: -4.6,
-            free_time: 1.8,
-            civic_skill: 1.4,
-            interest: 1.8,
-            efficacy: 0.8,
-            trust: 0.7,
-            habit: 2.4,
-            stakes: 0.25,
-            intensity: 1.3,
-            intensity_letter: 1.0,
-            intensity_contact: 1.5,
-            intensity_association: 0.8,
-            intensity_recontact: 1.0,
-            daytime_penalty: 1.0,
-            childcare: 0.9,
-            language_penalty: 1.2,
-            payment: 0.6,
-            online: 1.2,
-            digital_barrier: 1.5,
-            awareness_intercept: -0.9,
-            awareness_media: 2.0,
-            awareness_member: 0.7,
-            awareness_interest: 1.2,
-        }
+coefficients! {
+    /// Coefficients of the awareness and attendance models (logit scale; each −20 – 20).
+    ///
+    /// Attendance: `P = logistic(intercept + Σ coefficient · feature)`; see docs/MODEL.md for each
+    /// feature's scale. Awareness of an open call: `P = logistic(awareness_intercept + ...)`.
+    pub struct AttendanceParams {
+        /// Baseline log-odds of attending when invited.
+        intercept: -4.6,
+        /// Per unit of (free hours per week ÷ 40), centred at 0.5.
+        free_time: 1.8,
+        /// Per unit of civic skill, centred at 0.5.
+        civic_skill: 1.4,
+        /// Per unit of political interest, centred at 0.5.
+        interest: 1.8,
+        /// Per unit of political efficacy, centred at 0.5.
+        efficacy: 0.8,
+        /// Per unit of trust in the municipality, centred at 0.5.
+        trust: 0.7,
+        /// Per unit of habit (past participation, 0 – 1).
+        habit: 2.4,
+        /// Per unit of a citizen's stakes: what the budget can buy that they need
+        /// ([`crate::need::own_stakes`]).
+        stakes: 0.25,
+        /// Per unit of `ln(1 + invitation intensity)`.
+        intensity: 1.3,
+        /// Intensity of a personal letter (0 – 10).
+        intensity_letter: 1.0,
+        /// Intensity of one personal outreach contact (0 – 10); contacts add up.
+        intensity_contact: 1.5,
+        /// Intensity of a call from one's own association (0 – 10).
+        intensity_association: 0.8,
+        /// Intensity of a personal re-invitation of last year's attendees (0 – 10).
+        intensity_recontact: 1.0,
+        /// Penalty for employed citizens and students when meetings are in working hours.
+        daytime_penalty: 1.0,
+        /// Effect of childcare for parents of school-age children.
+        childcare: 0.9,
+        /// Penalty for citizens with a language barrier when there is no interpretation.
+        language_penalty: 1.2,
+        /// Effect of payment for a citizen of the lowest income tercile; others get it scaled by
+        /// `relative_income[0] ÷ relative_income[own tercile]` (money matters less the more one has).
+        payment: 0.6,
+        /// An online option: gain per unit of time pressure (1 − free hours ÷ 40, at least 0).
+        online: 1.2,
+        /// An online option: cost per unit of missing digital skill; a citizen uses the option only
+        /// when the time saved outweighs it.
+        digital_barrier: 1.5,
+        /// Baseline log-odds of hearing of an open call.
+        awareness_intercept: -0.9,
+        /// Per unit of local media use, centred at 0.5.
+        awareness_media: 2.0,
+        /// For association members (the call spreads through networks).
+        awareness_member: 0.7,
+        /// Per unit of political interest, centred at 0.5.
+        awareness_interest: 1.2,
     }
 }
 
@@ -1819,6 +1772,71 @@ mod tests {
         )
         .unwrap();
         assert!(s.validate().is_ok());
+    }
+
+    #[test]
+    #[allow(clippy::float_cmp, reason = "the values are read back exactly")]
+    fn coefficient_structs_read_and_write_json_as_derived_structs_do() {
+        // Every field in order, each a number.
+        let text = serde_json::to_string(&TraitParams::default()).unwrap();
+        let places: Vec<usize> = TraitParams::FIELDS
+            .iter()
+            .map(|f| text.find(&format!("\"{f}\":")).unwrap())
+            .collect();
+        assert!(places.is_sorted() && places.len() == 72, "{text}");
+        assert!(text.contains("\"pref_children_parents\":5.0,"), "{text}");
+        // A missing field takes its default, an integer is a number.
+        let s = Scenario::from_json(
+            r#"{"population": {"traits": {"skill_noise": 1}}, "attendance": {"intercept": -4.5}}"#,
+        )
+        .unwrap();
+        assert_eq!(s.population.traits.skill_noise, 1.0);
+        assert_eq!(s.population.traits.skill_member, 0.5);
+        assert_eq!(s.attendance.intercept, -4.5);
+        // An unknown field and a wrong type are refused as serde words them.
+        let e = Scenario::from_json(r#"{"need": {"nonsense": 1}}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("unknown field `nonsense`, expected one of `"),
+            "{e}"
+        );
+        // A repeated key: the JSON tree keeps the last, before any struct sees it.
+        let s = Scenario::from_json(r#"{"feedback": {"habit_decay": 0.1, "habit_decay": 0.2}}"#)
+            .unwrap();
+        assert_eq!(s.feedback.habit_decay, 0.2);
+        let e = Scenario::from_json(r#"{"arguments": {"impact": "high"}}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("invalid type: string \"high\", expected f64"),
+            "{e}"
+        );
+        let e = Scenario::from_json(r#"{"arguments": [1, 2]}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("expected struct ArgumentParams"), "{e}");
+        // The population's tables: four rows of the table's length.
+        let e = Scenario::from_json(r#"{"population": {"education_by_age": [[0.3, 0.4, 0.3]]}}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("invalid length 1, expected an array of length 4"),
+            "{e}"
+        );
+        let row = "[0.3, 0.4, 0.3, 0.0]";
+        let e = Scenario::from_json(&format!(
+            r#"{{"population": {{"education_by_age": [{row}, {row}, {row}, {row}]}}}}"#
+        ))
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("invalid length 4, expected fewer elements in array"),
+            "{e}"
+        );
+        // And the whole default scenario reads back as itself.
+        let text = serde_json::to_string(&Scenario::default()).unwrap();
+        assert_eq!(Scenario::from_json(&text).unwrap(), Scenario::default());
     }
 
     fn real(cost: u64) -> RealProject {
