@@ -1021,7 +1021,9 @@ impl Lang {
 
     /// Label of the field at a dotted scenario path, e.g. `Panel size` for
     /// `invitation.panel_size` (no internal key in the label); the bare path only for a field
-    /// without a control.
+    /// without a control. The views bundle names any registered parameter with
+    /// [`Lang::parameter_label`] instead, which this initial-load function does not call so as
+    /// not to link the registry's labels.
     #[must_use]
     pub fn path_label(self, path: &str) -> String {
         crate::fields::Section::ALL

@@ -220,13 +220,26 @@ impl Lang {
         }
     }
 
-    /// A factor with its rank correlation, `path (ρ = +0,62)`.
+    /// The name of the model parameter at a dotted scenario path: its form control's label where
+    /// it has one ([`Lang::path_label`]), else the registry's short label
+    /// ([`dialoglab_engine::registry::label`]), else the bare path. It lives here rather than in
+    /// `path_label` so that only the views bundle links the registry's labels.
+    #[must_use]
+    pub fn parameter_label(self, path: &str) -> String {
+        let label = self.path_label(path);
+        if label != path {
+            return label;
+        }
+        dialoglab_engine::registry::label(path).map_or(label, |l| self.pick(l.da, l.en).to_string())
+    }
+
+    /// A factor with its rank correlation, `Fremmøde: fritid (ρ = +0,62)`.
     #[must_use]
     pub fn factor_words(self, path: &str, rho: f64) -> String {
         let sign = if rho < 0.0 { "−" } else { "+" };
         format!(
             "{} (ρ = {sign}{})",
-            self.path_label(path),
+            self.parameter_label(path),
             format::dec(self, rho.abs(), 2)
         )
     }
@@ -266,5 +279,42 @@ mod tests {
             "{s}"
         );
         assert_eq!(Lang::Da.factor_words("x.y", -0.614), "x.y (ρ = −0,61)");
+        assert_eq!(
+            Lang::Da.factor_words("meeting.status_backing", 0.5),
+            "Status: opbakning fra en forening (ρ = +0,50)"
+        );
+        assert_eq!(
+            Lang::En.factor_words("vote.online_digital", -0.25),
+            "Online vote: missing digital skill (ρ = −0.25)"
+        );
+    }
+
+    #[test]
+    fn every_registered_parameter_has_a_name_in_both_languages() {
+        for p in dialoglab_engine::registry::parameters() {
+            let (da, en) = (
+                Lang::Da.parameter_label(p.path),
+                Lang::En.parameter_label(p.path),
+            );
+            for label in [&da, &en] {
+                // A path has a full stop followed by a letter or digit ("a.b"), or an underscore.
+                let path_like = label.contains('_')
+                    || label
+                        .split('.')
+                        .skip(1)
+                        .any(|rest| rest.starts_with(|c: char| c.is_alphanumeric()));
+                assert!(!label.is_empty() && !path_like, "{}: {label:?}", p.path);
+            }
+            assert_ne!(da, en, "{}", p.path);
+        }
+        // A parameter with a form control keeps the control's label.
+        assert_eq!(
+            Lang::Da.parameter_label("invitation.panel_dropout"),
+            Lang::Da.path_label("invitation.panel_dropout")
+        );
+        assert_ne!(
+            Lang::Da.parameter_label("invitation.panel_dropout"),
+            "invitation.panel_dropout"
+        );
     }
 }

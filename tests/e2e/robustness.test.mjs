@@ -7,6 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { openApp, settled, tableRows, useSite } from './helpers.mjs';
 
 const site = useSite();
+// A scenario path such as `meeting.status_backing` in a text meant for people.
+const RAW_PATH = /[a-z]\.[a-z]|_/;
 
 test('the headline numbers run over 20 towns by default and label the single run', async () => {
   const { page, errors } = await openApp(site.browser, `${site.url}?v=1&lang=en&preset=faxe-dialogue`);
@@ -87,6 +89,8 @@ test('the robustness panel runs on demand and shows how often each finding holds
     const cells = (await r.locator('td').allInnerTexts());
     assert.match(cells[0], new RegExp(`^${holds} of 20 plausible models \\(\\d+%\\)$`));
     assert.ok(cells[2].split(';').length >= 1 && /ρ = [+−]\d\.\d\d/.test(cells[2]), cells[2]);
+    // The parameters are named in words, not by their scenario paths (population.traits.…).
+    assert.doesNotMatch(cells[2], RAW_PATH, cells[2]);
   }
   assert.equal(await page.locator('#robust-summary li').count(), 6);
   assert.match(await page.locator('#robust-live').textContent(), /holds in \d+ of 20 plausible models/);
@@ -129,6 +133,11 @@ test('Danish: the robustness panel and the towns speak Danish', async () => {
   await page.waitForSelector('#robust-summary', { timeout: 240000 });
   const first = await page.locator('#robust-summary li').first().innerText();
   assert.match(first, /^».+« gælder i \d+ af 20 plausible modeller \(\d+ %\)\. /);
+  for (const r of await page.locator('#robust-table tbody tr').all()) {
+    const factors = (await r.locator('td').allInnerTexts())[2];
+    assert.match(factors, /ρ = [+−]\d,\d\d/, factors);
+    assert.doesNotMatch(factors, RAW_PATH, factors);
+  }
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -55,6 +55,12 @@ pub struct Parameter {
     pub source: &'static str,
     /// One sentence: what the coefficient does in the model.
     pub meaning: &'static str,
+    /// The same sentence in Danish.
+    pub meaning_da: &'static str,
+    /// A few words naming the coefficient, in English (e.g. in the app's robustness panel).
+    pub label_en: &'static str,
+    /// The same few words in Danish.
+    pub label_da: &'static str,
     /// Smallest value [`Scenario::validate`] accepts.
     pub min: f64,
     /// Largest value [`Scenario::validate`] accepts.
@@ -71,7 +77,8 @@ const SHARE: (f64, f64) = (0.0, 1.0);
 
 macro_rules! param {
     ($path:literal, |$s:ident| $get:expr, $default:expr, [$low:expr, $high:expr], $allowed:expr,
-     $unit:literal, $kind:ident, $source:expr, $meaning:expr $(,)?) => {
+     $unit:literal, $kind:ident, $source:expr, $meaning:expr,
+     da: $meaning_da:expr, label: ($label_en:expr, $label_da:expr $(,)?) $(,)?) => {
         Parameter {
             path: $path,
             default: $default,
@@ -81,6 +88,9 @@ macro_rules! param {
             kind: Kind::$kind,
             source: $source,
             meaning: $meaning,
+            meaning_da: $meaning_da,
+            label_en: $label_en,
+            label_da: $label_da,
             min: $allowed.0,
             max: $allowed.1,
             get: |$s: &Scenario| $get,
@@ -99,7 +109,8 @@ struct Limit {
 
 macro_rules! limit {
     ($path:literal, |$s:ident| $get:expr, $default:expr, [$low:expr, $high:expr], $allowed:expr,
-     $unit:literal, $kind:ident, $source:expr, $meaning:expr $(,)?) => {
+     $unit:literal, $kind:ident, $source:expr, $meaning:expr,
+     da: $meaning_da:expr, label: ($label_en:expr, $label_da:expr $(,)?) $(,)?) => {
         Limit {
             path: $path,
             min: $allowed.0,
@@ -109,12 +120,40 @@ macro_rules! limit {
     };
 }
 
-/// The registry written once and read twice: [`PARAMETERS`] (everything) and [`LIMITS`] (the
-/// accepted ranges, in the same order).
+/// A parameter's short name in both languages alone: what [`label`] reads, so that a program
+/// that names parameters (the app's views bundle) links neither the sources nor the meanings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Label {
+    /// Dotted scenario path, as in [`Parameter::path`].
+    pub path: &'static str,
+    /// A few words in English, as in [`Parameter::label_en`].
+    pub en: &'static str,
+    /// The same few words in Danish, as in [`Parameter::label_da`].
+    pub da: &'static str,
+}
+
+macro_rules! label {
+    ($path:literal, |$s:ident| $get:expr, $default:expr, [$low:expr, $high:expr], $allowed:expr,
+     $unit:literal, $kind:ident, $source:expr, $meaning:expr,
+     da: $meaning_da:expr, label: ($label_en:expr, $label_da:expr $(,)?) $(,)?) => {
+        Label {
+            path: $path,
+            en: $label_en,
+            da: $label_da,
+        }
+    };
+}
+
+/// The registry written once and read three times: [`PARAMETERS`] (everything), [`LIMITS`] (the
+/// accepted ranges) and [`LABELS`] (the short names), in the same order.
+///
+/// Each entry is `param!(path, |s| getter, default, [low, high], (min, max), unit, kind, source,
+/// meaning, da: meaning in Danish, label: (label in English, label in Danish))`.
 macro_rules! tables {
     ($( param!( $($entry:tt)* ) ),* $(,)?) => {
         static PARAMETERS: &[Parameter] = &[ $( param!( $($entry)* ) ),* ];
         static LIMITS: &[Limit] = &[ $( limit!( $($entry)* ) ),* ];
+        static LABELS: &[Label] = &[ $( label!( $($entry)* ) ),* ];
     };
 }
 
@@ -132,7 +171,9 @@ tables! {
         "share",
         Measured,
         "approximate: Danish municipalities' socially vulnerable and non-Danish-speaking adults (VIVE, Statistics Denmark); scenario input",
-        "Share of adults who are socially vulnerable or face a language barrier."
+        "Share of adults who are socially vulnerable or face a language barrier.",
+        da: "Andel af de voksne, der er socialt udsatte eller har en sprogbarriere.",
+        label: ("Share of marginalised adults", "Andel socialt udsatte voksne"),
     ),
     param!(
         "population.language_barrier_share",
@@ -143,7 +184,9 @@ tables! {
         "share",
         Assumed,
         "assumption: roughly a third of Faxe's marginalised are immigrants with limited Danish (Statistics Denmark, rough)",
-        "Share of the marginalised whose barrier is language."
+        "Share of the marginalised whose barrier is language.",
+        da: "Andel af de udsatte, hvis barriere er sproget.",
+        label: ("Language barrier among the marginalised", "Sprogbarriere blandt udsatte"),
     ),
     param!(
         "population.association_share",
@@ -154,7 +197,9 @@ tables! {
         "share",
         Measured,
         "Foreningsundersøgelsen 2016 (approximate)",
-        "Share of adults who are members of at least one association."
+        "Share of adults who are members of at least one association.",
+        da: "Andel af de voksne, der er medlem af mindst én forening.",
+        label: ("Share of association members", "Andel foreningsmedlemmer"),
     ),
     param!(
         "population.relative_income.0",
@@ -165,7 +210,9 @@ tables! {
         "× middle tercile",
         Measured,
         "Statistics Denmark, disposable income by decile (INDKP; approximate)",
-        "What money is worth to the lowest income tercile, relative to the middle: scales the effect of payment."
+        "What money is worth to the lowest income tercile, relative to the middle: scales the effect of payment.",
+        da: "Hvad penge er værd for den laveste indkomsttredjedel i forhold til den midterste: skalerer virkningen af et honorar.",
+        label: ("Income of the lowest third", "Indkomst, laveste tredjedel"),
     ),
     param!(
         "population.relative_income.1",
@@ -176,7 +223,9 @@ tables! {
         "× middle tercile",
         Measured,
         "the reference (1 by definition)",
-        "Relative income of the middle tercile."
+        "Relative income of the middle tercile.",
+        da: "Den midterste indkomsttredjedels relative indkomst.",
+        label: ("Income of the middle third", "Indkomst, midterste tredjedel"),
     ),
     param!(
         "population.relative_income.2",
@@ -187,7 +236,9 @@ tables! {
         "× middle tercile",
         Measured,
         "Statistics Denmark, disposable income by decile (INDKP; approximate)",
-        "Relative income of the highest tercile."
+        "Relative income of the highest tercile.",
+        da: "Den højeste indkomsttredjedels relative indkomst.",
+        label: ("Income of the highest third", "Indkomst, højeste tredjedel"),
     ),
     param!(
         "population.traits.free_time_employed",
@@ -198,7 +249,9 @@ tables! {
         "hours/week",
         Assumed,
         "assumption: weekly hours left after work and chores (Danish time-use surveys, rough)",
-        "Mean free hours per week of the employed."
+        "Mean free hours per week of the employed.",
+        da: "Gennemsnitligt antal fritimer om ugen for folk i arbejde.",
+        label: ("Free time of the employed", "Fritid for folk i arbejde"),
     ),
     param!(
         "population.traits.free_time_student",
@@ -209,7 +262,9 @@ tables! {
         "hours/week",
         Assumed,
         "assumption: as for the employed, with lighter schedules",
-        "Mean free hours per week of students."
+        "Mean free hours per week of students.",
+        da: "Gennemsnitligt antal fritimer om ugen for studerende.",
+        label: ("Free time of students", "Fritid for studerende"),
     ),
     param!(
         "population.traits.free_time_retired",
@@ -220,7 +275,9 @@ tables! {
         "hours/week",
         Assumed,
         "assumption: retirees have the most free time (Danish time-use surveys, rough)",
-        "Mean free hours per week of retirees."
+        "Mean free hours per week of retirees.",
+        da: "Gennemsnitligt antal fritimer om ugen for pensionister.",
+        label: ("Free time of retirees", "Fritid for pensionister"),
     ),
     param!(
         "population.traits.free_time_outside",
@@ -231,7 +288,9 @@ tables! {
         "hours/week",
         Assumed,
         "assumption: outside the labour force but often ill or caring",
-        "Mean free hours per week of those outside the labour force."
+        "Mean free hours per week of those outside the labour force.",
+        da: "Gennemsnitligt antal fritimer om ugen for personer uden for arbejdsmarkedet.",
+        label: ("Free time outside the labour force", "Fritid uden for arbejdsmarkedet"),
     ),
     param!(
         "population.traits.free_time_children",
@@ -242,7 +301,9 @@ tables! {
         "hours/week",
         Assumed,
         "assumption: school-age children take about two hours a day",
-        "Free hours per week that school-age children at home take."
+        "Free hours per week that school-age children at home take.",
+        da: "Fritimer om ugen, som skolebørn i hjemmet lægger beslag på.",
+        label: ("Time taken by children at home", "Tid til skolebørn i hjemmet"),
     ),
     param!(
         "population.traits.free_time_noise",
@@ -253,7 +314,9 @@ tables! {
         "hours/week",
         Assumed,
         "assumption: individual variation",
-        "Standard deviation of free time around its mean."
+        "Standard deviation of free time around its mean.",
+        da: "Standardafvigelsen på fritiden omkring gennemsnittet.",
+        label: ("Spread of free time", "Spredning i fritid"),
     ),
     param!(
         "population.traits.skill_education",
@@ -264,7 +327,9 @@ tables! {
         "logit per level",
         Assumed,
         "assumption: direction from the participation literature (Verba, Schlozman & Brady 1995), size set by judgement",
-        "Civic skill's log-odds per education level."
+        "Civic skill's log-odds per education level.",
+        da: "Log-odds for demokratiske færdigheder pr. uddannelsesniveau.",
+        label: ("Civic skill by education", "Demokratiske færdigheder efter uddannelse"),
     ),
     param!(
         "population.traits.skill_member",
@@ -275,7 +340,12 @@ tables! {
         "logit",
         Assumed,
         "Verba, Schlozman & Brady 1995 (skills are learnt in associations); size assumed",
-        "Civic skill's log-odds for association members."
+        "Civic skill's log-odds for association members.",
+        da: "Log-odds for demokratiske færdigheder hos foreningsmedlemmer.",
+        label: (
+            "Civic skill of association members",
+            "Foreningsmedlemmers demokratiske færdigheder",
+        ),
     ),
     param!(
         "population.traits.skill_marginalised",
@@ -286,7 +356,9 @@ tables! {
         "logit",
         Assumed,
         "assumption: direction from the participation literature (Verba, Schlozman & Brady 1995), size set by judgement",
-        "Civic skill's log-odds for the marginalised."
+        "Civic skill's log-odds for the marginalised.",
+        da: "Log-odds for demokratiske færdigheder hos de udsatte.",
+        label: ("Civic skill of the marginalised", "Udsattes demokratiske færdigheder"),
     ),
     param!(
         "population.traits.interest_intercept",
@@ -297,7 +369,9 @@ tables! {
         "logit",
         Assumed,
         "assumption: a little below one half on average",
-        "Political interest's log-odds at the reference."
+        "Political interest's log-odds at the reference.",
+        da: "Log-odds for politisk interesse i referencegruppen.",
+        label: ("Political interest, baseline", "Politisk interesse, udgangspunkt"),
     ),
     param!(
         "population.traits.interest_education",
@@ -308,7 +382,9 @@ tables! {
         "logit per level",
         Assumed,
         "assumption: direction from the participation literature (Verba, Schlozman & Brady 1995), size set by judgement",
-        "Political interest's log-odds per education level."
+        "Political interest's log-odds per education level.",
+        da: "Log-odds for politisk interesse pr. uddannelsesniveau.",
+        label: ("Political interest by education", "Politisk interesse efter uddannelse"),
     ),
     param!(
         "population.traits.interest_old",
@@ -319,7 +395,9 @@ tables! {
         "logit",
         Assumed,
         "assumption: local political interest rises with age (Danish municipal election studies, direction only)",
-        "Political interest's log-odds for the 67+."
+        "Political interest's log-odds for the 67+.",
+        da: "Log-odds for politisk interesse hos de 67+-årige.",
+        label: ("Political interest of the 67+", "De 67+-åriges politiske interesse"),
     ),
     param!(
         "population.traits.interest_young",
@@ -330,7 +408,9 @@ tables! {
         "logit",
         Assumed,
         "assumption: local political interest is lowest among the young (direction only)",
-        "Political interest's log-odds for the 18–29."
+        "Political interest's log-odds for the 18–29.",
+        da: "Log-odds for politisk interesse hos de 18–29-årige.",
+        label: ("Political interest of the 18–29", "De 18–29-åriges politiske interesse"),
     ),
     param!(
         "population.traits.interest_marginalised",
@@ -341,7 +421,9 @@ tables! {
         "logit",
         Assumed,
         "assumption: direction from the participation literature (Verba, Schlozman & Brady 1995), size set by judgement",
-        "Political interest's log-odds for the marginalised."
+        "Political interest's log-odds for the marginalised.",
+        da: "Log-odds for politisk interesse hos de udsatte.",
+        label: ("Political interest of the marginalised", "Udsattes politiske interesse"),
     ),
     param!(
         "population.traits.interest_member",
@@ -352,7 +434,12 @@ tables! {
         "logit",
         Assumed,
         "assumption: direction from the participation literature (Verba, Schlozman & Brady 1995), size set by judgement",
-        "Political interest's log-odds for association members."
+        "Political interest's log-odds for association members.",
+        da: "Log-odds for politisk interesse hos foreningsmedlemmer.",
+        label: (
+            "Political interest of association members",
+            "Foreningsmedlemmers politiske interesse",
+        ),
     ),
     param!(
         "population.traits.efficacy_education",
@@ -363,7 +450,9 @@ tables! {
         "logit per level",
         Assumed,
         "assumption: direction from the participation literature (Verba, Schlozman & Brady 1995), size set by judgement",
-        "Efficacy's log-odds per education level."
+        "Efficacy's log-odds per education level.",
+        da: "Log-odds for tro på egen indflydelse pr. uddannelsesniveau.",
+        label: ("Efficacy by education", "Tro på egen indflydelse efter uddannelse"),
     ),
     param!(
         "population.traits.efficacy_marginalised",
@@ -374,7 +463,9 @@ tables! {
         "logit",
         Assumed,
         "assumption: direction from the participation literature (Verba, Schlozman & Brady 1995), size set by judgement",
-        "Efficacy's log-odds for the marginalised."
+        "Efficacy's log-odds for the marginalised.",
+        da: "Log-odds for tro på egen indflydelse hos de udsatte.",
+        label: ("Efficacy of the marginalised", "Udsattes tro på egen indflydelse"),
     ),
     param!(
         "population.traits.efficacy_member",
@@ -385,7 +476,9 @@ tables! {
         "logit",
         Assumed,
         "assumption: direction from the participation literature (Verba, Schlozman & Brady 1995), size set by judgement",
-        "Efficacy's log-odds for association members."
+        "Efficacy's log-odds for association members.",
+        da: "Log-odds for tro på egen indflydelse hos foreningsmedlemmer.",
+        label: ("Efficacy of association members", "Foreningsmedlemmers tro på egen indflydelse"),
     ),
     param!(
         "population.traits.trust_intercept",
@@ -396,7 +489,9 @@ tables! {
         "logit",
         Assumed,
         "assumption: Danes trust their municipality more than not",
-        "Trust's log-odds at the reference."
+        "Trust's log-odds at the reference.",
+        da: "Log-odds for tillid i referencegruppen.",
+        label: ("Trust, baseline", "Tillid, udgangspunkt"),
     ),
     param!(
         "population.traits.trust_marginalised",
@@ -407,7 +502,9 @@ tables! {
         "logit",
         Assumed,
         "assumption: direction from the participation literature (Verba, Schlozman & Brady 1995), size set by judgement",
-        "Trust's log-odds for the marginalised."
+        "Trust's log-odds for the marginalised.",
+        da: "Log-odds for tillid hos de udsatte.",
+        label: ("Trust of the marginalised", "Udsattes tillid"),
     ),
     param!(
         "population.traits.trust_education",
@@ -418,7 +515,9 @@ tables! {
         "logit per level",
         Assumed,
         "assumption: direction from the participation literature (Verba, Schlozman & Brady 1995), size set by judgement",
-        "Trust's log-odds per education level."
+        "Trust's log-odds per education level.",
+        da: "Log-odds for tillid pr. uddannelsesniveau.",
+        label: ("Trust by education", "Tillid efter uddannelse"),
     ),
     param!(
         "population.traits.assertiveness_men",
@@ -429,7 +528,9 @@ tables! {
         "logit",
         Assumed,
         "Karpowitz, Mendelberg & Shaker 2012 (men speak more in deliberation); size assumed",
-        "Assertiveness's log-odds, men against women, as (gender − ½) times this."
+        "Assertiveness's log-odds, men against women, as (gender − ½) times this.",
+        da: "Log-odds for gennemslagskraft, mænd over for kvinder, som (køn − ½) gange denne værdi.",
+        label: ("Assertiveness of men", "Mænds gennemslagskraft"),
     ),
     param!(
         "population.traits.assertiveness_education",
@@ -440,7 +541,9 @@ tables! {
         "logit per level",
         Assumed,
         "assumption: direction from the participation literature (Verba, Schlozman & Brady 1995), size set by judgement",
-        "Assertiveness's log-odds per education level."
+        "Assertiveness's log-odds per education level.",
+        da: "Log-odds for gennemslagskraft pr. uddannelsesniveau.",
+        label: ("Assertiveness by education", "Gennemslagskraft efter uddannelse"),
     ),
     param!(
         "population.traits.assertiveness_marginalised",
@@ -451,7 +554,9 @@ tables! {
         "logit",
         Assumed,
         "assumption: direction from the participation literature (Verba, Schlozman & Brady 1995), size set by judgement",
-        "Assertiveness's log-odds for the marginalised."
+        "Assertiveness's log-odds for the marginalised.",
+        da: "Log-odds for gennemslagskraft hos de udsatte.",
+        label: ("Assertiveness of the marginalised", "Udsattes gennemslagskraft"),
     ),
     param!(
         "population.traits.media_intercept",
@@ -462,7 +567,9 @@ tables! {
         "logit",
         Assumed,
         "assumption: local media reach a minority of the young",
-        "Local media use's log-odds for the 18–29."
+        "Local media use's log-odds for the 18–29.",
+        da: "Log-odds for brug af lokale medier hos de 18–29-årige.",
+        label: ("Local media use of the 18–29", "De 18–29-åriges brug af lokale medier"),
     ),
     param!(
         "population.traits.media_age",
@@ -473,7 +580,9 @@ tables! {
         "logit per 1.5 age bands",
         Assumed,
         "assumption: local papers are read by the old (direction only)",
-        "Local media use's log-odds gain per 1.5 age bands."
+        "Local media use's log-odds gain per 1.5 age bands.",
+        da: "Stigning i log-odds for brug af lokale medier pr. 1,5 aldersgruppe.",
+        label: ("Local media use by age", "Brug af lokale medier efter alder"),
     ),
     param!(
         "population.traits.media_marginalised",
@@ -484,7 +593,9 @@ tables! {
         "logit",
         Assumed,
         "assumption: direction from the participation literature (Verba, Schlozman & Brady 1995), size set by judgement",
-        "Local media use's log-odds for the marginalised."
+        "Local media use's log-odds for the marginalised.",
+        da: "Log-odds for brug af lokale medier hos de udsatte.",
+        label: ("Local media use of the marginalised", "Udsattes brug af lokale medier"),
     ),
     param!(
         "population.traits.media_education",
@@ -495,7 +606,9 @@ tables! {
         "logit per level",
         Assumed,
         "assumption: direction from the participation literature (Verba, Schlozman & Brady 1995), size set by judgement",
-        "Local media use's log-odds per education level."
+        "Local media use's log-odds per education level.",
+        da: "Log-odds for brug af lokale medier pr. uddannelsesniveau.",
+        label: ("Local media use by education", "Brug af lokale medier efter uddannelse"),
     ),
     param!(
         "population.traits.past_intercept",
@@ -506,7 +619,9 @@ tables! {
         "logit",
         Assumed,
         "assumption: a minority took part in a citizen meeting before",
-        "Log-odds of having taken part before, at the reference."
+        "Log-odds of having taken part before, at the reference.",
+        da: "Log-odds for at have deltaget før, i referencegruppen.",
+        label: ("Took part before, baseline", "Har deltaget før, udgangspunkt"),
     ),
     param!(
         "population.traits.past_interest",
@@ -517,7 +632,9 @@ tables! {
         "logit per ½ interest",
         Assumed,
         "assumption: direction from the participation literature (Verba, Schlozman & Brady 1995), size set by judgement",
-        "Log-odds of having taken part before per half unit of interest above ½."
+        "Log-odds of having taken part before per half unit of interest above ½.",
+        da: "Log-odds for at have deltaget før pr. halve enhed politisk interesse over ½.",
+        label: ("Took part before, by interest", "Har deltaget før, efter interesse"),
     ),
     param!(
         "population.traits.past_member",
@@ -528,7 +645,9 @@ tables! {
         "logit",
         Assumed,
         "assumption: direction from the participation literature (Verba, Schlozman & Brady 1995), size set by judgement",
-        "Log-odds of having taken part before for association members."
+        "Log-odds of having taken part before for association members.",
+        da: "Log-odds for at have deltaget før hos foreningsmedlemmer.",
+        label: ("Took part before, association members", "Har deltaget før, foreningsmedlemmer"),
     ),
     param!(
         "population.traits.past_old",
@@ -539,7 +658,9 @@ tables! {
         "logit",
         Assumed,
         "assumption: the old have had more occasions (seed deck: Tordenskjold's soldiers)",
-        "Log-odds of having taken part before for the 67+."
+        "Log-odds of having taken part before for the 67+.",
+        da: "Log-odds for at have deltaget før hos de 67+-årige.",
+        label: ("Took part before, the 67+", "Har deltaget før, 67+-årige"),
     ),
     param!(
         "population.traits.past_marginalised",
@@ -550,7 +671,9 @@ tables! {
         "logit",
         Assumed,
         "assumption: direction from the participation literature (Verba, Schlozman & Brady 1995), size set by judgement",
-        "Log-odds of having taken part before for the marginalised."
+        "Log-odds of having taken part before for the marginalised.",
+        da: "Log-odds for at have deltaget før hos de udsatte.",
+        label: ("Took part before, the marginalised", "Har deltaget før, udsatte"),
     ),
     param!(
         "population.traits.skill_noise",
@@ -561,7 +684,9 @@ tables! {
         "logit sd",
         Assumed,
         "assumption: individual variation that age, education, membership and marginalisation do not explain; set so that groups overlap widely",
-        "Standard deviation of the noise on civic skill's log-odds."
+        "Standard deviation of the noise on civic skill's log-odds.",
+        da: "Standardafvigelsen på den tilfældige variation i log-odds for demokratiske færdigheder.",
+        label: ("Spread of civic skill", "Spredning i demokratiske færdigheder"),
     ),
     param!(
         "population.traits.interest_noise",
@@ -572,7 +697,9 @@ tables! {
         "logit sd",
         Assumed,
         "assumption: individual variation that age, education, membership and marginalisation do not explain; set so that groups overlap widely",
-        "Standard deviation of the noise on political interest's log-odds."
+        "Standard deviation of the noise on political interest's log-odds.",
+        da: "Standardafvigelsen på den tilfældige variation i log-odds for politisk interesse.",
+        label: ("Spread of political interest", "Spredning i politisk interesse"),
     ),
     param!(
         "population.traits.efficacy_noise",
@@ -583,7 +710,9 @@ tables! {
         "logit sd",
         Assumed,
         "assumption: individual variation that age, education, membership and marginalisation do not explain; set so that groups overlap widely",
-        "Standard deviation of the noise on efficacy's log-odds."
+        "Standard deviation of the noise on efficacy's log-odds.",
+        da: "Standardafvigelsen på den tilfældige variation i log-odds for tro på egen indflydelse.",
+        label: ("Spread of efficacy", "Spredning i tro på egen indflydelse"),
     ),
     param!(
         "population.traits.trust_noise",
@@ -594,7 +723,9 @@ tables! {
         "logit sd",
         Assumed,
         "assumption: individual variation that age, education, membership and marginalisation do not explain; set so that groups overlap widely",
-        "Standard deviation of the noise on trust's log-odds."
+        "Standard deviation of the noise on trust's log-odds.",
+        da: "Standardafvigelsen på den tilfældige variation i log-odds for tillid.",
+        label: ("Spread of trust", "Spredning i tillid"),
     ),
     param!(
         "population.traits.assertiveness_noise",
@@ -605,7 +736,9 @@ tables! {
         "logit sd",
         Assumed,
         "assumption: individual variation that age, education, membership and marginalisation do not explain; set so that groups overlap widely",
-        "Standard deviation of the noise on assertiveness's log-odds."
+        "Standard deviation of the noise on assertiveness's log-odds.",
+        da: "Standardafvigelsen på den tilfældige variation i log-odds for gennemslagskraft.",
+        label: ("Spread of assertiveness", "Spredning i gennemslagskraft"),
     ),
     param!(
         "population.traits.media_noise",
@@ -616,7 +749,9 @@ tables! {
         "logit sd",
         Assumed,
         "assumption: individual variation that age, education, membership and marginalisation do not explain; set so that groups overlap widely",
-        "Standard deviation of the noise on local media use's log-odds."
+        "Standard deviation of the noise on local media use's log-odds.",
+        da: "Standardafvigelsen på den tilfældige variation i log-odds for brug af lokale medier.",
+        label: ("Spread of local media use", "Spredning i brug af lokale medier"),
     ),
     param!(
         "population.traits.marginalised_basic_outside",
@@ -627,7 +762,12 @@ tables! {
         "× chance",
         Assumed,
         "assumption: social vulnerability concentrates among those with basic education and outside the labour force (direction: VIVE studies of socially vulnerable adults); sizes set by judgement",
-        "How much more likely marginalisation is with basic education and outside the labour force."
+        "How much more likely marginalisation is with basic education and outside the labour force.",
+        da: "Hvor meget mere sandsynligt det er at være socialt udsat med grundskolen som højeste uddannelse og uden for arbejdsmarkedet.",
+        label: (
+            "Marginalisation: basic education and outside the labour force",
+            "Udsathed: grundskole og uden for arbejdsmarkedet",
+        ),
     ),
     param!(
         "population.traits.marginalised_basic_or_outside",
@@ -638,7 +778,12 @@ tables! {
         "× chance",
         Assumed,
         "assumption: social vulnerability concentrates among those with basic education and outside the labour force (direction: VIVE studies of socially vulnerable adults); sizes set by judgement",
-        "How much more likely marginalisation is with basic education or outside the labour force (not both)."
+        "How much more likely marginalisation is with basic education or outside the labour force (not both).",
+        da: "Hvor meget mere sandsynligt det er at være socialt udsat med grundskolen som højeste uddannelse eller uden for arbejdsmarkedet (ikke begge dele).",
+        label: (
+            "Marginalisation: basic education or outside the labour force",
+            "Udsathed: grundskole eller uden for arbejdsmarkedet",
+        ),
     ),
     param!(
         "population.traits.marginalised_higher",
@@ -649,7 +794,12 @@ tables! {
         "× chance",
         Assumed,
         "assumption: social vulnerability concentrates among those with basic education and outside the labour force (direction: VIVE studies of socially vulnerable adults); sizes set by judgement",
-        "How likely marginalisation is with higher education, in the labour force."
+        "How likely marginalisation is with higher education, in the labour force.",
+        da: "Hvor sandsynligt det er at være socialt udsat med en videregående uddannelse og på arbejdsmarkedet.",
+        label: (
+            "Marginalisation: higher education, in the labour force",
+            "Udsathed: videregående uddannelse, på arbejdsmarkedet",
+        ),
     ),
     param!(
         "population.traits.marginalised_other",
@@ -660,7 +810,12 @@ tables! {
         "× chance",
         Assumed,
         "assumption: social vulnerability concentrates among those with basic education and outside the labour force (direction: VIVE studies of socially vulnerable adults); sizes set by judgement",
-        "How likely marginalisation is with vocational education, in the labour force."
+        "How likely marginalisation is with vocational education, in the labour force.",
+        da: "Hvor sandsynligt det er at være socialt udsat med en erhvervsfaglig uddannelse og på arbejdsmarkedet.",
+        label: (
+            "Marginalisation: vocational education, in the labour force",
+            "Udsathed: erhvervsfaglig uddannelse, på arbejdsmarkedet",
+        ),
     ),
     param!(
         "population.traits.member_education",
@@ -671,7 +826,9 @@ tables! {
         "logit per level",
         Assumed,
         "assumption: direction from the participation literature (Verba, Schlozman & Brady 1995: membership follows education and age, and exclusion lowers it); size set by judgement",
-        "Association membership's log-odds per education level."
+        "Association membership's log-odds per education level.",
+        da: "Log-odds for foreningsmedlemskab pr. uddannelsesniveau.",
+        label: ("Association membership by education", "Foreningsmedlemskab efter uddannelse"),
     ),
     param!(
         "population.traits.member_marginalised",
@@ -682,7 +839,9 @@ tables! {
         "logit",
         Assumed,
         "assumption: direction from the participation literature (Verba, Schlozman & Brady 1995: membership follows education and age, and exclusion lowers it); size set by judgement",
-        "Association membership's log-odds for the marginalised."
+        "Association membership's log-odds for the marginalised.",
+        da: "Log-odds for foreningsmedlemskab hos de udsatte.",
+        label: ("Association membership of the marginalised", "Udsattes foreningsmedlemskab"),
     ),
     param!(
         "population.traits.member_not_marginalised",
@@ -693,7 +852,9 @@ tables! {
         "logit",
         Assumed,
         "assumption: offsets the marginalised's lower membership so that the share of members stays near population.association_share",
-        "Association membership's log-odds for those not marginalised."
+        "Association membership's log-odds for those not marginalised.",
+        da: "Log-odds for foreningsmedlemskab hos dem, der ikke er udsatte.",
+        label: ("Association membership, not marginalised", "Foreningsmedlemskab, ikke udsatte"),
     ),
     param!(
         "population.traits.member_old",
@@ -704,7 +865,9 @@ tables! {
         "logit",
         Assumed,
         "assumption: direction from the participation literature (Verba, Schlozman & Brady 1995: membership follows education and age, and exclusion lowers it); size set by judgement",
-        "Association membership's log-odds for the 67+."
+        "Association membership's log-odds for the 67+.",
+        da: "Log-odds for foreningsmedlemskab hos de 67+-årige.",
+        label: ("Association membership of the 67+", "De 67+-åriges foreningsmedlemskab"),
     ),
     param!(
         "population.traits.income_education",
@@ -715,7 +878,9 @@ tables! {
         "score per level",
         Assumed,
         "assumption: the latent income score follows education and employment (Statistics Denmark, rough); only its ordering matters, since it is cut into terciles",
-        "Latent income score per education level."
+        "Latent income score per education level.",
+        da: "Latent indkomstscore pr. uddannelsesniveau.",
+        label: ("Income by education", "Indkomst efter uddannelse"),
     ),
     param!(
         "population.traits.income_employed",
@@ -726,7 +891,9 @@ tables! {
         "score",
         Assumed,
         "assumption: the latent income score follows education and employment (Statistics Denmark, rough); only its ordering matters, since it is cut into terciles",
-        "Latent income score of the employed."
+        "Latent income score of the employed.",
+        da: "Latent indkomstscore for folk i arbejde.",
+        label: ("Income of the employed", "Indkomst for folk i arbejde"),
     ),
     param!(
         "population.traits.income_retired",
@@ -737,7 +904,9 @@ tables! {
         "score",
         Assumed,
         "assumption: the latent income score follows education and employment (Statistics Denmark, rough); only its ordering matters, since it is cut into terciles",
-        "Latent income score of retirees (pensions)."
+        "Latent income score of retirees (pensions).",
+        da: "Latent indkomstscore for pensionister (pensioner).",
+        label: ("Income of retirees", "Pensionisters indkomst"),
     ),
     param!(
         "population.traits.income_other",
@@ -748,7 +917,12 @@ tables! {
         "score",
         Assumed,
         "assumption: the latent income score follows education and employment (Statistics Denmark, rough); only its ordering matters, since it is cut into terciles",
-        "Latent income score of students and those outside the labour force."
+        "Latent income score of students and those outside the labour force.",
+        da: "Latent indkomstscore for studerende og personer uden for arbejdsmarkedet.",
+        label: (
+            "Income of students and others outside work",
+            "Indkomst for studerende og andre uden for arbejdsmarkedet",
+        ),
     ),
     param!(
         "population.traits.income_late_career",
@@ -759,7 +933,9 @@ tables! {
         "score",
         Assumed,
         "assumption: the latent income score follows education and employment (Statistics Denmark, rough); only its ordering matters, since it is cut into terciles",
-        "Latent income score for the 50–66 (late career)."
+        "Latent income score for the 50–66 (late career).",
+        da: "Latent indkomstscore for de 50–66-årige (sidst i arbejdslivet).",
+        label: ("Income late in the career", "Indkomst sidst i arbejdslivet"),
     ),
     param!(
         "population.traits.income_marginalised",
@@ -770,7 +946,9 @@ tables! {
         "score",
         Assumed,
         "assumption: the latent income score follows education and employment (Statistics Denmark, rough); only its ordering matters, since it is cut into terciles",
-        "Latent income score for the marginalised."
+        "Latent income score for the marginalised.",
+        da: "Latent indkomstscore for de udsatte.",
+        label: ("Income of the marginalised", "Udsattes indkomst"),
     ),
     param!(
         "population.traits.income_noise",
@@ -781,7 +959,9 @@ tables! {
         "score sd",
         Assumed,
         "assumption: the latent income score follows education and employment (Statistics Denmark, rough); only its ordering matters, since it is cut into terciles",
-        "Standard deviation of the noise on the latent income score."
+        "Standard deviation of the noise on the latent income score.",
+        da: "Standardafvigelsen på den tilfældige variation i den latente indkomstscore.",
+        label: ("Spread of income", "Spredning i indkomst"),
     ),
     param!(
         "population.traits.pref_green_education",
@@ -792,7 +972,9 @@ tables! {
         "weight per level",
         Assumed,
         "assumption: green areas are a favourite of the better educated (a pattern in PB votes); size set by judgement",
-        "Weight of green areas among the favourites, per education level above basic."
+        "Weight of green areas among the favourites, per education level above basic.",
+        da: "Vægt på grønne områder blandt favoritterne pr. uddannelsesniveau over grundskolen.",
+        label: ("Weight on green areas by education", "Vægt på grønne områder efter uddannelse"),
     ),
     param!(
         "population.traits.pref_children_parents",
@@ -803,7 +985,12 @@ tables! {
         "weight",
         Assumed,
         "assumption: what a group needs from a participatory budget (seed deck: parents ask for schools and playgrounds, retirees for the elderly); size set by judgement",
-        "Weight of children and schools for parents of school-age children."
+        "Weight of children and schools for parents of school-age children.",
+        da: "Vægt på børn og skoler for forældre til skolebørn.",
+        label: (
+            "Weight on children and schools for parents",
+            "Vægt på børn og skoler for forældre",
+        ),
     ),
     param!(
         "population.traits.pref_children_young",
@@ -814,7 +1001,12 @@ tables! {
         "weight",
         Assumed,
         "assumption: what a group needs from a participatory budget (seed deck: parents ask for schools and playgrounds, retirees for the elderly); size set by judgement",
-        "Weight of children and schools for the 18–29."
+        "Weight of children and schools for the 18–29.",
+        da: "Vægt på børn og skoler for de 18–29-årige.",
+        label: (
+            "Weight on children and schools for the 18–29",
+            "Vægt på børn og skoler for 18–29-årige",
+        ),
     ),
     param!(
         "population.traits.pref_elderly_old",
@@ -825,7 +1017,9 @@ tables! {
         "weight",
         Assumed,
         "assumption: what a group needs from a participatory budget (seed deck: parents ask for schools and playgrounds, retirees for the elderly); size set by judgement",
-        "Weight of the elderly for the 67+."
+        "Weight of the elderly for the 67+.",
+        da: "Vægt på ældreområdet for de 67+-årige.",
+        label: ("Weight on the elderly for the 67+", "Vægt på ældreområdet for 67+-årige"),
     ),
     param!(
         "population.traits.pref_culture_young",
@@ -836,7 +1030,12 @@ tables! {
         "weight",
         Assumed,
         "assumption: what a group needs from a participatory budget (seed deck: parents ask for schools and playgrounds, retirees for the elderly); size set by judgement",
-        "Weight of culture and sports for the 18–29."
+        "Weight of culture and sports for the 18–29.",
+        da: "Vægt på kultur og idræt for de 18–29-årige.",
+        label: (
+            "Weight on culture and sports for the 18–29",
+            "Vægt på kultur og idræt for 18–29-årige",
+        ),
     ),
     param!(
         "population.traits.pref_social_marginalised",
@@ -847,7 +1046,12 @@ tables! {
         "weight",
         Assumed,
         "assumption: what a group needs from a participatory budget (seed deck: parents ask for schools and playgrounds, retirees for the elderly); size set by judgement",
-        "Weight of social inclusion for the marginalised."
+        "Weight of social inclusion for the marginalised.",
+        da: "Vægt på social inklusion for de udsatte.",
+        label: (
+            "Weight on social inclusion for the marginalised",
+            "Vægt på social inklusion for udsatte",
+        ),
     ),
     param!(
         "population.traits.pref_roads_employed",
@@ -858,7 +1062,9 @@ tables! {
         "weight",
         Assumed,
         "assumption: what a group needs from a participatory budget (seed deck: parents ask for schools and playgrounds, retirees for the elderly); size set by judgement",
-        "Weight of roads and infrastructure for the employed (commuters)."
+        "Weight of roads and infrastructure for the employed (commuters).",
+        da: "Vægt på veje og infrastruktur for folk i arbejde (pendlere).",
+        label: ("Weight on roads for commuters", "Vægt på veje for pendlere"),
     ),
     param!(
         "population.traits.pref_green_nature_members",
@@ -869,7 +1075,12 @@ tables! {
         "weight",
         Assumed,
         "assumption: an association's members favour its own field; size set by judgement",
-        "Weight of green areas for members of a nature association."
+        "Weight of green areas for members of a nature association.",
+        da: "Vægt på grønne områder for medlemmer af en naturforening.",
+        label: (
+            "Weight on green areas for nature associations",
+            "Vægt på grønne områder for naturforeninger",
+        ),
     ),
     param!(
         "population.traits.pref_culture_sports_members",
@@ -880,7 +1091,12 @@ tables! {
         "weight",
         Assumed,
         "assumption: an association's members favour its own field; size set by judgement",
-        "Weight of culture and sports for members of a sports association."
+        "Weight of culture and sports for members of a sports association.",
+        da: "Vægt på kultur og idræt for medlemmer af en idrætsforening.",
+        label: (
+            "Weight on culture and sports for sports associations",
+            "Vægt på kultur og idræt for idrætsforeninger",
+        ),
     ),
     param!(
         "population.traits.pref_roads_residents_members",
@@ -891,7 +1107,9 @@ tables! {
         "weight",
         Assumed,
         "assumption: an association's members favour its own field; size set by judgement",
-        "Weight of roads and infrastructure for members of a residents' association."
+        "Weight of roads and infrastructure for members of a residents' association.",
+        da: "Vægt på veje og infrastruktur for medlemmer af en beboerforening.",
+        label: ("Weight on roads for residents' associations", "Vægt på veje for beboerforeninger"),
     ),
     param!(
         "population.traits.pref_elderly_social_members",
@@ -902,7 +1120,12 @@ tables! {
         "weight",
         Assumed,
         "assumption: an association's members favour its own field; size set by judgement",
-        "Weight of the elderly for members of a social association."
+        "Weight of the elderly for members of a social association.",
+        da: "Vægt på ældreområdet for medlemmer af en social forening.",
+        label: (
+            "Weight on the elderly for social associations",
+            "Vægt på ældreområdet for sociale foreninger",
+        ),
     ),
     param!(
         "population.traits.pref_social_social_members",
@@ -913,7 +1136,12 @@ tables! {
         "weight",
         Assumed,
         "assumption: an association's members favour its own field; size set by judgement",
-        "Weight of social inclusion for members of a social association."
+        "Weight of social inclusion for members of a social association.",
+        da: "Vægt på social inklusion for medlemmer af en social forening.",
+        label: (
+            "Weight on social inclusion for social associations",
+            "Vægt på social inklusion for sociale foreninger",
+        ),
     ),
     param!(
         "population.traits.pref_favourite",
@@ -924,7 +1152,9 @@ tables! {
         "preference",
         Assumed,
         "assumption: every group is equally single-minded (docs/MODEL.md §1); groups differ in what they want, not in how much",
-        "Lowest preference for a citizen's favourite category."
+        "Lowest preference for a citizen's favourite category.",
+        da: "Laveste præference for en borgers favoritkategori.",
+        label: ("Preference for the favourite category", "Præference for favoritkategorien"),
     ),
     param!(
         "population.traits.pref_favourite_spread",
@@ -935,7 +1165,12 @@ tables! {
         "preference",
         Assumed,
         "assumption: every group is equally single-minded (docs/MODEL.md §1); groups differ in what they want, not in how much",
-        "Spread of the preference for the favourite category above its lowest."
+        "Spread of the preference for the favourite category above its lowest.",
+        da: "Spredningen i præferencen for favoritkategorien over dens laveste værdi.",
+        label: (
+            "Spread of the favourite's preference",
+            "Spredning i præference for favoritkategorien",
+        ),
     ),
     param!(
         "population.traits.pref_second",
@@ -946,7 +1181,9 @@ tables! {
         "preference",
         Assumed,
         "assumption: every group is equally single-minded (docs/MODEL.md §1); groups differ in what they want, not in how much",
-        "Lowest preference for a citizen's second category."
+        "Lowest preference for a citizen's second category.",
+        da: "Laveste præference for en borgers næstfavorit blandt kategorierne.",
+        label: ("Preference for the second category", "Præference for næstfavoritten"),
     ),
     param!(
         "population.traits.pref_second_spread",
@@ -957,7 +1194,12 @@ tables! {
         "preference",
         Assumed,
         "assumption: every group is equally single-minded (docs/MODEL.md §1); groups differ in what they want, not in how much",
-        "Spread of the preference for the second category above its lowest."
+        "Spread of the preference for the second category above its lowest.",
+        da: "Spredningen i præferencen for næstfavoritten over dens laveste værdi.",
+        label: (
+            "Spread of the second category's preference",
+            "Spredning i præference for næstfavoritten",
+        ),
     ),
     param!(
         "population.traits.pref_other",
@@ -968,7 +1210,9 @@ tables! {
         "preference",
         Assumed,
         "assumption: every group is equally single-minded (docs/MODEL.md §1); groups differ in what they want, not in how much",
-        "Lowest preference for the other categories."
+        "Lowest preference for the other categories.",
+        da: "Laveste præference for de øvrige kategorier.",
+        label: ("Preference for the other categories", "Præference for de øvrige kategorier"),
     ),
     param!(
         "population.traits.pref_other_spread",
@@ -979,7 +1223,12 @@ tables! {
         "preference",
         Assumed,
         "assumption: every group is equally single-minded (docs/MODEL.md §1); groups differ in what they want, not in how much",
-        "Spread of the preference for the other categories above their lowest."
+        "Spread of the preference for the other categories above their lowest.",
+        da: "Spredningen i præferencen for de øvrige kategorier over deres laveste værdi.",
+        label: (
+            "Spread of the other categories' preference",
+            "Spredning i præference for de øvrige kategorier",
+        ),
     ),
     param!(
         "population.digital_intercept",
@@ -990,7 +1239,9 @@ tables! {
         "logit",
         Calibrated,
         "calibrated: about three in four Danish adults have at least basic digital skills (Eurostat isoc_sk_dskl_i21, approximate)",
-        "Log-odds of digital skill at the centre of the age bands with vocational education."
+        "Log-odds of digital skill at the centre of the age bands with vocational education.",
+        da: "Log-odds for digitale færdigheder midt i aldersgrupperne med en erhvervsfaglig uddannelse.",
+        label: ("Digital skill, baseline", "Digitale færdigheder, udgangspunkt"),
     ),
     param!(
         "population.digital_age",
@@ -1001,7 +1252,9 @@ tables! {
         "logit per age band",
         Calibrated,
         "calibrated: digital skills fall steeply after 65 (Eurostat isoc_sk_dskl_i21; Polish PB data: few 67+ vote online)",
-        "Change in digital skill's log-odds per older age band."
+        "Change in digital skill's log-odds per older age band.",
+        da: "Ændring i log-odds for digitale færdigheder pr. ældre aldersgruppe.",
+        label: ("Digital skill by age", "Digitale færdigheder efter alder"),
     ),
     param!(
         "population.digital_education",
@@ -1012,7 +1265,9 @@ tables! {
         "logit per level",
         Assumed,
         "van Deursen & van Dijk 2014 (skills follow education); strength assumed",
-        "Change in digital skill's log-odds per education level."
+        "Change in digital skill's log-odds per education level.",
+        da: "Ændring i log-odds for digitale færdigheder pr. uddannelsesniveau.",
+        label: ("Digital skill by education", "Digitale færdigheder efter uddannelse"),
     ),
     param!(
         "population.digital_noise",
@@ -1023,7 +1278,9 @@ tables! {
         "logit sd",
         Assumed,
         "assumption: individual variation that age, education, membership and marginalisation do not explain; set so that groups overlap widely",
-        "Standard deviation of the noise on digital skill's log-odds."
+        "Standard deviation of the noise on digital skill's log-odds.",
+        da: "Standardafvigelsen på den tilfældige variation i log-odds for digitale færdigheder.",
+        label: ("Spread of digital skill", "Spredning i digitale færdigheder"),
     ),
     // ---- Awareness of an open call ----
     param!(
@@ -1035,7 +1292,9 @@ tables! {
         "logit",
         Calibrated,
         "calibrated: 15–60% of adults hear of an open call (assumption; no Danish survey found)",
-        "Baseline log-odds of hearing of an open call."
+        "Baseline log-odds of hearing of an open call.",
+        da: "Log-odds i udgangspunktet for at høre om en åben invitation.",
+        label: ("Hearing of the call: baseline", "Hører om invitationen: udgangspunkt"),
     ),
     param!(
         "attendance.awareness_media",
@@ -1046,7 +1305,9 @@ tables! {
         "logit per unit",
         Assumed,
         "assumption: calls travel through local media",
-        "Raises awareness with local media use (centred at ½)."
+        "Raises awareness with local media use (centred at ½).",
+        da: "Øger kendskabet til invitationen med brugen af lokale medier (centreret om ½).",
+        label: ("Hearing of the call: local media", "Hører om invitationen: lokale medier"),
     ),
     param!(
         "attendance.awareness_member",
@@ -1057,7 +1318,12 @@ tables! {
         "logit",
         Assumed,
         VSB,
-        "Raises awareness for association members: the call spreads through networks."
+        "Raises awareness for association members: the call spreads through networks.",
+        da: "Øger kendskabet til invitationen hos foreningsmedlemmer: den spredes gennem netværk.",
+        label: (
+            "Hearing of the call: association members",
+            "Hører om invitationen: foreningsmedlemmer",
+        ),
     ),
     param!(
         "attendance.awareness_interest",
@@ -1068,7 +1334,12 @@ tables! {
         "logit per unit",
         Assumed,
         VSB,
-        "Raises awareness with political interest (centred at ½)."
+        "Raises awareness with political interest (centred at ½).",
+        da: "Øger kendskabet til invitationen med politisk interesse (centreret om ½).",
+        label: (
+            "Hearing of the call: political interest",
+            "Hører om invitationen: politisk interesse",
+        ),
     ),
     // ---- Attendance ----
     param!(
@@ -1080,7 +1351,9 @@ tables! {
         "logit",
         Calibrated,
         "calibrated: 1–2% of Faxe's adults attend an open-call meeting (seed deck, Faxe dialogue meetings)",
-        "Baseline log-odds of attending when invited."
+        "Baseline log-odds of attending when invited.",
+        da: "Log-odds i udgangspunktet for at møde op, når man er inviteret.",
+        label: ("Attendance: baseline", "Fremmøde: udgangspunkt"),
     ),
     param!(
         "attendance.free_time",
@@ -1091,7 +1364,9 @@ tables! {
         "logit per unit",
         Assumed,
         VSB,
-        "Raises attendance with free time (hours per week ÷ 40, centred at ½): the time resource."
+        "Raises attendance with free time (hours per week ÷ 40, centred at ½): the time resource.",
+        da: "Øger fremmødet med fritiden (timer om ugen ÷ 40, centreret om ½): tid som ressource.",
+        label: ("Attendance: free time", "Fremmøde: fritid"),
     ),
     param!(
         "attendance.civic_skill",
@@ -1102,7 +1377,9 @@ tables! {
         "logit per unit",
         Assumed,
         VSB,
-        "Raises attendance with civic skill (centred at ½)."
+        "Raises attendance with civic skill (centred at ½).",
+        da: "Øger fremmødet med demokratiske færdigheder (centreret om ½).",
+        label: ("Attendance: civic skill", "Fremmøde: demokratiske færdigheder"),
     ),
     param!(
         "attendance.interest",
@@ -1113,7 +1390,9 @@ tables! {
         "logit per unit",
         Assumed,
         VSB,
-        "Raises attendance with political interest (centred at ½)."
+        "Raises attendance with political interest (centred at ½).",
+        da: "Øger fremmødet med politisk interesse (centreret om ½).",
+        label: ("Attendance: political interest", "Fremmøde: politisk interesse"),
     ),
     param!(
         "attendance.efficacy",
@@ -1124,7 +1403,9 @@ tables! {
         "logit per unit",
         Assumed,
         VSB,
-        "Raises attendance with efficacy, the belief that taking part makes a difference."
+        "Raises attendance with efficacy, the belief that taking part makes a difference.",
+        da: "Øger fremmødet med troen på egen indflydelse: at det gør en forskel at deltage.",
+        label: ("Attendance: efficacy", "Fremmøde: tro på egen indflydelse"),
     ),
     param!(
         "attendance.trust",
@@ -1135,7 +1416,9 @@ tables! {
         "logit per unit",
         Assumed,
         "assumption: trust in the municipality makes a municipal invitation credible",
-        "Raises attendance with trust in the municipality (centred at ½)."
+        "Raises attendance with trust in the municipality (centred at ½).",
+        da: "Øger fremmødet med tilliden til kommunen (centreret om ½).",
+        label: ("Attendance: trust", "Fremmøde: tillid til kommunen"),
     ),
     param!(
         "attendance.habit",
@@ -1146,7 +1429,9 @@ tables! {
         "logit per unit",
         Assumed,
         "Gerber, Green & Shachar 2003; Fujiwara, Meng & Vogl 2016 (participation is habit-forming); strength assumed",
-        "Raises attendance for those who took part before (habit 0.5) or last year (1)."
+        "Raises attendance for those who took part before (habit 0.5) or last year (1).",
+        da: "Øger fremmødet for dem, der har deltaget før (vane 0,5) eller sidste år (1).",
+        label: ("Attendance: habit", "Fremmøde: vane"),
     ),
     param!(
         "attendance.stakes",
@@ -1157,7 +1442,9 @@ tables! {
         "logit per unit",
         Assumed,
         "assumption: more money at stake draws more people (DESIGN fact 3)",
-        "Raises attendance with the stakes: what the budget can buy that the citizen needs (need.*)."
+        "Raises attendance with the stakes: what the budget can buy that the citizen needs (need.*).",
+        da: "Øger fremmødet med det, der står på spil: hvad budgettet kan købe af det, borgeren har brug for.",
+        label: ("Attendance: stakes", "Fremmøde: hvad der står på spil"),
     ),
     param!(
         "attendance.intensity",
@@ -1168,7 +1455,9 @@ tables! {
         "logit per ln(1 + intensity)",
         Assumed,
         "Gerber & Green 2000 (personal contact mobilises more than mail); strength assumed",
-        "Raises attendance with how intensely a citizen was asked."
+        "Raises attendance with how intensely a citizen was asked.",
+        da: "Øger fremmødet med, hvor indtrængende en borger er blevet bedt om at komme.",
+        label: ("Attendance: invitation intensity", "Fremmøde: invitationens intensitet"),
     ),
     param!(
         "attendance.intensity_letter",
@@ -1179,7 +1468,9 @@ tables! {
         "intensity",
         Calibrated,
         "calibrated: 5–10% of sortition letters are answered yes (DESIGN §6: UK Climate Assembly ~6%)",
-        "Intensity of a personal letter."
+        "Intensity of a personal letter.",
+        da: "Intensiteten af et personligt brev.",
+        label: ("Intensity: personal letter", "Intensitet: personligt brev"),
     ),
     param!(
         "attendance.intensity_contact",
@@ -1190,7 +1481,9 @@ tables! {
         "intensity",
         Assumed,
         "Gerber & Green 2000 (face-to-face contact beats mail); strength assumed",
-        "Intensity of one personal outreach contact; contacts add up."
+        "Intensity of one personal outreach contact; contacts add up.",
+        da: "Intensiteten af én personlig opsøgende henvendelse; flere henvendelser lægges sammen.",
+        label: ("Intensity: outreach contact", "Intensitet: opsøgende henvendelse"),
     ),
     param!(
         "attendance.intensity_association",
@@ -1201,7 +1494,12 @@ tables! {
         "intensity",
         Assumed,
         VSB,
-        "Intensity of a call from one's own association (recruitment through networks)."
+        "Intensity of a call from one's own association (recruitment through networks).",
+        da: "Intensiteten af en opfordring fra ens egen forening (rekruttering gennem netværk).",
+        label: (
+            "Intensity: call from one's association",
+            "Intensitet: opfordring fra egen forening",
+        ),
     ),
     param!(
         "attendance.intensity_recontact",
@@ -1212,7 +1510,9 @@ tables! {
         "intensity",
         Assumed,
         "assumption: a personal re-invitation is like a letter",
-        "Intensity of the re-invitation of last year's attendees."
+        "Intensity of the re-invitation of last year's attendees.",
+        da: "Intensiteten af genindbydelsen af sidste års deltagere.",
+        label: ("Intensity: re-invitation", "Intensitet: genindbydelse"),
     ),
     param!(
         "attendance.daytime_penalty",
@@ -1223,7 +1523,9 @@ tables! {
         "logit",
         Assumed,
         "seed deck (Faxe: daytime dialogue meetings draw retirees); strength assumed",
-        "Lowers attendance of the employed and students when meetings are in working hours."
+        "Lowers attendance of the employed and students when meetings are in working hours.",
+        da: "Sænker fremmødet for folk i arbejde og studerende, når møderne ligger i arbejdstiden.",
+        label: ("Attendance: daytime meetings", "Fremmøde: møder i dagtimerne"),
     ),
     param!(
         "attendance.childcare",
@@ -1234,7 +1536,9 @@ tables! {
         "logit",
         Assumed,
         "assumption: childcare removes part of parents' time barrier",
-        "Raises parents' attendance when childcare is offered."
+        "Raises parents' attendance when childcare is offered.",
+        da: "Øger forældres fremmøde, når der tilbydes børnepasning.",
+        label: ("Attendance: childcare", "Fremmøde: børnepasning"),
     ),
     param!(
         "attendance.language_penalty",
@@ -1245,7 +1549,9 @@ tables! {
         "logit",
         Assumed,
         "assumption: a meeting in a language one does not master",
-        "Lowers attendance of citizens with a language barrier unless there is interpretation."
+        "Lowers attendance of citizens with a language barrier unless there is interpretation.",
+        da: "Sænker fremmødet for borgere med en sprogbarriere, medmindre der er tolkning.",
+        label: ("Attendance: language barrier", "Fremmøde: sprogbarriere"),
     ),
     param!(
         "attendance.payment",
@@ -1256,7 +1562,9 @@ tables! {
         "logit",
         Assumed,
         "assumption: a gift card matters more the less money one has",
-        "With payment, raises attendance of the lowest income tercile; others by relative_income[0] ÷ their own."
+        "With payment, raises attendance of the lowest income tercile; others by relative_income[0] ÷ their own.",
+        da: "Med honorar øges fremmødet i den laveste indkomsttredjedel; for de øvrige skaleres virkningen med den laveste tredjedels relative indkomst ÷ deres egen.",
+        label: ("Attendance: payment", "Fremmøde: honorar"),
     ),
     param!(
         "attendance.online",
@@ -1267,7 +1575,9 @@ tables! {
         "logit per unit time pressure",
         Assumed,
         "assumption: taking part from home saves the time of getting there, which matters to those short of time",
-        "With an online option, raises attendance in proportion to time pressure (1 − free hours ÷ 40)."
+        "With an online option, raises attendance in proportion to time pressure (1 − free hours ÷ 40).",
+        da: "Med mulighed for at deltage online øges fremmødet i forhold til tidspresset (1 − fritimer ÷ 40).",
+        label: ("Attendance: online option", "Fremmøde: online deltagelse"),
     ),
     param!(
         "attendance.digital_barrier",
@@ -1278,7 +1588,9 @@ tables! {
         "logit per unit missing skill",
         Assumed,
         "van Deursen & van Dijk 2014 (digital divide by skill); strength assumed",
-        "With an online option, offsets its gain by missing digital skill; nobody is worse off than without it."
+        "With an online option, offsets its gain by missing digital skill; nobody is worse off than without it.",
+        da: "Med mulighed for at deltage online mindskes gevinsten af manglende digitale færdigheder; ingen får det værre end uden.",
+        label: ("Online option: digital barrier", "Online deltagelse: digital barriere"),
     ),
     // ---- Meeting ----
     param!(
@@ -1290,7 +1602,9 @@ tables! {
         "share per turn",
         Assumed,
         "assumption: a few percent of the distance per turn (opinion dynamics, Deffuant et al. 2000)",
-        "With meeting.update = averaging: share of the distance to a speaker's preferences a listener moves per full-weight turn."
+        "With meeting.update = averaging: share of the distance to a speaker's preferences a listener moves per full-weight turn.",
+        da: "Når man nærmer sig taleren uden argumenter (meeting.update = averaging): den andel af afstanden til talerens præferencer, som en lytter rykker pr. taletur med fuld vægt.",
+        label: ("Persuasion per turn", "Overtalelse pr. taletur"),
     ),
     param!(
         "meeting.confidence_bound",
@@ -1301,7 +1615,9 @@ tables! {
         "mean absolute difference",
         Assumed,
         "Deffuant et al. 2000 (bounded confidence); value assumed: 1 = no bound",
-        "With meeting.update = bounded-confidence or averaging: listeners ignore speakers farther than this."
+        "With meeting.update = bounded-confidence or averaging: listeners ignore speakers farther than this.",
+        da: "Når man kun lytter til ligesindede eller nærmer sig taleren (meeting.update = bounded-confidence eller averaging): lyttere ser bort fra talere, der ligger længere væk end dette.",
+        label: ("Limit on whom listeners heed", "Grænse for, hvem man lytter til"),
     ),
     param!(
         "meeting.status_weight",
@@ -1312,7 +1628,9 @@ tables! {
         "log weight per unit status",
         Calibrated,
         "calibrated: the top tenth of attendees take about a quarter of the speaking time (Einstein, Glick & Palmer 2019; Karpowitz, Mendelberg & Shaker 2012)",
-        "How strongly speaking turns follow status in realistic meetings."
+        "How strongly speaking turns follow status in realistic meetings.",
+        da: "Hvor stærkt taleturene følger status på realistiske møder.",
+        label: ("Speaking turns by status", "Taleture efter status"),
     ),
     param!(
         "meeting.status_persuasion",
@@ -1323,7 +1641,9 @@ tables! {
         "share",
         Assumed,
         "assumption: in unfacilitated meetings status persuades more than argument",
-        "Part of persuasion (taking up an argument) that follows the speaker's status rather than argument strength in realistic meetings."
+        "Part of persuasion (taking up an argument) that follows the speaker's status rather than argument strength in realistic meetings.",
+        da: "Den del af overtalelsen (at tage et argument til sig), der følger talerens status frem for argumentets styrke på realistiske møder.",
+        label: ("Persuasion by status", "Overtalelse efter status"),
     ),
     param!(
         "meeting.status_skill",
@@ -1334,7 +1654,9 @@ tables! {
         "weight",
         Assumed,
         "assumption: status in a meeting rests on skill, assertiveness and organisational backing (Einstein, Glick & Palmer 2019; Karpowitz, Mendelberg & Shaker 2012); weights set by judgement",
-        "Weight of civic skill in a citizen's status at the meeting."
+        "Weight of civic skill in a citizen's status at the meeting.",
+        da: "Vægten af demokratiske færdigheder i en borgers status på mødet.",
+        label: ("Status: civic skill", "Status: demokratiske færdigheder"),
     ),
     param!(
         "meeting.status_assertiveness",
@@ -1345,7 +1667,9 @@ tables! {
         "weight",
         Assumed,
         "assumption: status in a meeting rests on skill, assertiveness and organisational backing (Einstein, Glick & Palmer 2019; Karpowitz, Mendelberg & Shaker 2012); weights set by judgement",
-        "Weight of assertiveness in a citizen's status at the meeting."
+        "Weight of assertiveness in a citizen's status at the meeting.",
+        da: "Vægten af gennemslagskraft i en borgers status på mødet.",
+        label: ("Status: assertiveness", "Status: gennemslagskraft"),
     ),
     param!(
         "meeting.status_backing",
@@ -1356,7 +1680,9 @@ tables! {
         "weight",
         Assumed,
         "assumption: status in a meeting rests on skill, assertiveness and organisational backing (Einstein, Glick & Palmer 2019; Karpowitz, Mendelberg & Shaker 2012); weights set by judgement",
-        "Weight of organisational backing (association membership) in a citizen's status at the meeting."
+        "Weight of organisational backing (association membership) in a citizen's status at the meeting.",
+        da: "Vægten af organisatorisk opbakning (foreningsmedlemskab) i en borgers status på mødet.",
+        label: ("Status: organisational backing", "Status: opbakning fra en forening"),
     ),
     param!(
         "meeting.turn_skill",
@@ -1367,7 +1693,9 @@ tables! {
         "turn length per unit",
         Assumed,
         "assumption: the skilled and the assertive hold the floor longer when nobody evens it out (Karpowitz, Mendelberg & Shaker 2012); size set by judgement",
-        "How much longer a turn lasts per unit of civic skill when nobody evens it out."
+        "How much longer a turn lasts per unit of civic skill when nobody evens it out.",
+        da: "Hvor meget længere en taletur varer pr. enhed demokratiske færdigheder, når ingen udjævner taletiden.",
+        label: ("Turn length: civic skill", "Taletid: demokratiske færdigheder"),
     ),
     param!(
         "meeting.turn_assertiveness",
@@ -1378,7 +1706,9 @@ tables! {
         "turn length per unit",
         Assumed,
         "assumption: the skilled and the assertive hold the floor longer when nobody evens it out (Karpowitz, Mendelberg & Shaker 2012); size set by judgement",
-        "How much longer a turn lasts per unit of assertiveness when nobody evens it out."
+        "How much longer a turn lasts per unit of assertiveness when nobody evens it out.",
+        da: "Hvor meget længere en taletur varer pr. enhed gennemslagskraft, når ingen udjævner taletiden.",
+        label: ("Turn length: assertiveness", "Taletid: gennemslagskraft"),
     ),
     param!(
         "meeting.facilitation",
@@ -1389,7 +1719,9 @@ tables! {
         "share",
         Assumed,
         "assumption: a facilitator evens out turn lengths, not perfectly",
-        "In ideal meetings, how far turn lengths are evened out (1 = all equal)."
+        "In ideal meetings, how far turn lengths are evened out (1 = all equal).",
+        da: "På ideelle møder: hvor meget taleturenes længde udjævnes (1 = alle lige lange).",
+        label: ("Facilitation", "Facilitering"),
     ),
     param!(
         "meeting.language_voice",
@@ -1400,7 +1732,9 @@ tables! {
         "weight multiplier",
         Assumed,
         "assumption: without interpretation one speaks far less",
-        "Speaking weight of a citizen with a language barrier without interpretation."
+        "Speaking weight of a citizen with a language barrier without interpretation.",
+        da: "Vægten i samtalen for en borger med en sprogbarriere, når der ikke er tolkning.",
+        label: ("Voice with a language barrier", "Taletid med sprogbarriere"),
     ),
     // ---- Arguments (issue 17) ----
     param!(
@@ -1412,7 +1746,9 @@ tables! {
         "probability",
         Assumed,
         "assumption: most citizens know a few of the common arguments on a local issue; Delli Carpini & Keeter 1996 (political knowledge is low and uneven)",
-        "Probability of knowing an argument with no education, experience or membership."
+        "Probability of knowing an argument with no education, experience or membership.",
+        da: "Sandsynligheden for at kende et argument uden uddannelse, erfaring eller medlemskab.",
+        label: ("Knows an argument: baseline", "Kender et argument: udgangspunkt"),
     ),
     param!(
         "arguments.know_education",
@@ -1423,7 +1759,9 @@ tables! {
         "probability for higher education (half for vocational)",
         Assumed,
         "assumption: education is the strongest correlate of political knowledge (Delli Carpini & Keeter 1996); size assumed",
-        "Added to the probability of knowing an argument for higher education (half for vocational)."
+        "Added to the probability of knowing an argument for higher education (half for vocational).",
+        da: "Lægges til sandsynligheden for at kende et argument ved en videregående uddannelse (det halve ved en erhvervsfaglig).",
+        label: ("Knows an argument: education", "Kender et argument: uddannelse"),
     ),
     param!(
         "arguments.know_experience",
@@ -1434,7 +1772,9 @@ tables! {
         "probability",
         Assumed,
         "assumption: those who live with a problem know why it matters (parents, the 67+, the marginalised: experiential knowledge, Fung 2006); size assumed",
-        "Added to the probability of knowing the pro arguments of a category one has experience of."
+        "Added to the probability of knowing the pro arguments of a category one has experience of.",
+        da: "Lægges til sandsynligheden for at kende argumenterne for en kategori, som man selv har erfaring med.",
+        label: ("Knows an argument: experience", "Kender et argument: erfaring"),
     ),
     param!(
         "arguments.know_association",
@@ -1445,7 +1785,9 @@ tables! {
         "probability",
         Assumed,
         "assumption: associations inform their members (Verba, Schlozman & Brady 1995, civic skills and information); size assumed",
-        "Added to the probability of knowing an argument for association members."
+        "Added to the probability of knowing an argument for association members.",
+        da: "Lægges til foreningsmedlemmers sandsynlighed for at kende et argument.",
+        label: ("Knows an argument: association", "Kender et argument: forening"),
     ),
     param!(
         "arguments.impact",
@@ -1456,7 +1798,9 @@ tables! {
         "preference per unit strength",
         Assumed,
         "assumption: learning every argument of a category moves its weight by up to a third of the scale (argument exchange, Mäs & Flache 2013)",
-        "How far one argument of strength 1 moves the preference for its category."
+        "How far one argument of strength 1 moves the preference for its category.",
+        da: "Hvor langt ét argument med styrke 1 flytter præferencen for sin kategori.",
+        label: ("Impact of one argument", "Ét arguments virkning"),
     ),
     // ---- Municipality ----
     param!(
@@ -1468,7 +1812,9 @@ tables! {
         "share of gap",
         Assumed,
         "assumption: taking part in a process one helped shape builds trust (Fung 2006, strength assumed)",
-        "Trust gain of the year's attendees under co-designed rules."
+        "Trust gain of the year's attendees under co-designed rules.",
+        da: "Årets deltageres gevinst i tillid, når reglerne er udformet sammen med dem.",
+        label: ("Trust gain from co-designed rules", "Tillid vundet ved fælles regler"),
     ),
     param!(
         "municipality.ownership",
@@ -1479,7 +1825,9 @@ tables! {
         "share of gap",
         Assumed,
         "assumption: ownership of one's own proposal (seed deck, Faxe dialogue project)",
-        "Efficacy gain of attendees under citizens' initiative."
+        "Efficacy gain of attendees under citizens' initiative.",
+        da: "Deltagernes gevinst i tro på egen indflydelse, når borgerne tager initiativet.",
+        label: ("Ownership under citizens' initiative", "Ejerskab ved borgernes initiativ"),
     ),
     // ---- Vote ----
     param!(
@@ -1491,7 +1839,9 @@ tables! {
         "logit",
         Calibrated,
         "calibrated: about 10% of Faxe's adults vote (Polish PB averages 18%)",
-        "Baseline log-odds of voting."
+        "Baseline log-odds of voting.",
+        da: "Log-odds i udgangspunktet for at stemme.",
+        label: ("Turnout: baseline", "Valgdeltagelse: udgangspunkt"),
     ),
     param!(
         "vote.turnout_interest",
@@ -1502,7 +1852,9 @@ tables! {
         "logit per unit",
         Assumed,
         VSB,
-        "Raises turnout with political interest."
+        "Raises turnout with political interest.",
+        da: "Øger valgdeltagelsen med politisk interesse.",
+        label: ("Turnout: political interest", "Valgdeltagelse: politisk interesse"),
     ),
     param!(
         "vote.turnout_efficacy",
@@ -1513,7 +1865,9 @@ tables! {
         "logit per unit",
         Assumed,
         VSB,
-        "Raises turnout with efficacy."
+        "Raises turnout with efficacy.",
+        da: "Øger valgdeltagelsen med troen på egen indflydelse.",
+        label: ("Turnout: efficacy", "Valgdeltagelse: tro på egen indflydelse"),
     ),
     param!(
         "vote.turnout_trust",
@@ -1524,7 +1878,9 @@ tables! {
         "logit per unit",
         Assumed,
         "assumption: as for attendance",
-        "Raises turnout with trust."
+        "Raises turnout with trust.",
+        da: "Øger valgdeltagelsen med tillid.",
+        label: ("Turnout: trust", "Valgdeltagelse: tillid"),
     ),
     param!(
         "vote.turnout_stakes",
@@ -1535,7 +1891,9 @@ tables! {
         "logit per unit",
         Assumed,
         "assumption: as for attendance",
-        "Raises turnout with the stakes."
+        "Raises turnout with the stakes.",
+        da: "Øger valgdeltagelsen med det, der står på spil.",
+        label: ("Turnout: stakes", "Valgdeltagelse: hvad der står på spil"),
     ),
     param!(
         "vote.turnout_attendee",
@@ -1546,7 +1904,9 @@ tables! {
         "logit",
         Assumed,
         "assumption: attendees vote at or after the meeting almost always",
-        "Raises turnout of those who attended the meeting."
+        "Raises turnout of those who attended the meeting.",
+        da: "Øger valgdeltagelsen hos dem, der deltog i mødet.",
+        label: ("Turnout: attended the meeting", "Valgdeltagelse: deltog i mødet"),
     ),
     param!(
         "vote.turnout_invited",
@@ -1557,7 +1917,9 @@ tables! {
         "logit per ln(1 + intensity)",
         Assumed,
         "Gerber & Green 2000 (being asked in person mobilises to vote); strength assumed",
-        "Raises turnout with the invitation intensity."
+        "Raises turnout with the invitation intensity.",
+        da: "Øger valgdeltagelsen med invitationens intensitet.",
+        label: ("Turnout: invitation intensity", "Valgdeltagelse: invitationens intensitet"),
     ),
     param!(
         "vote.paper_cost",
@@ -1568,7 +1930,9 @@ tables! {
         "logit",
         Assumed,
         "assumption: getting to a polling place costs time and travel",
-        "Paper ballot: cost of getting to a polling place, for everyone."
+        "Paper ballot: cost of getting to a polling place, for everyone.",
+        da: "Stemme på papir: besværet ved at komme hen til et afstemningssted, for alle.",
+        label: ("Paper vote: getting to the polls", "Stemme på papir: turen til afstemningsstedet"),
     ),
     param!(
         "vote.paper_time",
@@ -1579,7 +1943,9 @@ tables! {
         "logit per unit time pressure",
         Assumed,
         "assumption: opening hours clash with working hours",
-        "Paper ballot: extra cost per unit of time pressure (1 − free hours ÷ 40)."
+        "Paper ballot: extra cost per unit of time pressure (1 − free hours ÷ 40).",
+        da: "Stemme på papir: ekstra besvær pr. enhed tidspres (1 − fritimer ÷ 40).",
+        label: ("Paper vote: time pressure", "Stemme på papir: tidspres"),
     ),
     param!(
         "vote.online_time",
@@ -1590,7 +1956,9 @@ tables! {
         "logit per unit time pressure",
         Assumed,
         "assumption: voting online takes minutes",
-        "Online ballot: cost per unit of time pressure."
+        "Online ballot: cost per unit of time pressure.",
+        da: "Stemme online: besvær pr. enhed tidspres.",
+        label: ("Online vote: time pressure", "Stemme online: tidspres"),
     ),
     param!(
         "vote.online_digital",
@@ -1601,7 +1969,12 @@ tables! {
         "logit per unit missing skill",
         Calibrated,
         "calibrated: the 67+ are several times more common among paper than internet voters (shared/data/pb_voters, Łódź and Wrocław)",
-        "Online ballot: cost per unit of missing digital skill."
+        "Online ballot: cost per unit of missing digital skill.",
+        da: "Stemme online: besvær pr. enhed manglende digitale færdigheder.",
+        label: (
+            "Online vote: missing digital skill",
+            "Stemme online: manglende digitale færdigheder",
+        ),
     ),
     param!(
         "vote.district_bonus",
@@ -1612,7 +1985,9 @@ tables! {
         "share",
         Assumed,
         "assumption: people value projects near them more",
-        "Share of a project's utility that depends on it being in the citizen's own district."
+        "Share of a project's utility that depends on it being in the citizen's own district.",
+        da: "Den andel af et projekts nytte, der afhænger af, at det ligger i borgerens egen bydel.",
+        label: ("Weight of one's own district", "Vægt på egen bydel"),
     ),
     param!(
         "vote.threshold",
@@ -1623,7 +1998,9 @@ tables! {
         "utility",
         Calibrated,
         "calibrated: Polish approval ballots list a few projects each (pabulib)",
-        "Approval ballots list every project with at least this utility."
+        "Approval ballots list every project with at least this utility.",
+        da: "Ved godkendelse sætter man kryds ved alle projekter med mindst denne nytte.",
+        label: ("Approval threshold", "Tærskel for godkendelse"),
     ),
     // ---- Feedback ----
     param!(
@@ -1635,7 +2012,12 @@ tables! {
         "share of gap",
         Assumed,
         "assumption: winning makes participation feel worthwhile",
-        "Efficacy gain of a participant whose favourite project was funded."
+        "Efficacy gain of a participant whose favourite project was funded.",
+        da: "Gevinst i tro på egen indflydelse for en deltager, hvis favoritprojekt blev finansieret.",
+        label: (
+            "Efficacy gain: favourite funded",
+            "Styrket tro på egen indflydelse: favorit finansieret",
+        ),
     ),
     param!(
         "feedback.efficacy_loss",
@@ -1646,7 +2028,12 @@ tables! {
         "share",
         Assumed,
         "assumption: losing discourages, less than winning encourages",
-        "Efficacy loss of a participant whose favourite project was not funded."
+        "Efficacy loss of a participant whose favourite project was not funded.",
+        da: "Tab af tro på egen indflydelse for en deltager, hvis favoritprojekt ikke blev finansieret.",
+        label: (
+            "Efficacy loss: favourite not funded",
+            "Svækket tro på egen indflydelse: favorit ikke finansieret",
+        ),
     ),
     param!(
         "feedback.veto_efficacy_loss",
@@ -1657,7 +2044,12 @@ tables! {
         "share",
         Assumed,
         "seed deck (municipal control over citizens' proposals); strength assumed",
-        "Efficacy loss of a proposer whose proposal was vetoed."
+        "Efficacy loss of a proposer whose proposal was vetoed.",
+        da: "Tab af tro på egen indflydelse for en forslagsstiller, hvis forslag blev afvist af kommunen.",
+        label: (
+            "Efficacy loss: proposal vetoed",
+            "Svækket tro på egen indflydelse: forslag afvist",
+        ),
     ),
     param!(
         "feedback.veto_trust_loss",
@@ -1668,7 +2060,9 @@ tables! {
         "share",
         Assumed,
         "seed deck (municipal control over citizens' proposals); strength assumed",
-        "Trust loss of a proposer whose proposal was vetoed."
+        "Trust loss of a proposer whose proposal was vetoed.",
+        da: "Tab af tillid for en forslagsstiller, hvis forslag blev afvist af kommunen.",
+        label: ("Trust loss: proposal vetoed", "Svækket tillid: forslag afvist"),
     ),
     param!(
         "feedback.trust_gain",
@@ -1679,7 +2073,9 @@ tables! {
         "share of gap",
         Assumed,
         "assumption: a funded project builds some trust",
-        "Trust gain of a participant whose favourite project was funded."
+        "Trust gain of a participant whose favourite project was funded.",
+        da: "Gevinst i tillid for en deltager, hvis favoritprojekt blev finansieret.",
+        label: ("Trust gain: favourite funded", "Styrket tillid: favorit finansieret"),
     ),
     param!(
         "feedback.habit_decay",
@@ -1690,7 +2086,9 @@ tables! {
         "share",
         Assumed,
         "Gerber, Green & Shachar 2003 (habit effects fade over a few elections); rate assumed",
-        "Share of habit lost in a year without taking part."
+        "Share of habit lost in a year without taking part.",
+        da: "Den andel af vanen, der går tabt i et år uden deltagelse.",
+        label: ("Habit lost per year", "Tab af vane pr. år"),
     ),
     param!(
         "invitation.outreach_reach",
@@ -1701,7 +2099,9 @@ tables! {
         "share",
         Assumed,
         "assumption: outreach workers reach a minority of those they seek",
-        "Targeted outreach: share of the marginalised its workers reach in person."
+        "Targeted outreach: share of the marginalised its workers reach in person.",
+        da: "Opsøgende arbejde: den andel af de udsatte, som medarbejderne når personligt.",
+        label: ("Reach of targeted outreach", "Det opsøgende arbejdes rækkevidde"),
     ),
     param!(
         "invitation.mobilisation",
@@ -1712,7 +2112,9 @@ tables! {
         "share",
         Assumed,
         "assumption: associations pass a call on to about half their members",
-        "Association mobilisation: share of members their associations call."
+        "Association mobilisation: share of members their associations call.",
+        da: "Mobilisering gennem foreninger: den andel af medlemmerne, som foreningerne kontakter.",
+        label: ("Mobilisation through associations", "Mobilisering gennem foreninger"),
     ),
     param!(
         "invitation.panel_dropout",
@@ -1723,7 +2125,9 @@ tables! {
         "share",
         Assumed,
         "assumption: a few percent of a selected panel drop out",
-        "Share of a selected panel that drops out before the meeting."
+        "Share of a selected panel that drops out before the meeting.",
+        da: "Den andel af et udtrukket panel, der falder fra før mødet.",
+        label: ("Panel drop-out", "Frafald fra panelet"),
     ),
     // ---- Issue 17: what projects do for citizens (need) and who decides ----
     param!(
@@ -1735,7 +2139,9 @@ tables! {
         "need",
         Assumed,
         "assumption: every category does a little for everyone (a park, a road); small against the need of those it serves",
-        "Need of every citizen for every project category."
+        "Need of every citizen for every project category.",
+        da: "Hver borgers behov for hver projektkategori.",
+        label: ("Everyone's need for every category", "Alles behov for hver kategori"),
     ),
     param!(
         "need.served",
@@ -1746,7 +2152,9 @@ tables! {
         "need",
         Assumed,
         "assumption: a category meets the needs of those it serves (parents: schools; 67+: elderly care and health; 18–29: culture and sports; marginalised: social inclusion; employed: roads); who is served is the mechanism, the strength assumed",
-        "Added need of a citizen the category serves; 0 makes everyone's need the same (stakes flat)."
+        "Added need of a citizen the category serves; 0 makes everyone's need the same (stakes flat).",
+        da: "Ekstra behov hos en borger, som kategorien tjener; 0 giver alle samme behov (det, der står på spil, bliver ens).",
+        label: ("Need of those a category serves", "Behov hos dem, kategorien tjener"),
     ),
     param!(
         "need.scale_dkk",
@@ -1757,7 +2165,9 @@ tables! {
         "DKK",
         Assumed,
         "assumption: diminishing returns to project size (a bench at a few thousand DKK does something, a square at a million does more but not a thousand times more)",
-        "Project cost at which its effect is ln 2; effect ln(1 + cost ÷ scale)."
+        "Project cost at which its effect is ln 2; effect ln(1 + cost ÷ scale).",
+        da: "Projektpris, hvor virkningen er ln 2; virkningen er ln(1 + pris ÷ skala).",
+        label: ("Scale of project cost", "Skala for projektets pris"),
     ),
     param!(
         "need.stakes_offset",
@@ -1768,7 +2178,9 @@ tables! {
         "stakes",
         Calibrated,
         "chosen so that the mean stakes of the default scenario equal those of the former ln(budget per capita ÷ 20 DKK) term (−0.86), keeping the calibrated attendance and turnout levels",
-        "Stakes of a citizen with no need; stakes = total need · ln(1 + budget per district ÷ scale) − offset."
+        "Stakes of a citizen with no need; stakes = total need · ln(1 + budget per district ÷ scale) − offset.",
+        da: "Hvad der står på spil for en borger uden behov; det, der står på spil = samlet behov · ln(1 + budget pr. bydel ÷ skala) − forskydning.",
+        label: ("Stakes: offset", "Hvad der står på spil: forskydning"),
     ),
     param!(
         "need.utility_weight",
@@ -1779,7 +2191,9 @@ tables! {
         "share",
         Assumed,
         "assumption: citizens weigh what a project does for them about as much as their tastes",
-        "How much need tilts a citizen's utilities toward the categories that serve them."
+        "How much need tilts a citizen's utilities toward the categories that serve them.",
+        da: "Hvor meget behovet trækker en borgers nytte mod de kategorier, der tjener borgeren.",
+        label: ("Weight of need in utility", "Behovets vægt i nytten"),
     ),
     param!(
         "need.scale_weight",
@@ -1790,7 +2204,9 @@ tables! {
         "share",
         Assumed,
         "assumption: a larger project on the same ballot is worth more to a citizen, with diminishing returns",
-        "How much a project's scale raises its utility against smaller projects on the same ballot."
+        "How much a project's scale raises its utility against smaller projects on the same ballot.",
+        da: "Hvor meget et projekts størrelse øger dets nytte i forhold til mindre projekter på samme stemmeseddel.",
+        label: ("Weight of project size", "Projektstørrelsens vægt"),
     ),
     param!(
         "decision.advice_weight",
@@ -1801,7 +2217,9 @@ tables! {
         "share",
         Assumed,
         "assumption: an advised municipality weighs the meeting's input and its own goals about equally (Faxe: the strategy was shaped from the attendees' input; workshop deck)",
-        "Advisory channel: weight of the meeting's support against the municipality's goals."
+        "Advisory channel: weight of the meeting's support against the municipality's goals.",
+        da: "Rådgivende møde: vægten af mødets opbakning over for kommunens egne mål.",
+        label: ("Weight of the meeting's advice", "Vægt på mødets råd"),
     ),
     param!(
         "decision.completion_intercept",
@@ -1812,7 +2230,9 @@ tables! {
         "logit",
         Assumed,
         "assumption: about two in three citizen-run projects are carried out when their proposers have 20 free hours a week",
-        "Proposers carry projects out: log-odds of completion at mean free time 20 hours a week."
+        "Proposers carry projects out: log-odds of completion at mean free time 20 hours a week.",
+        da: "Forslagsstillerne gennemfører projekterne: log-odds for, at et projekt bliver gennemført, ved en gennemsnitlig fritid på 20 timer om ugen.",
+        label: ("Completion: baseline", "Gennemførelse: udgangspunkt"),
     ),
     param!(
         "decision.completion_time",
@@ -1823,7 +2243,9 @@ tables! {
         "logit per unit",
         Assumed,
         "assumption: carrying a project out takes time (Verba, Schlozman & Brady 1995: time is a resource of participation)",
-        "Proposers carry projects out: per unit of the proposers' mean free time ÷ 40 hours."
+        "Proposers carry projects out: per unit of the proposers' mean free time ÷ 40 hours.",
+        da: "Forslagsstillerne gennemfører projekterne: pr. enhed af forslagsstillernes gennemsnitlige fritid ÷ 40 timer.",
+        label: ("Completion: free time", "Gennemførelse: fritid"),
     ),
 }
 
@@ -1837,6 +2259,13 @@ pub fn parameters() -> &'static [Parameter] {
 #[must_use]
 pub fn parameter(path: &str) -> Option<&'static Parameter> {
     PARAMETERS.iter().find(|p| p.path == path)
+}
+
+/// The short names of the parameter at `path`, if registered. Unlike [`parameter`], this links
+/// only the labels.
+#[must_use]
+pub fn label(path: &str) -> Option<&'static Label> {
+    LABELS.iter().find(|l| l.path == path)
 }
 
 /// Checks every registered parameter of `scenario` against its accepted range; the error names
@@ -1896,6 +2325,64 @@ mod tests {
             assert_eq!(l.path, p.path);
             assert_eq!((l.min, l.max), (p.min, p.max), "{}", p.path);
             assert_eq!((l.get)(&s).to_bits(), (p.get)(&s).to_bits(), "{}", p.path);
+        }
+    }
+
+    #[test]
+    fn the_labels_are_the_parameters_labels_in_the_same_order() {
+        assert_eq!(LABELS.len(), PARAMETERS.len());
+        for (l, p) in LABELS.iter().zip(PARAMETERS) {
+            assert_eq!((l.path, l.en, l.da), (p.path, p.label_en, p.label_da));
+            assert_eq!(label(p.path), Some(l));
+        }
+        assert_eq!(label("attendance.nope"), None);
+    }
+
+    /// English words that a Danish text has no business containing (none is a Danish word).
+    const ENGLISH: [&str; 16] = [
+        "the", "of", "and", "with", "per", "when", "share", "weight", "who", "whose", "which",
+        "from", "their", "that", "this", "is",
+    ];
+
+    /// The first English word of [`ENGLISH`] in `text`, if any.
+    fn english_word(text: &str) -> Option<&'static str> {
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .map(str::to_lowercase)
+            .collect();
+        ENGLISH.into_iter().find(|e| words.iter().any(|w| w == e))
+    }
+
+    #[test]
+    fn the_english_word_check_finds_english() {
+        assert_eq!(english_word("Log-odds of trust."), Some("of"));
+        assert_eq!(english_word("Weight of the elderly"), Some("the"));
+        assert_eq!(english_word("Log-odds for tillid hos de udsatte."), None);
+    }
+
+    #[test]
+    fn every_entry_says_what_it_does_in_danish_too() {
+        for p in PARAMETERS {
+            for (da, en) in [(p.meaning_da, p.meaning), (p.label_da, p.label_en)] {
+                assert!(!da.trim().is_empty(), "{}: no Danish", p.path);
+                assert_ne!(da, en, "{}: the Danish is the English", p.path);
+                assert_eq!(english_word(da), None, "{}: English in {da:?}", p.path);
+            }
+            assert!(
+                p.meaning_da.ends_with('.'),
+                "{}: {:?}",
+                p.path,
+                p.meaning_da
+            );
+            for l in [p.label_en, p.label_da] {
+                assert!(
+                    l.starts_with(char::is_uppercase)
+                        && !l.ends_with('.')
+                        && l.chars().count() <= 64,
+                    "{}: a label is a few words with a capital and no full stop: {l:?}",
+                    p.path
+                );
+            }
         }
     }
 }
