@@ -30,9 +30,12 @@ fn groups() -> Vec<(&'static str, Vec<&'static Parameter>)> {
     out
 }
 
-/// What a coefficient does, in the interface language.
-fn meaning(_lang: Lang, p: &Parameter) -> &'static str {
-    p.meaning
+/// A coefficient's name and what it does, in the interface language.
+fn words(lang: Lang, p: &Parameter) -> (&'static str, &'static str) {
+    match lang {
+        Lang::Da => (p.label_da, p.meaning_da),
+        Lang::En => (p.label_en, p.meaning),
+    }
 }
 
 /// The section: a count by kind, then one table per part of the model.
@@ -72,7 +75,8 @@ pub fn ModelParameters(props: &ModelParametersProps) -> Html {
                                 { for params.iter().map(|p| html! {
                                     <tr>
                                         <th scope="row">
-                                            { meaning(lang, p) }<br />
+                                            <strong>{ words(lang, p).0 }</strong><br />
+                                            { words(lang, p).1 }<br />
                                             <code>{ p.path }</code>
                                         </th>
                                         <td class="num">{ format::short(lang, p.default) }</td>
@@ -123,6 +127,13 @@ mod tests {
             assert!(a > 0 && m + c + a == all.len());
         }
         let da = render(Lang::Da).await;
+        for p in all {
+            assert!(
+                da.contains(p.label_da) && !da.contains(p.meaning),
+                "{}",
+                p.path
+            );
+        }
         assert!(da.contains("Befolkningen") && da.contains("antaget") && da.contains("0,35"));
         let en = render(Lang::En).await;
         assert!(en.contains("The population") && en.contains("assumed") && en.contains("0.35"));
