@@ -182,7 +182,8 @@ pub fn Results() -> Html {
             <LazyPanel panel={Panel::ManyTowns} run={result.clone()} />
             <h3 class="subhead details-heading">{ tt.details_heading }</h3>
             { for sections.into_iter().map(|(section, text)| html! {
-                <Finding {section} title={lang.town_section(section.index())} text={text} run={result.clone()} />
+                // Keyed: a section that comes or goes (the years) leaves the others' charts in place.
+                <Finding key={section.key()} {section} title={lang.town_section(section.index())} text={text} run={result.clone()} />
             }) }
             <p class="hint">{ t.tooltip_hint }</p>
             <p class="visually-hidden" aria-live="polite" id="live-summary">{ summary }</p>
