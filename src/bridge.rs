@@ -13,8 +13,9 @@ use dialoglab_engine::metric::Metric;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::components::section_charts::Section;
 use crate::i18n::Lang;
-use crate::state::{Action, AppState, Run, Theme, View};
+use crate::state::{Action, AppState, FileProblem, Run, Theme, View};
 
 /// Name of the `window` event that carries an action from the views bundle to the sandbox bundle.
 pub const ACTION_EVENT: &str = "dialoglab-views-action";
@@ -134,26 +135,46 @@ impl Snapshot {
 }
 
 /// A panel of the sandbox page that the views bundle draws into a host the sandbox bundle keeps
-/// in its page (`src/components/lazy_panel.rs`): panels whose worker jobs and tables need not be
-/// in the first screen's bundle.
+/// in its page (`src/components/lazy_panel.rs`): parts below the first screen or behind a click
+/// whose code — worker jobs, charts, tables, file handling — need not be in the first screen's
+/// bundle.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Panel {
     /// The many-towns panel on the results, with the robustness panel below it.
     ManyTowns,
-    /// A and B in the same towns, in Compare.
-    PairTowns,
+    /// The charts of a results section that opens.
+    Section(Section),
+    /// Compare's A and B: the difference table, the charts and A and B in the same towns.
+    Compare,
+    /// The share dialog's QR code and files (the link itself is the sandbox bundle's).
+    Share,
 }
 
 impl Panel {
     /// Every panel.
-    pub const ALL: [Panel; 2] = [Panel::ManyTowns, Panel::PairTowns];
+    pub const ALL: [Panel; 8] = [
+        Panel::ManyTowns,
+        Panel::Section(Section::People),
+        Panel::Section(Section::Vote),
+        Panel::Section(Section::Inclusion),
+        Panel::Section(Section::Years),
+        Panel::Section(Section::Cost),
+        Panel::Compare,
+        Panel::Share,
+    ];
 
     /// Stable name (the host's id, the text between the bundles).
     #[must_use]
     pub fn key(self) -> &'static str {
         match self {
             Panel::ManyTowns => "many-towns",
-            Panel::PairTowns => "pair-towns",
+            Panel::Section(Section::People) => "people-charts",
+            Panel::Section(Section::Vote) => "vote-charts",
+            Panel::Section(Section::Inclusion) => "inclusion-charts",
+            Panel::Section(Section::Years) => "years-charts",
+            Panel::Section(Section::Cost) => "cost-charts",
+            Panel::Compare => "compare",
+            Panel::Share => "share-tools",
         }
     }
 
@@ -195,6 +216,16 @@ impl PanelSnapshot {
         }
     }
 
+    /// The snapshot of `state` for a panel about the scenario being edited (no run: the share
+    /// dialog's files and QR code are of what the link says).
+    #[must_use]
+    pub fn of_state(state: &AppState) -> PanelSnapshot {
+        PanelSnapshot {
+            app: Snapshot::of(state),
+            one_town: Vec::new(),
+        }
+    }
+
     /// The shown run's value of `metric`, if defined.
     #[must_use]
     pub fn value(&self, metric: Metric) -> Option<f64> {
@@ -232,6 +263,32 @@ enum ActionText {
     Open { preset: String, scenario: Value },
     OpenChapter(u8),
     SetView(String),
+    Upload(String),
+    RefuseUpload(String, u64),
+}
+
+/// A [`FileProblem`] as it travels: a name and its number (size or offset, 0 when none).
+fn problem_text(problem: FileProblem) -> (String, u64) {
+    let (name, n) = match problem {
+        FileProblem::TooBig(size) => ("too-big", size),
+        FileProblem::Empty => ("empty", 0),
+        FileProblem::Binary => ("binary", 0),
+        FileProblem::NotUtf8(at) => ("not-utf8", at as u64),
+        FileProblem::Unreadable => ("unreadable", 0),
+    };
+    (name.into(), n)
+}
+
+/// Reads [`problem_text`]'s name and number.
+fn problem_of(name: &str, n: u64) -> Result<FileProblem, String> {
+    Ok(match name {
+        "too-big" => FileProblem::TooBig(n),
+        "empty" => FileProblem::Empty,
+        "binary" => FileProblem::Binary,
+        "not-utf8" => FileProblem::NotUtf8(usize::try_from(n).map_err(|e| e.to_string())?),
+        "unreadable" => FileProblem::Unreadable,
+        _ => return Err(format!("unknown file problem {name}")),
+    })
 }
 
 /// The text of an action the views send to the sandbox bundle's reducer; `None` for the actions
@@ -245,6 +302,11 @@ pub fn encode_action(action: &Action) -> Option<String> {
         },
         Action::OpenChapter(n) => ActionText::OpenChapter(*n),
         Action::SetView(view) => ActionText::SetView(view.key().into()),
+        Action::Upload(text) => ActionText::Upload(text.clone()),
+        Action::RefuseUpload(problem) => {
+            let (name, n) = problem_text(*problem);
+            ActionText::RefuseUpload(name, n)
+        }
         _ => return None,
     };
     serde_json::to_string(&text).ok()
@@ -263,6 +325,8 @@ pub fn decode_action(text: &str) -> Result<Action, String> {
         ActionText::SetView(key) => {
             Action::SetView(View::from_key(&key).ok_or_else(|| format!("unknown view {key}"))?)
         }
+        ActionText::Upload(text) => Action::Upload(text),
+        ActionText::RefuseUpload(name, n) => Action::RefuseUpload(problem_of(&name, n)?),
     })
 }
 
@@ -363,6 +427,9 @@ mod tests {
         for p in Panel::ALL {
             assert_eq!(Panel::from_key(p.key()), Some(p));
         }
+        for s in Section::ALL {
+            assert!(Panel::ALL.contains(&Panel::Section(s)), "{s:?}");
+        }
         assert_eq!(Panel::from_key("nowhere"), None);
     }
 
@@ -397,6 +464,12 @@ mod tests {
             },
             Action::OpenChapter(4),
             Action::SetView(View::RealData),
+            Action::Upload("{\"budget\": 5000}".into()),
+            Action::RefuseUpload(FileProblem::TooBig(6_000_000)),
+            Action::RefuseUpload(FileProblem::Empty),
+            Action::RefuseUpload(FileProblem::Binary),
+            Action::RefuseUpload(FileProblem::NotUtf8(17)),
+            Action::RefuseUpload(FileProblem::Unreadable),
         ] {
             let text = encode_action(&action).unwrap();
             assert_eq!(decode_action(&text).unwrap(), action);
@@ -409,6 +482,7 @@ mod tests {
             "{\"set-view\":\"nowhere\"}",
             "{\"open-chapter\":300}",
             "{\"pin\":null}",
+            "{\"refuse-upload\":[\"wet\",0]}",
         ] {
             assert!(decode_action(bad).is_err(), "{bad}");
         }

@@ -5,21 +5,17 @@
 //! (allowed by the Content-Security-Policy, and precached by the service worker) whose global
 //! `wasm_bindgen` then fetches and starts the wasm.
 //!
-//! The views bundle also lends the sandbox a few functions that are not needed at first paint and
-//! whose code would weigh on the initial load: the share dialog's QR code ([`qr`]) and the
-//! simulated vote as a `.pb` file ([`simulated_pb`]). Each loads the bundle first (once, shared
-//! with the views: concurrent callers wait for the same load).
+//! It also draws panels of the sandbox page ([`crate::bridge::Panel`]: [`mount_panel`]), whose
+//! callers load the bundle first ([`load`]: once, shared with the views; concurrent callers wait
+//! for the same load).
 
 use std::cell::{Cell, RefCell};
-
-use dialoglab_engine::Scenario;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Element;
 
 use crate::bridge::Panel;
-use crate::charts::qr::QrPath;
 use crate::worker_client::describe;
 
 /// The views bundle's JS, relative to the page.
@@ -38,9 +34,6 @@ extern "C" {
     /// `update` of `src/views_main.rs`.
     #[wasm_bindgen(catch, js_namespace = wasm_bindgen, js_name = update)]
     fn views_update(snapshot: &str) -> Result<(), JsValue>;
-    /// `qr` of `src/views_main.rs`.
-    #[wasm_bindgen(catch, js_namespace = wasm_bindgen, js_name = qr)]
-    fn views_qr(text: &str) -> Result<JsValue, JsValue>;
     /// `mount_panel` of `src/views_main.rs`.
     #[wasm_bindgen(catch, js_namespace = wasm_bindgen, js_name = mount_panel)]
     fn views_mount_panel(
@@ -55,9 +48,6 @@ extern "C" {
     /// `unmount_panel` of `src/views_main.rs`.
     #[wasm_bindgen(catch, js_namespace = wasm_bindgen, js_name = unmount_panel)]
     fn views_unmount_panel(id: u32) -> Result<(), JsValue>;
-    /// `simulated_pb` of `src/views_main.rs`.
-    #[wasm_bindgen(catch, js_namespace = wasm_bindgen, js_name = simulated_pb)]
-    fn views_simulated_pb(scenario: &str) -> Result<JsValue, JsValue>;
 }
 
 thread_local! {
@@ -160,38 +150,4 @@ pub fn unmount_panel(id: u32) {
     if SCRIPT_LOADED.get() {
         let _ = views_unmount_panel(id);
     }
-}
-
-/// The QR code of `text` (`None`: too long for one), made by the views bundle, which is loaded
-/// first if needed.
-pub async fn qr(text: &str) -> Result<Option<QrPath>, String> {
-    load().await?;
-    let value = views_qr(text).map_err(|e| describe(&e))?;
-    if value.is_null() {
-        return Ok(None);
-    }
-    let field = |name: &str| js_sys::Reflect::get(&value, &JsValue::from_str(name)).ok();
-    match (
-        field("size").and_then(|v| v.as_f64()),
-        field("d").and_then(|v| v.as_string()),
-    ) {
-        (Some(size), Some(d)) => Ok(Some(QrPath {
-            size: size as usize,
-            d,
-        })),
-        _ => Err("unreadable QR code from the views bundle".into()),
-    }
-}
-
-/// The simulated vote of `scenario` as a `.pb` file ([`crate::export::simulated_pb`]), made by the
-/// views bundle, which is loaded first if needed.
-pub async fn simulated_pb(scenario: &Scenario) -> Result<String, String> {
-    load().await?;
-    let text = serde_json::to_value(scenario)
-        .map_err(|e| e.to_string())?
-        .to_string();
-    views_simulated_pb(&text)
-        .map_err(|e| describe(&e))?
-        .as_string()
-        .ok_or_else(|| "the scenario cannot be simulated".into())
 }

@@ -24,6 +24,7 @@ pub mod json_tree;
 pub mod language;
 pub mod lazy;
 pub mod offline;
+pub mod rerun;
 pub mod state;
 pub mod url;
 pub mod view;

@@ -10,11 +10,13 @@ use yew::prelude::*;
 
 use crate::bridge::{self, Panel, PanelSnapshot, Snapshot};
 use crate::components::{
-    brief::BriefView, glossary::Glossary, guide::Guide, meeting_view::MeetingView,
-    monte_carlo::MonteCarlo, pair_towns::PairTowns, panel_view::PanelView, pb::PbView,
-    sweep_view::SweepView, workshop::Workshop,
+    brief::BriefView, comparison::Comparison, glossary::Glossary, guide::Guide,
+    meeting_view::MeetingView, monte_carlo::MonteCarlo, panel_view::PanelView, pb::PbView,
+    section_charts::SectionCharts, share_tools::ShareTools, sweep_view::SweepView,
+    workshop::Workshop,
 };
 use crate::context::AppContext;
+use crate::rerun;
 use crate::state::{Action, View};
 
 /// Props of [`ViewsApp`].
@@ -66,24 +68,36 @@ pub struct PanelAppProps {
     pub send: Option<Callback<Action>>,
 }
 
-/// The root of one panel of the sandbox page drawn by the views bundle (see [`Panel`]).
+/// The root of one panel of the sandbox page drawn by the views bundle (see [`Panel`]). The
+/// sections' charts and Compare read the shown run and the pinned run, made again here from their
+/// scenarios ([`rerun`]) and given to the panel's context as the report and A.
 #[component]
 pub fn PanelApp(props: &PanelAppProps) -> Html {
-    let state = use_memo(props.snapshot.clone(), |s| Rc::new(s.app.state()));
+    let panel = props.panel;
+    let state = use_memo(props.snapshot.clone(), move |s| {
+        let mut state = s.app.state();
+        if matches!(panel, Panel::Section(_) | Panel::Compare) {
+            state.report = rerun::run(&s.app.scenario);
+            state.pinned = s.app.pinned.as_ref().and_then(rerun::run);
+        }
+        Rc::new(state)
+    });
     let send = props
         .send
         .clone()
         .unwrap_or_else(|| Callback::from(|action: Action| bridge::send(&action)));
     let context = AppContext::mirror(Rc::clone(&state), send);
     let lang = state.lang;
-    let panel = match props.panel {
-        Panel::ManyTowns => html! { <MonteCarlo {lang} run={props.snapshot.clone()} /> },
-        Panel::PairTowns => match &props.snapshot.app.pinned {
-            Some(a) => html! {
-                <PairTowns {lang} a={a.clone()} b={props.snapshot.app.scenario.clone()} />
-            },
-            None => html! {},
+    let panel = match (panel, &state.report, &state.pinned) {
+        (Panel::ManyTowns, _, _) => html! { <MonteCarlo {lang} run={props.snapshot.clone()} /> },
+        (Panel::Section(section), Some(run), _) => html! {
+            <SectionCharts {section} run={run.clone()} />
         },
+        (Panel::Compare, Some(b), Some(a)) => html! {
+            <Comparison a={a.clone()} b={b.clone()} />
+        },
+        (Panel::Share, _, _) => html! { <ShareTools /> },
+        (Panel::Section(_) | Panel::Compare, _, _) => html! {},
     };
     html! {
         <ContextProvider<AppContext> {context}>{ panel }</ContextProvider<AppContext>>
@@ -93,6 +107,7 @@ pub fn PanelApp(props: &PanelAppProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::components::section_charts::Section;
     use crate::state::{AppState, Start};
     use crate::url::{Link, Place};
 
@@ -217,7 +232,7 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn each_panel_renders_its_section_from_a_panel_snapshot() {
+    async fn each_panel_renders_from_a_panel_snapshot() {
         let scenario = dialoglab_engine::Scenario::default();
         let run: crate::state::Run =
             Rc::new((scenario.clone(), dialoglab_engine::run(&scenario).unwrap()));
@@ -243,9 +258,21 @@ mod tests {
                 html.contains("id=\"robust-run\""),
                 "the robustness panel below"
             );
-            let html = render(Panel::PairTowns).await;
+            let html = render(Panel::Compare).await;
+            assert!(html.contains("id=\"compare-table\""), "{lang:?}");
             assert!(html.contains("id=\"pair-heading\""), "{lang:?}");
             assert!(html.contains(lang.towns().pair_heading));
+            let html = render(Panel::Section(Section::People)).await;
+            assert!(html.contains("id=\"index-invited\"") && html.contains("id=\"ratio-chart\""));
+            let html = render(Panel::Section(Section::Vote)).await;
+            assert!(html.contains("id=\"legitimacy\"") && html.contains("id=\"projects-chart\""));
+            let html = render(Panel::Section(Section::Inclusion)).await;
+            assert!(html.contains("id=\"inclusion-chart\""), "{lang:?}");
+            let html = render(Panel::Section(Section::Cost)).await;
+            assert!(html.contains("id=\"cost-chart\""), "{lang:?}");
+            let html = render(Panel::Share).await;
+            assert!(html.contains("id=\"share-qr\"") && html.contains("id=\"upload-json\""));
+            assert!(html.contains(lang.t().qr_title), "{lang:?}");
         }
     }
 

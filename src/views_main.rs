@@ -1,12 +1,11 @@
 //! Dialoglab web app, the views bundle: the Sweeps, Real PB data, Panel selection and Guide views
 //! (`dialoglab_app::views::ViewsApp`), loaded by the sandbox bundle the first time one of them
 //! opens (`src/lazy.rs`). It exports `mount(host, snapshot)` and `update(snapshot)`; the snapshot
-//! is the JSON text of `dialoglab_app::bridge::Snapshot`. It also lends the sandbox bundle
-//! `qr(text)` (the share dialog's QR code) and `simulated_pb(scenario)` (the `.pb` download), whose
-//! code thus stays out of the initial load. And it draws panels of the sandbox page whose code need
-//! not be in the first screen's bundle (`dialoglab_app::bridge::Panel`: the many-towns, robustness
-//! and paired-towns panels, with the worker client they use) into hosts the sandbox bundle keeps
-//! in its page: `mount_panel(id, panel, host, snapshot)`, `update_panel(id, snapshot)`,
+//! is the JSON text of `dialoglab_app::bridge::Snapshot`. It also draws panels of the sandbox page
+//! whose code need not be in the first screen's bundle (`dialoglab_app::bridge::Panel`: the
+//! many-towns and robustness panels with the worker client they use, the charts of the results'
+//! sections, Compare's A and B, the share dialog's QR code and files) into hosts the sandbox bundle
+//! keeps in its page: `mount_panel(id, panel, host, snapshot)`, `update_panel(id, snapshot)`,
 //! `unmount_panel(id)`.
 
 fn main() {
@@ -19,9 +18,7 @@ mod web {
     use std::rc::Rc;
 
     use dialoglab_app::bridge::{Panel, PanelSnapshot, Snapshot};
-    use dialoglab_app::charts::qr::qr_path;
     use dialoglab_app::views::{PanelApp, PanelAppProps, ViewsApp, ViewsAppProps};
-    use dialoglab_engine::Scenario;
     use wasm_bindgen::prelude::*;
     use yew::AppHandle;
 
@@ -135,27 +132,5 @@ mod web {
         if let Some((_, _, handle)) = gone {
             handle.destroy();
         }
-    }
-
-    /// The QR code of `text` as `{size, d}` (see `dialoglab_app::charts::qr::QrPath`), or `null`
-    /// when the text is too long for one.
-    #[wasm_bindgen]
-    pub fn qr(text: &str) -> Result<JsValue, JsValue> {
-        let Some(code) = qr_path(text) else {
-            return Ok(JsValue::NULL);
-        };
-        let out = js_sys::Object::new();
-        js_sys::Reflect::set(&out, &"size".into(), &JsValue::from(code.size as f64))?;
-        js_sys::Reflect::set(&out, &"d".into(), &JsValue::from_str(&code.d))?;
-        Ok(out.into())
-    }
-
-    /// The simulated vote of `scenario` (its JSON) as a pabulib `.pb` file, or `null` when the
-    /// scenario cannot run.
-    #[wasm_bindgen]
-    pub fn simulated_pb(scenario: &str) -> Result<JsValue, JsValue> {
-        let scenario =
-            Scenario::from_json(scenario).map_err(|e| JsValue::from_str(&e.to_string()))?;
-        Ok(dialoglab_app::export::simulated_pb(&scenario).map_or(JsValue::NULL, JsValue::from))
     }
 }

@@ -30,7 +30,7 @@ const LAYERS: [(&str, &[&str]); 6] = [
         &["state", "context", "glossary"],
     ),
     ("strings", &["i18n"]),
-    ("components", &["components", "bridge", "lazy"]),
+    ("components", &["components", "bridge", "lazy", "rerun"]),
     (
         "the two apps",
         &["app", "views", "crate", "main", "views_main"],

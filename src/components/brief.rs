@@ -10,7 +10,7 @@ use serde_json::Value;
 use yew::prelude::*;
 
 use crate::charts::qr::qr_path;
-use crate::components::compare::changed_paths;
+use crate::components::comparison::changed_paths;
 use crate::components::monte_carlo::DEFAULT_TOWNS;
 use crate::components::{cost_chart::CostChart, ratio_chart::RatioChart};
 use crate::fields::{Field, Kind, Section};

@@ -1,10 +1,11 @@
 //! A panel of the sandbox page drawn by the views bundle ([`Panel`]: the many-towns panel with the
-//! robustness panel, and A and B in the same towns), so that its code — the components, the worker
-//! client and the worker's message types — stays out of the first screen's bundle. The sandbox
-//! bundle keeps the panel's host element in its page; once the views bundle is loaded (at once,
-//! after the first screen), the panel is drawn into it and handed each new run. While the bundle
-//! loads it says so; if it cannot be loaded it says why and offers to try again, and the rest of
-//! the sandbox keeps working. The panel (and its jobs) goes when this component goes.
+//! robustness panel, the charts of the results' sections, Compare's A and B, the share dialog's
+//! QR code and files), so that its code — the components, the worker client and the worker's
+//! message types — stays out of the first screen's bundle. The sandbox bundle keeps the panel's
+//! host element in its page; once the views bundle is loaded (at once, when the panel is first
+//! shown), the panel is drawn into it and handed each new run. While the bundle loads it says so;
+//! if it cannot be loaded it says why and offers to try again, and the rest of the sandbox keeps
+//! working. The panel (and its jobs) goes when this component goes.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -37,8 +38,10 @@ enum Phase {
 pub struct LazyPanelProps {
     /// Which panel.
     pub panel: Panel,
-    /// The run the results show (in Compare: B; A is the pinned run).
-    pub run: Run,
+    /// The run the results show (in Compare: B; A is the pinned run); none for a panel about
+    /// the scenario being edited ([`PanelSnapshot::of_state`]).
+    #[prop_or_default]
+    pub run: Option<Run>,
 }
 
 /// The panel's host, and its loading or error message.
@@ -68,7 +71,14 @@ pub fn LazyPanel(props: &LazyPanelProps) -> Html {
         host
     });
     let phase = use_state(|| Phase::Loading);
-    let snapshot = PanelSnapshot::of(&app, &props.run).to_json();
+    let snapshot = props
+        .run
+        .as_ref()
+        .map_or_else(
+            || PanelSnapshot::of_state(&app),
+            |run| PanelSnapshot::of(&app, run),
+        )
+        .to_json();
     // The state to draw with when loading ends, which may be later than when it began.
     let latest = use_mut_ref(String::new);
     latest.borrow_mut().clone_from(&snapshot);
@@ -116,9 +126,15 @@ pub fn LazyPanel(props: &LazyPanelProps) -> Html {
             }
         });
     }
+    let (loading, failed) = match panel {
+        Panel::ManyTowns => (t.panel_loading, t.panel_failed),
+        Panel::Section(_) => (t.charts_loading, t.charts_failed),
+        Panel::Compare => (t.compare_loading, t.compare_failed),
+        Panel::Share => (t.share_loading, t.share_failed),
+    };
     let status = match &*phase {
         Phase::Loading => html! {
-            <p class="hint panel-status" id={format!("{}-loading", panel.key())} role="status">{ t.panel_loading }</p>
+            <p class="hint panel-status" id={format!("{}-loading", panel.key())} role="status">{ loading }</p>
         },
         Phase::Ready => html! {},
         Phase::Failed(why) => {
@@ -128,7 +144,7 @@ pub fn LazyPanel(props: &LazyPanelProps) -> Html {
             };
             html! {
                 <div class="panel-status" id={format!("{}-error", panel.key())} role="alert">
-                    <p>{ t.panel_failed }</p>
+                    <p>{ failed }</p>
                     <p class="views-reason">{ why }</p>
                     <button type="button" id={format!("{}-retry", panel.key())} onclick={retry}>{ t.views_retry }</button>
                 </div>

@@ -1,23 +1,17 @@
-//! The results area: headline numbers, the funnel, representation by stage, the panel selection
-//! (sortition only), influence by group, the projects and the counterfactual, inclusion, the
-//! years, the cost, and a polite live summary of each run.
+//! The results area: the first screen (the town, the three headline numbers, what the last change
+//! did), the many-towns panel, the sections that open below (each with its finding; their charts
+//! — the funnel, representation by stage, the panel selection, influence, the projects, inclusion,
+//! the years, the cost — come from the views bundle, `finding.rs`), and a polite live summary of
+//! each run.
 
 use dialoglab_engine::metric::Stage;
-use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::bridge::Panel;
 use crate::components::term_link::TermLink;
 use crate::components::{
-    cost_chart::CostChart,
-    cycles_chart::CyclesChart,
-    funnel::Funnel,
-    group_chart::{GroupChart, GroupKind},
-    lazy_panel::LazyPanel,
-    projects_chart::ProjectsChart,
-    ratio_chart::RatioChart,
-    town::TownView,
+    finding::Finding, lazy_panel::LazyPanel, section_charts::Section, town::TownView,
 };
 use crate::context::use_app;
 use crate::format;
@@ -45,28 +39,11 @@ pub fn Results() -> Html {
             .stage(stage)
             .map_or(0.0, |s| s.representativeness.index)
     };
-    let stages = vec![
-        (AttrValue::from(t.stage_population), report.population.size),
-        (AttrValue::from(t.stage_invited), count(Stage::Invited)),
-        (AttrValue::from(t.stage_attendees), count(Stage::Attendees)),
-        (AttrValue::from(t.stage_speakers), count(Stage::Speakers)),
-        (AttrValue::from(t.stage_voters), count(Stage::Voters)),
-    ];
     let summary = lang.run_summary(
         report.strategy,
         count(Stage::Attendees),
         index(Stage::Attendees),
     );
-    let metric = |id: &'static str, label: String, value: String, term: Option<Term>| {
-        let link = term.map(|term| html! { <TermLink {term} name={label.clone()} /> });
-        html! {
-            <div>
-                <dt>{ label.clone() }{ link.unwrap_or_default() }</dt>
-                <dd id={id}>{ value }</dd>
-            </div>
-        }
-    };
-    let influence = &report.influence;
     let pin = {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.dispatch(crate::state::Action::Pin))
@@ -149,7 +126,7 @@ pub fn Results() -> Html {
         staff,
         report.cost.dkk_per_attendee,
     );
-    let vote_finding = lang.vote_finding(report.outcome.turnout, influence.legitimacy);
+    let vote_finding = lang.vote_finding(report.outcome.turnout, report.influence.legitimacy);
     let came = count(Stage::Attendees);
     let came_share = format::percent(
         lang,
@@ -157,6 +134,15 @@ pub fn Results() -> Html {
         1,
     );
     let index_name = lang.index_of(t.stage_attendees);
+    let mut sections = vec![
+        (Section::People, ratio_finding),
+        (Section::Vote, vote_finding),
+        (Section::Inclusion, inclusion_finding),
+    ];
+    if report.cycles.len() > 1 {
+        sections.push((Section::Years, cycles_finding));
+    }
+    sections.push((Section::Cost, cost_finding));
     html! {
         <section class="results" aria-labelledby="results-heading" aria-busy={(!app.is_current()).to_string()}>
             <h2 id="results-heading" tabindex="-1">{ t.results_heading }</h2>
@@ -195,60 +181,12 @@ pub fn Results() -> Html {
             <p class="hint"><a href="#scenario-heading" class="to-settings" onclick={go_settings}>{ tt.to_settings }</a></p>
             <LazyPanel panel={Panel::ManyTowns} run={result.clone()} />
             <h3 class="subhead details-heading">{ tt.details_heading }</h3>
-            { finding("people", lang.town_section(0), ratio_finding, html! {
-                <>
-                    <dl class="headline">
-                        { metric("index-invited", lang.index_of(t.stage_invited), format::dec(lang, index(Stage::Invited), 3), Some(Term::RepresentativenessIndex)) }
-                    </dl>
-                    <p class="hint">{ t.index_help }</p>
-                    <Funnel {lang} {stages} />
-                    <RatioChart {lang} report={result.clone()} />
-                    if let Some(selection) = &report.selection {
-                        <GroupChart {lang} kind={GroupKind::Selection} table={Rc::new(selection.end_to_end.clone())} />
-                    }
-                </>
-            }) }
-            { finding("vote", lang.town_section(1), vote_finding, html! {
-                <>
-                    <h4 class="subhead">{ t.outcome_heading }</h4>
-                    <dl class="headline">
-                        { metric("turnout", t.turnout_label.to_string(), format::percent(lang, report.outcome.turnout, 1), Some(Term::Turnout)) }
-                        { metric("voice-gini", t.voice_gini_label.to_string(), format::dec(lang, report.deliberation.voice_gini, 2), Some(Term::Gini)) }
-                        { metric("top-decile", t.top_decile_label.to_string(), format::percent(lang, report.deliberation.top_decile_share, 0), Some(Term::TopDecile)) }
-                        { metric("legitimacy", t.legitimacy_label.to_string(), format::percent(lang, influence.legitimacy, 0), Some(Term::Legitimacy)) }
-                        { metric("welfare-loss", t.welfare_loss_label.to_string(), format::percent(lang, influence.welfare_loss, 1), Some(Term::WelfareLoss)) }
-                        { metric("money-per-capita", t.money_per_capita_label.to_string(), format::money_dec(lang, influence.money_per_capita, 2), None) }
-                    </dl>
-                    <GroupChart {lang} kind={GroupKind::Influence} table={Rc::new(influence.ratios.clone())} />
-                    <ProjectsChart {lang} outcome={Rc::new(report.outcome.clone())} legitimacy={influence.legitimacy} />
-                </>
-            }) }
-            { finding("inclusion", lang.town_section(2), inclusion_finding, html! {
-                <GroupChart {lang} kind={GroupKind::Inclusion} table={Rc::new(report.inclusion.clone())} />
-            }) }
-            if report.cycles.len() > 1 {
-                { finding("years", lang.town_section(3), cycles_finding, html! {
-                    <CyclesChart {lang} cycles={Rc::new(report.cycles.clone())} />
-                }) }
-            }
-            { finding("cost", lang.town_section(4), cost_finding, html! {
-                <CostChart {lang} run={result.clone()} />
+            { for sections.into_iter().map(|(section, text)| html! {
+                // Keyed: a section that comes or goes (the years) leaves the others' charts in place.
+                <Finding key={section.key()} {section} title={lang.town_section(section.index())} text={text} run={result.clone()} />
             }) }
             <p class="hint">{ t.tooltip_hint }</p>
             <p class="visually-hidden" aria-live="polite" id="live-summary">{ summary }</p>
         </section>
-    }
-}
-
-/// A section that opens, headed by its title and its finding in one sentence.
-fn finding(id: &str, title: &str, text: String, body: Html) -> Html {
-    html! {
-        <details class="finding" id={format!("{id}-section")}>
-            <summary>
-                <h3 class="finding-title">{ title }</h3>
-                <span class="finding-text">{ text }</span>
-            </summary>
-            { body }
-        </details>
     }
 }

@@ -243,6 +243,18 @@ pub struct Texts {
     pub panel_loading: &'static str,
     /// Shown when such a panel could not be loaded (the technical reason follows).
     pub panel_failed: &'static str,
+    /// Shown in a results section, once opened, while its charts load (from that bundle).
+    pub charts_loading: &'static str,
+    /// Shown when a section's charts could not be loaded (the technical reason follows).
+    pub charts_failed: &'static str,
+    /// Shown in Compare while the comparison of A and B loads (from that bundle).
+    pub compare_loading: &'static str,
+    /// Shown when the comparison could not be loaded (the technical reason follows).
+    pub compare_failed: &'static str,
+    /// Shown in the share dialog while its QR code and files load (from that bundle).
+    pub share_loading: &'static str,
+    /// Shown when those could not be loaded (the technical reason follows).
+    pub share_failed: &'static str,
     /// Label of the theme switch.
     pub theme_label: &'static str,
     /// Button opening the share dialog.
@@ -446,6 +458,12 @@ pub const DA: Texts = Texts {
     views_retry: "Prøv igen",
     panel_loading: "Henter beregningerne over mange byer …",
     panel_failed: "Beregningerne over mange byer kunne ikke hentes. Resten af sandkassen virker stadig.",
+    charts_loading: "Henter diagrammerne …",
+    charts_failed: "Diagrammerne kunne ikke hentes. Resten af sandkassen virker stadig.",
+    compare_loading: "Henter sammenligningen …",
+    compare_failed: "Sammenligningen kunne ikke hentes. Resten af sandkassen virker stadig.",
+    share_loading: "Henter QR-koden og filerne …",
+    share_failed: "QR-koden og filerne kunne ikke hentes. Linket virker stadig.",
     theme_label: "Tema",
     share_button: "Del og gem …",
     share_title: "Del scenariet",
@@ -588,6 +606,12 @@ pub const EN: Texts = Texts {
     views_retry: "Try again",
     panel_loading: "Loading the calculations over many towns …",
     panel_failed: "The calculations over many towns could not be loaded. The rest of the sandbox still works.",
+    charts_loading: "Loading the charts …",
+    charts_failed: "The charts could not be loaded. The rest of the sandbox still works.",
+    compare_loading: "Loading the comparison …",
+    compare_failed: "The comparison could not be loaded. The rest of the sandbox still works.",
+    share_loading: "Loading the QR code and the files …",
+    share_failed: "The QR code and the files could not be loaded. The link still works.",
     theme_label: "Theme",
     share_button: "Share and save …",
     share_title: "Share the scenario",

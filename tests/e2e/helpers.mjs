@@ -72,9 +72,14 @@ export async function openApp(browser, url, options = {}) {
   return { page, errors };
 }
 
-/** Opens every detailed result section (`details.finding`). */
+/**
+ * Opens every detailed result section (`details.finding`) and waits for their charts, which the
+ * views bundle draws into each section once it is opened.
+ */
 export async function openSections(page) {
   await page.evaluate(() => document.querySelectorAll('details.finding').forEach((d) => { d.open = true; }));
+  await page.waitForFunction(() => [...document.querySelectorAll('details.finding')]
+    .every((d) => d.querySelector('.lazy-panel[data-phase="ready"]')), null, { timeout: 30000 });
 }
 
 /** Serious and critical axe-core violations on the page, as short lines. */

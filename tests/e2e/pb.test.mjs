@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { holdWorkers, openApp, root, settled, tableRows, useSite, writeBigPb } from './helpers.mjs';
+import { holdWorkers, openApp, openSections, root, settled, tableRows, useSite, writeBigPb } from './helpers.mjs';
 
 const site = useSite();
 // The repository's own copy of the real files (crates/engine/tests/data/README.md says where
@@ -216,6 +216,8 @@ test('open in sandbox puts the file\'s projects, at their costs, on the simulate
   await page.click('#pb-seed');
   await page.waitForSelector('#real-data-note');
   assert.match(await page.locator('#real-data-note').innerText(), new RegExp(`${projects.length} real projects`));
+  // The sandbox opens with its sections closed; their charts are drawn once they are opened.
+  await openSections(page);
   // The projects chart lists every file project (on the ballot or vetoed) by name and cost.
   await page.waitForFunction((n) => document.querySelectorAll('#projects-chart-table tbody tr').length === n,
     projects.length, { timeout: 60000 });

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { openApp, root, settled, tableRows, useSite } from './helpers.mjs';
+import { openApp, openSections, root, settled, tableRows, useSite } from './helpers.mjs';
 
 const site = useSite();
 const data = process.env.PB_DATA ?? path.join(root, 'crates/engine/tests/data/pabulib');
@@ -25,7 +25,11 @@ const en = (n) => n.toLocaleString('en-US');
 
 /** What the results section shows: its text and every data table's cells. */
 async function shown(page) {
-  await page.evaluate(() => document.querySelectorAll('section.results details').forEach((d) => { d.open = true; }));
+  // Every section open, and every part the views bundle draws there (the sections' charts, the
+  // many towns) drawn.
+  await openSections(page);
+  await page.waitForFunction(() => [...document.querySelectorAll('section.results .lazy-panel')]
+    .every((p) => p.dataset.phase === 'ready'), null, { timeout: 30000 });
   return page.evaluate(() => {
     const results = document.querySelector('section.results');
     const tables = Object.fromEntries([...results.querySelectorAll('table[id]')].map((t) =>

@@ -4,7 +4,7 @@
 // no attendees: ratio 0 on a log axis) is marked at the edge with its value.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, settled, shareLink, useSite } from './helpers.mjs';
+import { openApp, openSections, settled, shareLink, useSite } from './helpers.mjs';
 
 const site = useSite();
 
@@ -65,6 +65,7 @@ test('a ratio off the axis is marked at the edge and labelled with its value', a
   await page.goto(`${site.url}?lang=da`);
   await page.waitForSelector('#index-attendees', { timeout: 30000 });
   await settled(page);
+  await openSections(page);
   const ticks = await page.locator('#ratio-chart .tick text').allTextContents();
   assert.ok(ticks.includes('1'), ticks.join(' '));
   assert.deepEqual(errors, []);

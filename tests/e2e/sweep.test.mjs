@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { holdWorkers, openApp, settled, tableRows, useSite } from './helpers.mjs';
+import { holdWorkers, openApp, openSections, settled, tableRows, useSite } from './helpers.mjs';
 
 const site = useSite();
 const isWorker = (url) => /dialoglab-worker/.test(url);
@@ -104,6 +104,7 @@ test('cancelling terminates the worker and leaves the app usable', async () => {
   await page.selectOption('#mc-seeds', '10');
   await page.waitForSelector('#mc-table', { timeout: 60000 });
   assert.equal(workers.length, before + 1);
+  await openSections(page);
   const funnel = await page.locator('#funnel-desc').textContent();
   await page.selectOption('#strategy', 'targeted');
   await page.waitForFunction((old) => document.querySelector('#funnel-desc')?.textContent !== old,

@@ -202,6 +202,13 @@ test('the meeting, the vote and the years have their views', async () => {
   assert.match(await page.locator('#cycles-chart-desc').textContent(), /Over 3 years/);
   assert.match(await page.locator('#influence-chart-desc').textContent(), /reflects the wishes of .+ most/);
   await page.screenshot({ path: path.join(shots, 'views-en.png'), fullPage: true });
+  // One year: the years' section goes, and the section after it keeps its own charts.
+  await page.fill('#cycles', '1');
+  await page.locator('#cycles').press('Enter');
+  await page.waitForFunction(() => !document.querySelector('#years-section'));
+  await settled(page);
+  assert.equal(await page.locator('#cost-section #cost-chart').count(), 1);
+  assert.equal(await page.locator('#cycles-chart').count(), 0);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -81,16 +81,24 @@ test('a views bundle that cannot be loaded shows a message, the sandbox keeps wo
   await page.click('#tab-sandbox');
   await page.waitForSelector('#index-attendees');
   assert.equal(await page.locator('#views-error').count(), 0);
-  const before = await page.locator('#funnel-desc').textContent();
+  const before = await page.locator('#index-attendees').textContent();
   await page.selectOption('#strategy', 'targeted');
-  await page.waitForFunction((old) => document.querySelector('#funnel-desc')?.textContent !== old,
+  await page.waitForFunction((old) => document.querySelector('#index-attendees')?.textContent !== old,
     before, { timeout: 20000 });
+  // A section's charts come from the bundle: opened, it says they could not be loaded.
+  await page.click('#people-section summary');
+  await page.waitForSelector('#people-charts-error', { timeout: 30000 });
+  assert.match(await page.locator('#people-charts-error').textContent(), /Diagrammerne kunne ikke hentes\. Resten af sandkassen virker stadig/);
   // Once the bundle can be fetched, "try again" loads it.
   await page.unroute('**/dialoglab-views*');
   await page.click('#tab-sweep');
   await page.click('#views-retry');
   await page.waitForSelector('#sweep-run', { timeout: 30000 });
   assert.equal(await page.locator('#views-error').count(), 0);
+  // Back in the sandbox, an opened section draws its charts.
+  await page.click('#tab-sandbox');
+  await page.click('#people-section summary');
+  await page.waitForSelector('#people-charts-panel[data-phase="ready"] #funnel-desc', { state: 'attached', timeout: 30000 });
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -104,26 +112,25 @@ test('a link to a secondary view opens it directly', async () => {
   await page.close();
 });
 
-test('the share dialog gets its QR code and .pb file from the views bundle, fetched when it opens', async () => {
+test('the share dialog gets its QR code and files from the views bundle, fetched when it opens', async () => {
   const { page, requests, errors } = await open('?v=1&lang=en&preset=faxe-dialogue', { blockSw: true, blockViews: true });
   await page.waitForSelector('#index-attendees', { timeout: 30000 });
   // The bundle cannot be fetched: the many-towns panel says so, the first screen is all there …
   await page.waitForSelector('#many-towns-error', { timeout: 30000 });
   assert.match(await page.locator('#many-towns-error').textContent(), /could not be loaded\. The rest of the sandbox still works/);
   await settled(page);
-  // … and the dialog says so (link and JSON still there) and retries.
+  // … and the dialog says so (the link still there) and retries.
   await page.click('#share');
-  await page.waitForSelector('#qr-error', { timeout: 30000 });
-  assert.match(await page.locator('#qr-error').textContent(), /QR code could not be made\. The link still works/);
+  await page.waitForSelector('#share-tools-error', { timeout: 30000 });
+  assert.match(await page.locator('#share-tools-error').textContent(), /QR code and the files could not be loaded\. The link still works/);
   assert.match(await page.inputValue('#share-link'), /preset=faxe-dialogue/);
-  await page.click('#download-pb');
-  await page.waitForFunction(() => /vote file could not be made/.test(document.querySelector('#share-pb-status')?.textContent ?? ''));
+  assert.equal(await page.locator('#download-pb').count(), 0, 'no file buttons without the bundle');
   await page.unroute('**/dialoglab-views*');
-  await page.click('#qr-retry');
+  await page.click('#share-tools-retry');
   const qr = page.locator('#share-qr path');
   await qr.waitFor({ timeout: 30000 });
   assert.ok((await qr.getAttribute('d')).length > 1000, 'a QR code is drawn');
-  assert.equal(await page.locator('#qr-error').count(), 0);
+  assert.equal(await page.locator('#share-tools-error').count(), 0);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-pb')]);
   assert.equal(download.suggestedFilename(), 'dialoglab-simulated-vote.pb');
   assert.match(fs.readFileSync(await download.path(), 'utf8'), /^META/);
