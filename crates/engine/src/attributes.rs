@@ -127,6 +127,37 @@ pub mod occupation {
     pub const OUTSIDE: u8 = 3;
 }
 
+/// The town's structure by age band (rows 18–29, 30–49, 50–66, 67+; docs/MODEL.md §1): data
+/// about who lives there, like `population.age_shares`, not a coefficient of a mechanism. Faxe's
+/// approximately (Statistics Denmark, rough; not checked cell by cell). Occupation: the shares
+/// employed, in education, retired and outside the labour force.
+pub const OCCUPATION_BY_AGE: [[f64; 4]; 4] = [
+    [0.58, 0.34, 0.0, 0.08],
+    [0.85, 0.03, 0.0, 0.12],
+    [0.72, 0.0, 0.10, 0.18],
+    [0.06, 0.0, 0.94, 0.0],
+];
+
+/// Share with school-age children at home, by age band (see [`OCCUPATION_BY_AGE`]).
+pub const CHILDREN_BY_AGE: [f64; 4] = [0.12, 0.55, 0.18, 0.01];
+
+/// Shares with basic, vocational and higher education, by age band (see [`OCCUPATION_BY_AGE`]).
+pub const EDUCATION_BY_AGE: [[f64; 3]; 4] = [
+    [0.35, 0.30, 0.35],
+    [0.18, 0.40, 0.42],
+    [0.25, 0.45, 0.30],
+    [0.38, 0.40, 0.22],
+];
+
+/// Kind of association of the members (sports, nature, residents', social), by age band (see
+/// [`OCCUPATION_BY_AGE`]).
+pub const ASSOCIATION_KINDS_BY_AGE: [[f64; 4]; 4] = [
+    [0.50, 0.20, 0.15, 0.15],
+    [0.50, 0.20, 0.15, 0.15],
+    [0.30, 0.25, 0.25, 0.20],
+    [0.15, 0.25, 0.25, 0.35],
+];
+
 /// The two-valued attributes use 0 = yes, 1 = no, so that "yes" comes first in reports.
 pub const YES: u8 = 0;
 /// See [`YES`].

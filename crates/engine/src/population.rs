@@ -5,7 +5,10 @@
 //! district, and the continuous traits, each from its causes plus noise. Income terciles are cut at
 //! the exact 1/3 and 2/3 quantiles of a latent income score. See docs/MODEL.md for the equations.
 
-use crate::attributes::{Attribute, NO, PROJECT_CATEGORIES, YES, occupation};
+use crate::attributes::{
+    ASSOCIATION_KINDS_BY_AGE, Attribute, CHILDREN_BY_AGE, EDUCATION_BY_AGE, NO, OCCUPATION_BY_AGE,
+    PROJECT_CATEGORIES, YES, occupation,
+};
 use crate::rng::{
     Stage, StageRng, below_logistic, chance, chance_logistic, logistic, noise, pick, stream, unit,
 };
@@ -341,8 +344,8 @@ fn mean_multiplier(params: &PopulationParams) -> f64 {
     for ((age, occupations), educations) in params
         .age_shares
         .iter()
-        .zip(&params.occupation_by_age)
-        .zip(&params.education_by_age)
+        .zip(&OCCUPATION_BY_AGE)
+        .zip(&EDUCATION_BY_AGE)
     {
         let occupation_total: f64 = occupations.iter().sum();
         let education_total: f64 = educations.iter().sum();
@@ -440,13 +443,13 @@ fn draw_citizen(
     // The share of women in the citizen's age band (`population.women_shares`).
     let gender = u8::from(!chance(rng, params.women_shares[usize::from(age)]));
     let band = usize::from(age);
-    let occ = pick(rng, &params.occupation_by_age[band]);
-    let children = if chance(rng, params.children_by_age[band]) {
+    let occ = pick(rng, &OCCUPATION_BY_AGE[band]);
+    let children = if chance(rng, CHILDREN_BY_AGE[band]) {
         YES
     } else {
         NO
     };
-    let education = pick(rng, &params.education_by_age[band]);
+    let education = pick(rng, &EDUCATION_BY_AGE[band]);
     let t = &params.traits;
 
     // Marginalisation is more likely with basic education and outside the labour force; the
@@ -466,7 +469,7 @@ fn draw_citizen(
         }
         + if age == 3 { t.member_old } else { 0.0 };
     let association = if chance_logistic(rng, member_z) {
-        pick(rng, &params.association_kinds_by_age[band]) + 1
+        pick(rng, &ASSOCIATION_KINDS_BY_AGE[band]) + 1
     } else {
         0
     };

@@ -828,17 +828,6 @@ pub struct PopulationParams {
     /// half under 67 and 55% among the 67+ (women outlive men), is Faxe's approximately; a city
     /// with more women (Polish cities: about 54% of adults) says so here.
     pub women_shares: [f64; 4],
-    /// Occupation by age band (rows 18–29, 30–49, 50–66, 67+): the shares employed, in education,
-    /// retired and outside the labour force (each 0 – 1, each row summing to 1 ± 0.01).
-    pub occupation_by_age: [[f64; 4]; 4],
-    /// Share with school-age children at home, by age band (each 0 – 1).
-    pub children_by_age: [f64; 4],
-    /// Education by age band: the shares with basic, vocational and higher education (each 0 – 1,
-    /// each row summing to 1 ± 0.01).
-    pub education_by_age: [[f64; 3]; 4],
-    /// Kind of association of the members, by age band: the shares in sports, nature,
-    /// residents' and social associations (each 0 – 1, each row summing to 1 ± 0.01).
-    pub association_kinds_by_age: [[f64; 4]; 4],
     /// Share of citizens who are marginalised, socially vulnerable or facing a language barrier (0 – 0.6).
     pub marginalised_share: f64,
     /// Share of the marginalised whose barrier is language (0 – 1).
@@ -867,25 +856,6 @@ impl Default for PopulationParams {
             districts: 5,
             age_shares: [0.17, 0.28, 0.30, 0.25],
             women_shares: [0.50, 0.50, 0.50, 0.55],
-            occupation_by_age: [
-                [0.58, 0.34, 0.0, 0.08],
-                [0.85, 0.03, 0.0, 0.12],
-                [0.72, 0.0, 0.10, 0.18],
-                [0.06, 0.0, 0.94, 0.0],
-            ],
-            children_by_age: [0.12, 0.55, 0.18, 0.01],
-            education_by_age: [
-                [0.35, 0.30, 0.35],
-                [0.18, 0.40, 0.42],
-                [0.25, 0.45, 0.30],
-                [0.38, 0.40, 0.22],
-            ],
-            association_kinds_by_age: [
-                [0.50, 0.20, 0.15, 0.15],
-                [0.50, 0.20, 0.15, 0.15],
-                [0.30, 0.25, 0.25, 0.20],
-                [0.15, 0.25, 0.25, 0.35],
-            ],
             marginalised_share: 0.10,
             language_barrier_share: 0.35,
             association_share: 0.55,
@@ -1499,23 +1469,6 @@ impl Scenario {
         for (k, share) in p.women_shares.iter().enumerate() {
             check_f(&format!("population.women_shares[{k}]"), *share, 0.3, 0.7)?;
         }
-        for (band, row) in p.occupation_by_age.iter().enumerate() {
-            check_shares(&format!("population.occupation_by_age[{band}]"), row)?;
-        }
-        for (band, share) in p.children_by_age.iter().enumerate() {
-            check_f(
-                &format!("population.children_by_age[{band}]"),
-                *share,
-                0.0,
-                1.0,
-            )?;
-        }
-        for (band, row) in p.education_by_age.iter().enumerate() {
-            check_shares(&format!("population.education_by_age[{band}]"), row)?;
-        }
-        for (band, row) in p.association_kinds_by_age.iter().enumerate() {
-            check_shares(&format!("population.association_kinds_by_age[{band}]"), row)?;
-        }
 
         let inv = &self.invitation;
         check_u(
@@ -1743,35 +1696,6 @@ mod tests {
         s.set_path_text("population.women_shares", "[0.52, 0.52, 0.53, 0.6]")
             .unwrap();
         assert!(s.validate().is_ok());
-        // The town's structure by age band: each row is a set of shares.
-        let mut s = Scenario::default();
-        s.population.occupation_by_age[2] = [0.72, 0.0, 0.10, 0.28];
-        let text = s.validate().unwrap_err().to_string();
-        assert!(
-            text.contains("population.occupation_by_age[2]") && text.contains("1.1"),
-            "{text}"
-        );
-        let mut s = Scenario::default();
-        s.population.education_by_age[0][1] = -0.1;
-        let text = s.validate().unwrap_err().to_string();
-        assert!(text.contains("population.education_by_age[0][1]"), "{text}");
-        let mut s = Scenario::default();
-        s.population.children_by_age[1] = 1.5;
-        let text = s.validate().unwrap_err().to_string();
-        assert!(text.contains("population.children_by_age[1]"), "{text}");
-        let mut s = Scenario::default();
-        s.population.association_kinds_by_age[3] = [0.0; 4];
-        let text = s.validate().unwrap_err().to_string();
-        assert!(
-            text.contains("population.association_kinds_by_age[3]"),
-            "{text}"
-        );
-        s.set_path_text(
-            "population.association_kinds_by_age",
-            "[[0.4, 0.2, 0.2, 0.2], [0.4, 0.2, 0.2, 0.2], [0.3, 0.3, 0.2, 0.2], [0.1, 0.3, 0.3, 0.3]]",
-        )
-        .unwrap();
-        assert!(s.validate().is_ok());
     }
 
     #[test]
@@ -1816,22 +1740,12 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("expected struct ArgumentParams"), "{e}");
-        // The population's tables: four rows of the table's length.
-        let e = Scenario::from_json(r#"{"population": {"education_by_age": [[0.3, 0.4, 0.3]]}}"#)
+        // Arrays keep serde's own check of their length.
+        let e = Scenario::from_json(r#"{"population": {"age_shares": [0.3, 0.7]}}"#)
             .unwrap_err()
             .to_string();
         assert!(
-            e.contains("invalid length 1, expected an array of length 4"),
-            "{e}"
-        );
-        let row = "[0.3, 0.4, 0.3, 0.0]";
-        let e = Scenario::from_json(&format!(
-            r#"{{"population": {{"education_by_age": [{row}, {row}, {row}, {row}]}}}}"#
-        ))
-        .unwrap_err()
-        .to_string();
-        assert!(
-            e.contains("invalid length 4, expected fewer elements in array"),
+            e.contains("invalid length 2, expected an array of length 4"),
             "{e}"
         );
         // And the whole default scenario reads back as itself.

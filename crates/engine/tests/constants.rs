@@ -2,7 +2,7 @@
 //! (outside their unit tests and comments) is 0, ½, 1 or 2, or listed below with its reason.
 //! Coefficients belong in the scenario and the parameter registry (`registry.rs`).
 //! The population's structure by age band (occupation, children, education, association kinds)
-//! is a scenario input like `population.age_shares`, not a coefficient.
+//! is data about the town (`attributes.rs`, like `population.age_shares`), not a coefficient.
 
 const MODEL_FILES: [&str; 12] = [
     "population.rs",
