@@ -64,6 +64,43 @@ macro_rules! coefficients {
     };
 }
 
+/// Implements `Deserialize` for a parameter struct from the JSON object of its fields: each
+/// known field read into the struct's default, an unknown field refused with the list of known
+/// ones (serde's words). One string match per field, where the derived impl also builds a field
+/// visitor, an `Option` and a duplicate check per field (the app's first load is at its size
+/// limit). A repeated key cannot reach it: scenarios are read through a JSON tree, whose objects
+/// keep the last value of a key.
+macro_rules! read_fields {
+    ($name:ident { $( $field:ident ),* $(,)? }) => {
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                const FIELDS: &[&str] = &[$( stringify!($field) ),*];
+                struct Fields;
+                impl<'de> serde::de::Visitor<'de> for Fields {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                        f.write_str(concat!("struct ", stringify!($name)))
+                    }
+                    fn visit_map<A: serde::de::MapAccess<'de>>(
+                        self,
+                        mut map: A,
+                    ) -> Result<$name, A::Error> {
+                        let mut out = $name::default();
+                        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                            match key.as_ref() {
+                                $( stringify!($field) => out.$field = map.next_value()?, )*
+                                other => return Err(serde::de::Error::unknown_field(other, FIELDS)),
+                            }
+                        }
+                        Ok(out)
+                    }
+                }
+                deserializer.deserialize_struct(stringify!($name), FIELDS, Fields)
+            }
+        }
+    };
+}
+
 /// Writes a struct of coefficients: `values[k]` under `fields[k]`, in order.
 fn write_coefficients<S: serde::Serializer>(
     serializer: S,
@@ -271,8 +308,7 @@ impl PanelSelection {
 }
 
 /// A complete scenario. `Default` is the `faxe-dialogue` preset.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Scenario {
     /// Seed of every random stream of the run.
     pub seed: u64,
@@ -303,6 +339,23 @@ pub struct Scenario {
     /// What a project does for a citizen: need by category and scale (issue 17).
     pub need: NeedParams,
 }
+
+read_fields!(Scenario {
+    seed,
+    budget,
+    population,
+    invitation,
+    attendance,
+    costs,
+    meeting,
+    municipality,
+    vote,
+    feedback,
+    arguments,
+    cycles,
+    decision,
+    need
+});
 
 impl Default for Scenario {
     fn default() -> Self {
@@ -416,8 +469,7 @@ impl Implementer {
 }
 
 /// Who decides and who carries the projects out (docs/MODEL.md, "Budgets").
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DecisionParams {
     /// Who decides.
     pub channel: DecisionChannel,
@@ -432,6 +484,14 @@ pub struct DecisionParams {
     /// Under `proposers`: per unit of the proposers' mean free time ÷ 40 hours, centred at ½.
     pub completion_time: f64,
 }
+
+read_fields!(DecisionParams {
+    channel,
+    implementer,
+    advice_weight,
+    completion_intercept,
+    completion_time
+});
 
 impl Default for DecisionParams {
     fn default() -> Self {
@@ -537,8 +597,7 @@ pub struct RealProject {
 }
 
 /// The dialogue meeting.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct MeetingParams {
     /// Realistic or ideal (facilitated) meetings.
     pub format: MeetingFormat,
@@ -581,6 +640,25 @@ pub struct MeetingParams {
     /// only from speakers within `confidence_bound`, or by averaging towards the speaker.
     pub update: MeetingUpdate,
 }
+
+read_fields!(MeetingParams {
+    format,
+    table_size,
+    rounds,
+    persuasion,
+    confidence_bound,
+    status_weight,
+    status_persuasion,
+    status_skill,
+    status_assertiveness,
+    status_backing,
+    turn_skill,
+    turn_assertiveness,
+    proposals_per_table,
+    facilitation,
+    language_voice,
+    update
+});
 
 /// How a listener's preferences respond to a speaking turn (docs/MODEL.md, "Deliberation").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -663,8 +741,7 @@ impl Default for MeetingParams {
 }
 
 /// The municipality.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct MunicipalityParams {
     /// Who takes the initiative.
     pub initiative: Initiative,
@@ -686,6 +763,16 @@ pub struct MunicipalityParams {
     pub ownership: f64,
 }
 
+read_fields!(MunicipalityParams {
+    initiative,
+    rules_by,
+    control,
+    goals,
+    municipal_proposals,
+    co_design_trust,
+    ownership
+});
+
 impl Default for MunicipalityParams {
     fn default() -> Self {
         MunicipalityParams {
@@ -701,8 +788,7 @@ impl Default for MunicipalityParams {
 }
 
 /// The PB vote.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct VoteParams {
     /// Approval or cumulative ballots.
     pub ballot: BallotKind,
@@ -764,6 +850,33 @@ pub struct VoteParams {
     pub ballot_lengths: Option<Vec<u32>>,
 }
 
+read_fields!(VoteParams {
+    ballot,
+    rule,
+    tie_break,
+    threshold,
+    max_approvals,
+    points,
+    max_projects,
+    district_bonus,
+    cost_share_min,
+    cost_share_max,
+    online,
+    turnout_intercept,
+    turnout_interest,
+    turnout_efficacy,
+    turnout_trust,
+    turnout_stakes,
+    turnout_attendee,
+    turnout_invited,
+    paper_cost,
+    paper_time,
+    online_time,
+    online_digital,
+    projects,
+    ballot_lengths
+});
+
 impl Default for VoteParams {
     fn default() -> Self {
         VoteParams {
@@ -815,8 +928,7 @@ coefficients! {
 }
 
 /// The synthetic population (DESIGN §2.1).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PopulationParams {
     /// Number of adult citizens (1 – 1,000,000).
     pub size: u32,
@@ -848,6 +960,22 @@ pub struct PopulationParams {
     /// Coefficients of the traits' equations.
     pub traits: TraitParams,
 }
+
+read_fields!(PopulationParams {
+    size,
+    districts,
+    age_shares,
+    women_shares,
+    marginalised_share,
+    language_barrier_share,
+    association_share,
+    relative_income,
+    digital_intercept,
+    digital_age,
+    digital_education,
+    digital_noise,
+    traits
+});
 
 impl Default for PopulationParams {
     fn default() -> Self {
@@ -1022,8 +1150,7 @@ coefficients! {
 }
 
 /// Which supports the meetings offer (DESIGN §2.2 step 3).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default)]
 pub struct Supports {
     /// Childcare during the meeting.
     pub childcare: bool,
@@ -1036,6 +1163,14 @@ pub struct Supports {
     /// An online way to take part.
     pub online: bool,
 }
+
+read_fields!(Supports {
+    childcare,
+    evening,
+    interpretation,
+    payment,
+    online
+});
 
 /// Fields of earlier versions that the model no longer has (they set a named group's outcome;
 /// see docs/MODEL.md). Links and files carrying them still load: the fields are dropped.
@@ -1068,8 +1203,7 @@ pub fn drop_removed_fields(tree: &mut serde_json::Value) -> Vec<&'static str> {
 }
 
 /// The invitation strategy and its parameters.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct InvitationParams {
     /// The strategy.
     pub strategy: Strategy,
@@ -1097,6 +1231,20 @@ pub struct InvitationParams {
     /// Supports offered to participants.
     pub supports: Supports,
 }
+
+read_fields!(InvitationParams {
+    strategy,
+    letters,
+    panel_size,
+    contacts,
+    outreach_reach,
+    mobilisation,
+    panel_dropout,
+    selection_replicates,
+    selection,
+    recontact,
+    supports
+});
 
 impl Default for InvitationParams {
     fn default() -> Self {
@@ -1178,8 +1326,7 @@ coefficients! {
 }
 
 /// Unit costs of the invitation for the cost report.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CostParams {
     /// Price of one letter with postage, DKK (0 – 1,000).
     pub letter_dkk: u32,
@@ -1194,6 +1341,15 @@ pub struct CostParams {
     /// Staff hours to handle one answer to a sortition letter (0 – 100).
     pub hours_per_response: f64,
 }
+
+read_fields!(CostParams {
+    letter_dkk,
+    staff_hour_dkk,
+    open_call_hours,
+    hours_per_contact,
+    hours_per_association,
+    hours_per_response
+});
 
 impl Default for CostParams {
     fn default() -> Self {
@@ -1746,6 +1902,42 @@ mod tests {
             .to_string();
         assert!(
             e.contains("invalid length 2, expected an array of length 4"),
+            "{e}"
+        );
+        // The mixed structs (read_fields!): the same words for an unknown field, a missing field
+        // takes the default, null is None.
+        let e = Scenario::from_json(r#"{"vote": {"rule": "mes", "nope": 1}}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("unknown field `nope`, expected one of `ballot`, `rule`"),
+            "{e}"
+        );
+        let e = Scenario::from_json(r#"{"colour": "blue"}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("unknown field `colour`, expected one of `seed`"),
+            "{e}"
+        );
+        let s = Scenario::from_json(
+            r#"{"vote": {"rule": "mes", "projects": null}, "meeting": {"table_size": 6}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            (
+                s.vote.rule,
+                s.vote.projects,
+                s.meeting.table_size,
+                s.meeting.rounds
+            ),
+            (Rule::Mes, None, 6, MeetingParams::default().rounds)
+        );
+        let e = Scenario::from_json(r#"{"meeting": {"table_size": 600}}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("invalid value: integer `600`, expected u8"),
             "{e}"
         );
         // And the whole default scenario reads back as itself.
