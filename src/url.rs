@@ -24,6 +24,22 @@ use crate::json_tree::{diff, merge};
 use crate::language::Lang;
 use crate::view::View;
 
+/// The page's address without query or fragment (empty outside the browser): what a link's
+/// query and fragment are appended to.
+#[must_use]
+pub fn page_base() -> String {
+    if cfg!(target_arch = "wasm32") {
+        let location = gloo::utils::window().location();
+        format!(
+            "{}{}",
+            location.origin().unwrap_or_default(),
+            location.pathname().unwrap_or_default()
+        )
+    } else {
+        String::new()
+    }
+}
+
 /// Version of the link format written by this build.
 pub const LINK_VERSION: u32 = 1;
 

@@ -19,23 +19,8 @@ use crate::context::use_app;
 use crate::format;
 use crate::guide::{self, CHAPTERS, Chapter, Direction, Reveal};
 use crate::state::{Action, View};
-use crate::url::{self, Place};
+use crate::url::{self, Place, page_base};
 use crate::worker_client::{Event as JobEvent, TownsClient};
-
-/// The page's address without query and fragment (empty outside the browser).
-/// The page's address without query or fragment (empty outside the browser).
-pub fn page_base() -> String {
-    if cfg!(target_arch = "wasm32") {
-        let location = gloo::utils::window().location();
-        format!(
-            "{}{}",
-            location.origin().unwrap_or_default(),
-            location.pathname().unwrap_or_default()
-        )
-    } else {
-        String::new()
-    }
-}
 
 thread_local! {
     /// Finished verdicts by towns job (chapter's scenarios, number and towns).

@@ -27,18 +27,9 @@ pub struct ShareDialogProps {
 /// the scenario's query and fragment ([`url::encode`]); outside the browser only the latter.
 #[must_use]
 pub fn share_link(app: &AppContext) -> String {
-    let base = if cfg!(target_arch = "wasm32") {
-        let location = gloo::utils::window().location();
-        format!(
-            "{}{}",
-            location.origin().unwrap_or_default(),
-            location.pathname().unwrap_or_default()
-        )
-    } else {
-        String::new()
-    };
     format!(
-        "{base}{}",
+        "{}{}",
+        url::page_base(),
         url::encode(&app.preset, &app.scenario, app.lang)
     )
 }

@@ -10,11 +10,12 @@ use dialoglab_engine::{population, town};
 use yew::prelude::*;
 
 use crate::charts::town::{Step, affected};
-use crate::components::guide::{TownsFailure, count_towns, page_base};
+use crate::components::guide::{TownsFailure, count_towns};
 use crate::components::town::TownPicture;
 use crate::context::use_app;
 use crate::guide::{self, Direction};
 use crate::state::{Action, View};
+use crate::url::page_base;
 use crate::url::{self, Place};
 use crate::worker_client::TownsClient;
 

@@ -546,38 +546,16 @@ fn draw_citizen(
     } else {
         0.0
     };
+    // An association's members weigh its own field more (kinds 1 sports, 2 nature, 3 residents,
+    // 4 social).
+    let own_field = |k: u8, weight: f64| if kind == k { weight } else { 0.0 };
     let mut w = [
-        1.0 + t.pref_green_education * (edu + 1.0)
-            + if kind == 2 {
-                t.pref_green_nature_members
-            } else {
-                0.0
-            },
+        1.0 + t.pref_green_education * (edu + 1.0) + own_field(2, t.pref_green_nature_members),
         1.0 + t.pref_children_parents * parent + t.pref_children_young * young,
-        1.0 + t.pref_elderly_old * old
-            + if kind == 4 {
-                t.pref_elderly_social_members
-            } else {
-                0.0
-            },
-        1.0 + t.pref_culture_young * young
-            + if kind == 1 {
-                t.pref_culture_sports_members
-            } else {
-                0.0
-            },
-        1.0 + t.pref_social_marginalised * m
-            + if kind == 4 {
-                t.pref_social_social_members
-            } else {
-                0.0
-            },
-        1.0 + t.pref_roads_employed * employed
-            + if kind == 3 {
-                t.pref_roads_residents_members
-            } else {
-                0.0
-            },
+        1.0 + t.pref_elderly_old * old + own_field(4, t.pref_elderly_social_members),
+        1.0 + t.pref_culture_young * young + own_field(1, t.pref_culture_sports_members),
+        1.0 + t.pref_social_marginalised * m + own_field(4, t.pref_social_social_members),
+        1.0 + t.pref_roads_employed * employed + own_field(3, t.pref_roads_residents_members),
     ];
     let first = usize::from(pick(rng, &w));
     w[first] = 0.0;
