@@ -28,16 +28,18 @@ use crate::view::View;
 /// query and fragment are appended to.
 #[must_use]
 pub fn page_base() -> String {
-    if cfg!(target_arch = "wasm32") {
+    // `#[cfg]`, not `cfg!`: the fuzz targets compile this file natively without `gloo`.
+    #[cfg(target_arch = "wasm32")]
+    {
         let location = gloo::utils::window().location();
         format!(
             "{}{}",
             location.origin().unwrap_or_default(),
             location.pathname().unwrap_or_default()
         )
-    } else {
-        String::new()
     }
+    #[cfg(not(target_arch = "wasm32"))]
+    String::new()
 }
 
 /// Version of the link format written by this build.

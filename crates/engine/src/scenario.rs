@@ -1857,6 +1857,10 @@ mod tests {
     #[test]
     #[allow(clippy::float_cmp, reason = "the values are read back exactly")]
     fn coefficient_structs_read_and_write_json_as_derived_structs_do() {
+        let refused = |json: &str, words: &str| {
+            let e = Scenario::from_json(json).unwrap_err().to_string();
+            assert!(e.contains(words), "{json}: {e}");
+        };
         // Every field in order, each a number.
         let text = serde_json::to_string(&TraitParams::default()).unwrap();
         let places: Vec<usize> = TraitParams::FIELDS
@@ -1874,51 +1878,33 @@ mod tests {
         assert_eq!(s.population.traits.skill_member, 0.5);
         assert_eq!(s.attendance.intercept, -4.5);
         // An unknown field and a wrong type are refused as serde words them.
-        let e = Scenario::from_json(r#"{"need": {"nonsense": 1}}"#)
-            .unwrap_err()
-            .to_string();
-        assert!(
-            e.contains("unknown field `nonsense`, expected one of `"),
-            "{e}"
+        refused(
+            r#"{"need": {"nonsense": 1}}"#,
+            "unknown field `nonsense`, expected one of `",
         );
         // A repeated key: the JSON tree keeps the last, before any struct sees it.
         let s = Scenario::from_json(r#"{"feedback": {"habit_decay": 0.1, "habit_decay": 0.2}}"#)
             .unwrap();
         assert_eq!(s.feedback.habit_decay, 0.2);
-        let e = Scenario::from_json(r#"{"arguments": {"impact": "high"}}"#)
-            .unwrap_err()
-            .to_string();
-        assert!(
-            e.contains("invalid type: string \"high\", expected f64"),
-            "{e}"
+        refused(
+            r#"{"arguments": {"impact": "high"}}"#,
+            "invalid type: string \"high\", expected f64",
         );
-        let e = Scenario::from_json(r#"{"arguments": [1, 2]}"#)
-            .unwrap_err()
-            .to_string();
-        assert!(e.contains("expected struct ArgumentParams"), "{e}");
+        refused(r#"{"arguments": [1, 2]}"#, "expected struct ArgumentParams");
         // Arrays keep serde's own check of their length.
-        let e = Scenario::from_json(r#"{"population": {"age_shares": [0.3, 0.7]}}"#)
-            .unwrap_err()
-            .to_string();
-        assert!(
-            e.contains("invalid length 2, expected an array of length 4"),
-            "{e}"
+        refused(
+            r#"{"population": {"age_shares": [0.3, 0.7]}}"#,
+            "invalid length 2, expected an array of length 4",
         );
         // The mixed structs (read_fields!): the same words for an unknown field, a missing field
         // takes the default, null is None.
-        let e = Scenario::from_json(r#"{"vote": {"rule": "mes", "nope": 1}}"#)
-            .unwrap_err()
-            .to_string();
-        assert!(
-            e.contains("unknown field `nope`, expected one of `ballot`, `rule`"),
-            "{e}"
+        refused(
+            r#"{"vote": {"rule": "mes", "nope": 1}}"#,
+            "unknown field `nope`, expected one of `ballot`, `rule`",
         );
-        let e = Scenario::from_json(r#"{"colour": "blue"}"#)
-            .unwrap_err()
-            .to_string();
-        assert!(
-            e.contains("unknown field `colour`, expected one of `seed`"),
-            "{e}"
+        refused(
+            r#"{"colour": "blue"}"#,
+            "unknown field `colour`, expected one of `seed`",
         );
         let s = Scenario::from_json(
             r#"{"vote": {"rule": "mes", "projects": null}, "meeting": {"table_size": 6}}"#,
@@ -1933,12 +1919,9 @@ mod tests {
             ),
             (Rule::Mes, None, 6, MeetingParams::default().rounds)
         );
-        let e = Scenario::from_json(r#"{"meeting": {"table_size": 600}}"#)
-            .unwrap_err()
-            .to_string();
-        assert!(
-            e.contains("invalid value: integer `600`, expected u8"),
-            "{e}"
+        refused(
+            r#"{"meeting": {"table_size": 600}}"#,
+            "invalid value: integer `600`, expected u8",
         );
         // And the whole default scenario reads back as itself.
         let text = serde_json::to_string(&Scenario::default()).unwrap();
