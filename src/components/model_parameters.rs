@@ -72,11 +72,11 @@ pub fn ModelParameters(props: &ModelParametersProps) -> Html {
                                 <tr>{ for t.columns.iter().map(|c| html! { <th scope="col">{ *c }</th> }) }</tr>
                             </thead>
                             <tbody>
-                                { for params.iter().map(|p| html! {
+                                { for params.iter().map(|p| { let (name, meaning) = words(lang, p); html! {
                                     <tr>
                                         <th scope="row">
-                                            <strong>{ words(lang, p).0 }</strong><br />
-                                            { words(lang, p).1 }<br />
+                                            <strong>{ name }</strong><br />
+                                            { meaning }<br />
                                             <code>{ p.path }</code>
                                         </th>
                                         <td class="num">{ format::short(lang, p.default) }</td>
@@ -85,7 +85,7 @@ pub fn ModelParameters(props: &ModelParametersProps) -> Html {
                                         <td>{ lang.parameter_kind(p.kind) }</td>
                                         <td>{ p.source }</td>
                                     </tr>
-                                }) }
+                                } }) }
                             </tbody>
                         </table>
                     </div>

@@ -9,18 +9,14 @@ use std::fmt;
 
 use crate::pb::{Rule, TieBreak};
 
-/// Defines a struct of `f64` coefficients with their defaults, and its serde impls through one
-/// table of field names read by [`read_coefficients`] and written by [`write_coefficients`]. The
-/// derived impls instantiate a parse for every field of every struct (a tenth of the browser
-/// bundle's scenario code); these share one loop. The JSON and the errors are the derived
-/// ones': fields in order, every field optional (the default fills in), an unknown field refused
-/// with the list of known ones, a repeated field refused.
+/// Defines a struct of `f64` coefficients with their defaults and its JSON: written as derived,
+/// read through [`read_fields!`].
 macro_rules! coefficients {
     ($(#[doc = $doc:expr])* pub struct $name:ident {
         $( $(#[doc = $fdoc:expr])* $field:ident : $default:expr ),* $(,)?
     }) => {
         $(#[doc = $doc])*
-        #[derive(Clone, Debug, PartialEq)]
+        #[derive(Clone, Debug, PartialEq, Serialize)]
         pub struct $name {
             $( $(#[doc = $fdoc])* pub $field: f64, )*
         }
@@ -36,31 +32,7 @@ macro_rules! coefficients {
             pub const FIELDS: &'static [&'static str] = &[$( stringify!($field) ),*];
         }
 
-        impl Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                write_coefficients(serializer, stringify!($name), Self::FIELDS, &[$( self.$field ),*])
-            }
-        }
-
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let mut out = $name::default();
-                deserializer.deserialize_struct(
-                    stringify!($name),
-                    Self::FIELDS,
-                    CoefficientVisitor {
-                        name: stringify!($name),
-                        fields: Self::FIELDS,
-                        set: &mut |k, value| {
-                            if let Some(slot) = [$( &mut out.$field ),*].into_iter().nth(k) {
-                                *slot = value;
-                            }
-                        },
-                    },
-                )?;
-                Ok(out)
-            }
-        }
+        read_fields!($name { $( $field ),* });
     };
 }
 
@@ -99,51 +71,6 @@ macro_rules! read_fields {
             }
         }
     };
-}
-
-/// Writes a struct of coefficients: `values[k]` under `fields[k]`, in order.
-fn write_coefficients<S: serde::Serializer>(
-    serializer: S,
-    name: &'static str,
-    fields: &'static [&'static str],
-    values: &[f64],
-) -> Result<S::Ok, S::Error> {
-    use serde::ser::SerializeStruct;
-    let mut out = serializer.serialize_struct(name, values.len())?;
-    for (field, value) in fields.iter().zip(values) {
-        out.serialize_field(field, value)?;
-    }
-    out.end()
-}
-
-/// Reads a JSON object of coefficients, handing `set` each field's position in `fields` and its
-/// value.
-struct CoefficientVisitor<'a> {
-    name: &'static str,
-    fields: &'static [&'static str],
-    set: &'a mut dyn FnMut(usize, f64),
-}
-
-impl<'de> serde::de::Visitor<'de> for CoefficientVisitor<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "struct {}", self.name)
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut seen = vec![false; self.fields.len()];
-        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-            let Some(k) = self.fields.iter().position(|f| *f == key) else {
-                return Err(serde::de::Error::unknown_field(&key, self.fields));
-            };
-            if std::mem::replace(&mut seen[k], true) {
-                return Err(serde::de::Error::duplicate_field(self.fields[k]));
-            }
-            (self.set)(k, map.next_value()?);
-        }
-        Ok(())
-    }
 }
 
 /// Largest population the engine accepts.
