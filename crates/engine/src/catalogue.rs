@@ -14,6 +14,10 @@
 //! that cheap either, the cheapest of the category (a proposal too large for the pot, which the
 //! vote can fund only if the pot allows). So a 100,000 DKK pot buys lamps, murals and board games,
 //! and a 10 M DKK pot a street or a square.
+//!
+//! With `vote.costs_by_category = false` (an ablation) the same rule draws from the whole
+//! catalogue whatever the proposal's category: a proposal for the elderly may then cost what a
+//! street costs, and what a pot can buy no longer depends on what a project is for.
 
 use std::sync::OnceLock;
 
@@ -55,6 +59,8 @@ pub struct Item {
 struct Parsed {
     items: Vec<Item>,
     by_category: [Vec<u16>; CATEGORY_COUNT],
+    /// Every item, cheapest first (ties: file order).
+    by_cost: Vec<u16>,
 }
 
 /// Converts `cost` in `currency` to DKK (rounded half up), or `None` for a currency without a
@@ -115,15 +121,22 @@ fn parsed() -> &'static Parsed {
     PARSED.get_or_init(|| {
         // A unit test parses the embedded text; a broken catalogue would be an empty one here.
         let items = parse(CSV).unwrap_or_default();
-        let by_category = std::array::from_fn(|c| {
+        let cheapest_first = |keep: &dyn Fn(&Item) -> bool| {
             let mut idx: Vec<u16> = (0..items.len())
-                .filter(|&k| usize::from(items[k].category) == c)
+                .filter(|&k| keep(&items[k]))
                 .map(|k| k as u16)
                 .collect();
             crate::sort::by_key(&mut idx, |&k| (items[usize::from(k)].cost_dkk, k));
             idx
-        });
-        Parsed { items, by_category }
+        };
+        let by_category =
+            std::array::from_fn(|c| cheapest_first(&|it| usize::from(it.category) == c));
+        let by_cost = cheapest_first(&|_| true);
+        Parsed {
+            items,
+            by_category,
+            by_cost,
+        }
     })
 }
 
@@ -149,17 +162,21 @@ pub fn of_category(category: u8) -> &'static [u16] {
 }
 
 /// Draws the real project whose cost a proposal of `category` takes under `budget` (see the module
-/// documentation), or `None` when the category has no item. One draw from `rng` when more than
-/// one item is in range, none otherwise.
+/// documentation), or `None` when the category has no item; `None` for `category` draws from the
+/// whole catalogue (`vote.costs_by_category = false`). One draw from `rng` when more than one
+/// item is in range, none otherwise.
 #[must_use]
 pub fn draw(
-    category: u8,
+    category: Option<u8>,
     budget: u64,
     share_min: f64,
     share_max: f64,
     rng: &mut StageRng,
 ) -> Option<u16> {
-    let list = of_category(category);
+    let list = match category {
+        Some(c) => of_category(c),
+        None => &parsed().by_cost,
+    };
     let items = items();
     let cost = |k: u16| items[usize::from(k)].cost_dkk as f64;
     let low = budget as f64 * share_min;
@@ -231,7 +248,7 @@ mod tests {
                     (low..=high).contains(&x)
                 });
                 for _ in 0..50 {
-                    let k = draw(c, budget, 0.04, 0.3, &mut rng).unwrap();
+                    let k = draw(Some(c), budget, 0.04, 0.3, &mut rng).unwrap();
                     let it = item(k).unwrap();
                     assert_eq!(it.category, c);
                     let x = it.cost_dkk as f64;
@@ -246,14 +263,41 @@ mod tests {
         }
         // A 10 M pot draws structural green projects; a 100,000 DKK pot never does.
         let big = (0..200)
-            .filter_map(|_| draw(0, 10_000_000, 0.04, 0.3, &mut rng))
+            .filter_map(|_| draw(Some(0), 10_000_000, 0.04, 0.3, &mut rng))
             .filter(|&k| item(k).unwrap().cost_dkk > 500_000)
             .count();
         assert!(big > 50, "{big}");
         assert!(
             (0..200)
-                .filter_map(|_| draw(0, 100_000, 0.04, 0.3, &mut rng))
+                .filter_map(|_| draw(Some(0), 100_000, 0.04, 0.3, &mut rng))
                 .all(|k| item(k).unwrap().cost_dkk <= 30_000)
         );
+    }
+
+    /// The ablation's draw (`vote.costs_by_category = false`): the whole catalogue is the list,
+    /// so a 5 M pot draws items dearer than anything of the elderly category, of several
+    /// categories, each within the pot's range.
+    #[test]
+    fn without_categories_every_proposal_draws_from_the_whole_catalogue() {
+        let mut rng = stream(5, Stage::Vote);
+        let elderly_max = of_category(2)
+            .iter()
+            .map(|&k| item(k).unwrap().cost_dkk)
+            .max()
+            .unwrap();
+        let (low, high) = (5_000_000.0 * 0.04, 5_000_000.0 * 0.3);
+        let drawn: Vec<&Item> = (0..200)
+            .map(|_| item(draw(None, 5_000_000, 0.04, 0.3, &mut rng).unwrap()).unwrap())
+            .collect();
+        assert!(
+            drawn
+                .iter()
+                .all(|it| (low..=high).contains(&(it.cost_dkk as f64)))
+        );
+        assert!(drawn.iter().all(|it| it.cost_dkk > elderly_max));
+        let mut categories: Vec<u8> = drawn.iter().map(|it| it.category).collect();
+        crate::sort::by_key(&mut categories, |&c| c);
+        categories.dedup();
+        assert!(categories.len() >= 2, "{categories:?}");
     }
 }

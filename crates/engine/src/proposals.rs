@@ -213,7 +213,7 @@ pub fn propose(
     for p in &mut proposals {
         p.backed = !p.municipal && p.weight > 0.0 && p.backed_weight * 2.0 > p.weight;
         p.item = crate::catalogue::draw(
-            p.category,
+            v.costs_by_category.then_some(p.category),
             scenario.budget,
             v.cost_share_min,
             v.cost_share_max,

@@ -737,6 +737,10 @@ pub struct VoteParams {
     pub cost_share_min: f64,
     /// Largest project cost as a share of the budget (0.001 – 1, at least `cost_share_min`).
     pub cost_share_max: f64,
+    /// Proposals take their cost from real projects of their own category (default), or, when
+    /// false, from the whole catalogue whatever their category: an ablation switch, under which
+    /// what a pot can buy no longer depends on what a project is for (see [`crate::catalogue`]).
+    pub costs_by_category: bool,
     /// Voting online is possible: a channel without travel, with a digital barrier.
     pub online: bool,
     /// Baseline log-odds of voting.
@@ -788,6 +792,7 @@ read_fields!(VoteParams {
     district_bonus,
     cost_share_min,
     cost_share_max,
+    costs_by_category,
     online,
     turnout_intercept,
     turnout_interest,
@@ -817,6 +822,7 @@ impl Default for VoteParams {
             district_bonus: 0.4,
             cost_share_min: 0.04,
             cost_share_max: 0.3,
+            costs_by_category: true,
             online: true,
             turnout_intercept: -1.8,
             turnout_interest: 1.6,
