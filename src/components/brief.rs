@@ -68,16 +68,39 @@ pub fn departures(lang: Lang, preset: &str, scenario: &Scenario) -> Vec<(String,
                 .iter()
                 .flat_map(|s| s.fields())
                 .find(|f| f.path() == path);
-            match field {
-                Some(f) => (
+            if let Some(f) = field {
+                return (
                     lang.field(f).to_string(),
                     value_words(lang, f, &base, &f.value(&ta)),
                     value_words(lang, f, scenario, &f.value(&tb)),
-                ),
-                None => (path, String::new(), String::new()),
+                );
             }
+            let at = |tree: &Value| {
+                dialoglab_engine::path::get(tree, &path)
+                    .map_or_else(String::new, |v| json_words(lang, v))
+            };
+            (lang.parameter_label(&path), at(&ta), at(&tb))
         })
         .collect()
+}
+
+/// A setting without a form control in words: a number as a coefficient is written in the
+/// locale (`0,35`), yes or no, a text as it is, a list item by item (`0,17 / 0,28`), anything
+/// else as its JSON.
+fn json_words(lang: Lang, value: &Value) -> String {
+    match value {
+        Value::Number(n) => n
+            .as_f64()
+            .map_or_else(|| n.to_string(), |x| format::short(lang, x)),
+        Value::Bool(b) => if *b { lang.t().yes } else { lang.t().no }.to_string(),
+        Value::String(text) => text.clone(),
+        Value::Array(items) => items
+            .iter()
+            .map(|v| json_words(lang, v))
+            .collect::<Vec<_>>()
+            .join(" / "),
+        other => other.to_string(),
+    }
 }
 
 /// The headline's uncertainty in sentences: the attendees' index and the attendees over the
@@ -329,6 +352,28 @@ mod tests {
         assert_eq!(
             (budget.1.as_str(), budget.2.as_str()),
             ("250.000 kr.", "500.000 kr.")
+        );
+    }
+
+    /// A setting without a form control: a registry coefficient is named by its label, its
+    /// values in the locale's numbers; a switch with yes and no; no raw path in the row.
+    #[test]
+    fn departures_without_a_control_are_named_and_worded_too() {
+        let mut s = presets::get("faxe-dialogue").unwrap();
+        s.attendance.free_time = 0.35;
+        s.vote.costs_by_category = false;
+        let da = departures(Lang::Da, "faxe-dialogue", &s);
+        assert_eq!(da.len(), 2, "{da:?}");
+        let label = dialoglab_engine::registry::label("attendance.free_time").unwrap();
+        let free = da.iter().find(|r| r.0 == label.da).unwrap();
+        assert_eq!(free.2, "0,35");
+        assert_ne!(free.1, "");
+        let costs = da.iter().find(|r| r.2 == "Nej").unwrap();
+        assert_eq!(costs.1, "Ja");
+        let en = departures(Lang::En, "faxe-dialogue", &s);
+        assert!(
+            en.iter().any(|r| r.0 == label.en && r.2 == "0.35"),
+            "{en:?}"
         );
     }
 }

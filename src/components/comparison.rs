@@ -140,7 +140,7 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
             <p class={if same { "hint" } else { "warning" }} id="compare-population">{ if same { t.same_population } else { t.other_population } }<TermLink term={Term::SamePopulation} name={t.compare_heading} /></p>
             <p><strong>{ t.changed_fields }{ ": " }</strong>
                 { if changed.is_empty() { t.no_changes.to_string() } else {
-                    changed.iter().map(|p| lang.path_label(p)).collect::<Vec<_>>().join(", ")
+                    changed.iter().map(|p| lang.parameter_label(p)).collect::<Vec<_>>().join(", ")
                 } }
             </p>
             <div class="table-scroll" tabindex="0" role="region" aria-label={t.compare_heading}>

@@ -117,6 +117,86 @@ impl Verdict {
     }
 }
 
+/// Names of the scenario's settings that have neither a form control nor a registry entry
+/// (path, Danish, English): what Compare, the brief and the robustness panel call them.
+pub const SETTING_LABELS: &[(&str, &str, &str)] = &[
+    (
+        "invitation.recontact",
+        "Sidste års deltagere inviteres igen",
+        "Last year's attendees invited again",
+    ),
+    (
+        "invitation.selection_replicates",
+        "Lodtrækninger til at skønne chancen for at komme i panelet",
+        "Draws to estimate the chances of a panel seat",
+    ),
+    (
+        "municipality.goals",
+        "Hvor godt hver kategori passer til kommunens mål",
+        "How well each category fits the municipality's goals",
+    ),
+    (
+        "municipality.municipal_proposals",
+        "Kommunens egne forslag på stemmesedlen",
+        "The municipality's own proposals on the ballot",
+    ),
+    (
+        "population.age_shares",
+        "Aldersfordeling (andele 18–29, 30–49, 50–66, 67+)",
+        "Age structure (shares aged 18–29, 30–49, 50–66, 67+)",
+    ),
+    (
+        "population.relative_income",
+        "Indkomst i hver indkomsttredjedel i forhold til den midterste",
+        "Income of each income third relative to the middle one",
+    ),
+    (
+        "population.women_shares",
+        "Andel kvinder i hver aldersgruppe",
+        "Share of women in each age band",
+    ),
+    (
+        "vote.cost_share_min",
+        "Mindste projektpris som andel af puljen",
+        "Smallest project cost as a share of the budget",
+    ),
+    (
+        "vote.cost_share_max",
+        "Største projektpris som andel af puljen",
+        "Largest project cost as a share of the budget",
+    ),
+    (
+        "vote.costs_by_category",
+        "Projektpriser fra projekter i samme kategori",
+        "Project costs from projects of the same category",
+    ),
+    (
+        "vote.max_approvals",
+        "Højst antal projekter, en vælger må stemme på",
+        "Most projects a voter may approve",
+    ),
+    (
+        "vote.points",
+        "Point, hver vælger fordeler (kumulativ afstemning)",
+        "Points each voter spreads (cumulative ballot)",
+    ),
+    (
+        "vote.tie_break",
+        "Rækkefølge ved stemmelighed",
+        "Tie-breaking order",
+    ),
+    (
+        "vote.projects",
+        "Rigtige projekter på stemmesedlen",
+        "Real projects on the ballot",
+    ),
+    (
+        "vote.ballot_lengths",
+        "Hvor mange projekter vælgerne stemmer på (fordeling)",
+        "How many projects voters approve (distribution)",
+    ),
+];
+
 impl Lang {
     /// The robustness strings.
     #[must_use]
@@ -222,15 +302,22 @@ impl Lang {
 
     /// The name of the model parameter at a dotted scenario path: its form control's label where
     /// it has one ([`Lang::path_label`]), else the registry's short label
-    /// ([`dialoglab_engine::registry::label`]), else the bare path. It lives here rather than in
-    /// `path_label` so that only the views bundle links the registry's labels.
+    /// ([`dialoglab_engine::registry::label`]), else its name in [`SETTING_LABELS`], else the
+    /// bare path. It lives here rather than in `path_label` so that only the views bundle links
+    /// these labels.
     #[must_use]
     pub fn parameter_label(self, path: &str) -> String {
         let label = self.path_label(path);
         if label != path {
             return label;
         }
-        dialoglab_engine::registry::label(path).map_or(label, |l| self.pick(l.da, l.en).to_string())
+        if let Some(l) = dialoglab_engine::registry::label(path) {
+            return self.pick(l.da, l.en).to_string();
+        }
+        SETTING_LABELS
+            .iter()
+            .find(|(p, ..)| *p == path)
+            .map_or(label, |(_, da, en)| self.pick(da, en).to_string())
     }
 
     /// A factor with its rank correlation, `Fremmøde: fritid (ρ = +0,62)`.
@@ -316,5 +403,43 @@ mod tests {
             Lang::Da.parameter_label("invitation.panel_dropout"),
             "invitation.panel_dropout"
         );
+    }
+
+    /// Every setting of a scenario, down to its leaves (lists count as one setting), is named in
+    /// words in both languages: Compare and the brief never show a raw path.
+    #[test]
+    fn every_setting_of_a_scenario_has_a_name_in_both_languages() {
+        fn leaves(v: &serde_json::Value, prefix: &str, out: &mut Vec<String>) {
+            match v {
+                serde_json::Value::Object(map) => {
+                    for (k, x) in map {
+                        let path = if prefix.is_empty() {
+                            k.clone()
+                        } else {
+                            format!("{prefix}.{k}")
+                        };
+                        leaves(x, &path, out);
+                    }
+                }
+                _ => out.push(prefix.to_string()),
+            }
+        }
+        // The optional settings present too: real projects and ballot lengths.
+        let mut s = dialoglab_engine::presets::get("faxe-dialogue").unwrap();
+        s.vote.ballot_lengths = Some(vec![1, 2]);
+        s.vote.projects = Some(Vec::new());
+        let mut paths = Vec::new();
+        leaves(&serde_json::to_value(&s).unwrap(), "", &mut paths);
+        assert!(paths.len() > 150, "{}", paths.len());
+        for path in &paths {
+            for lang in [Lang::Da, Lang::En] {
+                assert_ne!(&lang.parameter_label(path), path, "{lang:?}");
+            }
+        }
+        assert!(paths.iter().any(|p| p == "vote.costs_by_category"));
+        // No entry of the table is stale.
+        for (path, ..) in SETTING_LABELS {
+            assert!(paths.iter().any(|p| p == path), "{path}");
+        }
     }
 }
