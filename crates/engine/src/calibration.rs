@@ -409,6 +409,11 @@ impl Design for Calibration {
         };
         self.spec.targets.iter().map(|t| t.read(&tree)).collect()
     }
+
+    /// Targets are report keys, which may be anything: the full report.
+    fn detail(&self) -> crate::Detail {
+        crate::Detail::Full
+    }
 }
 
 #[cfg(test)]

@@ -51,6 +51,7 @@ pub use scenario::{Inconsistency, PanelSelection, Scenario, ScenarioError, Strat
 
 use attributes::Attribute;
 use cycle::Year;
+pub use measure::Detail;
 use measure::{
     YearMetrics, channel_reports, real_name, selection_report, trait_means, year_metrics,
 };
@@ -190,6 +191,14 @@ pub fn simulate(pop: &Population, scenario: &Scenario) -> Report {
     simulate_full(pop, scenario, false).report
 }
 
+/// [`simulate`] at a level of [`Detail`]: with [`Detail::Headline`] the report holds every
+/// [`metric::Metric`] exactly as [`simulate`]'s does (tested), and leaves out what only a full
+/// report shows.
+#[must_use]
+pub fn simulate_with(pop: &Population, scenario: &Scenario, detail: Detail) -> Report {
+    simulate_detailed(pop, scenario, false, detail).report
+}
+
 /// A simulation with the sets behind its report, for tests and deeper views.
 #[derive(Clone, Debug)]
 pub struct Outcome {
@@ -202,14 +211,30 @@ pub struct Outcome {
 /// Like [`simulate`], also returning the first year's sets (and its meeting trace if `trace`).
 #[must_use]
 pub fn simulate_full(pop: &Population, scenario: &Scenario, trace: bool) -> Outcome {
+    simulate_detailed(pop, scenario, trace, Detail::Full)
+}
+
+fn simulate_detailed(
+    pop: &Population,
+    scenario: &Scenario,
+    trace: bool,
+    detail: Detail,
+) -> Outcome {
     let counts = Counts::population(pop);
     let mut cycles = Vec::with_capacity(usize::from(scenario.cycles));
     // Attended the previous simulated year (nobody before year 1).
     let mut previous: Vec<bool> = vec![false; pop.len()];
     // Year 1 runs on the population itself; the feedback changes only efficacy, trust and habit,
     // so later years run on a copy with those columns replaced (a single year copies nothing else).
-    let (y, m, mut changed) =
-        year_step(pop, scenario, &counts, 0, trace, &mut previous, &mut cycles);
+    let (y, m, mut changed) = year_step(
+        pop,
+        scenario,
+        (&counts, detail),
+        0,
+        trace,
+        &mut previous,
+        &mut cycles,
+    );
     if scenario.cycles > 1 {
         let mut state = pop.clone();
         for year in 1..u32::from(scenario.cycles) {
@@ -217,7 +242,7 @@ pub fn simulate_full(pop: &Population, scenario: &Scenario, trace: bool) -> Outc
             changed = year_step(
                 &state,
                 scenario,
-                &counts,
+                (&counts, detail),
                 year,
                 false,
                 &mut previous,
@@ -269,7 +294,7 @@ type Changed = (Vec<f32>, Vec<f32>, Vec<f32>);
 fn year_step(
     state: &Population,
     scenario: &Scenario,
-    counts: &Counts,
+    (counts, detail): (&Counts, Detail),
     year: u32,
     trace: bool,
     previous: &mut [bool],
@@ -277,7 +302,7 @@ fn year_step(
 ) -> (Year, YearMetrics, Changed) {
     let y = cycle::simulate_year(state, scenario, counts, year, trace);
     let favourite = &y.favourites;
-    let metrics = year_metrics(state, scenario, counts, &y, favourite);
+    let metrics = year_metrics(state, scenario, counts, &y, favourite, detail);
     let repeat = if y.attendees.is_empty() {
         0.0
     } else {

@@ -154,3 +154,56 @@ fn the_rule_acts_last_on_the_same_ballot_and_greedy_is_exhaustive() {
     assert!(!fits, "greedy left a project that fits in {left} DKK");
     assert!(mes.outcome.spent <= s.budget);
 }
+
+/// A run at [`Detail::Headline`] (what sweeps, Morris, ensembles and the Monte-Carlo jobs use)
+/// gives every metric bit for bit as the full run does, and its report differs from the full one
+/// only in the documented fields: the informed counterfactual and the benefit shares.
+#[test]
+fn a_headline_run_differs_from_the_full_one_only_in_what_it_leaves_out() {
+    use dialoglab_engine::metric::Metric;
+    use dialoglab_engine::{Detail, population, simulate, simulate_with};
+    let mut cases: Vec<_> = [
+        "faxe-dialogue",
+        "citizens-panel",
+        "aarhus-tranbjerg",
+        "outreach",
+    ]
+    .into_iter()
+    .map(|p| presets::get(p).unwrap())
+    .collect();
+    let mut years = presets::get("borgerbudget-small").unwrap();
+    years.cycles = 3;
+    cases.push(years);
+    for s in &cases {
+        let pop = population::generate(&s.population, s.seed);
+        let (full, lean) = (simulate(&pop, s), simulate_with(&pop, s, Detail::Headline));
+        for m in Metric::ALL {
+            let (a, b) = (m.of(&full), m.of(&lean));
+            assert_eq!(
+                a.map(f64::to_bits),
+                b.map(f64::to_bits),
+                "{}: {}",
+                s.population.size,
+                m.name()
+            );
+        }
+        let mut full = serde_json::to_value(&full).unwrap();
+        let lean = serde_json::to_value(&lean).unwrap();
+        assert_ne!(full, lean, "the headline run leaves something out");
+        for key in [
+            "informed_distance_before",
+            "informed_distance_after",
+            "moved_toward_informed",
+            "arguments_learned",
+        ] {
+            full["deliberation"][key] = serde_json::json!(0.0);
+        }
+        for key in ["legitimacy_informed", "welfare_loss_informed"] {
+            full["influence"][key] = serde_json::json!(0.0);
+        }
+        for key in ["benefit_shares", "benefit_shares_completed"] {
+            full["outcome"][key] = serde_json::json!({});
+        }
+        assert_eq!(full, lean);
+    }
+}

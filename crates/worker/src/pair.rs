@@ -4,7 +4,7 @@
 //! share their seed and population parameters, each town's citizens are the same in A and B
 //! (drawn once), so the differences are those of the settings alone.
 
-use dialoglab_engine::{Scenario, population};
+use dialoglab_engine::{Detail, Scenario, population};
 use serde::{Deserialize, Serialize};
 
 use crate::protocol::{Message, Output};
@@ -61,12 +61,12 @@ pub fn run(
         sa.seed = seed_of(a.seed, k);
         sb.seed = seed_of(b.seed, k);
         let pop_a = population::generate(&sa.population, sa.seed);
-        let ra = dialoglab_engine::simulate(&pop_a, &sa);
+        let ra = dialoglab_engine::simulate_with(&pop_a, &sa, Detail::Headline);
         let rb = if same_citizens {
-            dialoglab_engine::simulate(&pop_a, &sb)
+            dialoglab_engine::simulate_with(&pop_a, &sb, Detail::Headline)
         } else {
             let pop_b = population::generate(&sb.population, sb.seed);
-            dialoglab_engine::simulate(&pop_b, &sb)
+            dialoglab_engine::simulate_with(&pop_b, &sb, Detail::Headline)
         };
         for (m, h) in Metric::HEADLINE.iter().enumerate() {
             va[m].push(h.of(&ra).unwrap_or(f64::NAN));

@@ -1,8 +1,8 @@
 //! The Monte-Carlo job: `n` runs of one scenario with consecutive seeds, summarised as the mean
 //! and a 95% interval of each headline number the results view shows.
 
-use dialoglab_engine::Scenario;
 use dialoglab_engine::metric::Metric;
+use dialoglab_engine::{Detail, Scenario};
 use serde::{Deserialize, Serialize};
 
 use crate::protocol::{Message, Output, Partial};
@@ -53,7 +53,9 @@ pub fn run(scenario: &Scenario, n: u32, send: &mut dyn FnMut(Message)) -> Result
     for k in 0..n {
         let mut s = scenario.clone();
         s.seed = seed_of(scenario.seed, k);
-        let report = dialoglab_engine::run(&s).map_err(|e| e.to_string())?;
+        // Validated above (only the seed differs); the headline metrics need no more detail.
+        let pop = dialoglab_engine::population::generate(&s.population, s.seed);
+        let report = dialoglab_engine::simulate_with(&pop, &s, Detail::Headline);
         let values: Vec<f64> = Metric::HEADLINE
             .iter()
             .map(|h| h.of(&report).unwrap_or(f64::NAN))

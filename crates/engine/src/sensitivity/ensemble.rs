@@ -459,6 +459,14 @@ impl Design for Ensemble {
     fn values_of(&self, report: &Report) -> Vec<Option<f64>> {
         super::values_with(report, self.spec.finding.as_ref())
     }
+
+    /// A finding read by report key may read anything: the full report then.
+    fn detail(&self) -> crate::Detail {
+        match &self.spec.finding {
+            Some(f) if f.headline_index().is_none() => crate::Detail::Full,
+            _ => crate::Detail::Headline,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! ensemble), numbered as jobs so that whatever runs them gets the same samples.
 
 use super::{Job, Sample, Sweep};
+use crate::Detail;
 use crate::metric::Metric;
 use crate::population::Population;
 use crate::report::Report;
@@ -26,6 +27,11 @@ pub trait Design {
     fn values_of(&self, report: &Report) -> Vec<Option<f64>> {
         Sample::metrics_of(report)
     }
+    /// How much of each run's report [`Design::values_of`] reads: [`Detail::Headline`] when it
+    /// reads only [`Metric::SWEEP`] (the default), [`Detail::Full`] when it reads anything else.
+    fn detail(&self) -> Detail {
+        Detail::Headline
+    }
 
     /// Number of jobs (points × seeds).
     fn job_count(&self) -> u32 {
@@ -46,7 +52,7 @@ pub trait Design {
     fn run_design_job(&self, job: u32, pop: &Population) -> Sample {
         let job = self.job(job);
         let scenario = self.scenario_for(job.point, job.seed_index);
-        let report = crate::simulate(pop, &scenario);
+        let report = crate::simulate_with(pop, &scenario, self.detail());
         Sample {
             job: job.index,
             point: job.point,

@@ -412,7 +412,7 @@ impl Sweep {
     }
 
     fn sample(job: Job, pop: &Population, scenario: &Scenario) -> Sample {
-        let report = crate::simulate(pop, scenario);
+        let report = crate::simulate_with(pop, scenario, crate::Detail::Headline);
         Sample {
             job: job.index,
             point: job.point,
