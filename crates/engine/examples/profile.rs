@@ -1,23 +1,28 @@
 //! Runs a preset N times, for profilers and instruction counts (README, "Benchmarks"):
 //! `cargo build --profile bench -p dialoglab-engine --example profile`, then
 //! `valgrind --tool=callgrind target/release/examples/profile faxe-dialogue 3`.
-//! A third argument `traced` runs with the meeting traced (`run_traced`).
+//! A third argument `traced` runs with the meeting traced (`run_traced`), `headline` at
+//! `Detail::Headline` (as sweeps and sensitivity analyses run).
 
 fn main() {
     let mut args = std::env::args().skip(1);
     let name = args.next().unwrap_or_else(|| "faxe-dialogue".into());
     let times: u32 = args.next().and_then(|n| n.parse().ok()).unwrap_or(1);
-    let traced = args.next().is_some_and(|a| a == "traced");
+    let mode = args.next().unwrap_or_default();
     let Some(scenario) = dialoglab_engine::presets::get(&name) else {
         eprintln!("no preset named {name}");
         std::process::exit(2);
     };
     let mut attendees = 0;
     for _ in 0..times {
-        let report = if traced {
-            dialoglab_engine::run_traced(&scenario).map(|r| r.0)
-        } else {
-            dialoglab_engine::run(&scenario)
+        let report = match mode.as_str() {
+            "traced" => dialoglab_engine::run_traced(&scenario).map(|r| r.0),
+            "headline" => scenario.validate().map(|()| {
+                let pop =
+                    dialoglab_engine::population::generate(&scenario.population, scenario.seed);
+                dialoglab_engine::simulate_with(&pop, &scenario, dialoglab_engine::Detail::Headline)
+            }),
+            _ => dialoglab_engine::run(&scenario),
         };
         match report {
             Ok(r) => attendees += r.stages["attendees"].count,

@@ -410,9 +410,15 @@ impl Design for Calibration {
         self.spec.targets.iter().map(|t| t.read(&tree)).collect()
     }
 
-    /// Targets are report keys, which may be anything: the full report.
+    /// What the targets' keys need (see [`crate::Detail::for_key`]).
     fn detail(&self) -> crate::Detail {
-        crate::Detail::Full
+        self.spec
+            .targets
+            .iter()
+            .flat_map(|t| std::iter::once(&t.key).chain(&t.times))
+            .fold(crate::Detail::Headline, |d, key| {
+                d.and(crate::Detail::for_key(key))
+            })
     }
 }
 

@@ -61,6 +61,47 @@ pub enum Detail {
     Headline,
 }
 
+impl Detail {
+    /// The keys of a report's JSON that a [`Detail::Headline`] run leaves at zero (numbers) or
+    /// empty (tables), with everything under them.
+    pub const OMITTED: [&'static str; 8] = [
+        "deliberation.informed_distance_before",
+        "deliberation.informed_distance_after",
+        "deliberation.moved_toward_informed",
+        "deliberation.arguments_learned",
+        "influence.legitimacy_informed",
+        "influence.welfare_loss_informed",
+        "outcome.benefit_shares",
+        "outcome.benefit_shares_completed",
+    ];
+
+    /// The detail a reader of the report key `key` (a dotted path into the report's JSON, or a
+    /// metric name) needs: [`Detail::Full`] for a key in or under [`Detail::OMITTED`], else
+    /// [`Detail::Headline`].
+    #[must_use]
+    pub fn for_key(key: &str) -> Detail {
+        let omitted = Detail::OMITTED.iter().any(|o| {
+            key.strip_prefix(o)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+        });
+        if omitted {
+            Detail::Full
+        } else {
+            Detail::Headline
+        }
+    }
+
+    /// The finer of two details: what a reader of both needs.
+    #[must_use]
+    pub fn and(self, other: Detail) -> Detail {
+        if self == Detail::Full || other == Detail::Full {
+            Detail::Full
+        } else {
+            Detail::Headline
+        }
+    }
+}
+
 /// The report parts of one year.
 #[derive(Clone, Debug)]
 pub(crate) struct YearMetrics {

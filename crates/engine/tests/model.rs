@@ -157,7 +157,7 @@ fn the_rule_acts_last_on_the_same_ballot_and_greedy_is_exhaustive() {
 
 /// A run at [`Detail::Headline`] (what sweeps, Morris, ensembles and the Monte-Carlo jobs use)
 /// gives every metric bit for bit as the full run does, and its report differs from the full one
-/// only in the documented fields: the informed counterfactual and the benefit shares.
+/// only in [`Detail::OMITTED`]: the informed counterfactual and the benefit shares.
 #[test]
 fn a_headline_run_differs_from_the_full_one_only_in_what_it_leaves_out() {
     use dialoglab_engine::metric::Metric;
@@ -190,20 +190,39 @@ fn a_headline_run_differs_from_the_full_one_only_in_what_it_leaves_out() {
         let mut full = serde_json::to_value(&full).unwrap();
         let lean = serde_json::to_value(&lean).unwrap();
         assert_ne!(full, lean, "the headline run leaves something out");
-        for key in [
-            "informed_distance_before",
-            "informed_distance_after",
-            "moved_toward_informed",
-            "arguments_learned",
-        ] {
-            full["deliberation"][key] = serde_json::json!(0.0);
-        }
-        for key in ["legitimacy_informed", "welfare_loss_informed"] {
-            full["influence"][key] = serde_json::json!(0.0);
-        }
-        for key in ["benefit_shares", "benefit_shares_completed"] {
-            full["outcome"][key] = serde_json::json!({});
+        for key in Detail::OMITTED {
+            let node = dialoglab_engine::path::get_mut(&mut full, key).unwrap();
+            *node = if node.is_object() {
+                serde_json::json!({})
+            } else {
+                serde_json::json!(0.0)
+            };
         }
         assert_eq!(full, lean);
     }
+}
+
+/// Which readers need the full report: a key in or under [`Detail::OMITTED`], nothing else.
+#[test]
+fn only_keys_of_what_a_headline_run_leaves_out_need_the_full_run() {
+    use dialoglab_engine::Detail;
+    for key in [
+        "outcome.benefit_shares",
+        "outcome.benefit_shares.age_band.67+",
+        "influence.legitimacy_informed",
+        "deliberation.moved_toward_informed",
+    ] {
+        assert_eq!(Detail::for_key(key), Detail::Full, "{key}");
+    }
+    for key in [
+        "legitimacy",
+        "influence.legitimacy",
+        "outcome.benefit_shares_x",
+        "stages.attendees.representativeness.ratios.age_band.67+",
+        "channels.online.shares.gender.woman",
+    ] {
+        assert_eq!(Detail::for_key(key), Detail::Headline, "{key}");
+    }
+    assert_eq!(Detail::Headline.and(Detail::Full), Detail::Full);
+    assert_eq!(Detail::Headline.and(Detail::Headline), Detail::Headline);
 }

@@ -69,17 +69,20 @@ pub fn run(spec: &TownsSpec, send: &mut dyn FnMut(Message)) -> Result<Output, St
     a.validate().map_err(|e| format!("scenario A: {e}"))?;
     b.validate().map_err(|e| format!("scenario B: {e}"))?;
     let number = |r: &dialoglab_engine::Report| report_number(r, metric).unwrap_or(f64::NAN);
+    // Only what the metric's key needs is worked out (the same number as a full run).
+    let detail = dialoglab_engine::Detail::for_key(metric);
     let mut out = TownsCount::default();
     for k in 0..*n {
         let (mut sa, mut sb) = (a.clone(), b.clone());
         sa.seed = seed_of(a.seed, k);
         sb.seed = seed_of(b.seed, k);
         let pop = population::generate(&sa.population, sa.seed);
-        let ra = dialoglab_engine::simulate(&pop, &sa);
+        let ra = dialoglab_engine::simulate_with(&pop, &sa, detail);
         let rb = if sb.population == sa.population {
-            dialoglab_engine::simulate(&pop, &sb)
+            dialoglab_engine::simulate_with(&pop, &sb, detail)
         } else {
-            dialoglab_engine::simulate(&population::generate(&sb.population, sb.seed), &sb)
+            let pop_b = population::generate(&sb.population, sb.seed);
+            dialoglab_engine::simulate_with(&pop_b, &sb, detail)
         };
         count(&mut out, number(&ra), number(&rb), *tolerance);
         send(Message::Progress {

@@ -460,12 +460,14 @@ impl Design for Ensemble {
         super::values_with(report, self.spec.finding.as_ref())
     }
 
-    /// A finding read by report key may read anything: the full report then.
+    /// What the finding's key needs (see [`crate::Detail::for_key`]).
     fn detail(&self) -> crate::Detail {
-        match &self.spec.finding {
-            Some(f) if f.headline_index().is_none() => crate::Detail::Full,
-            _ => crate::Detail::Headline,
-        }
+        self.spec
+            .finding
+            .as_ref()
+            .map_or(crate::Detail::Headline, |f| {
+                crate::Detail::for_key(&f.metric)
+            })
     }
 }
 
