@@ -10,7 +10,8 @@ use crate::attributes::{
     PROJECT_CATEGORIES, YES, occupation,
 };
 use crate::rng::{
-    Stage, StageRng, below_logistic, chance, chance_logistic, logistic, noise, pick, stream, unit,
+    Stage, StageRng, below_logistic, chance, chance_logistic, logistic, noise, pick,
+    pick_with_total, stream, unit,
 };
 use crate::scenario::{PopulationParams, TraitParams};
 
@@ -305,6 +306,7 @@ pub fn generate(params: &PopulationParams, seed: u64) -> Population {
     let mut latent_income = vec![0.0; n];
     let association_logit = logit(params.association_share);
     let marginalised_scale = params.marginalised_share / mean_multiplier(params);
+    let totals = Totals::of(params);
     // Citizens are drawn in blocks: first every draw of the block, in stream order, then the
     // logistic transforms of the traits, which no later draw depends on. Apart from the order of
     // the arithmetic this is the citizen-by-citizen draw, with the same numbers; the separate pass
@@ -320,7 +322,7 @@ pub fn generate(params: &PopulationParams, seed: u64) -> Population {
                 &mut pop,
                 i,
                 params,
-                (association_logit, marginalised_scale),
+                (association_logit, marginalised_scale, &totals),
                 &mut rng,
             );
             block.push(traits);
@@ -368,6 +370,27 @@ fn marginalisation_multiplier(t: &TraitParams, education: u8, occ: u8) -> f64 {
         (0, _) | (_, occupation::OUTSIDE) => t.marginalised_basic_or_outside,
         (2, _) => t.marginalised_higher,
         _ => t.marginalised_other,
+    }
+}
+
+/// The sums of the weights [`draw_citizen`] picks from with fixed weights, worked out once per
+/// draw of a population (as [`pick`] sums them, so the same numbers).
+struct Totals {
+    age: f64,
+    occupation: [f64; 4],
+    education: [f64; 4],
+    association: [f64; 4],
+}
+
+impl Totals {
+    fn of(params: &PopulationParams) -> Totals {
+        let sum = |w: &[f64]| w.iter().sum::<f64>();
+        Totals {
+            age: sum(&params.age_shares),
+            occupation: OCCUPATION_BY_AGE.map(|w| sum(&w)),
+            education: EDUCATION_BY_AGE.map(|w| sum(&w)),
+            association: ASSOCIATION_KINDS_BY_AGE.map(|w| sum(&w)),
+        }
     }
 }
 
@@ -436,20 +459,20 @@ fn draw_citizen(
     pop: &mut Population,
     i: usize,
     params: &PopulationParams,
-    (association_logit, marginalised_scale): (f64, f64),
+    (association_logit, marginalised_scale, totals): (f64, f64, &Totals),
     rng: &mut StageRng,
 ) -> (f64, Predictors) {
-    let age = pick(rng, &params.age_shares);
+    let age = pick_with_total(rng, &params.age_shares, totals.age);
     // The share of women in the citizen's age band (`population.women_shares`).
     let gender = u8::from(!chance(rng, params.women_shares[usize::from(age)]));
     let band = usize::from(age);
-    let occ = pick(rng, &OCCUPATION_BY_AGE[band]);
+    let occ = pick_with_total(rng, &OCCUPATION_BY_AGE[band], totals.occupation[band]);
     let children = if chance(rng, CHILDREN_BY_AGE[band]) {
         YES
     } else {
         NO
     };
-    let education = pick(rng, &EDUCATION_BY_AGE[band]);
+    let education = pick_with_total(rng, &EDUCATION_BY_AGE[band], totals.education[band]);
     let t = &params.traits;
 
     // Marginalisation is more likely with basic education and outside the labour force; the
@@ -469,7 +492,11 @@ fn draw_citizen(
         }
         + if age == 3 { t.member_old } else { 0.0 };
     let association = if chance_logistic(rng, member_z) {
-        pick(rng, &ASSOCIATION_KINDS_BY_AGE[band]) + 1
+        pick_with_total(
+            rng,
+            &ASSOCIATION_KINDS_BY_AGE[band],
+            totals.association[band],
+        ) + 1
     } else {
         0
     };

@@ -122,7 +122,13 @@ pub fn noise<R: Rng + ?Sized>(rng: &mut R) -> f64 {
 /// Index of the category drawn with the given weights (which need not sum to one).
 #[inline]
 pub fn pick<R: Rng + ?Sized>(rng: &mut R, weights: &[f64]) -> u8 {
-    let total: f64 = weights.iter().sum();
+    pick_with_total(rng, weights, weights.iter().sum())
+}
+
+/// [`pick`] with the weights' sum `total = weights.iter().sum()` worked out once by the caller,
+/// for weights drawn from many times (the same draw, bit for bit).
+#[inline]
+pub fn pick_with_total<R: Rng + ?Sized>(rng: &mut R, weights: &[f64], total: f64) -> u8 {
     let mut x = unit(rng) * total;
     for (k, w) in weights.iter().enumerate() {
         if x < *w {
