@@ -94,6 +94,39 @@ test('an uploaded file with an unknown field is refused with its name, keeping t
   await page.close();
 });
 
+test('settings without a form control are named in words in Compare and the brief, in Danish', async () => {
+  const scenario = JSON.parse(execFileSync(process.env.DIALOGLAB_CLI, ['scenario', '--preset', 'faxe-dialogue']).toString());
+  scenario.vote.costs_by_category = false;
+  scenario.attendance.free_time = 0.35;
+  scenario.population.women_shares = [0.52, 0.52, 0.52, 0.58];
+  const { page, errors } = await openApp(site.browser, shareLink(site.url, { lang: 'da' }));
+  await settled(page);
+  await page.click('#pin-headline');
+  await page.click('#share');
+  await page.setInputFiles('#upload-json', {
+    name: 'changed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(scenario)),
+  });
+  await page.waitForFunction(() => /indlæst|loaded/i.test(document.querySelector('#upload-status')?.textContent ?? ''));
+  await page.click('#close-share');
+  await settled(page);
+  const compare = page.locator('#compare-summary').locator('xpath=..');
+  await compare.getByText('Ændret fra A til B').waitFor({ timeout: 60000 });
+  const changed = await compare.innerText();
+  for (const name of ['Fremmøde: fritid', 'Andel kvinder i hver aldersgruppe', 'Projektpriser fra projekter i samme kategori']) {
+    assert.ok(changed.includes(name), `${name} in ${changed}`);
+  }
+  assert.doesNotMatch(changed, /costs_by_category|women_shares|free_time/);
+  await page.click('#open-brief');
+  await page.waitForSelector('#brief-settings');
+  const rows = await page.locator('#brief-settings tr').allInnerTexts();
+  const row = (name) => rows.find((r) => r.startsWith(name)) ?? '';
+  assert.match(row('Fremmøde: fritid'), /1,8\s+→ 0,35/);
+  assert.match(row('Andel kvinder i hver aldersgruppe'), /0,5 \/ 0,5 \/ 0,5 \/ 0,55\s+→ 0,52 \/ 0,52 \/ 0,52 \/ 0,58/);
+  assert.match(row('Projektpriser fra projekter i samme kategori'), /Ja\s+→ Nej/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a newer, damaged or foreign link shows a bilingual message and keeps stored work', async () => {
   const context = await site.browser.newContext();
   const page = await context.newPage();
