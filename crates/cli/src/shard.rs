@@ -205,8 +205,12 @@ pub fn progress_bar(total: u32, quiet: bool) -> ProgressBar {
 }
 
 /// Runs jobs `start..end` of `design` on `threads` threads (all cores if `None`) and returns
-/// their samples in job order. Each (population, seed) is drawn once and shared by the jobs that
-/// need it.
+/// their samples in job order. Each (population, seed) is made once and shared by the jobs that
+/// need it: the (population, seed) groups of one seed, in the order their points come, are cut
+/// into runs that threads take whole, and within a run a population whose continuous columns
+/// alone differ from the previous one is re-derived from it (`population::rederive`, exactly the
+/// population a draw gives) instead of drawn, as a Morris trajectory's steps on trait
+/// coefficients allow.
 pub fn run_jobs<D: Design + Sync>(
     design: &D,
     start: u32,
@@ -228,28 +232,44 @@ pub fn run_jobs<D: Design + Sync>(
                 })
         })
         .collect();
-    let mut groups: BTreeMap<(usize, u32), Vec<u32>> = BTreeMap::new();
+    // Keyed by seed first, so that a seed's populations follow each other in point order.
+    let mut groups: BTreeMap<(u32, usize), Vec<u32>> = BTreeMap::new();
     for j in start..end {
         let job = design.job(j);
         groups
-            .entry((pop_of_point[job.point as usize], job.seed_index))
+            .entry((job.seed_index, pop_of_point[job.point as usize]))
             .or_default()
             .push(j);
     }
-    let groups: Vec<((usize, u32), Vec<u32>)> = groups.into_iter().collect();
+    let groups: Vec<((u32, usize), Vec<u32>)> = groups.into_iter().collect();
     let work = || -> Vec<Sample> {
+        // Eight runs a thread, so that threads share the work evenly.
+        let runs = rayon::current_num_threads().max(1) * 8;
+        let run_len = groups.len().div_ceil(runs).max(1);
         groups
-            .par_iter()
-            .flat_map(|((pop, seed_index), jobs)| {
-                let seed = design.scenario_for(0, *seed_index).seed;
-                let pop = population::generate(&distinct[*pop], seed);
-                jobs.par_iter()
-                    .map(|&j| {
-                        let s = design.run_design_job(j, &pop);
+            .par_chunks(run_len)
+            .flat_map_iter(|run| {
+                let mut previous: Option<(u32, usize, population::Population)> = None;
+                let mut samples = Vec::new();
+                for ((seed_index, pop), jobs) in run {
+                    let seed = design.scenario_for(0, *seed_index).seed;
+                    let params = &distinct[*pop];
+                    let derived = previous
+                        .as_ref()
+                        .filter(|(s, ..)| s == seed_index)
+                        .and_then(|(_, p, drawn)| {
+                            population::rederive(drawn, &distinct[*p], params, seed)
+                        });
+                    let made = derived.unwrap_or_else(|| population::generate(params, seed));
+                    // A group's jobs in parallel too, for designs of few populations.
+                    samples.par_extend(jobs.par_iter().map(|&j| {
+                        let s = design.run_design_job(j, &made);
                         bar.inc(1);
                         s
-                    })
-                    .collect::<Vec<_>>()
+                    }));
+                    previous = Some((*seed_index, *pop, made));
+                }
+                samples
             })
             .collect()
     };

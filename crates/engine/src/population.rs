@@ -10,8 +10,8 @@ use crate::attributes::{
     PROJECT_CATEGORIES, YES, occupation,
 };
 use crate::rng::{
-    Stage, StageRng, below_logistic, chance, chance_logistic, logistic, noise, pick,
-    pick_with_total, stream, unit,
+    Stage, StageRng, below_logistic, chance, chance_logistic, logistic, noise, pick_with_total,
+    pick_with_unit, stream, unit,
 };
 use crate::scenario::{PopulationParams, TraitParams};
 
@@ -19,7 +19,7 @@ use crate::scenario::{PopulationParams, TraitParams};
 pub const CATEGORY_COUNT: usize = PROJECT_CATEGORIES.len();
 
 /// The population as struct-of-arrays; every vector has one entry per citizen.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Population {
     /// Age band code (see [`Attribute::AgeBand`]).
     pub age_band: Vec<u8>,
@@ -404,8 +404,253 @@ const AGE_BAND_HALF_SPAN: f64 = 1.5;
 /// Citizens per block of [`generate`].
 const BLOCK: usize = 1024;
 
-/// The traits of one citizen before their logistic transform: the linear predictors, and the
-/// uniform that decides from `past` whether they took part before.
+/// The continuous draws of one citizen, in the order [`draw_citizen`] takes them from the stream
+/// after the citizen's categories: the noise of free time and of the six logistic traits, the
+/// uniform that decides `past`, the two uniforms that pick the favourite and the second category,
+/// one uniform per category for the preference weights, and the noise of income and digital skill.
+/// [`rederive`] replays them from the same place.
+struct Draws {
+    free_time: f64,
+    civic_skill: f64,
+    interest: f64,
+    efficacy: f64,
+    trust: f64,
+    assertiveness: f64,
+    media: f64,
+    past: f64,
+    first: f64,
+    second: f64,
+    weights: [f64; CATEGORY_COUNT],
+    income: f64,
+    digital: f64,
+}
+
+impl Draws {
+    #[inline]
+    fn next(rng: &mut StageRng) -> Draws {
+        Draws {
+            free_time: noise(rng),
+            civic_skill: noise(rng),
+            interest: noise(rng),
+            efficacy: noise(rng),
+            trust: noise(rng),
+            assertiveness: noise(rng),
+            media: noise(rng),
+            past: unit(rng),
+            first: unit(rng),
+            second: unit(rng),
+            weights: std::array::from_fn(|_| unit(rng)),
+            income: noise(rng),
+            digital: noise(rng),
+        }
+    }
+}
+
+/// Random words [`draw_citizen`] takes for a citizen's categories before their [`Draws`]: age,
+/// gender, occupation, children, education, marginalised, membership and district, plus the
+/// language barrier when marginalised and the association's kind when a member.
+fn category_words(marginalised: bool, member: bool) -> usize {
+    8 + usize::from(marginalised) + usize::from(member)
+}
+
+/// A citizen's categories as the trait equations use them.
+#[derive(Clone, Copy)]
+struct Profile {
+    age: u8,
+    gender: u8,
+    occ: u8,
+    children: u8,
+    /// Association kind, 0 = none.
+    kind: u8,
+    /// Education centred: −1 basic, 0 vocational, 1 higher.
+    edu: f64,
+    /// 1 or 0: marginalised, member of an association, 67+, 18–29.
+    m: f64,
+    member: f64,
+    old: f64,
+    young: f64,
+}
+
+impl Profile {
+    fn new(
+        age: u8,
+        gender: u8,
+        occ: u8,
+        children: u8,
+        education: u8,
+        marginalised: bool,
+        kind: u8,
+    ) -> Profile {
+        let flag = |b: bool| if b { 1.0 } else { 0.0 };
+        Profile {
+            age,
+            gender,
+            occ,
+            children,
+            kind,
+            edu: f64::from(education) - 1.0,
+            m: flag(marginalised),
+            member: flag(kind > 0),
+            old: flag(age == 3),
+            young: flag(age == 0),
+        }
+    }
+
+    fn of(pop: &Population, i: usize) -> Profile {
+        Profile::new(
+            pop.age_band[i],
+            pop.gender[i],
+            pop.occupation[i],
+            pop.children[i],
+            pop.education[i],
+            pop.marginalised[i] == YES,
+            pop.association[i],
+        )
+    }
+
+    /// Free hours a week, at least 0.
+    fn free_time(&self, t: &TraitParams, n: f64) -> f32 {
+        let hours = [
+            t.free_time_employed,
+            t.free_time_student,
+            t.free_time_retired,
+            t.free_time_outside,
+        ][usize::from(self.occ)]
+            - if self.children == YES {
+                t.free_time_children
+            } else {
+                0.0
+            }
+            + t.free_time_noise * n;
+        hours.max(0.0) as f32
+    }
+
+    fn civic_skill(&self, t: &TraitParams, n: f64) -> f64 {
+        t.skill_education * self.edu
+            + t.skill_member * self.member
+            + t.skill_marginalised * self.m
+            + t.skill_noise * n
+    }
+
+    fn interest(&self, t: &TraitParams, n: f64) -> f64 {
+        t.interest_intercept
+            + t.interest_education * self.edu
+            + t.interest_old * self.old
+            + t.interest_young * self.young
+            + t.interest_marginalised * self.m
+            + t.interest_member * self.member
+            + t.interest_noise * n
+    }
+
+    fn efficacy(&self, t: &TraitParams, n: f64) -> f64 {
+        t.efficacy_education * self.edu
+            + t.efficacy_marginalised * self.m
+            + t.efficacy_member * self.member
+            + t.efficacy_noise * n
+    }
+
+    fn trust(&self, t: &TraitParams, n: f64) -> f64 {
+        t.trust_intercept
+            + t.trust_marginalised * self.m
+            + t.trust_education * self.edu
+            + t.trust_noise * n
+    }
+
+    fn assertiveness(&self, t: &TraitParams, n: f64) -> f64 {
+        t.assertiveness_men * (f64::from(self.gender) - 0.5)
+            + t.assertiveness_education * self.edu
+            + t.assertiveness_marginalised * self.m
+            + t.assertiveness_noise * n
+    }
+
+    fn media(&self, t: &TraitParams, n: f64) -> f64 {
+        t.media_intercept
+            + t.media_age * f64::from(self.age) / AGE_BAND_HALF_SPAN
+            + t.media_marginalised * self.m
+            + t.media_education * self.edu
+            + t.media_noise * n
+    }
+
+    /// Digital skill falls with age and rises with education (Eurostat digital skills; van
+    /// Deursen & van Dijk 2014).
+    fn digital(&self, params: &PopulationParams, n: f64) -> f64 {
+        params.digital_intercept
+            + params.digital_age * (f64::from(self.age) - AGE_BAND_HALF_SPAN)
+            + params.digital_education * self.edu
+            + params.digital_noise * n
+    }
+
+    /// Took part in some citizen meeting before (0.5), with probability `logistic(past)` from
+    /// the citizen's interest (after its logistic transform); attending in a simulated year
+    /// sets 1.
+    fn habit(&self, t: &TraitParams, interest: f64, u: f64) -> f32 {
+        let past = t.past_intercept
+            + t.past_interest * (interest - 0.5) * 2.0
+            + t.past_member * self.member
+            + t.past_old * self.old
+            + t.past_marginalised * self.m;
+        if below_logistic(u, past) { 0.5 } else { 0.0 }
+    }
+
+    /// The latent income score.
+    fn income(&self, t: &TraitParams, n: f64) -> f64 {
+        t.income_education * self.edu
+            + match self.occ {
+                occupation::EMPLOYED => t.income_employed,
+                occupation::RETIRED => t.income_retired,
+                _ => t.income_other,
+            }
+            + if self.age == 2 {
+                t.income_late_career
+            } else {
+                0.0
+            }
+            + t.income_marginalised * self.m
+            + t.income_noise * n
+    }
+
+    /// Preference weights: a favourite and a second category drawn with group-dependent weights,
+    /// then weights 0.85–1 for the favourite, 0.45–0.6 for the second and 0.1–0.3 for the rest,
+    /// so that every group's preferences are equally peaked and groups differ in *what* they
+    /// want.
+    fn prefs(&self, t: &TraitParams, d: &Draws) -> [f32; CATEGORY_COUNT] {
+        let parent = if self.children == YES { 1.0 } else { 0.0 };
+        let employed = if self.occ == occupation::EMPLOYED {
+            1.0
+        } else {
+            0.0
+        };
+        let (edu, m, young, old) = (self.edu, self.m, self.young, self.old);
+        // An association's members weigh its own field more (kinds 1 sports, 2 nature, 3
+        // residents, 4 social).
+        let own_field = |k: u8, weight: f64| if self.kind == k { weight } else { 0.0 };
+        let mut w = [
+            1.0 + t.pref_green_education * (edu + 1.0) + own_field(2, t.pref_green_nature_members),
+            1.0 + t.pref_children_parents * parent + t.pref_children_young * young,
+            1.0 + t.pref_elderly_old * old + own_field(4, t.pref_elderly_social_members),
+            1.0 + t.pref_culture_young * young + own_field(1, t.pref_culture_sports_members),
+            1.0 + t.pref_social_marginalised * m + own_field(4, t.pref_social_social_members),
+            1.0 + t.pref_roads_employed * employed + own_field(3, t.pref_roads_residents_members),
+        ];
+        let first = usize::from(pick_with_unit(d.first, &w, w.iter().sum()));
+        w[first] = 0.0;
+        let second = usize::from(pick_with_unit(d.second, &w, w.iter().sum()));
+        std::array::from_fn(|c| {
+            let u = d.weights[c];
+            let v = if c == first {
+                t.pref_favourite + t.pref_favourite_spread * u
+            } else if c == second {
+                t.pref_second + t.pref_second_spread * u
+            } else {
+                t.pref_other + t.pref_other_spread * u
+            };
+            v as f32
+        })
+    }
+}
+
+/// The traits of one citizen before their logistic transform: the linear predictors, with what
+/// `past` needs.
 struct Predictors {
     civic_skill: f64,
     interest: f64,
@@ -414,10 +659,7 @@ struct Predictors {
     assertiveness: f64,
     media: f64,
     digital: f64,
-    /// Member of an association, 67+, marginalised (0 or 1), for `past`.
-    member: f64,
-    old: f64,
-    marginalised: f64,
+    profile: Profile,
     past_draw: f64,
 }
 
@@ -426,18 +668,7 @@ impl Predictors {
     #[inline]
     fn write_into(&self, pop: &mut Population, i: usize, t: &TraitParams) {
         let interest = logistic(self.interest);
-        let past = t.past_intercept
-            + t.past_interest * (interest - 0.5) * 2.0
-            + t.past_member * self.member
-            + t.past_old * self.old
-            + t.past_marginalised * self.marginalised;
-        // Took part in some citizen meeting before (0.5), with probability `logistic(past)`;
-        // attending in a simulated year sets 1.
-        let habit = if below_logistic(self.past_draw, past) {
-            0.5
-        } else {
-            0.0
-        };
+        let habit = self.profile.habit(t, interest, self.past_draw);
         pop.civic_skill[i] = logistic(self.civic_skill) as f32;
         pop.interest[i] = interest as f32;
         pop.efficacy[i] = logistic(self.efficacy) as f32;
@@ -451,10 +682,6 @@ impl Predictors {
 
 /// Draws citizen `i`, writes their attributes other than the logistic traits, and returns their
 /// latent income score and the traits' predictors.
-#[allow(
-    clippy::too_many_lines,
-    reason = "model code: one citizen's attributes drawn in dependency order"
-)]
 fn draw_citizen(
     pop: &mut Population,
     i: usize,
@@ -502,103 +729,20 @@ fn draw_citizen(
     };
     let district = pick_uniform(rng, pop.districts);
 
-    let free_time = [
-        t.free_time_employed,
-        t.free_time_student,
-        t.free_time_retired,
-        t.free_time_outside,
-    ][usize::from(occ)]
-        - if children == YES {
-            t.free_time_children
-        } else {
-            0.0
-        }
-        + t.free_time_noise * noise(rng);
-    let m = if marginalised { 1.0 } else { 0.0 };
-    let member = if association > 0 { 1.0 } else { 0.0 };
-    let edu = f64::from(education) - 1.0;
-    let old = if age == 3 { 1.0 } else { 0.0 };
-    let young = if age == 0 { 1.0 } else { 0.0 };
-    let civic_skill = t.skill_education * edu
-        + t.skill_member * member
-        + t.skill_marginalised * m
-        + t.skill_noise * noise(rng);
-    let interest = t.interest_intercept
-        + t.interest_education * edu
-        + t.interest_old * old
-        + t.interest_young * young
-        + t.interest_marginalised * m
-        + t.interest_member * member
-        + t.interest_noise * noise(rng);
-    let efficacy = t.efficacy_education * edu
-        + t.efficacy_marginalised * m
-        + t.efficacy_member * member
-        + t.efficacy_noise * noise(rng);
-    let trust = t.trust_intercept
-        + t.trust_marginalised * m
-        + t.trust_education * edu
-        + t.trust_noise * noise(rng);
-    let assertiveness = t.assertiveness_men * (f64::from(gender) - 0.5)
-        + t.assertiveness_education * edu
-        + t.assertiveness_marginalised * m
-        + t.assertiveness_noise * noise(rng);
-    let media = t.media_intercept
-        + t.media_age * f64::from(age) / AGE_BAND_HALF_SPAN
-        + t.media_marginalised * m
-        + t.media_education * edu
-        + t.media_noise * noise(rng);
-    // Took part before with probability `logistic(-2.6 + 1.2·(interest − ½)·2 + 0.8·member +
-    // 0.6·old − 0.8·m)` (applied in `Predictors::write_into`, once interest is known).
-    let mut traits = Predictors {
-        civic_skill,
-        interest,
-        efficacy,
-        trust,
-        assertiveness,
-        media,
-        digital: 0.0,
-        member,
-        old,
-        marginalised: m,
-        past_draw: unit(rng),
-    };
-
-    // Preferences: a favourite and a second category drawn with group-dependent weights, then
-    // weights 0.85–1 for the favourite, 0.45–0.6 for the second and 0.1–0.3 for the rest, so
-    // that every group's preferences are equally peaked and groups differ in *what* they want.
-    let parent = if children == YES { 1.0 } else { 0.0 };
-    let kind = association;
-    let employed = if occ == occupation::EMPLOYED {
-        1.0
-    } else {
-        0.0
-    };
-    // An association's members weigh its own field more (kinds 1 sports, 2 nature, 3 residents,
-    // 4 social).
-    let own_field = |k: u8, weight: f64| if kind == k { weight } else { 0.0 };
-    let mut w = [
-        1.0 + t.pref_green_education * (edu + 1.0) + own_field(2, t.pref_green_nature_members),
-        1.0 + t.pref_children_parents * parent + t.pref_children_young * young,
-        1.0 + t.pref_elderly_old * old + own_field(4, t.pref_elderly_social_members),
-        1.0 + t.pref_culture_young * young + own_field(1, t.pref_culture_sports_members),
-        1.0 + t.pref_social_marginalised * m + own_field(4, t.pref_social_social_members),
-        1.0 + t.pref_roads_employed * employed + own_field(3, t.pref_roads_residents_members),
-    ];
-    let first = usize::from(pick(rng, &w));
-    w[first] = 0.0;
-    let second = usize::from(pick(rng, &w));
-    for c in 0..CATEGORY_COUNT {
-        let u = unit(rng);
-        let v = if c == first {
-            t.pref_favourite + t.pref_favourite_spread * u
-        } else if c == second {
-            t.pref_second + t.pref_second_spread * u
-        } else {
-            t.pref_other + t.pref_other_spread * u
-        };
-        pop.prefs[c][i] = v as f32;
+    let d = Draws::next(rng);
+    let c = Profile::new(
+        age,
+        gender,
+        occ,
+        children,
+        education,
+        marginalised,
+        association,
+    );
+    let prefs = c.prefs(t, &d);
+    for (column, v) in pop.prefs.iter_mut().zip(prefs) {
+        column[i] = v;
     }
-
     pop.age_band[i] = age;
     pop.gender[i] = gender;
     pop.occupation[i] = occ;
@@ -608,25 +752,176 @@ fn draw_citizen(
     pop.language_barrier[i] = u8::from(language);
     pop.association[i] = association;
     pop.district[i] = district;
-    pop.free_time[i] = free_time.max(0.0) as f32;
-
-    let income = t.income_education * edu
-        + match occ {
-            occupation::EMPLOYED => t.income_employed,
-            occupation::RETIRED => t.income_retired,
-            _ => t.income_other,
-        }
-        + if age == 2 { t.income_late_career } else { 0.0 }
-        + t.income_marginalised * m
-        + t.income_noise * noise(rng);
-    // Digital skill falls with age and rises with education (Eurostat digital skills; van
-    // Deursen & van Dijk 2014); drawn last so that every earlier draw keeps its place.
-    traits.digital = params.digital_intercept
-        + params.digital_age * (f64::from(age) - AGE_BAND_HALF_SPAN)
-        + params.digital_education * edu
-        + params.digital_noise * noise(rng);
-    (income, traits)
+    pop.free_time[i] = c.free_time(t, d.free_time);
+    let traits = Predictors {
+        civic_skill: c.civic_skill(t, d.civic_skill),
+        interest: c.interest(t, d.interest),
+        efficacy: c.efficacy(t, d.efficacy),
+        trust: c.trust(t, d.trust),
+        assertiveness: c.assertiveness(t, d.assertiveness),
+        media: c.media(t, d.media),
+        digital: c.digital(params, d.digital),
+        profile: c,
+        past_draw: d.past,
+    };
+    (c.income(t, d.income), traits)
 }
+
+/// Whether two coefficients differ at all (bit for bit: any change asks for the column again).
+fn differs(a: f64, b: f64) -> bool {
+    a.to_bits() != b.to_bits()
+}
+
+/// The columns a change of population parameters touches.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Touched {
+    free_time: bool,
+    civic_skill: bool,
+    interest: bool,
+    efficacy: bool,
+    trust: bool,
+    assertiveness: bool,
+    media: bool,
+    digital: bool,
+    habit: bool,
+    income: bool,
+    prefs: bool,
+    language: bool,
+}
+
+impl Touched {
+    /// What changes from a population drawn with `old` to one drawn with `new` (same seed), when
+    /// every citizen's categories and every draw's place in the stream stay as they were: `None`
+    /// when a parameter that decides categories (size, districts, age and women's shares, the
+    /// shares of marginalised citizens and of members, and their multipliers and log-odds) or a
+    /// parameter this function does not know differs.
+    fn of(old: &PopulationParams, new: &PopulationParams) -> Option<Touched> {
+        let (a, b) = (&old.traits, &new.traits);
+        let mut t = Touched::default();
+        // Each column's own coefficients: copied from `old` into `rest` as they are compared,
+        // so that whatever differs after is a coefficient that decides categories (or one
+        // added since), which asks for a new draw.
+        let mut rest = b.clone();
+        macro_rules! group {
+            ($flag:ident: $($field:ident),+) => {
+                $(
+                    t.$flag |= differs(a.$field, b.$field);
+                    rest.$field = a.$field;
+                )+
+            };
+        }
+        group!(free_time: free_time_employed, free_time_student, free_time_retired, free_time_outside, free_time_children, free_time_noise);
+        group!(civic_skill: skill_education, skill_member, skill_marginalised, skill_noise);
+        group!(interest: interest_intercept, interest_education, interest_old, interest_young, interest_marginalised, interest_member, interest_noise);
+        group!(efficacy: efficacy_education, efficacy_marginalised, efficacy_member, efficacy_noise);
+        group!(trust: trust_intercept, trust_marginalised, trust_education, trust_noise);
+        group!(assertiveness: assertiveness_men, assertiveness_education, assertiveness_marginalised, assertiveness_noise);
+        group!(media: media_intercept, media_age, media_marginalised, media_education, media_noise);
+        group!(habit: past_intercept, past_interest, past_member, past_old, past_marginalised);
+        group!(income: income_education, income_employed, income_retired, income_other, income_late_career, income_marginalised, income_noise);
+        group!(prefs: pref_green_education, pref_children_parents, pref_children_young, pref_elderly_old, pref_culture_young, pref_social_marginalised, pref_roads_employed, pref_green_nature_members, pref_culture_sports_members, pref_roads_residents_members, pref_elderly_social_members, pref_social_social_members, pref_favourite, pref_favourite_spread, pref_second, pref_second_spread, pref_other, pref_other_spread);
+        // The habit follows interest.
+        t.habit |= t.interest;
+        t.digital = differs(old.digital_intercept, new.digital_intercept)
+            || differs(old.digital_age, new.digital_age)
+            || differs(old.digital_education, new.digital_education)
+            || differs(old.digital_noise, new.digital_noise);
+        t.language = differs(old.language_barrier_share, new.language_barrier_share);
+        // Everything else must be as it was (`relative_income` is not drawn from).
+        let mut others = new.clone();
+        others.traits = old.traits.clone();
+        others.digital_intercept = old.digital_intercept;
+        others.digital_age = old.digital_age;
+        others.digital_education = old.digital_education;
+        others.digital_noise = old.digital_noise;
+        others.language_barrier_share = old.language_barrier_share;
+        others.relative_income = old.relative_income;
+        (rest == *a && others == *old).then_some(t)
+    }
+}
+
+/// The population of `params` and `seed` from `drawn`, the population of `drawn_params` and the
+/// same seed, when only coefficients of its continuous columns (a trait's intercept, weights or
+/// noise, free time, income, preferences, digital skill, the language barrier's share) differ:
+/// every citizen keeps their categories and their draws, and only the columns those coefficients
+/// enter are worked out again, so the result is exactly `generate(params, seed)` (tested for
+/// every such coefficient) at a fraction of its cost. `None` when a parameter that decides
+/// categories differs.
+#[must_use]
+pub fn rederive(
+    drawn: &Population,
+    drawn_params: &PopulationParams,
+    params: &PopulationParams,
+    seed: u64,
+) -> Option<Population> {
+    let touched = Touched::of(drawn_params, params)?;
+    let mut pop = drawn.clone();
+    if touched == Touched::default() {
+        return Some(pop);
+    }
+    let t = &params.traits;
+    let mut rng = stream(seed, Stage::Population);
+    let mut latent_income = if touched.income {
+        vec![0.0; pop.len()]
+    } else {
+        Vec::new()
+    };
+    for i in 0..pop.len() {
+        let marginalised = pop.marginalised[i] == YES;
+        // The categories' words, but the language barrier's, which is re-decided when its share
+        // changed (the same comparison as `chance`).
+        for k in 0..category_words(marginalised, pop.association[i] > 0) {
+            let u = unit(&mut rng);
+            if touched.language && marginalised && k == LANGUAGE_WORD {
+                pop.language_barrier[i] = u8::from(u < params.language_barrier_share);
+            }
+        }
+        let d = Draws::next(&mut rng);
+        let c = Profile::of(&pop, i);
+        if touched.free_time {
+            pop.free_time[i] = c.free_time(t, d.free_time);
+        }
+        if touched.civic_skill {
+            pop.civic_skill[i] = logistic(c.civic_skill(t, d.civic_skill)) as f32;
+        }
+        if touched.interest || touched.habit {
+            let interest = logistic(c.interest(t, d.interest));
+            pop.interest[i] = interest as f32;
+            pop.habit[i] = c.habit(t, interest, d.past);
+        }
+        if touched.efficacy {
+            pop.efficacy[i] = logistic(c.efficacy(t, d.efficacy)) as f32;
+        }
+        if touched.trust {
+            pop.trust[i] = logistic(c.trust(t, d.trust)) as f32;
+        }
+        if touched.assertiveness {
+            pop.assertiveness[i] = logistic(c.assertiveness(t, d.assertiveness)) as f32;
+        }
+        if touched.media {
+            pop.media[i] = logistic(c.media(t, d.media)) as f32;
+        }
+        if touched.digital {
+            pop.digital[i] = logistic(c.digital(params, d.digital)) as f32;
+        }
+        if touched.prefs {
+            for (column, v) in pop.prefs.iter_mut().zip(c.prefs(t, &d)) {
+                column[i] = v;
+            }
+        }
+        if touched.income {
+            latent_income[i] = c.income(t, d.income);
+        }
+    }
+    if touched.income {
+        pop.income = income_terciles(&latent_income);
+    }
+    Some(pop)
+}
+
+/// Which of a marginalised citizen's category words decides the language barrier (the seventh:
+/// after age, gender, occupation, children, education and marginalisation).
+const LANGUAGE_WORD: usize = 6;
 
 fn pick_uniform(rng: &mut StageRng, n: u8) -> u8 {
     crate::rng::below(rng, u32::from(n)) as u8
@@ -705,12 +1000,22 @@ impl Cache {
         let k = if let Some(k) = found {
             k
         } else {
+            // A population of the same seed whose continuous columns alone differ is worked
+            // out again from its draws (the most recent such one), else the population is drawn.
+            let pop = self
+                .entries
+                .iter()
+                .rev()
+                .filter(|(_, s, _)| *s == seed)
+                .find_map(|(p, _, drawn)| rederive(drawn, p, params, seed))
+                .unwrap_or_else(|| {
+                    self.draws += 1;
+                    generate(params, seed)
+                });
             if self.entries.len() >= self.capacity {
                 self.entries.remove(0);
             }
-            self.draws += 1;
-            self.entries
-                .push((params.clone(), seed, generate(params, seed)));
+            self.entries.push((params.clone(), seed, pop));
             self.entries.len() - 1
         };
         &self.entries[k].2
@@ -726,6 +1031,79 @@ impl Cache {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The population's parameters with the registry's value at `path` moved to `value`.
+    fn with(params: &PopulationParams, path: &str, value: f64) -> PopulationParams {
+        let mut s = crate::Scenario {
+            population: params.clone(),
+            ..crate::Scenario::default()
+        };
+        s.set_path(path, serde_json::json!(value)).unwrap();
+        s.population
+    }
+
+    /// Re-deriving a population for coefficients of its continuous columns gives exactly the
+    /// population drawn afresh, for every such coefficient of the registry (and the language
+    /// barrier's share); a coefficient that decides categories asks for a new draw.
+    #[test]
+    fn rederiving_equals_drawing_afresh_for_every_column_coefficient() {
+        let base = PopulationParams {
+            size: 3_000,
+            ..PopulationParams::default()
+        };
+        let seed = 7;
+        let drawn = generate(&base, seed);
+        let mut rederived = 0;
+        let mut paths: Vec<&str> = crate::registry::parameters()
+            .iter()
+            .map(|p| p.path)
+            .filter(|p| p.starts_with("population."))
+            .collect();
+        paths.push("population.language_barrier_share");
+        for path in paths {
+            let p = crate::registry::parameter(path);
+            let old = crate::path::get(
+                &serde_json::to_value(&base).unwrap(),
+                &path["population.".len()..],
+            )
+            .and_then(serde_json::Value::as_f64)
+            .unwrap();
+            let high = p.map_or(old + 0.3, |p| if p.high > old { p.high } else { p.low });
+            let params = with(&base, path, f64::midpoint(old, high));
+            assert_ne!(params, base, "{path}");
+            let fresh = generate(&params, seed);
+            match rederive(&drawn, &base, &params, seed) {
+                Some(pop) => {
+                    assert!(pop == fresh, "{path}: re-derived differs from drawn");
+                    rederived += 1;
+                }
+                None => assert!(
+                    path.contains("share") && !path.ends_with("language_barrier_share")
+                        || path.contains(".marginalised_")
+                        || path.contains(".member_"),
+                    "{path} asks for a new draw"
+                ),
+            }
+        }
+        assert!(rederived >= 70, "{rederived} coefficients re-derived");
+        // Categories change: a new draw.
+        let more = with(&base, "population.marginalised_share", 0.2);
+        assert!(rederive(&drawn, &base, &more, seed).is_none());
+        let bigger = PopulationParams {
+            size: 3_001,
+            ..base.clone()
+        };
+        assert!(rederive(&drawn, &base, &bigger, seed).is_none());
+        // The cache re-derives instead of drawing, and gives the same population.
+        let mut cache = Cache::new(4);
+        cache.get(&base, seed);
+        let noisier = with(&base, "population.traits.trust_noise", 1.4);
+        assert!(*cache.get(&noisier, seed) == generate(&noisier, seed));
+        assert_eq!(cache.draws(), 1);
+        cache.get(&more, seed);
+        assert_eq!(cache.draws(), 2);
+    }
+
     use crate::rng::below;
 
     #[allow(clippy::naive_bytecount)] // a test helper; no need for a crate

@@ -129,7 +129,14 @@ pub fn pick<R: Rng + ?Sized>(rng: &mut R, weights: &[f64]) -> u8 {
 /// for weights drawn from many times (the same draw, bit for bit).
 #[inline]
 pub fn pick_with_total<R: Rng + ?Sized>(rng: &mut R, weights: &[f64], total: f64) -> u8 {
-    let mut x = unit(rng) * total;
+    pick_with_unit(unit(rng), weights, total)
+}
+
+/// [`pick_with_total`] for the uniform draw `u` taken already.
+#[inline]
+#[must_use]
+pub fn pick_with_unit(u: f64, weights: &[f64], total: f64) -> u8 {
+    let mut x = u * total;
     for (k, w) in weights.iter().enumerate() {
         if x < *w {
             return k as u8;
