@@ -1,7 +1,8 @@
 //! Benchmarks of issue 16's uncertainty analyses on `faxe-dialogue`, on 2 threads (each thread
 //! takes every other seed and runs every point with the population of that point's `population`
-//! parameters, drawn once for consecutive points that share them, as `dialoglab sensitivity`
-//! does; an ensemble varies those parameters, so it draws a population for every run):
+//! parameters, drawn once for consecutive points that share them and re-derived from the last
+//! one when only continuous columns differ, as `dialoglab sensitivity` does; an ensemble varies
+//! every population parameter, so it draws a population for every run):
 //!
 //! - an ensemble of 200 parameter sets × 10 seeds (2,000 runs) over the default factors;
 //! - Morris screening with 20 trajectories over the default factors, 1 seed per point
@@ -29,7 +30,7 @@ fn run_two_threads<D: Design + Sync>(design: &D) -> Vec<Sample> {
                     for k in (t..seeds).step_by(2) {
                         for p in 0..design.point_count() {
                             let scenario = design.scenario_for(p, k);
-                            let pop = cache.get(&scenario.population, scenario.seed);
+                            let pop = cache.get_derived(&scenario.population, scenario.seed);
                             out.push(design.run_design_job(p * seeds + k, pop));
                         }
                     }

@@ -993,6 +993,25 @@ impl Cache {
 
     /// The population of `params` and `seed`, drawn now unless it is cached.
     pub fn get(&mut self, params: &PopulationParams, seed: u64) -> &Population {
+        self.get_with(params, seed, |_, _| None)
+    }
+
+    /// [`Cache::get`], except that a population of the same seed whose continuous columns alone
+    /// differ (the most recent such one) is re-derived ([`rederive`]) rather than drawn: for
+    /// designs whose steps change one coefficient at a time (Morris). A separate method, so that
+    /// the page's bundle, whose cache never needs it, does not carry the re-derivation.
+    pub fn get_derived(&mut self, params: &PopulationParams, seed: u64) -> &Population {
+        self.get_with(params, seed, |(p, drawn), params| {
+            rederive(drawn, p, params, seed)
+        })
+    }
+
+    fn get_with(
+        &mut self,
+        params: &PopulationParams,
+        seed: u64,
+        derive: impl Fn((&PopulationParams, &Population), &PopulationParams) -> Option<Population>,
+    ) -> &Population {
         let found = self
             .entries
             .iter()
@@ -1000,14 +1019,12 @@ impl Cache {
         let k = if let Some(k) = found {
             k
         } else {
-            // A population of the same seed whose continuous columns alone differ is worked
-            // out again from its draws (the most recent such one), else the population is drawn.
             let pop = self
                 .entries
                 .iter()
                 .rev()
                 .filter(|(_, s, _)| *s == seed)
-                .find_map(|(p, _, drawn)| rederive(drawn, p, params, seed))
+                .find_map(|(p, _, drawn)| derive((p, drawn), params))
                 .unwrap_or_else(|| {
                     self.draws += 1;
                     generate(params, seed)
@@ -1094,14 +1111,17 @@ mod tests {
             ..base.clone()
         };
         assert!(rederive(&drawn, &base, &bigger, seed).is_none());
-        // The cache re-derives instead of drawing, and gives the same population.
+        // The cache re-derives instead of drawing when asked to, and gives the same population.
         let mut cache = Cache::new(4);
-        cache.get(&base, seed);
+        cache.get_derived(&base, seed);
         let noisier = with(&base, "population.traits.trust_noise", 1.4);
-        assert!(*cache.get(&noisier, seed) == generate(&noisier, seed));
+        assert!(*cache.get_derived(&noisier, seed) == generate(&noisier, seed));
         assert_eq!(cache.draws(), 1);
-        cache.get(&more, seed);
+        cache.get_derived(&more, seed);
         assert_eq!(cache.draws(), 2);
+        let quieter = with(&base, "population.traits.trust_noise", 0.9);
+        cache.get(&quieter, seed);
+        assert_eq!(cache.draws(), 3, "get draws");
     }
 
     use crate::rng::below;
