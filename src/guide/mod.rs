@@ -564,6 +564,25 @@ mod tests {
         assert!(
             c.finding.en.contains("600,000–830,000") && c.finding.da.contains("600.000–830.000")
         );
+        // The control run the chapter names: costs from the whole catalogue, whatever the
+        // category (the ablation of `crates/engine/tests/budgets.rs`): it falls for half the seeds.
+        let control_falls = (1..=8)
+            .filter(|&seed| {
+                let run = |o: usize| {
+                    let mut s = c.scenario(o).unwrap();
+                    s.seed = seed;
+                    s.vote.costs_by_category = false;
+                    c.metric.value(&dialoglab_engine::run(&s).unwrap())
+                };
+                Direction::of(run(c.lever.from), run(c.lever.to), c.metric.tolerance())
+                    == Direction::Down
+            })
+            .count();
+        assert_eq!(control_falls, 4);
+        assert!(
+            c.finding.en.contains("for only half of the seeds")
+                && c.finding.da.contains("kun for halvdelen af frøene")
+        );
     }
 
     /// Findings that say "for all 8 seeds we tried" must hold for seeds 1 – 8.
