@@ -796,45 +796,38 @@ impl Touched {
     /// shares of marginalised citizens and of members, and their multipliers and log-odds) or a
     /// parameter this function does not know differs.
     fn of(old: &PopulationParams, new: &PopulationParams) -> Option<Touched> {
-        let (a, b) = (&old.traits, &new.traits);
         let mut t = Touched::default();
-        // Each column's own coefficients: copied from `old` into `rest` as they are compared,
-        // so that whatever differs after is a coefficient that decides categories (or one
-        // added since), which asks for a new draw.
+        // Each column's own coefficients: copied from `old` into `rest` (of the traits) or
+        // `others` (of the population) as they are compared, so that whatever differs after is a
+        // coefficient that decides categories (or one added since), which asks for a new draw.
+        let (a, b) = (&old.traits, &new.traits);
         let mut rest = b.clone();
+        let mut others = new.clone();
         macro_rules! group {
-            ($flag:ident: $($field:ident),+) => {
+            ($into:ident, $old:ident, $new:ident, $flag:ident: $($field:ident),+) => {
                 $(
-                    t.$flag |= differs(a.$field, b.$field);
-                    rest.$field = a.$field;
+                    t.$flag |= differs($old.$field, $new.$field);
+                    $into.$field = $old.$field;
                 )+
             };
         }
-        group!(free_time: free_time_employed, free_time_student, free_time_retired, free_time_outside, free_time_children, free_time_noise);
-        group!(civic_skill: skill_education, skill_member, skill_marginalised, skill_noise);
-        group!(interest: interest_intercept, interest_education, interest_old, interest_young, interest_marginalised, interest_member, interest_noise);
-        group!(efficacy: efficacy_education, efficacy_marginalised, efficacy_member, efficacy_noise);
-        group!(trust: trust_intercept, trust_marginalised, trust_education, trust_noise);
-        group!(assertiveness: assertiveness_men, assertiveness_education, assertiveness_marginalised, assertiveness_noise);
-        group!(media: media_intercept, media_age, media_marginalised, media_education, media_noise);
-        group!(habit: past_intercept, past_interest, past_member, past_old, past_marginalised);
-        group!(income: income_education, income_employed, income_retired, income_other, income_late_career, income_marginalised, income_noise);
-        group!(prefs: pref_green_education, pref_children_parents, pref_children_young, pref_elderly_old, pref_culture_young, pref_social_marginalised, pref_roads_employed, pref_green_nature_members, pref_culture_sports_members, pref_roads_residents_members, pref_elderly_social_members, pref_social_social_members, pref_favourite, pref_favourite_spread, pref_second, pref_second_spread, pref_other, pref_other_spread);
+        group!(rest, a, b, free_time: free_time_employed, free_time_student, free_time_retired, free_time_outside, free_time_children, free_time_noise);
+        group!(rest, a, b, civic_skill: skill_education, skill_member, skill_marginalised, skill_noise);
+        group!(rest, a, b, interest: interest_intercept, interest_education, interest_old, interest_young, interest_marginalised, interest_member, interest_noise);
+        group!(rest, a, b, efficacy: efficacy_education, efficacy_marginalised, efficacy_member, efficacy_noise);
+        group!(rest, a, b, trust: trust_intercept, trust_marginalised, trust_education, trust_noise);
+        group!(rest, a, b, assertiveness: assertiveness_men, assertiveness_education, assertiveness_marginalised, assertiveness_noise);
+        group!(rest, a, b, media: media_intercept, media_age, media_marginalised, media_education, media_noise);
+        group!(rest, a, b, habit: past_intercept, past_interest, past_member, past_old, past_marginalised);
+        group!(rest, a, b, income: income_education, income_employed, income_retired, income_other, income_late_career, income_marginalised, income_noise);
+        group!(rest, a, b, prefs: pref_green_education, pref_children_parents, pref_children_young, pref_elderly_old, pref_culture_young, pref_social_marginalised, pref_roads_employed, pref_green_nature_members, pref_culture_sports_members, pref_roads_residents_members, pref_elderly_social_members, pref_social_social_members, pref_favourite, pref_favourite_spread, pref_second, pref_second_spread, pref_other, pref_other_spread);
+        group!(others, old, new, digital: digital_intercept, digital_age, digital_education, digital_noise);
+        group!(others, old, new, language: language_barrier_share);
         // The habit follows interest.
         t.habit |= t.interest;
-        t.digital = differs(old.digital_intercept, new.digital_intercept)
-            || differs(old.digital_age, new.digital_age)
-            || differs(old.digital_education, new.digital_education)
-            || differs(old.digital_noise, new.digital_noise);
-        t.language = differs(old.language_barrier_share, new.language_barrier_share);
-        // Everything else must be as it was (`relative_income` is not drawn from).
-        let mut others = new.clone();
+        // Everything else must be as it was (the traits are compared through `rest`;
+        // `relative_income` is not drawn from).
         others.traits = old.traits.clone();
-        others.digital_intercept = old.digital_intercept;
-        others.digital_age = old.digital_age;
-        others.digital_education = old.digital_education;
-        others.digital_noise = old.digital_noise;
-        others.language_barrier_share = old.language_barrier_share;
         others.relative_income = old.relative_income;
         (rest == *a && others == *old).then_some(t)
     }
