@@ -4,7 +4,9 @@
 //! # Targets
 //! A [`Target`] is a number read from a run's report — the value at a dotted key of the report's
 //! JSON, times the value at a second key when `times` is given (a share among voters is
-//! `stages.voters.representativeness.ratios.gender.woman × population.shares.gender.woman`) — in
+//! `stages.voters.representativeness.ratios.gender.woman × population.shares.gender.woman`),
+//! divided by the values at the keys of `over` when given (an odds ratio of two channels' shares;
+//! undefined in a run where one of them is 0) — in
 //! a scenario made of the base scenario and the target's own `set`tings, with the observed value,
 //! a tolerance and its source. The relation is `equal` (within the tolerance), `at-least` or
 //! `at-most`. The built-in table is `crates/engine/calibration/targets.json` ([`default_targets`]).
@@ -62,6 +64,9 @@ pub struct Target {
     /// A second key whose value multiplies the first, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub times: Option<String>,
+    /// Keys whose values divide the product, if any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub over: Vec<String>,
     /// The relation.
     pub relation: Relation,
     /// The observed value.
@@ -76,14 +81,30 @@ pub struct Target {
 }
 
 impl Target {
-    /// The target's value in a report's JSON form, if its key (and `times` key) are there.
+    /// The target's value in a report's JSON form, if its keys (`key`, `times`, `over`) are
+    /// there and no divisor is 0.
     #[must_use]
     pub fn read(&self, tree: &Value) -> Option<f64> {
-        let v = lookup(tree, &self.key)?.as_f64()?;
-        match &self.times {
-            None => Some(v),
-            Some(k) => Some(v * lookup(tree, k)?.as_f64()?),
+        let value = |k: &str| lookup(tree, k)?.as_f64();
+        let mut v = value(&self.key)?;
+        if let Some(k) = &self.times {
+            v *= value(k)?;
         }
+        for k in &self.over {
+            let d = value(k)?;
+            if d == 0.0 {
+                return None;
+            }
+            v /= d;
+        }
+        Some(v)
+    }
+
+    /// Every report key the target reads.
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        std::iter::once(&self.key)
+            .chain(&self.times)
+            .chain(&self.over)
     }
 
     /// The standardised error of simulated value `x`.
@@ -298,7 +319,7 @@ impl Calibration {
                 .zip(&self.group_of)
                 .filter(|(_, k)| **k == g)
             {
-                for key in std::iter::once(&t.key).chain(&t.times) {
+                for key in t.keys() {
                     if lookup(&tree, key).and_then(Value::as_f64).is_none() {
                         return Err(invalid(format!(
                             "target {}: the report has no number at {key} (is the model that reports it merged?)",
@@ -415,7 +436,7 @@ impl Design for Calibration {
         self.spec
             .targets
             .iter()
-            .flat_map(|t| std::iter::once(&t.key).chain(&t.times))
+            .flat_map(Target::keys)
             .fold(crate::Detail::Headline, |d, key| {
                 d.and(crate::Detail::for_key(key))
             })
@@ -460,6 +481,7 @@ mod tests {
             name: name.into(),
             key: key.into(),
             times: None,
+            over: Vec::new(),
             relation,
             value,
             tolerance,
@@ -564,6 +586,27 @@ mod tests {
     }
 
     #[test]
+    fn a_target_multiplies_and_divides_the_values_at_its_keys() {
+        let tree =
+            serde_json::json!({"a": {"x": 0.6, "y": 0.2}, "b": {"x": 0.3, "y": 0.4, "z": 0.0}});
+        let mut t = target("odds", "a.x", Relation::Equal, 1.0, 0.1);
+        assert_eq!(t.read(&tree), Some(0.6));
+        t.times = Some("b.y".into());
+        t.over = vec!["a.y".into(), "b.x".into()];
+        // (0.6 · 0.4) / (0.2 · 0.3) = 4.
+        assert!((t.read(&tree).unwrap() - 4.0).abs() < 1e-12);
+        assert_eq!(t.keys().count(), 4);
+        t.over.push("b.z".into());
+        assert_eq!(
+            t.read(&tree),
+            None,
+            "a divisor of 0 leaves the target undefined"
+        );
+        t.over = vec!["b.nowhere".into()];
+        assert_eq!(t.read(&tree), None);
+    }
+
+    #[test]
     fn a_missing_key_is_named() {
         let spec = CalibrationSpec {
             base: small_base(),
@@ -591,7 +634,7 @@ mod tests {
     #[test]
     fn the_targets_table_reads_and_cites_a_source_for_each_target() {
         let file: TargetsFile = serde_json::from_str(TARGETS_JSON).unwrap();
-        assert!(file.targets.len() >= 8);
+        assert!(file.targets.len() >= 7);
         assert_eq!(default_targets(), file.targets);
         for t in &file.targets {
             assert!(t.source.len() > 20, "{}: no source", t.name);
@@ -617,13 +660,19 @@ mod tests {
             serde_json::from_str(include_str!("../calibration/polish_pb_voters.json")).unwrap();
         let pooled =
             |channel: &str, key: &str| data["channels"][channel]["pooled"][key].as_f64().unwrap();
+        let odds = |band: &str| data["paper_odds_by_age"]["pooled"][band].as_f64().unwrap();
+        let mut checked = 0;
         for t in default_targets() {
             let Some(rest) = t.name.strip_prefix("pl-") else {
                 continue;
             };
-            let (channel, key) = rest.split_once('-').unwrap();
-            let key = if key == "women" { "women" } else { key };
-            let want = pooled(channel, key);
+            let want = if let Some(band) = rest.strip_prefix("paper-odds-") {
+                odds(band)
+            } else {
+                let (channel, key) = rest.split_once('-').unwrap();
+                pooled(channel, key)
+            };
+            checked += 1;
             assert!(
                 (t.value - want).abs() < 5e-4,
                 "{}: {} vs data {want}",
@@ -631,5 +680,6 @@ mod tests {
                 t.value
             );
         }
+        assert_eq!(checked, 6, "three shares of women and three odds ratios");
     }
 }
