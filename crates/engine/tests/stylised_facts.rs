@@ -97,8 +97,12 @@ fn calibrated_retirees_dominate_a_daytime_meeting_and_not_without_the_time_barri
     assert!(without < 0.45, "without the time barrier {without}");
 }
 
-/// Calibrated (`shared/data/pb_voters`: Łódź, Wrocław): the 67+ are several times more common
-/// among paper than among internet voters. Mechanism: the online ballot's digital barrier.
+/// Calibrated (`shared/data/pb_voters`): the 67+ are more common among paper than among internet
+/// voters, 1.26 times in Łódź and 2.04 times in Wrocław (1.73 pooled). The defaults give about 2.6
+/// (seeds 1–6), above both cities: they were set for »several times«, which the data do not show
+/// (docs/MODEL.md §12; the fit's paper-odds targets now hold the channel choice to the data).
+/// Mechanism: the online ballot's digital barrier; without it the ratio is about 1.2, what the
+/// channels' time costs alone give.
 #[test]
 fn calibrated_paper_ballots_bring_older_voters_and_not_without_the_digital_barrier() {
     let paper_over_online = |sets: &[&str]| {
@@ -109,7 +113,7 @@ fn calibrated_paper_ballots_bring_older_voters_and_not_without_the_digital_barri
     };
     let with = paper_over_online(&[]);
     let without = paper_over_online(&["vote.online_digital=0"]);
-    assert!(with > 2.0, "67+ paper/online share {with}");
+    assert!(with > 1.5, "67+ paper/online share {with}");
     assert!(without < 1.4, "without the digital barrier {without}");
 }
 
