@@ -344,7 +344,7 @@ fn validated_outreach_narrows_the_influence_gap_under_equal_shares_and_not_witho
 // of these facts appear, the test fails, and MODEL.md (and the ignored test above) must be brought
 // up to date rather than keep saying it is not produced.
 
-/// Not produced: women are 55 – 60% of the voters in real Polish PBs (`../shared/data/pb_voters`)
+/// Not produced: women are 55 – 60% of the voters in real Polish PBs (`calibration/polish_pb_voters.json`)
 /// while about 54% of the adults. The model has no mechanism that makes women vote more than men,
 /// so with the Polish share of women in the population (the calibration's target scenarios) its
 /// women vote about as often as its men: their representation ratio among voters stays within
