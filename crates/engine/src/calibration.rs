@@ -20,8 +20,10 @@
 //! `max(0, x_t − v_t) / τ_t` for `at-most` (`v_t` the value, `τ_t` the tolerance). The distance is
 //! the mean of the squared standardised errors, `d = (1/T) Σ_t e_t²`. A vector is **plausible**
 //! (accepted) when every target is met within its tolerance, `max_t |e_t| ≤ 1` — rejection ABC with
-//! a uniform kernel on the largest standardised error. The **fitted** vector is the one with the
-//! smallest distance (the earlier sample on a tie). A sample where some target is undefined in every
+//! a uniform kernel on the largest standardised error. The **fitted** vector is the plausible one
+//! with the smallest distance, or, when none is plausible, the vector with the smallest distance
+//! (the earlier sample on a tie). A target marked `not_produced` (an observation the model has no
+//! mechanism for) is simulated and reported but left out of the distance and the acceptance. A sample where some target is undefined in every
 //! seed has no distance and is never accepted.
 //!
 //! The design is a [`Design`]: point `p = s · G + g` runs sample `s` in target scenario `g` (of `G`
@@ -78,6 +80,11 @@ pub struct Target {
     pub set: Vec<Setting>,
     /// Where the value comes from.
     pub source: String,
+    /// Why the model cannot produce this observation, when it cannot: such a target is
+    /// simulated and reported with every vector but counts in neither the distance nor the
+    /// acceptance (MODEL.md §12 says what is missing; it is not tuned in).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_produced: Option<String>,
 }
 
 impl Target {
@@ -105,6 +112,12 @@ impl Target {
         std::iter::once(&self.key)
             .chain(&self.times)
             .chain(&self.over)
+    }
+
+    /// Whether the target counts in the distance and the acceptance.
+    #[must_use]
+    pub fn counts(&self) -> bool {
+        self.not_produced.is_none()
     }
 
     /// The standardised error of simulated value `x`.
@@ -213,7 +226,8 @@ pub struct CalibrationResult {
     pub parameters: Vec<Factor>,
     /// The targets table.
     pub targets: Vec<Target>,
-    /// The vector with the smallest distance.
+    /// The plausible vector with the smallest distance, or the vector with the smallest distance
+    /// when none is plausible.
     pub fitted: Option<Fit>,
     /// Number of plausible vectors.
     pub accepted: u32,
@@ -222,7 +236,7 @@ pub struct CalibrationResult {
 }
 
 /// The method's description written into every result.
-pub const METHOD: &str = "rejection ABC over a Latin hypercube of the parameters' ranges; distance d = mean over targets of e², e = (simulated − value)/tolerance (for at-least/at-most only the shortfall/excess counts), simulated = mean over the seeds; plausible = every |e| ≤ 1; fitted = smallest d";
+pub const METHOD: &str = "rejection ABC over a Latin hypercube of the parameters' ranges; distance d = mean over targets of e², e = (simulated − value)/tolerance (for at-least/at-most only the shortfall/excess counts), simulated = mean over the seeds; targets marked not_produced are reported but not counted; plausible = every counted |e| ≤ 1; fitted = the plausible vector with the smallest d, or the smallest d when none is plausible";
 
 impl Calibration {
     /// Validates `spec` and prepares every point.
@@ -233,6 +247,11 @@ impl Calibration {
         check_factors(&spec.base, &spec.parameters)?;
         if spec.targets.is_empty() {
             return Err(invalid("no calibration targets"));
+        }
+        if !spec.targets.iter().any(Target::counts) {
+            return Err(invalid(
+                "every calibration target is marked not_produced: none is left to fit",
+            ));
         }
         for (k, t) in spec.targets.iter().enumerate() {
             if !(t.tolerance.is_finite() && t.tolerance > 0.0 && t.value.is_finite()) {
@@ -347,6 +366,7 @@ impl Calibration {
                 let errors: Option<Vec<f64>> = simulated
                     .iter()
                     .zip(&self.spec.targets)
+                    .filter(|(_, t)| t.counts())
                     .map(|(x, t)| x.map(|x| t.error(x)))
                     .collect();
                 let (distance, max_error) = errors.map_or((None, None), |e| {
@@ -381,11 +401,15 @@ impl Calibration {
             (None, Some(_)) => std::cmp::Ordering::Greater,
             (None, None) => a.sample.cmp(&b.sample),
         });
-        let fitted = fits.first().filter(|f| f.distance.is_some()).cloned();
         let plausible: Vec<Fit> = fits
-            .into_iter()
+            .iter()
             .filter(|f| f.max_error.is_some_and(|m| m <= 1.0))
+            .cloned()
             .collect();
+        let fitted = plausible
+            .first()
+            .or_else(|| fits.first().filter(|f| f.distance.is_some()))
+            .cloned();
         Ok(CalibrationResult {
             method: METHOD.to_string(),
             samples: self.spec.samples,
@@ -487,6 +511,7 @@ mod tests {
             tolerance,
             set: Vec::new(),
             source: "test".into(),
+            not_produced: None,
         }
     }
 
@@ -514,7 +539,8 @@ mod tests {
     #[test]
     fn the_fit_is_the_smallest_distance_and_plausible_models_meet_every_tolerance() {
         // Turnout in the default scenario and the retirees' share at a daytime open call,
-        // with the turnout intercept as the only parameter.
+        // with the turnout intercept as the only parameter; a third target (a turnout of 0.9,
+        // out of reach) is marked as not produced and must change nothing but the report.
         let mut retirees = target(
             "retirees",
             "stages.attendees.representativeness.ratios.occupation.retired",
@@ -533,6 +559,16 @@ mod tests {
             targets: vec![
                 target("turnout", "outcome.turnout", Relation::Equal, 0.1, 0.02),
                 retirees,
+                Target {
+                    not_produced: Some("no mechanism in the test".into()),
+                    ..target(
+                        "out of reach",
+                        "outcome.turnout",
+                        Relation::Equal,
+                        0.9,
+                        0.01,
+                    )
+                },
             ],
             samples: 12,
             seeds: 2,
@@ -560,11 +596,18 @@ mod tests {
             let e2 = (0.5 - share).max(0.0) / 0.1;
             all.push((s, f64::midpoint(e1 * e1, e2 * e2), e1.abs().max(e2.abs())));
         }
+        // The fitted vector is the best plausible one (there are some, below).
         let best = all
             .iter()
+            .filter(|a| a.2 <= 1.0)
             .min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))
             .unwrap();
         assert_eq!(fitted.sample, best.0);
+        // The target out of reach is reported with the turnout it reads.
+        assert_eq!(
+            fitted.simulated["out of reach"],
+            fitted.simulated["turnout"]
+        );
         assert!((fitted.distance.unwrap() - best.1).abs() < 1e-12);
         let accepted: Vec<u32> = all.iter().filter(|a| a.2 <= 1.0).map(|a| a.0).collect();
         let mut got: Vec<u32> = r.plausible.iter().map(|f| f.sample).collect();
@@ -623,12 +666,16 @@ mod tests {
             first_seed: 1,
             design_seed: 1,
         };
+        let mut only_unproduced = spec.clone();
         let e = Calibration::new(spec).unwrap().check_keys().unwrap_err();
         assert!(
             e.to_string()
                 .contains("channels.nowhere.shares.gender.woman"),
             "{e}"
         );
+        only_unproduced.targets[0].not_produced = Some("no mechanism".into());
+        let e = Calibration::new(only_unproduced).unwrap_err();
+        assert!(e.to_string().contains("not_produced"), "{e}");
     }
 
     #[test]
