@@ -308,8 +308,8 @@ pub const CHAPTERS: &[Chapter] = &[
             en: "The pool grows from DKK 100,000 to 5 million. What happens to the 67+'s share of what the money does for residents?",
         },
         finding: Tr {
-            da: "For dette frø falder de 67+'s andel fra 36 % til 19 %, og de er 23 % af de voksne. 100.000 kr. køber kurser, lamper og små projekter til ældre på højst omkring 40.000 kr., og de små ældreprojekter, som mødets pensionister foreslår, passer til puljen. 5 mio. kr. køber pladser, gader og idrætsanlæg til 600.000–830.000 kr., som mange flere har gavn af. Andelen falder (for alle 8 frø vi prøvede): i modellen flytter en større pulje pengene hen til projekter, som mange har gavn af, og væk fra de 67+. Men modellens projektkatalog er lille: der findes intet stort ældre- eller skoleprojekt i det, så en stor pulje kan slet ikke købe noget stort til de ældre. Det er netop derfor, andelen falder: i en kontrolkørsel, hvor forslagene får deres pris fra hele kataloget uanset kategori, falder den kun for halvdelen af frøene.",
-            en: "For this seed the 67+'s share falls from 36% to 19%, and they are 23% of the adults. DKK 100,000 buys courses, lamps and small projects for the elderly of at most about DKK 40,000, and the small elderly projects the meeting's retirees propose fit the pool. DKK 5 million buys squares, streets and sports grounds of DKK 600,000–830,000, which serve many more. The share falls (for all 8 seeds we tried): in the model a larger pool moves the money towards projects that serve many, and away from the 67+. But the model's project catalogue is small: it holds no large project for the elderly or for schools, so a large pool cannot buy anything large for them at all. That is what makes the share fall: in a control run where proposals take their cost from the whole catalogue whatever their category, it falls for only half of the seeds.",
+            da: "For dette frø falder de 67+'s andel fra 57 % til 19 %, og de er 23 % af de voksne. 100.000 kr. køber kurser, lamper og små projekter til ældre på højst omkring 40.000 kr., og de små ældreprojekter, som mødets pensionister foreslår, passer til puljen. 5 mio. kr. køber pladser, gader og idrætsanlæg til 600.000–830.000 kr., som mange flere har gavn af. Andelen falder (for alle 8 frø vi prøvede): i modellen flytter en større pulje pengene hen til projekter, som mange har gavn af, og væk fra de 67+. Men modellens projektkatalog er lille: der findes intet stort ældre- eller skoleprojekt i det, så en stor pulje kan slet ikke købe noget stort til de ældre. Det er netop derfor, andelen falder: i en kontrolkørsel, hvor forslagene får deres pris fra hele kataloget uanset kategori, falder den kun for halvdelen af frøene.",
+            en: "For this seed the 67+'s share falls from 57% to 19%, and they are 23% of the adults. DKK 100,000 buys courses, lamps and small projects for the elderly of at most about DKK 40,000, and the small elderly projects the meeting's retirees propose fit the pool. DKK 5 million buys squares, streets and sports grounds of DKK 600,000–830,000, which serve many more. The share falls (for all 8 seeds we tried): in the model a larger pool moves the money towards projects that serve many, and away from the 67+. But the model's project catalogue is small: it holds no large project for the elderly or for schools, so a large pool cannot buy anything large for them at all. That is what makes the share fall: in a control run where proposals take their cost from the whole catalogue whatever their category, it falls for only half of the seeds.",
         },
         expected: Direction::Down,
         seeds_agree: true,
@@ -371,10 +371,10 @@ pub const CHAPTERS: &[Chapter] = &[
             en: "The meeting is facilitated to the ideal. Does the outcome come closer to what citizens would choose if they knew every argument?",
         },
         finding: Tr {
-            da: "Ikke for dette frø: overlappet med de informerede ønsker er 100 % ved begge mødeformer. Over 8 frø stiger det i tre, er uændret i tre og falder i to – modellen afgør ikke spørgsmålet. Ved et ideelt møde vinder det stærkere argument oftere ved bordet, men på det virkelige møde taler de mest vidende mest og overbeviser mere, så deltagerne lærer flere argumenter (omkring 4,2 pr. deltager mod 3,6). Og mødet er for lille til at gøre hele afstemningen bedre informeret: de fleste vælgere var der ikke, og de stemmer med de ønsker, de kom med.",
-            en: "Not for this seed: the overlap with informed preferences is 100% under both formats. Over 8 seeds it rises in three, stays the same in three and falls in two: the model does not settle the question. In an ideal meeting the stronger argument wins more often at the table, but in the real one the best-informed speak most and persuade more, so attendees learn more arguments (about 4.2 each against 3.6). And the meeting is too small to make the whole vote better informed: most voters were not there and vote with the wishes they had.",
+            da: "Nej, ikke for dette frø: overlappet med de informerede ønsker falder fra 100 % til 72 %, når mødet er ideelt. Over 8 frø stiger det i fire, er uændret i ét og falder i tre – modellen afgør ikke spørgsmålet. Ved et ideelt møde vinder det stærkere argument oftere ved bordet, men på det virkelige møde taler de mest vidende mest og overbeviser mere, så deltagerne lærer flere argumenter (omkring 4,1 pr. deltager mod 3,6). Og mødet er for lille til at gøre hele afstemningen bedre informeret: de fleste vælgere var der ikke, og de stemmer med de ønsker, de kom med.",
+            en: "No, not for this seed: the overlap with informed preferences falls from 100% to 72% when the meeting is ideal. Over 8 seeds it rises in four, stays the same in one and falls in three: the model does not settle the question. In an ideal meeting the stronger argument wins more often at the table, but in the real one the best-informed speak most and persuade more, so attendees learn more arguments (about 4.1 each against 3.6). And the meeting is too small to make the whole vote better informed: most voters were not there and vote with the wishes they had.",
         },
-        expected: Direction::Same,
+        expected: Direction::Down,
         seeds_agree: false,
     },
     Chapter {
@@ -419,11 +419,11 @@ pub const CHAPTERS: &[Chapter] = &[
             en: "The municipality tightens control from 0 to 0.9. What happens to the proposers' sense of efficacy?",
         },
         finding: Tr {
-            da: "Flere veto giver skuffede forslagsstillere: deres tro på egen indflydelse falder (for syv af de 8 frø vi prøvede; i det ottende flytter den sig næsten ikke). Over flere år (sæt »år« i sandkassen) bærer skuffelsen videre til næste års deltagelse.",
-            en: "More vetoes mean disappointed proposers: their sense of efficacy falls (for seven of the 8 seeds we tried; in the eighth it barely moves). Over several years (set 'years' in the sandbox) the disappointment carries over into next year's participation.",
+            da: "Flere veto giver skuffede forslagsstillere: deres tro på egen indflydelse falder (for alle 8 frø vi prøvede). Over flere år (sæt »år« i sandkassen) bærer skuffelsen videre til næste års deltagelse.",
+            en: "More vetoes mean disappointed proposers: their sense of efficacy falls (for all 8 seeds we tried). Over several years (set 'years' in the sandbox) the disappointment carries over into next year's participation.",
         },
         expected: Direction::Down,
-        seeds_agree: false,
+        seeds_agree: true,
     },
     Chapter {
         key: "legitimacy",
@@ -496,10 +496,10 @@ pub const CHAPTERS: &[Chapter] = &[
             en: "Turnout rises from 10% to 50%. What happens to legitimacy?",
         },
         finding: Tr {
-            da: "For dette frø ændrer legitimiteten sig ikke: 83 % ved 10 % som ved 50 % valgdeltagelse. Over 8 frø stiger den i to, er uændret i fem og falder i ét. Under grådig fordeling afgør få stemmer ved grænsen, hvilke projekter der får de sidste penge, så flere vælgere bringer kun nogle gange udfaldet tættere på alles.",
-            en: "For this seed legitimacy does not change: 83% at 10% turnout as at 50%. Over 8 seeds it rises in two, stays the same in five and falls in one. Under greedy allocation a few votes at the margin decide which projects get the last money, so more voters only sometimes bring the outcome closer to everyone's.",
+            da: "For dette frø stiger legitimiteten fra 73 % ved 10 % til 100 % ved 50 % valgdeltagelse. Over 8 frø stiger den i fire, er uændret i fire og falder i ingen. Under grådig fordeling afgør få stemmer ved grænsen, hvilke projekter der får de sidste penge, så flere vælgere bringer i nogle byer udfaldet tættere på alles og lader det være uændret i andre.",
+            en: "For this seed legitimacy rises from 73% at 10% turnout to 100% at 50%. Over 8 seeds it rises in four, stays the same in four and falls in none. Under greedy allocation a few votes at the margin decide which projects get the last money, so more voters bring the outcome closer to everyone's in some towns and leave it unchanged in others.",
         },
-        expected: Direction::Same,
+        expected: Direction::Up,
         seeds_agree: false,
     },
 ];

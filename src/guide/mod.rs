@@ -523,10 +523,10 @@ mod tests {
         let share = |r: &Report| (c.metric.value(r) * 100.0).round() as u32;
         let small = dialoglab_engine::run(&c.scenario(c.lever.from).unwrap()).unwrap();
         let big = dialoglab_engine::run(&c.scenario(c.lever.to).unwrap()).unwrap();
-        assert_eq!((share(&small), share(&big)), (36, 19));
+        assert_eq!((share(&small), share(&big)), (57, 19));
         let adults = (small.population.shares["age_band"]["67+"] * 100.0).round() as u32;
         assert_eq!(adults, 23);
-        assert!(c.finding.en.contains("from 36% to 19%") && c.finding.da.contains("36 % til 19 %"));
+        assert!(c.finding.en.contains("from 57% to 19%") && c.finding.da.contains("57 % til 19 %"));
         let largest = |r: &Report| {
             r.outcome
                 .projects
@@ -610,6 +610,70 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Findings that say how 8 seeds split ("Over 8 seeds it rises in four, stays the same in
+    /// one and falls in three") give the engine's counts, in both languages.
+    #[test]
+    fn findings_that_count_the_seeds_give_the_engines_counts() {
+        const EN: [&str; 9] = [
+            "none", "one", "two", "three", "four", "five", "six", "seven", "eight",
+        ];
+        const DA: [&str; 9] = [
+            "ingen", "ét", "to", "tre", "fire", "fem", "seks", "syv", "otte",
+        ];
+        let mut checked = 0;
+        for c in CHAPTERS
+            .iter()
+            .filter(|c| c.finding.en.contains("Over 8 seeds"))
+        {
+            let t = towns(c, c.lever.to, 8).unwrap();
+            let (up, same, down) = (
+                t.count(Direction::Up) as usize,
+                t.count(Direction::Same) as usize,
+                t.count(Direction::Down) as usize,
+            );
+            let en = format!(
+                "Over 8 seeds it rises in {}, stays the same in {} and falls in {}",
+                EN[up], EN[same], EN[down]
+            );
+            // »det« or »den« after the verb, as the metric's Danish gender wants.
+            let da = |pronoun: &str| {
+                format!(
+                    "Over 8 frø stiger {pronoun} i {}, er uændret i {} og falder i {}",
+                    DA[up], DA[same], DA[down]
+                )
+            };
+            assert!(c.finding.en.contains(&en), "{}: {en}", c.key);
+            assert!(
+                c.finding.da.contains(&da("det")) || c.finding.da.contains(&da("den")),
+                "{}: {}",
+                c.key,
+                da("det")
+            );
+            checked += 1;
+        }
+        // »for seven of the 8 seeds we tried«: the expected direction in that many.
+        for c in CHAPTERS {
+            let Some(k) = (1..8).find(|&k| {
+                c.finding
+                    .en
+                    .contains(&format!("for {} of the 8 seeds we tried", EN[k]))
+            }) else {
+                continue;
+            };
+            assert!(
+                c.finding
+                    .da
+                    .contains(&format!("for {} af de 8 frø vi prøvede", DA[k])),
+                "{}",
+                c.key
+            );
+            let t = towns(c, c.lever.to, 8).unwrap();
+            assert_eq!(t.count(c.expected) as usize, k, "{}: {t:?}", c.key);
+            checked += 1;
+        }
+        assert!(checked >= 2);
     }
 
     #[test]

@@ -187,7 +187,7 @@ pub struct ParameterTexts {
 
 const PARAMETERS_DA: ParameterTexts = ParameterTexts {
     heading: "Modellens koefficienter",
-    lead: "Hvert tal, modellen regner med, med sin værdi, det spænd, vi anser for rimeligt, og hvor det kommer fra. Et målt tal er aflæst af data eller en offentliggjort statistik; et kalibreret er valgt, så modellen rammer en observation; et antaget er sat efter skøn, og kilden siger hvorfor. Robusthedsberegningen varierer hver koefficient inden for sit spænd.",
+    lead: "Hvert tal, modellen regner med, med sin værdi, det spænd, vi anser for rimeligt, og hvor det kommer fra. Et målt tal er aflæst af data eller en offentliggjort statistik; et kalibreret er tilpasset, så modellen rammer observationer i rigtige data (her: hvem der stemmer på papir og online i polske borgerbudgetter); et antaget er sat efter skøn eller i hånden efter et fund, som kilden nævner, og kilden siger hvorfor. Robusthedsberegningen varierer hver koefficient inden for sit spænd.",
     columns: [
         "Koefficient",
         "Værdi",
@@ -201,7 +201,7 @@ const PARAMETERS_DA: ParameterTexts = ParameterTexts {
 
 const PARAMETERS_EN: ParameterTexts = ParameterTexts {
     heading: "The model's coefficients",
-    lead: "Every number the model works with, with its value, the range we consider plausible, and where it comes from. A measured number is read off data or a published statistic; a calibrated one is chosen so that the model matches an observation; an assumed one is set by judgement, and its source says why. The robustness analysis varies each coefficient within its range.",
+    lead: "Every number the model works with, with its value, the range we consider plausible, and where it comes from. A measured number is read off data or a published statistic; a calibrated one is fitted so that the model matches observations in real data (here: who votes on paper and online in Polish participatory budgets); an assumed one is set by judgement, or by hand to a finding its source names, and the source says why. The robustness analysis varies each coefficient within its range.",
     columns: [
         "Coefficient",
         "Value",

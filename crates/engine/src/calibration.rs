@@ -493,6 +493,74 @@ mod tests {
         assert!(fitted.plausible.iter().all(|f| f.distance >= best.distance));
     }
 
+    /// The presets use the fitted values: every calibrated coefficient's default in the registry
+    /// (and so in every preset that does not set it) is the committed fit's value rounded to two
+    /// decimals, and the fit is plausible (every counted target within its tolerance).
+    #[test]
+    fn the_defaults_of_the_calibrated_coefficients_are_the_fitted_values() {
+        let fitted: CalibrationResult =
+            serde_json::from_str(include_str!("../calibration/fitted.json")).unwrap();
+        let best = fitted.fitted.expect("a best vector");
+        assert!(best.max_error.is_some_and(|m| m <= 1.0), "{best:?}");
+        assert_eq!(fitted.plausible.first(), Some(&best));
+        let defaults = Scenario::default();
+        for p in crate::registry::parameters()
+            .iter()
+            .filter(|p| p.kind == crate::registry::Kind::Calibrated)
+        {
+            let value = best.values[p.path];
+            let default = (p.get)(&defaults);
+            assert!(
+                (default - value).abs() <= 0.005 + 1e-12,
+                "{}: default {default}, fitted {value}",
+                p.path
+            );
+        }
+    }
+
+    /// A coefficient is only called calibrated when the targets measure it: moving it from the
+    /// low to the high end of its range (the others at their defaults; seeds 1 – 2 of the target
+    /// scenarios) moves some counted target by at least one tolerance.
+    #[test]
+    fn every_calibrated_coefficient_moves_a_counted_target() {
+        let targets: Vec<Target> = default_targets()
+            .into_iter()
+            .filter(Target::counts)
+            .collect();
+        let mean_values = |path: &str, x: f64| -> Vec<f64> {
+            let mut sums = vec![0.0; targets.len()];
+            for seed in 1..=2u64 {
+                let mut by_set: Vec<(Vec<Setting>, Value)> = Vec::new();
+                for (k, t) in targets.iter().enumerate() {
+                    if !by_set.iter().any(|(s, _)| *s == t.set) {
+                        let mut base = crate::presets::get("faxe-dialogue").unwrap();
+                        base.seed = seed;
+                        let f = [Factor::new(path, x, x)];
+                        let s = apply(&base, &f, &[0.0], &t.set).unwrap();
+                        let report = crate::run(&s).unwrap();
+                        by_set.push((t.set.clone(), serde_json::to_value(&report).unwrap()));
+                    }
+                    let tree = &by_set.iter().find(|(s, _)| *s == t.set).unwrap().1;
+                    sums[k] += t.read(tree).unwrap() / 2.0;
+                }
+            }
+            sums
+        };
+        for f in default_parameters() {
+            let (low, high) = (mean_values(&f.path, f.low), mean_values(&f.path, f.high));
+            let moved = targets
+                .iter()
+                .zip(low.iter().zip(&high))
+                .map(|(t, (a, b))| (b - a).abs() / t.tolerance)
+                .fold(0.0f64, f64::max);
+            assert!(
+                moved >= 1.0,
+                "{}: moves no counted target ({moved:.2} tolerances)",
+                f.path
+            );
+        }
+    }
+
     fn small_base() -> Scenario {
         let mut base = crate::presets::get("faxe-dialogue").unwrap();
         base.population.size = 2_000;

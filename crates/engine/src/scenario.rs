@@ -834,7 +834,7 @@ impl Default for VoteParams {
             paper_cost: 1.0,
             paper_time: 1.0,
             online_time: 0.3,
-            online_digital: 3.0,
+            online_digital: 2.51,
             projects: None,
             ballot_lengths: None,
         }
@@ -922,7 +922,7 @@ impl Default for PopulationParams {
             association_share: 0.55,
             relative_income: [0.55, 1.0, 1.6],
             digital_intercept: 0.8,
-            digital_age: -0.8,
+            digital_age: -0.56,
             digital_education: 0.7,
             digital_noise: 0.6,
             traits: TraitParams::default(),
