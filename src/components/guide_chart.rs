@@ -15,6 +15,32 @@ const WIDTH: f64 = 640.0;
 const LABEL: f64 = 250.0;
 const ROW: f64 = 40.0;
 const TOP: f64 = 12.0;
+/// Height of one line of a setting's name.
+const LINE: f64 = 15.0;
+/// Longest line of a setting's name, in characters, that fits left of the bars.
+const LABEL_CHARS: usize = 28;
+
+/// A setting's name broken at spaces into lines of at most `max` characters (a longer word
+/// keeps a line of its own), so that a long name is shown whole left of its bar.
+#[must_use]
+pub fn wrap(text: &str, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= max => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
+/// Height of a row whose name has `lines` lines.
+fn row_height(lines: usize) -> f64 {
+    ROW.max(LINE * lines as f64 + 12.0)
+}
 
 /// The right end of the value axis: 1 for shares, at least 1 (fair share) for ratios, with room
 /// for the larger value.
@@ -89,14 +115,17 @@ pub fn GuideChart(props: &GuideChartProps) -> Html {
             })
             .collect(),
     });
-    let height = TOP * 2.0 + ROW * 2.0 + 14.0;
+    let names: Vec<Vec<String>> = rows.iter().map(|row| wrap(row.0, LABEL_CHARS)).collect();
+    let heights: Vec<f64> = names.iter().map(|n| row_height(n.len())).collect();
+    let rows_height: f64 = heights.iter().sum();
+    let height = TOP * 2.0 + rows_height + 14.0;
     let reference = matches!(c.metric, Metric::AttendeeRatio(..)).then(|| {
         let x = LABEL + bar_length(1.0, max, span);
         html! {
             <g class="reference" aria-hidden="true">
                 <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={format!("{TOP:.1}")}
-                    y2={format!("{:.1}", TOP + ROW * 2.0)} stroke="currentColor" stroke-dasharray="2 3" />
-                <text x={format!("{x:.1}")} y={format!("{:.1}", TOP + ROW * 2.0 + 12.0)} text-anchor="middle" class="axis-label">{ "1" }</text>
+                    y2={format!("{:.1}", TOP + rows_height)} stroke="currentColor" stroke-dasharray="2 3" />
+                <text x={format!("{x:.1}")} y={format!("{:.1}", TOP + rows_height + 12.0)} text-anchor="middle" class="axis-label">{ "1" }</text>
             </g>
         }
     });
@@ -104,16 +133,24 @@ pub fn GuideChart(props: &GuideChartProps) -> Html {
         <ChartFrame id="guide-chart" {lang} title={AttrValue::from(crate::i18n::capitalise(metric_name))} desc={desc}
             width={WIDTH} {height} {table}>
             { for rows.iter().enumerate().map(|(k, (name, v, colour, dash))| {
-                let y = TOP + ROW * k as f64;
+                let y = TOP + heights[..k].iter().sum::<f64>();
+                let h = heights[k];
+                let middle = y + h / 2.0;
                 let w = bar_length(*v, max, span);
                 let shown = c.metric.show(lang, *v);
+                let first = middle + 4.0 - LINE * (names[k].len() as f64 - 1.0) / 2.0;
                 html! {
-                    <Mark label={format!("{name}: {shown}")} x={LABEL + w} y={y}>
-                        <text x={format!("{:.1}", LABEL - 8.0)} y={format!("{:.1}", y + ROW / 2.0 + 4.0)} text-anchor="end">{ *name }</text>
-                        <rect x={format!("{LABEL:.1}")} y={format!("{:.1}", y + 6.0)} width={format!("{:.1}", w.max(1.0))}
+                    <Mark label={format!("{name}: {shown}")} x={LABEL + w} y={middle - ROW / 2.0}>
+                        <text text-anchor="end">
+                            { for names[k].iter().enumerate().map(|(j, line)| html! {
+                                <tspan x={format!("{:.1}", LABEL - 8.0)}
+                                    y={format!("{:.1}", first + LINE * j as f64)}>{ line.clone() }</tspan>
+                            }) }
+                        </text>
+                        <rect x={format!("{LABEL:.1}")} y={format!("{:.1}", middle - (ROW - 12.0) / 2.0)} width={format!("{:.1}", w.max(1.0))}
                             height={format!("{:.1}", ROW - 12.0)} fill={*colour} stroke="currentColor"
                             stroke-width="1.5" stroke-dasharray={*dash} />
-                        <text x={format!("{:.1}", LABEL + w + 6.0)} y={format!("{:.1}", y + ROW / 2.0 + 4.0)}>{ shown }</text>
+                        <text x={format!("{:.1}", LABEL + w + 6.0)} y={format!("{:.1}", middle + 4.0)}>{ shown }</text>
                     </Mark>
                 }
             }) }
@@ -135,5 +172,24 @@ mod tests {
         assert!((bar_length(0.5, 1.0, 300.0) - 150.0).abs() < 1e-12);
         assert!(bar_length(f64::NAN, 1.0, 300.0).abs() < 1e-12);
         assert!((bar_length(2.0, 1.0, 300.0) - 300.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn long_setting_names_wrap_whole_at_spaces() {
+        let name = "Virkeligt (status styrer taletid og overtalelse)";
+        let lines = wrap(name, LABEL_CHARS);
+        assert_eq!(
+            lines,
+            ["Virkeligt (status styrer", "taletid og overtalelse)"]
+        );
+        assert!(lines.iter().all(|l| l.chars().count() <= LABEL_CHARS));
+        assert_eq!(lines.join(" "), name, "nothing is dropped");
+        assert_eq!(wrap("100.000 kr.", LABEL_CHARS), ["100.000 kr."]);
+        assert_eq!(
+            wrap("a verylongwordthatdoesnotfit", 10),
+            ["a", "verylongwordthatdoesnotfit"]
+        );
+        assert!(row_height(3) > row_height(1));
+        assert!((row_height(1) - ROW).abs() < 1e-12);
     }
 }

@@ -16,6 +16,18 @@ const cli = (args) => {
   return JSON.parse(execFileSync(bin, ['run', ...args, '--compact']).toString());
 };
 
+// The texts of the guide's chart that reach outside its drawing (cut at its edges on screen).
+function textOutsideChart(page) {
+  return page.evaluate(() => {
+    const svg = document.querySelector('#guide-chart-svg');
+    const box = svg.viewBox.baseVal;
+    return [...svg.querySelectorAll('text')].filter((t) => {
+      const b = t.getBBox();
+      return b.x < box.x || b.x + b.width > box.x + box.width || b.y < box.y || b.y + b.height > box.y + box.height;
+    }).map((t) => t.textContent);
+  });
+}
+
 async function openGuide(query) {
   const page = await site.browser.newPage();
   const errors = [];
@@ -58,12 +70,30 @@ test('every chapter opens, takes a bet and reveals a run', async () => {
     assert.equal(await page.locator('#guide-chart-svg title').count(), 1);
     assert.ok((await page.locator('#guide-chart-desc').textContent()).length > 10);
     assert.equal(await page.locator('#guide-chart-table tbody tr').count(), 2);
+    assert.deepEqual(await textOutsideChart(page), [], `chapter ${n}: text outside the chart`);
     assert.equal(await page.isDisabled('#bet-up'), true, 'the bet is locked after the reveal');
     if (n === 1) await page.screenshot({ path: path.join(shots, 'guide-chapter-1-en.png'), fullPage: true });
   }
   assert.match(await page.locator('#guide-tally').innerText(), /of 7 right/);
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test('the Danish setting names are shown whole in the chart, on a phone too', async () => {
+  // The ideal-meeting chapter has the longest names (»Virkeligt (status styrer taletid og
+  // overtalelse)«); they are broken into lines, not cut at the chart's left edge.
+  for (const width of [1280, 390]) {
+    const { page, errors } = await openGuide('?view=guide&lang=da&chapter=5');
+    await page.setViewportSize({ width, height: 900 });
+    await page.check('#bet-up');
+    await page.click('#reveal-button');
+    await page.waitForSelector('#guide-chart-svg');
+    assert.deepEqual(await textOutsideChart(page), [], `width ${width}`);
+    const names = await page.locator('#guide-chart-svg text[text-anchor="end"]').allTextContents();
+    assert.ok(names.some((t) => t.includes('overtalelse')), names.join(' | '));
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
 });
 
 test('the revealed numbers are the CLI run of the same scenarios', async () => {
