@@ -103,7 +103,7 @@ pub fn csv(table: &Table, dialect: Dialect) -> String {
 pub const SVG_STYLE: &str = "text{font-family:system-ui,sans-serif;font-size:12px;fill:#1b1b1b}\
 .row-rule,.tick line{stroke:#d6d6d0}.tick line{stroke-dasharray:2 3}\
 .tick.fair line{stroke:#1b1b1b;stroke-dasharray:none;stroke-width:1.4}.axis-label{fill:#555}\
-.group-heading{font-weight:700}.tip{display:none}";
+.group-heading{font-weight:700}.tip{display:none}.narrow-label{display:none}";
 
 /// `text` with the characters XML gives a meaning escaped.
 #[must_use]

@@ -20,7 +20,7 @@ use crate::i18n::Lang;
 use crate::state::Run;
 
 const WIDTH: f64 = 640.0;
-const LEFT: f64 = 215.0;
+const LEFT: f64 = 232.0;
 const RIGHT: f64 = 30.0;
 const ROW: f64 = 20.0;
 const HEAD: f64 = 24.0;

@@ -36,6 +36,10 @@ pub fn top_supporters(p: &ProjectReport, lang: Lang) -> Option<(String, f64)> {
 
 /// Longest project label drawn left of the bars (the table and the mark keep the whole name).
 const LABEL_CHARS: usize = 44;
+/// The same on a phone, whose larger chart text (styles/main.css) fits fewer characters.
+const NARROW_CHARS: usize = 32;
+/// Centre of the »if everyone voted« column.
+const IF_ALL_X: f64 = WIDTH - RIGHT + 51.0;
 
 /// A project's label: id, category and district for a generated project; id, name and
 /// category for a real one (`vote.projects`), which belongs to no district (id and category
@@ -117,10 +121,11 @@ pub fn ProjectsChart(props: &ProjectsChartProps) -> Html {
             t.col_if_all,
             if p.funded_if_all_voted { t.yes } else { t.no },
         );
-        let ax = WIDTH - RIGHT + 60.0;
+        let ax = IF_ALL_X;
         html! {
             <Mark class="project" {label} x={LEFT + w / 2.0} y={y}>
-                <text x={(LEFT - 8.0).to_string()} y={format!("{:.1}", y + ROW / 2.0)} text-anchor="end" dominant-baseline="middle">{ short(&name(p), LABEL_CHARS) }</text>
+                <text x={(LEFT - 8.0).to_string()} y={format!("{:.1}", y + ROW / 2.0)} text-anchor="end" dominant-baseline="middle" class="wide-label">{ short(&name(p), LABEL_CHARS) }</text>
+                <text x={(LEFT - 8.0).to_string()} y={format!("{:.1}", y + ROW / 2.0)} text-anchor="end" dominant-baseline="middle" class="narrow-label">{ short(&name(p), NARROW_CHARS) }</text>
                 <rect x={LEFT.to_string()} y={format!("{:.1}", y + 4.0)} width={format!("{:.1}", w.max(1.0))} height={(ROW - 8.0).to_string()}
                     fill={fill} stroke={if st == Status::Funded { "#000" } else { palette::GREY }} stroke-width="1.2" stroke-dasharray={dash} />
                 <text x={format!("{:.1}", LEFT + w + 4.0)} y={format!("{:.1}", y + ROW / 2.0)} dominant-baseline="middle" class="count">
@@ -172,7 +177,7 @@ pub fn ProjectsChart(props: &ProjectsChartProps) -> Html {
     html! {
         <ChartFrame id="projects-chart" {lang} title={t.projects_title} desc={desc} width={WIDTH} {height} {table} {legend}>
             <text x={LEFT.to_string()} y="16" class="axis-label">{ t.col_supporters }</text>
-            <text x={format!("{:.1}", WIDTH - RIGHT + 60.0)} y="16" text-anchor="middle" class="axis-label">{ t.col_if_all_short }</text>
+            <text x={format!("{IF_ALL_X:.1}")} y="16" text-anchor="middle" class="axis-label">{ t.col_if_all_short }</text>
             { for body }
         </ChartFrame>
     }

@@ -18,7 +18,7 @@ use crate::i18n::Lang;
 const LO: f64 = 0.125;
 const HI: f64 = 8.0;
 const WIDTH: f64 = 640.0;
-const LEFT: f64 = 215.0;
+const LEFT: f64 = 232.0;
 const RIGHT: f64 = 24.0;
 const ROW: f64 = 24.0;
 const HEAD: f64 = 24.0;

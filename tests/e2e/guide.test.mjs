@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { shots, useSite } from './helpers.mjs';
+import { shots, textOutsideCharts, useSite } from './helpers.mjs';
 
 const site = useSite();
 
@@ -15,18 +15,6 @@ const cli = (args) => {
   assert.ok(bin, 'set DIALOGLAB_CLI to the dialoglab binary (scripts/test.sh does)');
   return JSON.parse(execFileSync(bin, ['run', ...args, '--compact']).toString());
 };
-
-// The texts of the guide's chart that reach outside its drawing (cut at its edges on screen).
-function textOutsideChart(page) {
-  return page.evaluate(() => {
-    const svg = document.querySelector('#guide-chart-svg');
-    const box = svg.viewBox.baseVal;
-    return [...svg.querySelectorAll('text')].filter((t) => {
-      const b = t.getBBox();
-      return b.x < box.x || b.x + b.width > box.x + box.width || b.y < box.y || b.y + b.height > box.y + box.height;
-    }).map((t) => t.textContent);
-  });
-}
 
 async function openGuide(query) {
   const page = await site.browser.newPage();
@@ -70,7 +58,7 @@ test('every chapter opens, takes a bet and reveals a run', async () => {
     assert.equal(await page.locator('#guide-chart-svg title').count(), 1);
     assert.ok((await page.locator('#guide-chart-desc').textContent()).length > 10);
     assert.equal(await page.locator('#guide-chart-table tbody tr').count(), 2);
-    assert.deepEqual(await textOutsideChart(page), [], `chapter ${n}: text outside the chart`);
+    assert.deepEqual(await textOutsideCharts(page, '#guide-chart-svg'), [], `chapter ${n}: text outside the chart`);
     assert.equal(await page.isDisabled('#bet-up'), true, 'the bet is locked after the reveal');
     if (n === 1) await page.screenshot({ path: path.join(shots, 'guide-chapter-1-en.png'), fullPage: true });
   }
@@ -88,7 +76,7 @@ test('the Danish setting names are shown whole in the chart, on a phone too', as
     await page.check('#bet-up');
     await page.click('#reveal-button');
     await page.waitForSelector('#guide-chart-svg');
-    assert.deepEqual(await textOutsideChart(page), [], `width ${width}`);
+    assert.deepEqual(await textOutsideCharts(page, '#guide-chart-svg'), [], `width ${width}`);
     const names = await page.locator('#guide-chart-svg text[text-anchor="end"]').allTextContents();
     assert.ok(names.some((t) => t.includes('overtalelse')), names.join(' | '));
     assert.deepEqual(errors, []);

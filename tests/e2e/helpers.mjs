@@ -184,3 +184,27 @@ export function writeBigPb(dir, bytes = 47_000_000, name = 'near-limit.pb') {
   fs.closeSync(fd);
   return { file, bytes: written, voters, projects };
 }
+
+/**
+ * The texts of the visible charts on the page (`selector` narrows them) that reach outside their
+ * chart's drawing, and so are cut at its edges on screen, as `chart id: text`.
+ */
+export function textOutsideCharts(page, selector = 'svg[viewBox]') {
+  return page.evaluate((sel) => {
+    const out = [];
+    for (const svg of document.querySelectorAll(sel)) {
+      const box = svg.viewBox.baseVal;
+      if (!box || box.width === 0 || svg.getBoundingClientRect().width === 0) continue;
+      for (const t of svg.querySelectorAll('text')) {
+        if (getComputedStyle(t).display === 'none' || t.closest('.tip')) continue;
+        const b = t.getBBox();
+        if (b.width === 0) continue;
+        if (b.x < box.x - 0.5 || b.x + b.width > box.x + box.width + 0.5
+          || b.y < box.y - 0.5 || b.y + b.height > box.y + box.height + 0.5) {
+          out.push(`${svg.id}: ${t.textContent}`);
+        }
+      }
+    }
+    return out;
+  }, selector);
+}

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { openApp, settled, shots, useSite } from './helpers.mjs';
+import { openApp, settled, shots, textOutsideCharts, useSite } from './helpers.mjs';
 
 const site = useSite();
 const WIDTHS = [360, 390, 414];
@@ -47,6 +47,8 @@ for (const width of WIDTHS) {
     await openAll(page);
     await page.waitForSelector('#compare-table');
     await noOverflow(page, 'sandbox');
+    // The larger chart text of a phone still fits its charts: nothing is cut at their edges.
+    assert.deepEqual(await textOutsideCharts(page), [], 'sandbox charts');
     if (width === 390) await page.screenshot({ path: path.join(shots, 'phone-390-sandbox-da.png'), fullPage: true });
     for (const view of ['meeting', 'sweep', 'real-data', 'guide']) {
       await page.click(`#tab-${view}`);
@@ -59,6 +61,7 @@ for (const width of WIDTHS) {
       }
       await openAll(page);
       await noOverflow(page, view);
+      assert.deepEqual(await textOutsideCharts(page), [], `${view} charts`);
       if (width === 390) await page.screenshot({ path: path.join(shots, `phone-390-${view}-da.png`), fullPage: true });
     }
     assert.deepEqual(errors, []);
