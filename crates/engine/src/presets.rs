@@ -180,7 +180,9 @@ fn aarhus_tranbjerg() -> Scenario {
     s.municipality.initiative = Initiative::Citizens;
     s.vote.max_projects = 14;
     s.vote.online = true;
-    s.vote.turnout_intercept = -2.15;
+    // The published turnout (1,213 voters of 7,300 residents 15+, 16.6%): set so that the
+    // preset's vote has about that many voters (a test holds it); the default intercept gives 11.5%.
+    s.vote.turnout_intercept = -1.3;
     s.decision.channel = DecisionChannel::Everyone;
     s.decision.implementer = Implementer::Municipality;
     s
@@ -201,6 +203,7 @@ fn new_york() -> Scenario {
     s.invitation.supports.interpretation = true;
     s.invitation.supports.childcare = true;
     s.municipality.initiative = Initiative::Citizens;
+    // About 1–2% of residents vote (DESIGN §6): set to that (a test holds it).
     s.vote.turnout_intercept = -5.0;
     s.vote.max_projects = 15;
     s.decision.channel = DecisionChannel::Everyone;
@@ -288,5 +291,28 @@ mod tests {
             DecisionChannel::Attendees
         );
         assert!(get("new-york").unwrap().budget >= 6_744_700);
+    }
+
+    /// The presets that cite a published turnout give it: Aarhus Tranbjerg 2020 had 1,213 voters
+    /// (16.6% of 7,300 residents aged 15+), New York about 1–2% of residents (DESIGN §6). Their
+    /// turnout intercepts are set by hand to these (seeds 1 – 3); a model change that moves the
+    /// turnout fails here, so the preset is set again rather than left citing a number it no
+    /// longer gives (the Tranbjerg preset had drifted to 8.5%).
+    #[test]
+    fn presets_that_cite_a_published_turnout_give_it() {
+        let turnout = |name: &str| {
+            (1..=3u64)
+                .map(|seed| {
+                    let mut s = get(name).unwrap();
+                    s.seed = seed;
+                    crate::run(&s).unwrap().outcome.turnout
+                })
+                .sum::<f64>()
+                / 3.0
+        };
+        let tranbjerg = turnout("aarhus-tranbjerg");
+        assert!((0.15..0.185).contains(&tranbjerg), "Tranbjerg {tranbjerg}");
+        let new_york = turnout("new-york");
+        assert!((0.01..0.02).contains(&new_york), "New York {new_york}");
     }
 }
