@@ -380,8 +380,8 @@ mod tests {
 
     #[test]
     fn cells_display_in_the_locale() {
-        assert_eq!(Cell::Share(0.125).display(Lang::Da), "12,5 %");
-        assert_eq!(Cell::Money(1500).display(Lang::En), "DKK 1,500");
+        assert_eq!(Cell::Share(0.125).display(Lang::Da), "12,5\u{a0}%");
+        assert_eq!(Cell::Money(1500).display(Lang::En), "DKK\u{a0}1,500");
         assert_eq!(Cell::Num(0.5, 3).display(Lang::Da), "0,500");
     }
 }

@@ -73,7 +73,7 @@ pub fn short(lang: Lang, x: f64) -> String {
 pub fn percent(lang: Lang, share: f64, digits: usize) -> String {
     let v = dec(lang, share * 100.0, digits);
     match lang {
-        Lang::Da => format!("{v} %"),
+        Lang::Da => format!("{v}\u{a0}%"),
         Lang::En => format!("{v}%"),
     }
 }
@@ -104,8 +104,8 @@ pub fn sentence(text: String) -> String {
 #[must_use]
 pub fn money(lang: Lang, dkk: u64) -> String {
     match lang {
-        Lang::Da => format!("{} kr.", int(lang, dkk)),
-        Lang::En => format!("DKK {}", int(lang, dkk)),
+        Lang::Da => format!("{}\u{a0}kr.", int(lang, dkk)),
+        Lang::En => format!("DKK\u{a0}{}", int(lang, dkk)),
     }
 }
 
@@ -113,8 +113,8 @@ pub fn money(lang: Lang, dkk: u64) -> String {
 #[must_use]
 pub fn money_dec(lang: Lang, dkk: f64, digits: usize) -> String {
     match lang {
-        Lang::Da => format!("{} kr.", dec(lang, dkk, digits)),
-        Lang::En => format!("DKK {}", dec(lang, dkk, digits)),
+        Lang::Da => format!("{}\u{a0}kr.", dec(lang, dkk, digits)),
+        Lang::En => format!("DKK\u{a0}{}", dec(lang, dkk, digits)),
     }
 }
 
@@ -142,15 +142,15 @@ mod tests {
         assert_eq!(dec(Lang::En, 1234.5, 1), "1,234.5");
         assert_eq!(dec(Lang::En, -0.004, 2), "0.00");
         assert_eq!(dec(Lang::En, -2.5, 1), "-2.5");
-        assert_eq!(money(Lang::Da, 250_000), "250.000 kr.");
-        assert_eq!(money(Lang::En, 250_000), "DKK 250,000");
-        assert_eq!(money_dec(Lang::Da, 8.406, 2), "8,41 kr.");
-        assert_eq!(money_dec(Lang::En, 1234.5, 2), "DKK 1,234.50");
-        assert_eq!(percent(Lang::Da, 0.125, 1), "12,5 %");
+        assert_eq!(money(Lang::Da, 250_000), "250.000\u{a0}kr.");
+        assert_eq!(money(Lang::En, 250_000), "DKK\u{a0}250,000");
+        assert_eq!(money_dec(Lang::Da, 8.406, 2), "8,41\u{a0}kr.");
+        assert_eq!(money_dec(Lang::En, 1234.5, 2), "DKK\u{a0}1,234.50");
+        assert_eq!(percent(Lang::Da, 0.125, 1), "12,5\u{a0}%");
         assert_eq!(dec(Lang::En, f64::NAN, 1), "–");
         assert_eq!(points(Lang::Da, 0.02, 1), "2,0 procentpoint");
         assert_eq!(points(Lang::En, 0.125, 1), "12.5 percentage points");
-        assert_eq!(sentence(money(Lang::Da, 5)), "5 kr.");
-        assert_eq!(sentence(money(Lang::En, 5)), "DKK 5.");
+        assert_eq!(sentence(money(Lang::Da, 5)), "5\u{a0}kr.");
+        assert_eq!(sentence(money(Lang::En, 5)), "DKK\u{a0}5.");
     }
 }

@@ -351,7 +351,7 @@ mod tests {
         let budget = rows.iter().find(|r| r.0 == "Borgerbudget").unwrap();
         assert_eq!(
             (budget.1.as_str(), budget.2.as_str()),
-            ("250.000 kr.", "500.000 kr.")
+            ("250.000\u{a0}kr.", "500.000\u{a0}kr.")
         );
     }
 

@@ -21,11 +21,12 @@ const LINE: f64 = 15.0;
 const LABEL_CHARS: usize = 28;
 
 /// A setting's name broken at spaces into lines of at most `max` characters (a longer word
-/// keeps a line of its own), so that a long name is shown whole left of its bar.
+/// keeps a line of its own), so that a long name is shown whole left of its bar. Only plain
+/// spaces break: a no-break space (`100.000 kr.`) holds a number to its unit.
 #[must_use]
 pub fn wrap(text: &str, max: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
-    for word in text.split_whitespace() {
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
         match lines.last_mut() {
             Some(line) if line.chars().count() + 1 + word.chars().count() <= max => {
                 line.push(' ');
@@ -184,7 +185,11 @@ mod tests {
         );
         assert!(lines.iter().all(|l| l.chars().count() <= LABEL_CHARS));
         assert_eq!(lines.join(" "), name, "nothing is dropped");
-        assert_eq!(wrap("100.000 kr.", LABEL_CHARS), ["100.000 kr."]);
+        assert_eq!(wrap("100.000\u{a0}kr.", LABEL_CHARS), ["100.000\u{a0}kr."]);
+        assert_eq!(
+            wrap("ca. 10\u{a0}% (som i Faxe)", 8),
+            ["ca. 10\u{a0}%", "(som i", "Faxe)"]
+        );
         assert_eq!(
             wrap("a verylongwordthatdoesnotfit", 10),
             ["a", "verylongwordthatdoesnotfit"]

@@ -209,6 +209,8 @@ mod tests {
     fn decimals_accept_either_mark() {
         assert_eq!(parse_decimal("12,5"), Some(12.5));
         assert_eq!(parse_decimal("40 %"), Some(40.0));
+        // As the app writes it, with a no-break space.
+        assert_eq!(parse_decimal("40\u{a0}%"), Some(40.0));
         assert_eq!(parse_decimal("x"), None);
     }
 
@@ -217,11 +219,11 @@ mod tests {
         let share = Field::OutreachReach.kind(&dialoglab_engine::Scenario::default());
         assert_eq!(
             value_text(Lang::Da, Field::OutreachReach, share, &Value::from(0.4)),
-            "40 %"
+            "40\u{a0}%"
         );
         assert_eq!(
             value_text(Lang::En, Field::Budget, Kind::Money, &Value::from(250_000)),
-            "DKK 250,000"
+            "DKK\u{a0}250,000"
         );
         let count = Field::Contacts.kind(&dialoglab_engine::Scenario::default());
         assert_eq!(

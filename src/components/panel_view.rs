@@ -862,9 +862,9 @@ mod tests {
         assert_eq!(sorted.rows.len(), 200);
         assert_eq!(sorted.headers[2], "Probability, LEXIMIN");
         assert_eq!(sorted.rows[0][2].display(Lang::En), "10.0%");
-        assert_eq!(sorted.rows[0][2].display(Lang::Da), "10,0 %");
+        assert_eq!(sorted.rows[0][2].display(Lang::Da), "10,0\u{a0}%");
         let measures = measures_table(Lang::Da, &sel);
-        assert_eq!(measures.rows[0][2].display(Lang::Da), "10,0 %");
+        assert_eq!(measures.rows[0][2].display(Lang::Da), "10,0\u{a0}%");
         // Quotas: 4 features; the drawn panel meets every quota; expectations sum to the panel.
         let quotas = quota_table(Lang::En, &s);
         assert_eq!(quotas.rows.len(), 4);
@@ -937,7 +937,7 @@ mod tests {
             assert!(html.contains(&format!("id=\"{id}\"")), "{id}");
         }
         assert!(
-            html.contains("LEXIMIN giver den mindst udvalgte 10,0 %"),
+            html.contains("LEXIMIN giver den mindst udvalgte 10,0\u{a0}%"),
             "{html}"
         );
         // Ten focusable marks: five per series.

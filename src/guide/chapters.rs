@@ -246,8 +246,8 @@ pub const CHAPTERS: &[Chapter] = &[
         preset: "borgerbudget-small",
         setup: &[],
         intro: Tr {
-            da: "En lille borgerbudgetpulje på 100.000 kr. – »bænke og borde«-penge. Porto Alegre og New York (mindst 1 mio. dollar pr. distrikt) lægger langt større beløb ud. I modellen har forslagene priser fra rigtige projekter i borgerbudgetter i Polen og Zürich, så puljens størrelse afgør, hvad der kan købes – og hvem det kommer til gode.",
-            en: "A small borgerbudget pool of DKK 100,000 — 'benches and tables' money. Porto Alegre and New York (at least $1M per district) put far larger sums in citizens' hands. In the model, proposals carry the costs of real projects from participatory budgets in Poland and Zurich, so the size of the pool decides what can be bought — and whom it serves.",
+            da: "En lille borgerbudgetpulje på 100.000\u{a0}kr. – »bænke og borde«-penge. Porto Alegre og New York (mindst 1 mio. dollar pr. distrikt) lægger langt større beløb ud. I modellen har forslagene priser fra rigtige projekter i borgerbudgetter i Polen og Zürich, så puljens størrelse afgør, hvad der kan købes – og hvem det kommer til gode.",
+            en: "A small borgerbudget pool of DKK\u{a0}100,000 — 'benches and tables' money. Porto Alegre and New York (at least $1M per district) put far larger sums in citizens' hands. In the model, proposals carry the costs of real projects from participatory budgets in Poland and Zurich, so the size of the pool decides what can be bought — and whom it serves.",
         },
         quote: Quote {
             text: Tr {
@@ -269,29 +269,29 @@ pub const CHAPTERS: &[Chapter] = &[
                 LeverOption {
                     value: "100000",
                     label: Tr {
-                        da: "100.000 kr.",
-                        en: "DKK 100,000",
+                        da: "100.000\u{a0}kr.",
+                        en: "DKK\u{a0}100,000",
                     },
                 },
                 LeverOption {
                     value: "500000",
                     label: Tr {
-                        da: "500.000 kr.",
-                        en: "DKK 500,000",
+                        da: "500.000\u{a0}kr.",
+                        en: "DKK\u{a0}500,000",
                     },
                 },
                 LeverOption {
                     value: "1000000",
                     label: Tr {
-                        da: "1.000.000 kr.",
-                        en: "DKK 1,000,000",
+                        da: "1.000.000\u{a0}kr.",
+                        en: "DKK\u{a0}1,000,000",
                     },
                 },
                 LeverOption {
                     value: "5000000",
                     label: Tr {
-                        da: "5.000.000 kr.",
-                        en: "DKK 5,000,000",
+                        da: "5.000.000\u{a0}kr.",
+                        en: "DKK\u{a0}5,000,000",
                     },
                 },
             ],
@@ -305,11 +305,11 @@ pub const CHAPTERS: &[Chapter] = &[
         },
         question: Tr {
             da: "Puljen vokser fra 100.000 til 5 mio. kr. Hvad sker der med de 67+'s andel af det, pengene gør for borgerne?",
-            en: "The pool grows from DKK 100,000 to 5 million. What happens to the 67+'s share of what the money does for residents?",
+            en: "The pool grows from DKK\u{a0}100,000 to 5 million. What happens to the 67+'s share of what the money does for residents?",
         },
         finding: Tr {
-            da: "For dette frø falder de 67+'s andel fra 57 % til 19 %, og de er 23 % af de voksne. 100.000 kr. køber kurser, lamper og små projekter til ældre på højst omkring 40.000 kr., og de små ældreprojekter, som mødets pensionister foreslår, passer til puljen. 5 mio. kr. køber pladser, gader og idrætsanlæg til 600.000–830.000 kr., som mange flere har gavn af. Andelen falder (for alle 8 frø vi prøvede): i modellen flytter en større pulje pengene hen til projekter, som mange har gavn af, og væk fra de 67+. Men modellens projektkatalog er lille: der findes intet stort ældre- eller skoleprojekt i det, så en stor pulje kan slet ikke købe noget stort til de ældre. Det er netop derfor, andelen falder: i en kontrolkørsel, hvor forslagene får deres pris fra hele kataloget uanset kategori, falder den kun for halvdelen af frøene.",
-            en: "For this seed the 67+'s share falls from 57% to 19%, and they are 23% of the adults. DKK 100,000 buys courses, lamps and small projects for the elderly of at most about DKK 40,000, and the small elderly projects the meeting's retirees propose fit the pool. DKK 5 million buys squares, streets and sports grounds of DKK 600,000–830,000, which serve many more. The share falls (for all 8 seeds we tried): in the model a larger pool moves the money towards projects that serve many, and away from the 67+. But the model's project catalogue is small: it holds no large project for the elderly or for schools, so a large pool cannot buy anything large for them at all. That is what makes the share fall: in a control run where proposals take their cost from the whole catalogue whatever their category, it falls for only half of the seeds.",
+            da: "For dette frø falder de 67+'s andel fra 57\u{a0}% til 19\u{a0}%, og de er 23\u{a0}% af de voksne. 100.000\u{a0}kr. køber kurser, lamper og små projekter til ældre på højst omkring 40.000\u{a0}kr., og de små ældreprojekter, som mødets pensionister foreslår, passer til puljen. 5 mio. kr. køber pladser, gader og idrætsanlæg til 600.000–830.000\u{a0}kr., som mange flere har gavn af. Andelen falder (for alle 8 frø vi prøvede): i modellen flytter en større pulje pengene hen til projekter, som mange har gavn af, og væk fra de 67+. Men modellens projektkatalog er lille: der findes intet stort ældre- eller skoleprojekt i det, så en stor pulje kan slet ikke købe noget stort til de ældre. Det er netop derfor, andelen falder: i en kontrolkørsel, hvor forslagene får deres pris fra hele kataloget uanset kategori, falder den kun for halvdelen af frøene.",
+            en: "For this seed the 67+'s share falls from 57% to 19%, and they are 23% of the adults. DKK\u{a0}100,000 buys courses, lamps and small projects for the elderly of at most about DKK\u{a0}40,000, and the small elderly projects the meeting's retirees propose fit the pool. DKK\u{a0}5 million buys squares, streets and sports grounds of DKK\u{a0}600,000–830,000, which serve many more. The share falls (for all 8 seeds we tried): in the model a larger pool moves the money towards projects that serve many, and away from the 67+. But the model's project catalogue is small: it holds no large project for the elderly or for schools, so a large pool cannot buy anything large for them at all. That is what makes the share fall: in a control run where proposals take their cost from the whole catalogue whatever their category, it falls for only half of the seeds.",
         },
         expected: Direction::Down,
         seeds_agree: true,
@@ -371,7 +371,7 @@ pub const CHAPTERS: &[Chapter] = &[
             en: "The meeting is facilitated to the ideal. Does the outcome come closer to what citizens would choose if they knew every argument?",
         },
         finding: Tr {
-            da: "Nej, ikke for dette frø: overlappet med de informerede ønsker falder fra 100 % til 72 %, når mødet er ideelt. Over 8 frø stiger det i fire, er uændret i ét og falder i tre – modellen afgør ikke spørgsmålet. Ved et ideelt møde vinder det stærkere argument oftere ved bordet, men på det virkelige møde taler de mest vidende mest og overbeviser mere, så deltagerne lærer flere argumenter (omkring 4,1 pr. deltager mod 3,6). Og mødet er for lille til at gøre hele afstemningen bedre informeret: de fleste vælgere var der ikke, og de stemmer med de ønsker, de kom med.",
+            da: "Nej, ikke for dette frø: overlappet med de informerede ønsker falder fra 100\u{a0}% til 72\u{a0}%, når mødet er ideelt. Over 8 frø stiger det i fire, er uændret i ét og falder i tre – modellen afgør ikke spørgsmålet. Ved et ideelt møde vinder det stærkere argument oftere ved bordet, men på det virkelige møde taler de mest vidende mest og overbeviser mere, så deltagerne lærer flere argumenter (omkring 4,1 pr. deltager mod 3,6). Og mødet er for lille til at gøre hele afstemningen bedre informeret: de fleste vælgere var der ikke, og de stemmer med de ønsker, de kom med.",
             en: "No, not for this seed: the overlap with informed preferences falls from 100% to 72% when the meeting is ideal. Over 8 seeds it rises in four, stays the same in one and falls in three: the model does not settle the question. In an ideal meeting the stronger argument wins more often at the table, but in the real one the best-informed speak most and persuade more, so attendees learn more arguments (about 4.1 each against 3.6). And the meeting is too small to make the whole vote better informed: most voters were not there and vote with the wishes they had.",
         },
         expected: Direction::Down,
@@ -457,28 +457,28 @@ pub const CHAPTERS: &[Chapter] = &[
                 LeverOption {
                     value: "-1.8",
                     label: Tr {
-                        da: "ca. 10 % (som i Faxe-scenariet)",
+                        da: "ca. 10\u{a0}% (som i Faxe-scenariet)",
                         en: "about 10% (as in the Faxe scenario)",
                     },
                 },
                 LeverOption {
                     value: "-0.4",
                     label: Tr {
-                        da: "ca. 28 %",
+                        da: "ca. 28\u{a0}%",
                         en: "about 28%",
                     },
                 },
                 LeverOption {
                     value: "0.6",
                     label: Tr {
-                        da: "ca. 50 %",
+                        da: "ca. 50\u{a0}%",
                         en: "about 50%",
                     },
                 },
                 LeverOption {
                     value: "2.6",
                     label: Tr {
-                        da: "ca. 87 %",
+                        da: "ca. 87\u{a0}%",
                         en: "about 87%",
                     },
                 },
@@ -492,11 +492,11 @@ pub const CHAPTERS: &[Chapter] = &[
             en: "legitimacy: overlap with the outcome if everyone had voted",
         },
         question: Tr {
-            da: "Valgdeltagelsen stiger fra 10 % til 50 %. Hvad sker der med legitimiteten?",
+            da: "Valgdeltagelsen stiger fra 10\u{a0}% til 50\u{a0}%. Hvad sker der med legitimiteten?",
             en: "Turnout rises from 10% to 50%. What happens to legitimacy?",
         },
         finding: Tr {
-            da: "For dette frø stiger legitimiteten fra 73 % ved 10 % til 100 % ved 50 % valgdeltagelse. Over 8 frø stiger den i fire, er uændret i fire og falder i ingen. Under grådig fordeling afgør få stemmer ved grænsen, hvilke projekter der får de sidste penge, så flere vælgere bringer i nogle byer udfaldet tættere på alles og lader det være uændret i andre.",
+            da: "For dette frø stiger legitimiteten fra 73\u{a0}% ved 10\u{a0}% til 100\u{a0}% ved 50\u{a0}% valgdeltagelse. Over 8 frø stiger den i fire, er uændret i fire og falder i ingen. Under grådig fordeling afgør få stemmer ved grænsen, hvilke projekter der får de sidste penge, så flere vælgere bringer i nogle byer udfaldet tættere på alles og lader det være uændret i andre.",
             en: "For this seed legitimacy rises from 73% at 10% turnout to 100% at 50%. Over 8 seeds it rises in four, stays the same in four and falls in none. Under greedy allocation a few votes at the margin decide which projects get the last money, so more voters bring the outcome closer to everyone's in some towns and leave it unchanged in others.",
         },
         expected: Direction::Up,

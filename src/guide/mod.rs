@@ -526,7 +526,10 @@ mod tests {
         assert_eq!((share(&small), share(&big)), (57, 19));
         let adults = (small.population.shares["age_band"]["67+"] * 100.0).round() as u32;
         assert_eq!(adults, 23);
-        assert!(c.finding.en.contains("from 57% to 19%") && c.finding.da.contains("57 % til 19 %"));
+        assert!(
+            c.finding.en.contains("from 57% to 19%")
+                && c.finding.da.contains("57\u{a0}% til 19\u{a0}%")
+        );
         let largest = |r: &Report| {
             r.outcome
                 .projects
@@ -753,7 +756,7 @@ mod tests {
             let near = [pct.saturating_sub(2), pct, pct + 2];
             assert!(
                 (pct.saturating_sub(2)..=pct + 2).any(|p| o.label.en.contains(&format!("{p}%"))
-                    && o.label.da.contains(&format!("{p} %"))),
+                    && o.label.da.contains(&format!("{p}\u{a0}%"))),
                 "{}: turnout {turnout} ({near:?})",
                 o.label.en
             );

@@ -29,7 +29,7 @@ impl Lang {
                 "Under an exchange of arguments a listener only changes her mind on hearing an argument she did not know. With “only from the like-minded” listeners heed only those who think roughly the same, so uniform tables can polarise.",
             ),
             Field::ConfidenceBound => pick(
-                "Tilhørerne overhører talere, hvis ønsker ligger længere fra deres egne end dette. 100 % betyder, at man lytter til alle.",
+                "Tilhørerne overhører talere, hvis ønsker ligger længere fra deres egne end dette. 100\u{a0}% betyder, at man lytter til alle.",
                 "Listeners ignore speakers whose wishes lie further from their own than this. 100% means they heed everyone.",
             ),
             Field::KnowBase => pick(

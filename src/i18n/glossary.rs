@@ -44,7 +44,7 @@ impl Lang {
             Term::TotalVariation => pick("Total variationsafstand", "Total variation distance"),
             Term::RepresentationRatio => pick("Repræsentationsforhold", "Representation ratio"),
             Term::Gini => pick("Ulighed i taletid (Gini)", "Voice inequality (Gini)"),
-            Term::TopDecile => pick("De 10 % mest talende", "The top 10% of speakers"),
+            Term::TopDecile => pick("De 10\u{a0}% mest talende", "The top 10% of speakers"),
             Term::Turnout => pick("Valgdeltagelse", "Turnout"),
             Term::Legitimacy => pick(
                 "Overlap med »hvis alle stemte«",
@@ -63,7 +63,7 @@ impl Lang {
                 "Citizens' panel by stratified sortition",
             ),
             Term::Marginalised => pick("Socialt udsatte", "The marginalised"),
-            Term::Interval => pick("95 %-interval", "95% interval"),
+            Term::Interval => pick("95\u{a0}%-interval", "95% interval"),
             Term::SamePopulation => {
                 pick("Samme befolkning i A og B", "The same citizens in A and B")
             }
@@ -94,7 +94,7 @@ impl Lang {
                 "How well a group (the invited, the attendees, the speakers or the voters) mirrors the population, on a scale from 0 to 1. The index is 1 minus the mean total variation distance over eight traits: age, gender, occupation, school-age children, education, income, marginalisation and association membership. 1 is a perfect mirror.",
             ),
             Term::TotalVariation => pick(
-                "Et mål for, hvor forskellige to fordelinger er: halvdelen af summen af forskellene mellem andelene. Er 30 % af befolkningen og 50 % af deltagerne pensionister, og svarer de andre grupper til, er afstanden 0,2 – den andel af deltagerne, der skulle »bytte gruppe«, for at mødet lignede befolkningen.",
+                "Et mål for, hvor forskellige to fordelinger er: halvdelen af summen af forskellene mellem andelene. Er 30\u{a0}% af befolkningen og 50\u{a0}% af deltagerne pensionister, og svarer de andre grupper til, er afstanden 0,2 – den andel af deltagerne, der skulle »bytte gruppe«, for at mødet lignede befolkningen.",
                 "A measure of how different two distributions are: half the sum of the differences between the shares. If 30% of the population and 50% of the attendees are retired, and the other groups make up the difference, the distance is 0.2 – the share of attendees who would have to “change group” for the meeting to look like the population.",
             ),
             Term::RepresentationRatio => pick(
@@ -106,15 +106,15 @@ impl Lang {
                 "How unequally speaking time at the tables is shared among the attendees: 0 when everyone speaks equally long, close to 1 when one person does all the talking. A facilitated meeting with equal speaking time gives 0.",
             ),
             Term::TopDecile => pick(
-                "Den andel af al taletid, som de 10 % af deltagerne, der taler mest, står for. Er taletiden lige fordelt, er andelen 10 %.",
+                "Den andel af al taletid, som de 10\u{a0}% af deltagerne, der taler mest, står for. Er taletiden lige fordelt, er andelen 10\u{a0}%.",
                 "The share of all speaking time taken by the 10% of attendees who speak most. With speaking time shared equally, it is 10%.",
             ),
             Term::Turnout => pick(
-                "Den andel af de voksne borgere, der stemmer om borgerbudgettet. I Faxe-scenariet er den omkring 10 %.",
+                "Den andel af de voksne borgere, der stemmer om borgerbudgettet. I Faxe-scenariet er den omkring 10\u{a0}%.",
                 "The share of adult residents who vote on the citizen budget. In the Faxe scenario it is about 10%.",
             ),
             Term::Legitimacy => pick(
-                "Hvor meget af det, der blev finansieret, der også ville være blevet finansieret, hvis alle borgere havde stemt: de fælles projekters penge divideret med det største af de to beløb. 100 % betyder, at de få, der stemte, valgte som alle ville have gjort.",
+                "Hvor meget af det, der blev finansieret, der også ville være blevet finansieret, hvis alle borgere havde stemt: de fælles projekters penge divideret med det største af de to beløb. 100\u{a0}% betyder, at de få, der stemte, valgte som alle ville have gjort.",
                 "How much of what was funded would also have been funded had every resident voted: the money of the projects in both divided by the larger of the two totals. 100% means the few who voted chose as everyone would have.",
             ),
             Term::WelfareLoss => pick(
@@ -142,11 +142,11 @@ impl Lang {
                 "A citizens' panel chosen by lot: randomly chosen residents get a letter, then the panel is drawn among those who say yes so that it has the population's make-up by age, gender, education and district. The legacy method fills the quotas in a random order and can leave some residents very small chances; LEXIMIN (Flanigan et al. 2021) picks the lottery over panels that makes the smallest chance as large as possible.",
             ),
             Term::Marginalised => pick(
-                "Borgere i en socialt udsat position – i modellen omkring 10 % af de voksne. De kommer sjældnere til møder og stemmer sjældnere, og opsøgende arbejde er den strategi, der er rettet mod dem.",
+                "Borgere i en socialt udsat position – i modellen omkring 10\u{a0}% af de voksne. De kommer sjældnere til møder og stemmer sjældnere, og opsøgende arbejde er den strategi, der er rettet mod dem.",
                 "Residents in a socially marginalised position – about 10% of adults in the model. They come to meetings and vote less often, and outreach is the strategy aimed at them.",
             ),
             Term::Interval => pick(
-                "Under »× N frø« er 95 %-intervallet et interval for middelværdien: hvor gennemsnittet over mange byer sandsynligvis ligger. Det er ikke det interval, én enkelt by lander i – udfaldene for de enkelte frø spreder sig mere. Flere frø gør intervallet for middelværdien smallere, ikke spredningen mellem byerne.",
+                "Under »× N frø« er 95\u{a0}%-intervallet et interval for middelværdien: hvor gennemsnittet over mange byer sandsynligvis ligger. Det er ikke det interval, én enkelt by lander i – udfaldene for de enkelte frø spreder sig mere. Flere frø gør intervallet for middelværdien smallere, ikke spredningen mellem byerne.",
                 "Under “× N seeds” the 95% interval is an interval for the mean: where the average over many towns probably lies. It is not the range one single town lands in – the outcomes of single seeds spread more widely. More seeds narrow the interval for the mean, not the spread between towns.",
             ),
             Term::SamePopulation => pick(
@@ -154,8 +154,8 @@ impl Lang {
                 "When A and B have the same seed and population settings, they are the same residents with the same random draws, and the difference is due only to what you changed. Otherwise the difference mixes chance and settings.",
             ),
             Term::CostRates => pick(
-                "Invitationens pris regnes ud fra få satser: pris pr. brev (porto og tryk), pris pr. personaletime og antal timer til en åben invitation, pr. opsøgende henvendelse, pr. forening og bydel og pr. svar på et lodtrækningsbrev. Standardværdierne (15 kr. pr. brev, 450 kr. pr. time, 40 timer, ½ time, 4 timer, ¼ time) er modellens antagelser, ikke officielle takster – ret dem under »Omkostningssatser« til jeres egne.",
-                "The invitation's price is worked out from a few rates: price per letter (postage and print), price per staff hour, and hours for an open call, per outreach contact, per association and district, and per answer to a sortition letter. The defaults (DKK 15 per letter, DKK 450 per hour, 40 hours, ½ hour, 4 hours, ¼ hour) are the model's assumptions, not official rates – change them under “Cost rates” to your own.",
+                "Invitationens pris regnes ud fra få satser: pris pr. brev (porto og tryk), pris pr. personaletime og antal timer til en åben invitation, pr. opsøgende henvendelse, pr. forening og bydel og pr. svar på et lodtrækningsbrev. Standardværdierne (15\u{a0}kr. pr. brev, 450\u{a0}kr. pr. time, 40 timer, ½ time, 4 timer, ¼ time) er modellens antagelser, ikke officielle takster – ret dem under »Omkostningssatser« til jeres egne.",
+                "The invitation's price is worked out from a few rates: price per letter (postage and print), price per staff hour, and hours for an open call, per outreach contact, per association and district, and per answer to a sortition letter. The defaults (DKK\u{a0}15 per letter, DKK\u{a0}450 per hour, 40 hours, ½ hour, 4 hours, ¼ hour) are the model's assumptions, not official rates – change them under “Cost rates” to your own.",
             ),
             Term::Arguments => pick(
                 "Hvert projektområde har argumenter for og imod af forskellig styrke. Borgerne kender dem ujævnt: lang uddannelse, egen erfaring med emnet og foreningsmedlemskab gør, at man kender flere. Ved bordet nævner talerne argumenter, de kender, og en tilhører, der hører et nyt argument, flytter sig i dets retning – på et ideelt møde efter argumentets styrke, på et realistisk også efter talerens status. Med »kun fra ligesindede« lytter man kun til dem, der mener nogenlunde det samme, så ensartede borde kan blive mere yderliggående. Hver borger har også en »informeret« præference: det, hun ville ønske, hvis hun kendte alle argumenterne.",
@@ -166,7 +166,7 @@ impl Lang {
                 "Who settles which projects get money: every resident in a vote (online, on paper or at the meeting), only the meeting's attendees, or the municipality on the meeting's advice. And who carries the projects out: the municipality, so everything is completed, or the proposers themselves in their own time, so projects from people with time to spare more often come about. In Faxe the meetings shaped the town's development strategy with no vote, and the residents were to carry the projects out themselves.",
             ),
             Term::ModelLimits => pick(
-                "Modellen er en forenklet by, ikke en prognose. Under grådig fordeling bliver flere udsatte på mødet sjældent til mere indflydelse på, hvad der finansieres; at budgettets størrelse ændrer de udsattes indflydelse, gengives ikke pålideligt; opsøgende arbejde får færre til at møde op, end nogle kilder angiver; præferencer ændrer sig ikke fra år til år; og befolkningens andele er afrundede mål, ikke statistik. To ting, man ser i rigtige borgerbudgetter, sker ikke i modellen: kvinder stemmer oftere end mænd (i polske borgerbudgetter er de 55–60 % af vælgerne), og de 18–29-årige stemmer oftere på papir end de 30–49-årige. Kun to af modellens koefficienter er tilpasset rigtige data (hvem der stemmer på papir og hvem online i polske borgerbudgetter); de øvrige er sat efter skøn eller i hånden. Den fulde beskrivelse står i modelbeskrivelsen (docs/MODEL.md, afsnit 12 og 13).",
+                "Modellen er en forenklet by, ikke en prognose. Under grådig fordeling bliver flere udsatte på mødet sjældent til mere indflydelse på, hvad der finansieres; at budgettets størrelse ændrer de udsattes indflydelse, gengives ikke pålideligt; opsøgende arbejde får færre til at møde op, end nogle kilder angiver; præferencer ændrer sig ikke fra år til år; og befolkningens andele er afrundede mål, ikke statistik. To ting, man ser i rigtige borgerbudgetter, sker ikke i modellen: kvinder stemmer oftere end mænd (i polske borgerbudgetter er de 55–60\u{a0}% af vælgerne), og de 18–29-årige stemmer oftere på papir end de 30–49-årige. Kun to af modellens koefficienter er tilpasset rigtige data (hvem der stemmer på papir og hvem online i polske borgerbudgetter); de øvrige er sat efter skøn eller i hånden. Den fulde beskrivelse står i modelbeskrivelsen (docs/MODEL.md, afsnit 12 og 13).",
                 "The model is a simplified town, not a forecast. Under greedy allocation more marginalised residents at the meeting rarely become more influence over what is funded; that the budget's size changes the marginalised's influence is not reproduced reliably; outreach brings fewer people than some sources state; preferences do not change from year to year; and the population's shares are rounded targets, not statistics. Two things seen in real participatory budgets do not happen in the model: women vote more often than men (in Polish participatory budgets they are 55–60% of voters), and people aged 18–29 vote on paper more often than those aged 30–49. Only two of the model's coefficients are fitted to real data (who votes on paper and who online in Polish participatory budgets); the others are set by judgement or by hand. The full account is in the model description (docs/MODEL.md, sections 12 and 13).",
             ),
         }

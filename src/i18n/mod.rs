@@ -446,7 +446,7 @@ pub const DA: Texts = Texts {
     cycles_axis: "År",
     turnout_label: "Valgdeltagelse",
     voice_gini_label: "Ulighed i taletid (Gini)",
-    top_decile_label: "De 10 % mest talendes andel af taletiden",
+    top_decile_label: "De 10\u{a0}% mest talendes andel af taletiden",
     legitimacy_label: "Overlap med »hvis alle stemte«",
     welfare_loss_label: "Velfærdstab i forhold til »hvis alle stemte«",
     money_per_capita_label: "Borgerbudget pr. borger",
@@ -594,7 +594,7 @@ pub const EN: Texts = Texts {
     cycles_axis: "Year",
     turnout_label: "Turnout",
     voice_gini_label: "Voice inequality (Gini)",
-    top_decile_label: "Speaking time of the top 10 %",
+    top_decile_label: "Speaking time of the top 10\u{a0}%",
     legitimacy_label: "Overlap with 'if everyone voted'",
     welfare_loss_label: "Welfare loss vs 'if everyone voted'",
     money_per_capita_label: "Citizen budget per capita",
@@ -1450,10 +1450,54 @@ fn json_expected_da(expected: &str) -> &'static str {
 }
 
 #[cfg(test)]
-#[cfg(test)]
 mod tests {
     use super::*;
     use dialoglab_engine::attributes::Attribute;
+
+    /// A number and its unit stay on one line: the texts write `12\u{a0}%`, `250.000\u{a0}kr.`
+    /// and `DKK\u{a0}250,000` with a no-break space, never a plain one (a Danish line once broke
+    /// between »100,0« and »%«). Every file of texts is read as source; comments are skipped.
+    #[test]
+    fn numbers_keep_their_units_on_one_line() {
+        let files = [
+            ("charts.rs", include_str!("charts.rs")),
+            ("controls.rs", include_str!("controls.rs")),
+            ("glossary.rs", include_str!("glossary.rs")),
+            ("guide.rs", include_str!("guide.rs")),
+            ("meeting.rs", include_str!("meeting.rs")),
+            ("mod.rs", include_str!("mod.rs")),
+            ("panel.rs", include_str!("panel.rs")),
+            ("pb.rs", include_str!("pb.rs")),
+            ("results.rs", include_str!("results.rs")),
+            ("robustness.rs", include_str!("robustness.rs")),
+            ("sweep.rs", include_str!("sweep.rs")),
+            ("town.rs", include_str!("town.rs")),
+            ("towns.rs", include_str!("towns.rs")),
+            ("guide/chapters.rs", include_str!("../guide/chapters.rs")),
+            ("format.rs", include_str!("../format.rs")),
+        ];
+        let mut broken = Vec::new();
+        for (file, text) in files {
+            for (n, line) in text.lines().enumerate() {
+                if line.trim_start().starts_with("//") {
+                    continue;
+                }
+                let b = line.as_bytes();
+                let number_then_unit = (1..b.len()).any(|k| {
+                    b[k] == b' '
+                        && (b[k - 1].is_ascii_digit() || b[k - 1] == b'}')
+                        && (line[k + 1..].starts_with('%') || line[k + 1..].starts_with("kr."))
+                });
+                let dkk_then_number = line.match_indices("DKK ").any(|(k, _)| {
+                    line[k + 4..].starts_with(|c: char| c.is_ascii_digit() || c == '{')
+                });
+                if number_then_unit || dkk_then_number {
+                    broken.push(format!("{file}:{}: {}", n + 1, line.trim()));
+                }
+            }
+        }
+        assert!(broken.is_empty(), "{}", broken.join("\n"));
+    }
 
     #[test]
     fn json_reader_messages_are_danish_with_their_field_or_position() {
@@ -1588,8 +1632,8 @@ mod tests {
                     cost: 300_000,
                     budget: 250_000,
                 },
-                "projektet koster 300.000 kr., men hele budgettet er 250.000 kr.",
-                "the project costs DKK 300,000 but the whole budget is DKK 250,000",
+                "projektet koster 300.000\u{a0}kr., men hele budgettet er 250.000\u{a0}kr.",
+                "the project costs DKK\u{a0}300,000 but the whole budget is DKK\u{a0}250,000",
             ),
             (
                 Inconsistency::NoBallotLength,
@@ -1634,12 +1678,18 @@ mod tests {
         let da = Lang::Da.cost_vs_budget(723_375, 250_000);
         assert_eq!(
             da,
-            "Invitationen koster 723.375 kr. – mere end selve borgerbudgettet (289 % af 250.000 kr.)."
+            "Invitationen koster 723.375\u{a0}kr. – mere end selve borgerbudgettet (289\u{a0}% af 250.000\u{a0}kr.)."
         );
         let da = Lang::Da.cost_vs_budget(18_000, 250_000);
-        assert!(da.ends_with("250.000 kr.") && da.contains("7 %"), "{da}");
+        assert!(
+            da.ends_with("250.000\u{a0}kr.") && da.contains("7\u{a0}%"),
+            "{da}"
+        );
         let en = Lang::En.cost_vs_budget(18_000, 250_000);
-        assert!(en.ends_with("DKK 250,000.") && en.contains("7%"), "{en}");
+        assert!(
+            en.ends_with("DKK\u{a0}250,000.") && en.contains("7%"),
+            "{en}"
+        );
     }
 
     #[test]
@@ -1670,7 +1720,7 @@ mod tests {
     #[test]
     fn sentences_use_locale_numbers() {
         let da = Lang::Da.funnel_desc(29_500, 12_000, 424);
-        assert!(da.contains("29.500") && da.contains("1,4 %"), "{da}");
+        assert!(da.contains("29.500") && da.contains("1,4\u{a0}%"), "{da}");
         let en = Lang::En.funnel_desc(29_500, 12_000, 424);
         assert!(en.contains("29,500") && en.contains("1.4%"), "{en}");
     }

@@ -358,7 +358,7 @@ mod tests {
         let s = Lang::Da.robustness_sentence("X", 30, 50);
         assert_eq!(
             s,
-            "»X« gælder i 30 af 50 plausible modeller (60 %). Gælder oftest, men ikke altid."
+            "»X« gælder i 30 af 50 plausible modeller (60\u{a0}%). Gælder oftest, men ikke altid."
         );
         let s = Lang::En.robustness_sentence("X", 20, 50);
         assert!(

@@ -84,12 +84,12 @@ pub const DA: SweepTexts = SweepTexts {
     mc_toggle: "Vis resultatet over mange simulerede byer",
     mc_seeds_label: "Antal byer (frø)",
     mc_metric: "Nøgletal",
-    mc_interval: "95 %-interval for middelværdien",
+    mc_interval: "95\u{a0}%-interval for middelværdien",
     cancel: "Annullér",
     cancelled: "Beregningen blev annulleret.",
     progress_label: "Fremskridt",
     intro: "Kør scenariet fra sandkassen mange gange over et gitter af værdier og se middelværdien med \
-            et 95 %-interval. Beregningen foregår i baggrunden, så siden kan bruges imens.",
+            et 95\u{a0}%-interval. Beregningen foregår i baggrunden, så siden kan bruges imens.",
     x_label: "Varier langs x-aksen",
     from_label: "Fra",
     to_label: "Til",
@@ -105,11 +105,11 @@ pub const DA: SweepTexts = SweepTexts {
     seeds_label: "Frø pr. punkt",
     run: "Kør",
     mean: "Middelværdi",
-    low: "95 % nedre",
-    high: "95 % øvre",
+    low: "95\u{a0}% nedre",
+    high: "95\u{a0}% øvre",
     runs: "Kørsler",
     series_column: "Kurve",
-    band_note: "Linjen er middelværdien over frøene; det skraverede bånd er 95 %-intervallet.",
+    band_note: "Linjen er middelværdien over frøene; det skraverede bånd er 95\u{a0}%-intervallet.",
     pick_something: "Vælg mindst én strategi og ét nøgletal.",
     cost_per_attendee: "Omkostning pr. deltager",
     index_prefix: "Repræsentativitetsindeks",
@@ -203,7 +203,7 @@ impl Lang {
         );
         match self {
             Lang::Da => format!(
-                "Over {n} simulerede byer er deltagernes repræsentativitetsindeks i gennemsnit {m} (95 %-interval for gennemsnittet {l} til {h})."
+                "Over {n} simulerede byer er deltagernes repræsentativitetsindeks i gennemsnit {m} (95\u{a0}%-interval for gennemsnittet {l} til {h})."
             ),
             Lang::En => format!(
                 "Over {n} simulated towns the attendees' representativeness index averages {m} (95% interval of the mean {l} to {h})."
@@ -333,9 +333,9 @@ mod tests {
     fn sweep_sentences_end_with_one_full_stop() {
         let curves = vec![(
             "A".to_string(),
-            "1 kr.".to_string(),
+            "1\u{a0}kr.".to_string(),
             0.5,
-            "10 kr.".to_string(),
+            "10\u{a0}kr.".to_string(),
             0.6,
         )];
         let da = Lang::Da.sweep_desc(
@@ -343,7 +343,7 @@ mod tests {
             "Budget",
             &curves,
         );
-        assert!(da.ends_with("10 kr.") && !da.ends_with(".."), "{da}");
+        assert!(da.ends_with("10\u{a0}kr.") && !da.ends_with(".."), "{da}");
         let curves = vec![("A".to_string(), "0".to_string(), 0.5, "1".to_string(), 0.6)];
         let en = Lang::En.sweep_desc(Metric::Legitimacy, "Control", &curves);
         assert_eq!(

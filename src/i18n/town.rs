@@ -448,7 +448,7 @@ mod tests {
         );
         assert_eq!(
             Lang::Da.change_line(-1_200, 0, 12_000),
-            "−1.200 til mødet; spejlet ±0 point; omkostning +12.000 kr."
+            "−1.200 til mødet; spejlet ±0 point; omkostning +12.000\u{a0}kr."
         );
     }
 }

@@ -44,20 +44,20 @@ pub struct TownsTexts {
 pub const DA: TownsTexts = TownsTexts {
     heading: "Over mange simulerede byer",
     hint: "Hver by er det samme scenarie med sit eget frø (andre borgere og andre tilfældige \
-           udfald). Middelværdien er gennemsnittet over byerne; 95 %-intervallet gælder \
+           udfald). Middelværdien er gennemsnittet over byerne; 95\u{a0}%-intervallet gælder \
            middelværdien, ikke den enkelte by. Spændet viser, hvor forskellige byerne blev: \
            fra den laveste til den højeste.",
     col_mean: "Gennemsnit over byerne",
-    col_mean_interval: "95 %-interval for gennemsnittet",
+    col_mean_interval: "95\u{a0}%-interval for gennemsnittet",
     col_range: "Spænd mellem byerne (lavest – højest)",
     running: "Beregner flere byer …",
     pair_heading: "A og B i de samme byer",
     pair_hint: "A og B køres i de samme simulerede byer med de samme borgere, så forskellen \
-                i hver by skyldes indstillingerne alene. 95 %-intervallet gælder den \
+                i hver by skyldes indstillingerne alene. 95\u{a0}%-intervallet gælder den \
                 gennemsnitlige forskel; spændet viser forskellen i de enkelte byer.",
     pair_col_a: "A (gennemsnit)",
     pair_col_b: "B (gennemsnit)",
-    pair_col_diff: "Forskel B − A (95 %-interval for gennemsnittet)",
+    pair_col_diff: "Forskel B − A (95\u{a0}%-interval for gennemsnittet)",
     pair_col_range: "Forskel i de enkelte byer",
     pair_col_count: "B højere / lavere",
     pair_unpaired: "A og B har ikke de samme borgere (frø eller befolkning er ændret), så \

@@ -71,7 +71,7 @@ test('Danish is the default and switching language changes text and number forma
   const en = await page.locator('#funnel-desc').textContent();
   assert.match(en, /citizens/);
   assert.match(en, /\d+,\d{3}/);
-  assert.match(await text(page, '#cost'), /^DKK /);
+  assert.match(await text(page, '#cost'), /^DKK\u00a0/);
   await page.close();
 });
 
@@ -86,7 +86,7 @@ test('the budget slider works by keyboard and announces its value with the unit'
   // last one (both are rendered from the same state, so they must end up agreeing).
   const agree = await page.waitForFunction(() => {
     const text = document.querySelector('#budget-slider').getAttribute('aria-valuetext') ?? '';
-    return text.replace(/^DKK /, '').replaceAll(',', '') === document.querySelector('#budget').value;
+    return text.replace(/^DKK\u00a0/, '').replaceAll(',', '') === document.querySelector('#budget').value;
   }, null, { timeout: 10000 }).then(() => true, () => false);
   // If they never agree, say what each showed and what the page reported (a panic stops renders).
   assert.ok(agree, JSON.stringify({
@@ -97,8 +97,8 @@ test('the budget slider works by keyboard and announces its value with the unit'
   }));
   const after = await slider.getAttribute('aria-valuetext');
   assert.notEqual(after, before);
-  assert.match(after, /^DKK [\d,]+$/);
-  assert.equal(await page.inputValue('#budget'), after.replace(/^DKK /, '').replaceAll(',', ''));
+  assert.match(after, /^DKK\u00a0[\d,]+$/);
+  assert.equal(await page.inputValue('#budget'), after.replace(/^DKK\u00a0/, '').replaceAll(',', ''));
   assert.deepEqual(errors, []);
   await page.close();
 });

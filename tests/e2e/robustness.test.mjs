@@ -132,7 +132,7 @@ test('Danish: the robustness panel and the towns speak Danish', async () => {
   await page.click('#robust-run');
   await page.waitForSelector('#robust-summary', { timeout: 240000 });
   const first = await page.locator('#robust-summary li').first().innerText();
-  assert.match(first, /^».+« gælder i \d+ af 20 plausible modeller \(\d+ %\)\. /);
+  assert.match(first, /^».+« gælder i \d+ af 20 plausible modeller \(\d+\u00a0%\)\. /);
   for (const r of await page.locator('#robust-table tbody tr').all()) {
     const factors = (await r.locator('td').allInnerTexts())[2];
     assert.match(factors, /ρ = [+−]\d,\d\d/, factors);

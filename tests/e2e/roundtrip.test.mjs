@@ -51,7 +51,7 @@ async function sameAsCli(page, report) {
     report.stages.attendees.representativeness.index.toFixed(3));
   assert.equal(await page.locator('#voice-gini').innerText(), report.deliberation.voice_gini.toFixed(2));
   assert.equal(await page.locator('#turnout').innerText(), `${(report.outcome.turnout * 100).toFixed(1)}%`);
-  assert.equal(await page.locator('#cost').innerText(), `DKK ${en(report.cost.dkk)}`);
+  assert.equal(await page.locator('#cost').innerText(), `DKK\u00a0${en(report.cost.dkk)}`);
   // Every project with its cost and whether it was funded.
   const projects = await tableRows(page, 'projects-chart-table');
   assert.equal(projects.length, report.outcome.projects.length, 'every project is listed');

@@ -43,7 +43,7 @@ test('a share link reproduces the CLI report for the same scenario', async () =>
   assert.deepEqual(funded, report.outcome.funded);
   assert.equal(await page.locator('#index-attendees').innerText(),
     report.stages.attendees.representativeness.index.toFixed(3));
-  assert.equal(await page.locator('#cost').innerText(), `DKK ${en(report.cost.dkk)}`);
+  assert.equal(await page.locator('#cost').innerText(), `DKK\u00a0${en(report.cost.dkk)}`);
   // The address keeps the scenario (the page rewrites it in its own canonical form).
   const url = new URL(page.url());
   assert.equal(url.searchParams.get('strategy'), 'targeted');
