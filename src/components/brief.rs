@@ -44,7 +44,7 @@ pub fn value_words(lang: Lang, field: Field, scenario: &Scenario, value: &Value)
             let n = value.as_f64().unwrap_or(0.0);
             let digits = if n.fract() == 0.0 { 0 } else { 2 };
             let unit = lang.unit(field);
-            format!("{} {unit}", format::dec(lang, n, digits))
+            format!("{}\u{a0}{unit}", format::dec(lang, n, digits))
                 .trim_end()
                 .to_string()
         }

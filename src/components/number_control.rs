@@ -38,14 +38,14 @@ pub fn value_text(lang: Lang, field: Field, kind: Kind, value: &Value) -> String
     match kind {
         Kind::Money => format::money(lang, value.as_u64().unwrap_or(0)),
         Kind::Share => format::percent(lang, x, 0),
-        Kind::Hours { .. } => format!("{} {}", format::dec(lang, x, 2), lang.unit(field)),
+        Kind::Hours { .. } => format!("{}\u{a0}{}", format::dec(lang, x, 2), lang.unit(field)),
         _ => {
             let unit = lang.unit(field);
             let n = format::int(lang, value.as_u64().unwrap_or(0));
             if unit.is_empty() {
                 n
             } else {
-                format!("{n} {unit}")
+                format!("{n}\u{a0}{unit}")
             }
         }
     }
@@ -228,7 +228,7 @@ mod tests {
         let count = Field::Contacts.kind(&dialoglab_engine::Scenario::default());
         assert_eq!(
             value_text(Lang::Da, Field::Contacts, count, &Value::from(3)),
-            "3 kontakter"
+            "3\u{a0}kontakter"
         );
     }
 }

@@ -21,13 +21,13 @@ test('the council brief prints to one A4 page with its sections', async () => {
   assert.match(await page.locator('#brief-towns').innerText(), /^I 20 simulerede byer .* Tallene ovenfor er én by \(frø \d+\)\. Deltagere: i gennemsnit/);
   await page.waitForSelector('#brief-pair', { timeout: 120000 });
   assert.match(await page.locator('#brief-pair').innerText(), /højere med B i \d+ af 20 simulerede byer, lavere i \d+/);
-  assert.match(await page.locator('#brief-rates').innerText(), /Pris pr\. personaletime: 450 kr\. \(kilde: antagelse\)/);
+  assert.match(await page.locator('#brief-rates').innerText(), /Pris pr\. personaletime: 450\u00a0kr\. \(kilde: antagelse\)/);
   assert.equal(await page.locator('#tab-brief').getAttribute('aria-current'), 'page');
   await page.emulateMedia({ media: 'print' });
   assert.match(await page.locator('#brief-scenario').innerText(), /\(ændret\)/);
   const settings = await page.locator('#brief-settings tr').allInnerTexts();
   assert.ok(settings.some((r) => /Invitationsstrategi.*Åben invitation.*Opsøgende kontakt/s.test(r)), settings.join(' | '));
-  assert.match(await page.locator('#brief-rates').innerText(), /Pris pr\. personaletime: 450 kr\./);
+  assert.match(await page.locator('#brief-rates').innerText(), /Pris pr\. personaletime: 450\u00a0kr\./);
   assert.match(await page.locator('#brief-cost').innerText(), /borgerbudget/);
   assert.match(await page.locator('#brief-link').innerText(), /strategy=targeted/);
   for (const id of ['#brief-index', '#ratio-chart', '#cost-chart', '#brief-link', '#brief-qr', '#brief-towns', '#brief-pair']) {
