@@ -122,10 +122,17 @@ pub fn ProjectsChart(props: &ProjectsChartProps) -> Html {
             if p.funded_if_all_voted { t.yes } else { t.no },
         );
         let ax = IF_ALL_X;
+        // The name cut to `max` characters; styles/main.css shows one of the two lengths.
+        let row_label = |class: &'static str, max: usize| {
+            html! {
+                <text x={(LEFT - 8.0).to_string()} y={format!("{:.1}", y + ROW / 2.0)} text-anchor="end"
+                    dominant-baseline="middle" {class}>{ short(&name(p), max) }</text>
+            }
+        };
         html! {
             <Mark class="project" {label} x={LEFT + w / 2.0} y={y}>
-                <text x={(LEFT - 8.0).to_string()} y={format!("{:.1}", y + ROW / 2.0)} text-anchor="end" dominant-baseline="middle" class="wide-label">{ short(&name(p), LABEL_CHARS) }</text>
-                <text x={(LEFT - 8.0).to_string()} y={format!("{:.1}", y + ROW / 2.0)} text-anchor="end" dominant-baseline="middle" class="narrow-label">{ short(&name(p), NARROW_CHARS) }</text>
+                { row_label("wide-label", LABEL_CHARS) }
+                { row_label("narrow-label", NARROW_CHARS) }
                 <rect x={LEFT.to_string()} y={format!("{:.1}", y + 4.0)} width={format!("{:.1}", w.max(1.0))} height={(ROW - 8.0).to_string()}
                     fill={fill} stroke={if st == Status::Funded { "#000" } else { palette::GREY }} stroke-width="1.2" stroke-dasharray={dash} />
                 <text x={format!("{:.1}", LEFT + w + 4.0)} y={format!("{:.1}", y + ROW / 2.0)} dominant-baseline="middle" class="count">
