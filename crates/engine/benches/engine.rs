@@ -5,6 +5,7 @@
 //! `cargo bench -p dialoglab-engine --bench engine`
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use dialoglab_engine::split::Threads;
 use dialoglab_engine::{Strategy, population, presets, run, run_traced, simulate};
 
 fn scenario(size: u32, strategy: Strategy) -> dialoglab_engine::Scenario {
@@ -38,6 +39,12 @@ fn bench(c: &mut Criterion) {
     });
     group.bench_function("population-only/29500", |b| {
         b.iter(|| population::generate(std::hint::black_box(&s.population), s.seed));
+    });
+    // The draw as a single run makes it, on two threads (`split::Threads`).
+    group.bench_function("population-only/29500/two-threads", |b| {
+        b.iter(|| {
+            population::generate_on(std::hint::black_box(&s.population), s.seed, Threads::Two)
+        });
     });
     let s = scenario(1_000_000, Strategy::OpenCall);
     group.bench_function("population-only/1000000", |b| {

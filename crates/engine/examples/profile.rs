@@ -2,7 +2,8 @@
 //! `cargo build --profile bench -p dialoglab-engine --example profile`, then
 //! `valgrind --tool=callgrind target/release/examples/profile faxe-dialogue 3`.
 //! A third argument `traced` runs with the meeting traced (`run_traced`), `headline` at
-//! `Detail::Headline` (as sweeps and sensitivity analyses run).
+//! `Detail::Headline` (as sweeps and sensitivity analyses run), `one` on one thread (a single run
+//! splits its work over two natively; the instruction counts of the README are of `one`).
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -17,6 +18,11 @@ fn main() {
     for _ in 0..times {
         let report = match mode.as_str() {
             "traced" => dialoglab_engine::run_traced(&scenario).map(|r| r.0),
+            "one" => scenario.validate().map(|()| {
+                let pop =
+                    dialoglab_engine::population::generate(&scenario.population, scenario.seed);
+                dialoglab_engine::simulate(&pop, &scenario)
+            }),
             "headline" => scenario.validate().map(|()| {
                 let pop =
                     dialoglab_engine::population::generate(&scenario.population, scenario.seed);

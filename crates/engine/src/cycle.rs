@@ -10,6 +10,7 @@ use crate::proposals::{self, Proposal};
 use crate::rng::{Stage, StageRng, below_logistic, cycle_stream, unit};
 use crate::scenario::{BallotKind, DecisionChannel, Initiative, RulesBy, Scenario, Strategy};
 use crate::selection::Panel;
+use crate::split::Threads;
 use crate::vote::{self, BallotProject, LengthDraw};
 use crate::{attendance, decision, need, selection};
 
@@ -61,10 +62,6 @@ pub struct Year {
 /// Simulates year `year` (0-based) on `pop` (whose efficacy, trust and habit carry the earlier
 /// years' feedback).
 #[must_use]
-#[allow(
-    clippy::too_many_lines,
-    reason = "model code: one year of the pipeline, stage after stage, in the order of the DESIGN pipeline"
-)]
 pub fn simulate_year(
     pop: &Population,
     scenario: &Scenario,
@@ -72,30 +69,52 @@ pub fn simulate_year(
     year: u32,
     trace: bool,
 ) -> Year {
+    simulate_year_on(pop, scenario, counts, (year, trace), Threads::One)
+}
+
+/// [`simulate_year`] on `threads`: with two, the sincere counterfactual runs beside the vote
+/// (when no ballot lengths are drawn, whose one stream both would share). The same year.
+#[must_use]
+#[allow(
+    clippy::too_many_lines,
+    reason = "model code: one year of the pipeline, stage after stage, in the order of the DESIGN pipeline"
+)]
+pub fn simulate_year_on(
+    pop: &Population,
+    scenario: &Scenario,
+    counts: &Counts,
+    (year, trace): (u32, bool),
+    threads: Threads,
+) -> Year {
     let seed = scenario.seed;
-    let invitation = invitation::invite_year(pop, scenario, year);
+    let invitation = invitation::invite_on(pop, scenario, year, threads);
     let stakes = attendance::stakes(scenario);
 
-    let mut rng = cycle_stream(seed, Stage::Attendance, year);
-    let mut willing = Vec::new();
+    // One draw per citizen, invited or not, so the two halves of the population can be drawn
+    // apart.
+    let rng = cycle_stream(seed, Stage::Attendance, year);
     let own_stakes = need::stakes_table(stakes, scenario);
-    for i in 0..pop.len() {
-        let u = unit(&mut rng);
-        if invitation.invited[i]
-            && below_logistic(
-                u,
-                attendance::score_with(
-                    pop,
-                    i,
-                    invitation.intensity[i],
-                    own_stakes[usize::from(need::served_bits(pop, i) & 63)],
-                    scenario,
-                ),
-            )
-        {
-            willing.push(i as u32);
-        }
-    }
+    let willing = threads
+        .halves(pop.len(), rng, |citizens, rng| {
+            citizens
+                .filter(|&i| {
+                    let u = unit(rng);
+                    invitation.invited[i]
+                        && below_logistic(
+                            u,
+                            attendance::score_with(
+                                pop,
+                                i,
+                                invitation.intensity[i],
+                                own_stakes[usize::from(need::served_bits(pop, i) & 63)],
+                                scenario,
+                            ),
+                        )
+                })
+                .map(|i| i as u32)
+                .collect::<Vec<_>>()
+        })
+        .concat();
     let mut staff_hours = invitation.staff_hours;
     let mut panel = None;
     let attendees = match scenario.invitation.strategy {
@@ -162,141 +181,56 @@ pub fn simulate_year(
     for (slot, &i) in attendees.iter().enumerate() {
         slot_of[i as usize] = slot as u32;
     }
-    let attended: Vec<bool> = slot_of.iter().map(|&s| s != u32::MAX).collect();
-    // Who decides (`decision.channel`): everyone may vote, or the attendees alone (who also
-    // advise the municipality under `advisory`).
-    let voters = match scenario.decision.channel {
-        DecisionChannel::Everyone => vote::voters(
-            pop,
-            &attended,
-            &invitation.intensity,
-            stakes,
-            scenario,
-            &mut vote_rng,
-        ),
-        DecisionChannel::Attendees | DecisionChannel::Advisory => {
-            let mut v = attendees.clone();
-            crate::sort::by_key(&mut v, |&i| i);
-            v
-        }
-    };
-    let channels = vote::channels(
-        pop,
-        &voters,
-        &attended,
-        scenario,
-        &mut cycle_stream(seed, Stage::Channel, year),
-    );
     let v = &scenario.vote;
-    let rule = v.rule;
-    let tie = v.tie_break;
-    // Approval ballots travel as bit masks (no list per voter); other ballots as lists.
-    let masks_fit = v.ballot == BallotKind::Approval && projects.len() <= 128;
     // Ballot lengths from `vote.ballot_lengths`: one draw per voter in voter order, then one per
     // citizen for the counterfactual, from a stream of their own (none without the field).
     let lengths = (v.ballot == BallotKind::Approval)
         .then(|| v.ballot_lengths.as_deref().and_then(LengthDraw::new))
         .flatten();
     let mut length_rng = cycle_stream(seed, Stage::BallotLength, year);
-    let cap = |rng: &mut StageRng| lengths.as_ref().map_or(v.max_approvals, |d| d.draw(rng));
-    let mut caps = Vec::new();
-    let mut scratch = Vec::new();
-    let mut u = Vec::with_capacity(projects.len());
-    let mut supporters = vec![Vec::new(); projects.len()];
-    let mut masks = Vec::new();
-    let mut ballots = Vec::new();
-    for &i in &voters {
-        let i = i as usize;
-        let prefs = if slot_of[i] == u32::MAX {
-            vote::true_prefs(pop, i)
-        } else {
-            deliberation.prefs_after[slot_of[i] as usize]
-        };
-        let limit = cap(&mut length_rng);
-        if lengths.is_some() {
-            caps.push(limit);
-        }
-        if masks_fit {
-            let mask = capped_approvals(&table, &prefs, pop, i, v, limit, &mut u, &mut scratch).0;
-            let mut bits = mask;
-            while bits != 0 {
-                supporters[bits.trailing_zeros() as usize].push(i as u32);
-                bits &= bits - 1;
-            }
-            masks.push(mask);
-        } else {
-            table.fill(&prefs, pop, i, &mut u);
-            let b = vote::ballot_from_utilities_with_cap(&u, v, limit, &mut scratch);
-            match &b {
-                vote::BallotContent::Approval(list) => {
-                    for &k in list {
-                        supporters[k as usize].push(i as u32);
-                    }
-                }
-                vote::BallotContent::Points(list) => {
-                    for &(k, _) in list {
-                        supporters[k as usize].push(i as u32);
-                    }
-                }
-            }
-            ballots.push(b);
-        }
-    }
-    let allocation = if scenario.decision.channel == DecisionChannel::Advisory {
-        decision::advise(&projects, &supporters, voters.len(), scenario)
-    } else {
-        match masks_fit
-            .then(|| rule.run_approval_masks(&instance, &masks, &tie))
-            .flatten()
-        {
-            Some(a) => a,
-            None => rule.run(&instance, &vote::profile(v.ballot, ballots), &tie),
-        }
-    };
-    let funded = vote::funded_flags(&allocation, projects.len());
-    let completed = decision::complete(
-        pop,
-        &proposals,
-        &on_ballot,
-        &funded,
+    let ballot = Ballot {
+        projects: &projects,
+        table: &table,
+        instance: &instance,
+        // Approval ballots travel as bit masks (no list per voter); other ballots as lists.
+        masks_fit: v.ballot == BallotKind::Approval && projects.len() <= 128,
+        lengths: lengths.as_ref(),
         scenario,
-        &mut cycle_stream(seed, Stage::Implementation, year),
-    );
-
-    // The counterfactual: every citizen votes sincerely (true preferences); the same pass finds
-    // each citizen's favourite project.
-    let n = pop.len();
-    let mut favourites = Vec::with_capacity(n);
-    masks.clear();
-    masks.reserve(if masks_fit { n } else { 0 });
-    let mut sincere = Vec::new();
-    for i in 0..n {
-        let prefs = vote::true_prefs(pop, i);
-        let limit = cap(&mut length_rng);
-        if masks_fit {
-            let (mask, top) =
-                capped_approvals(&table, &prefs, pop, i, v, limit, &mut u, &mut scratch);
-            favourites.push(top);
-            masks.push(mask);
-        } else {
-            table.fill(&prefs, pop, i, &mut u);
-            favourites.push(favourite(&u));
-            sincere.push(vote::ballot_from_utilities_with_cap(
-                &u,
-                v,
-                limit,
-                &mut scratch,
-            ));
-        }
-    }
-    let allocation_all = match masks_fit
-        .then(|| rule.run_approval_masks(&instance, &masks, &tie))
-        .flatten()
-    {
-        Some(a) => a,
-        None => rule.run(&instance, &vote::profile(v.ballot, sincere), &tie),
     };
-    let funded_all = vote::funded_flags(&allocation_all, projects.len());
+    let meeting = Meeting {
+        attendees: &attendees,
+        slot_of: &slot_of,
+        prefs_after: &deliberation.prefs_after,
+        intensity: &invitation.intensity,
+        stakes,
+        proposals: &proposals,
+        on_ballot: &on_ballot,
+    };
+    let vote_year = (seed, year);
+    let (cast, sincere) = if lengths.is_none() {
+        // No length is drawn, so the citizens' sincere ballots can be cast in any order: the
+        // second thread starts on them in chunks while this one runs the vote, then helps.
+        let n = pop.len();
+        let (cast, parts) = threads.first_then_share(
+            || ballot.cast(pop, &meeting, vote_year, &mut vote_rng, &mut length_rng),
+            n.div_ceil(SINCERE_CHUNK),
+            |k| {
+                let citizens = k * SINCERE_CHUNK..n.min((k + 1) * SINCERE_CHUNK);
+                // Never drawn from (no lengths): any stream will do.
+                ballot.sincere_part(
+                    pop,
+                    citizens,
+                    &mut cycle_stream(seed, Stage::BallotLength, year),
+                )
+            },
+        );
+        (cast, ballot.sincere(parts))
+    } else {
+        let cast = ballot.cast(pop, &meeting, vote_year, &mut vote_rng, &mut length_rng);
+        let part = ballot.sincere_part(pop, 0..pop.len(), &mut length_rng);
+        (cast, ballot.sincere(vec![part]))
+    };
+    let funded_all = vote::funded_flags(&sincere.allocation, projects.len());
 
     Year {
         invitation,
@@ -307,17 +241,258 @@ pub fn simulate_year(
         proposals,
         on_ballot,
         projects,
-        voters,
-        channels,
-        caps,
-        supporters,
-        allocation,
-        funded,
-        completed,
-        allocation_all,
+        voters: cast.voters,
+        channels: cast.channels,
+        caps: cast.caps,
+        supporters: cast.supporters,
+        allocation: cast.allocation,
+        funded: cast.funded,
+        completed: cast.completed,
+        allocation_all: sincere.allocation,
         funded_all,
-        favourites,
+        favourites: sincere.favourites,
         staff_hours,
+    }
+}
+
+/// What the vote of a year needs from its meeting.
+struct Meeting<'a> {
+    attendees: &'a [u32],
+    /// Each citizen's seat among the attendees (`u32::MAX` when absent).
+    slot_of: &'a [u32],
+    prefs_after: &'a [crate::deliberation::Prefs],
+    intensity: &'a [f32],
+    stakes: f64,
+    proposals: &'a [Proposal],
+    on_ballot: &'a [usize],
+}
+
+/// A year's ballot: its projects' utilities and PB instance, and how ballots are cast.
+struct Ballot<'a> {
+    projects: &'a [BallotProject],
+    table: &'a vote::UtilityTable,
+    instance: &'a crate::pb::Instance,
+    /// Approval ballots as bit masks (at most 128 projects).
+    masks_fit: bool,
+    lengths: Option<&'a LengthDraw>,
+    scenario: &'a Scenario,
+}
+
+/// The vote as cast ([`Ballot::cast`]).
+struct Cast {
+    voters: Vec<u32>,
+    channels: Vec<vote::Channel>,
+    caps: Vec<u8>,
+    supporters: Vec<Vec<u32>>,
+    allocation: Allocation,
+    funded: Vec<bool>,
+    completed: Vec<bool>,
+}
+
+/// Citizens per chunk of the sincere counterfactual on two threads.
+const SINCERE_CHUNK: usize = 2048;
+
+/// The sincere ballots of some citizens, in citizen order ([`Ballot::sincere_part`]).
+struct SincerePart {
+    favourites: Vec<Option<u16>>,
+    /// Approval masks, when they fit.
+    masks: Vec<u128>,
+    /// Ballots as lists, when masks do not fit.
+    ballots: Vec<vote::BallotContent>,
+}
+
+/// The counterfactual where every citizen votes sincerely ([`Ballot::sincere`]).
+struct Sincere {
+    allocation: Allocation,
+    favourites: Vec<Option<u16>>,
+}
+
+impl Ballot<'_> {
+    /// Ballot lengths for approval voters, one draw per call, or `vote.max_approvals`.
+    fn cap(&self, rng: &mut StageRng) -> u8 {
+        self.lengths
+            .map_or(self.scenario.vote.max_approvals, |d| d.draw(rng))
+    }
+
+    /// Who votes, through which channel and for what; the allocation under the decision
+    /// channel, and what of it is carried out.
+    fn cast(
+        &self,
+        pop: &Population,
+        m: &Meeting,
+        (seed, year): (u64, u32),
+        vote_rng: &mut StageRng,
+        length_rng: &mut StageRng,
+    ) -> Cast {
+        let scenario = self.scenario;
+        let projects = self.projects.len();
+        let attended: Vec<bool> = m.slot_of.iter().map(|&s| s != u32::MAX).collect();
+        // Who decides (`decision.channel`): everyone may vote, or the attendees alone (who also
+        // advise the municipality under `advisory`).
+        let voters = match scenario.decision.channel {
+            DecisionChannel::Everyone => {
+                vote::voters(pop, &attended, m.intensity, m.stakes, scenario, vote_rng)
+            }
+            DecisionChannel::Attendees | DecisionChannel::Advisory => {
+                let mut v = m.attendees.to_vec();
+                crate::sort::by_key(&mut v, |&i| i);
+                v
+            }
+        };
+        let channels = vote::channels(
+            pop,
+            &voters,
+            &attended,
+            scenario,
+            &mut cycle_stream(seed, Stage::Channel, year),
+        );
+        let v = &scenario.vote;
+        let mut caps = Vec::new();
+        let mut scratch = Vec::new();
+        let mut u = Vec::with_capacity(projects);
+        let mut supporters = vec![Vec::new(); projects];
+        let mut masks = Vec::new();
+        let mut ballots = Vec::new();
+        for &i in &voters {
+            let i = i as usize;
+            let prefs = if m.slot_of[i] == u32::MAX {
+                vote::true_prefs(pop, i)
+            } else {
+                m.prefs_after[m.slot_of[i] as usize]
+            };
+            let limit = self.cap(length_rng);
+            if self.lengths.is_some() {
+                caps.push(limit);
+            }
+            if self.masks_fit {
+                let mask =
+                    capped_approvals(self.table, &prefs, pop, i, v, limit, &mut u, &mut scratch).0;
+                let mut bits = mask;
+                while bits != 0 {
+                    supporters[bits.trailing_zeros() as usize].push(i as u32);
+                    bits &= bits - 1;
+                }
+                masks.push(mask);
+            } else {
+                self.table.fill(&prefs, pop, i, &mut u);
+                let b = vote::ballot_from_utilities_with_cap(&u, v, limit, &mut scratch);
+                match &b {
+                    vote::BallotContent::Approval(list) => {
+                        for &k in list {
+                            supporters[k as usize].push(i as u32);
+                        }
+                    }
+                    vote::BallotContent::Points(list) => {
+                        for &(k, _) in list {
+                            supporters[k as usize].push(i as u32);
+                        }
+                    }
+                }
+                ballots.push(b);
+            }
+        }
+        let allocation = if scenario.decision.channel == DecisionChannel::Advisory {
+            decision::advise(self.projects, &supporters, voters.len(), scenario)
+        } else {
+            self.allocate(&masks, ballots)
+        };
+        let funded = vote::funded_flags(&allocation, projects);
+        let completed = decision::complete(
+            pop,
+            m.proposals,
+            m.on_ballot,
+            &funded,
+            scenario,
+            &mut cycle_stream(seed, Stage::Implementation, year),
+        );
+        Cast {
+            voters,
+            channels,
+            caps,
+            supporters,
+            allocation,
+            funded,
+            completed,
+        }
+    }
+
+    /// The sincere ballots and favourite projects of `citizens` (see [`Ballot::sincere`]), with
+    /// one length drawn per citizen from `length_rng` when lengths are drawn.
+    fn sincere_part(
+        &self,
+        pop: &Population,
+        citizens: std::ops::Range<usize>,
+        length_rng: &mut StageRng,
+    ) -> SincerePart {
+        let v = &self.scenario.vote;
+        let n = citizens.len();
+        let mut u = Vec::with_capacity(self.projects.len());
+        let mut scratch = Vec::new();
+        let mut part = SincerePart {
+            favourites: Vec::with_capacity(n),
+            masks: Vec::with_capacity(if self.masks_fit { n } else { 0 }),
+            ballots: Vec::new(),
+        };
+        for i in citizens {
+            let prefs = vote::true_prefs(pop, i);
+            let limit = self.cap(length_rng);
+            if self.masks_fit {
+                let (mask, top) =
+                    capped_approvals(self.table, &prefs, pop, i, v, limit, &mut u, &mut scratch);
+                part.favourites.push(top);
+                part.masks.push(mask);
+            } else {
+                self.table.fill(&prefs, pop, i, &mut u);
+                part.favourites.push(favourite(&u));
+                part.ballots.push(vote::ballot_from_utilities_with_cap(
+                    &u,
+                    v,
+                    limit,
+                    &mut scratch,
+                ));
+            }
+        }
+        part
+    }
+
+    /// The counterfactual: every citizen votes sincerely (true preferences), from the parts of
+    /// [`Ballot::sincere_part`] in citizen order; the same pass found each citizen's favourite.
+    fn sincere(&self, parts: Vec<SincerePart>) -> Sincere {
+        let mut all = SincerePart {
+            favourites: Vec::new(),
+            masks: Vec::new(),
+            ballots: Vec::new(),
+        };
+        for part in parts {
+            all.favourites.extend(part.favourites);
+            all.masks.extend(part.masks);
+            all.ballots.extend(part.ballots);
+        }
+        Sincere {
+            allocation: self.allocate(&all.masks, all.ballots),
+            favourites: all.favourites,
+        }
+    }
+
+    /// The allocation of the ballot's rule: from the approval masks when they fit and the rule
+    /// takes them, else from the ballots as lists.
+    fn allocate(&self, masks: &[u128], ballots: Vec<vote::BallotContent>) -> Allocation {
+        let v = &self.scenario.vote;
+        match self
+            .masks_fit
+            .then(|| {
+                v.rule
+                    .run_approval_masks(self.instance, masks, &v.tie_break)
+            })
+            .flatten()
+        {
+            Some(a) => a,
+            None => v.rule.run(
+                self.instance,
+                &vote::profile(v.ballot, ballots),
+                &v.tie_break,
+            ),
+        }
     }
 }
 

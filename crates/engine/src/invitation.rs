@@ -9,6 +9,7 @@ use crate::attributes::YES;
 use crate::population::Population;
 use crate::rng::{Stage, chance, chance_logistic, cycle_stream, unit};
 use crate::scenario::{Scenario, Strategy};
+use crate::split::Threads;
 
 /// Who was invited, and what it cost.
 #[derive(Clone, Debug, Default)]
@@ -34,6 +35,12 @@ pub fn invite(pop: &Population, scenario: &Scenario) -> Invitation {
 /// Invites citizens in year `year` (0-based; each year has its own random streams).
 #[must_use]
 pub fn invite_year(pop: &Population, scenario: &Scenario, year: u32) -> Invitation {
+    invite_on(pop, scenario, year, Threads::One)
+}
+
+/// [`invite_year`] on `threads` (the same invitation on one or two).
+#[must_use]
+pub fn invite_on(pop: &Population, scenario: &Scenario, year: u32, threads: Threads) -> Invitation {
     let n = pop.len();
     let inv = &scenario.invitation;
     let a = &scenario.attendance;
@@ -48,16 +55,22 @@ pub fn invite_year(pop: &Population, scenario: &Scenario, year: u32) -> Invitati
         Strategy::OpenCall | Strategy::Targeted | Strategy::Associations
     );
     if open_call {
-        let mut rng = cycle_stream(scenario.seed, Stage::Awareness, year);
-        for i in 0..n {
-            let member = if pop.association[i] > 0 { 1.0 } else { 0.0 };
-            let z = a.awareness_intercept
-                + a.awareness_media * (f64::from(pop.media[i]) - 0.5)
-                + a.awareness_member * member
-                + a.awareness_interest * (f64::from(pop.interest[i]) - 0.5);
-            if chance_logistic(&mut rng, z) {
-                out.invited[i] = true;
-            }
+        // One draw per citizen, so the two halves of the population can be drawn apart.
+        let rng = cycle_stream(scenario.seed, Stage::Awareness, year);
+        let aware = threads.halves(n, rng, |citizens, rng| {
+            citizens
+                .filter(|&i| {
+                    let member = if pop.association[i] > 0 { 1.0 } else { 0.0 };
+                    let z = a.awareness_intercept
+                        + a.awareness_media * (f64::from(pop.media[i]) - 0.5)
+                        + a.awareness_member * member
+                        + a.awareness_interest * (f64::from(pop.interest[i]) - 0.5);
+                    chance_logistic(rng, z)
+                })
+                .collect::<Vec<_>>()
+        });
+        for i in aware.into_iter().flatten() {
+            out.invited[i] = true;
         }
         out.staff_hours += costs.open_call_hours;
     }

@@ -36,6 +36,7 @@ pub mod scenario;
 pub mod selection;
 pub mod sensitivity;
 pub mod sort;
+pub mod split;
 pub mod stats;
 pub mod sweep;
 pub mod town;
@@ -59,20 +60,22 @@ use metric::Stage;
 use metrics::Counts;
 use population::Population;
 use report::{CostReport, CycleReport, PopulationReport};
+use split::Threads;
 
-/// Validates `scenario`, draws its population and simulates every cycle.
+/// Validates `scenario`, draws its population and simulates every cycle. Natively the run uses
+/// two threads where it has independent parts ([`split`]); the report is the same as on one.
 pub fn run(scenario: &Scenario) -> Result<Report, ScenarioError> {
     scenario.validate()?;
-    let pop = population::generate(&scenario.population, scenario.seed);
-    Ok(simulate(&pop, scenario))
+    let pop = population::generate_on(&scenario.population, scenario.seed, Threads::Two);
+    Ok(simulate_on(&pop, scenario, false, Detail::Full, Threads::Two).report)
 }
 
 /// Like [`run`], also returning a trace of the first year's meeting for the animated view.
 /// Runs that do not ask for a trace pay nothing for it.
 pub fn run_traced(scenario: &Scenario) -> Result<(Report, MeetingTrace), ScenarioError> {
     scenario.validate()?;
-    let pop = population::generate(&scenario.population, scenario.seed);
-    let out = simulate_full(&pop, scenario, true);
+    let pop = population::generate_on(&scenario.population, scenario.seed, Threads::Two);
+    let out = simulate_on(&pop, scenario, true, Detail::Full, Threads::Two);
     let trace = out
         .first
         .deliberation
@@ -89,8 +92,8 @@ pub fn run_traced(scenario: &Scenario) -> Result<(Report, MeetingTrace), Scenari
 /// (`pb::pabulib::write`). Voters carry sex, district and age band (as the extra column `age_band`).
 pub fn simulated_vote(scenario: &Scenario) -> Result<(pb::Instance, pb::Profile), ScenarioError> {
     scenario.validate()?;
-    let pop = population::generate(&scenario.population, scenario.seed);
-    let out = simulate_full(&pop, scenario, false);
+    let pop = population::generate_on(&scenario.population, scenario.seed, Threads::Two);
+    let out = simulate_on(&pop, scenario, false, Detail::Full, Threads::Two);
     let y = &out.first;
     let mut instance = vote::instance(&y.projects, scenario.budget);
     instance.meta = vec![
@@ -196,7 +199,7 @@ pub fn simulate(pop: &Population, scenario: &Scenario) -> Report {
 /// report shows.
 #[must_use]
 pub fn simulate_with(pop: &Population, scenario: &Scenario, detail: Detail) -> Report {
-    simulate_detailed(pop, scenario, false, detail).report
+    simulate_on(pop, scenario, false, detail, Threads::One).report
 }
 
 /// A simulation with the sets behind its report, for tests and deeper views.
@@ -211,14 +214,15 @@ pub struct Outcome {
 /// Like [`simulate`], also returning the first year's sets (and its meeting trace if `trace`).
 #[must_use]
 pub fn simulate_full(pop: &Population, scenario: &Scenario, trace: bool) -> Outcome {
-    simulate_detailed(pop, scenario, trace, Detail::Full)
+    simulate_on(pop, scenario, trace, Detail::Full, Threads::One)
 }
 
-fn simulate_detailed(
+fn simulate_on(
     pop: &Population,
     scenario: &Scenario,
     trace: bool,
     detail: Detail,
+    threads: Threads,
 ) -> Outcome {
     let counts = Counts::population(pop);
     let mut cycles = Vec::with_capacity(usize::from(scenario.cycles));
@@ -229,7 +233,7 @@ fn simulate_detailed(
     let (y, m, mut changed) = year_step(
         pop,
         scenario,
-        (&counts, detail),
+        (&counts, detail, threads),
         0,
         trace,
         &mut previous,
@@ -242,7 +246,7 @@ fn simulate_detailed(
             changed = year_step(
                 &state,
                 scenario,
-                (&counts, detail),
+                (&counts, detail, threads),
                 year,
                 false,
                 &mut previous,
@@ -294,15 +298,15 @@ type Changed = (Vec<f32>, Vec<f32>, Vec<f32>);
 fn year_step(
     state: &Population,
     scenario: &Scenario,
-    (counts, detail): (&Counts, Detail),
+    (counts, detail, threads): (&Counts, Detail, Threads),
     year: u32,
     trace: bool,
     previous: &mut [bool],
     cycles: &mut Vec<CycleReport>,
 ) -> (Year, YearMetrics, Changed) {
-    let y = cycle::simulate_year(state, scenario, counts, year, trace);
+    let y = cycle::simulate_year_on(state, scenario, counts, (year, trace), threads);
     let favourite = &y.favourites;
-    let metrics = year_metrics(state, scenario, counts, &y, favourite, detail);
+    let metrics = year_metrics(state, scenario, counts, &y, favourite, (detail, threads));
     let repeat = if y.attendees.is_empty() {
         0.0
     } else {

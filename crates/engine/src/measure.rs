@@ -17,6 +17,7 @@ use crate::report::{
     SelectionReport, StageReport,
 };
 use crate::sort::IntoMap;
+use crate::split::Threads;
 use crate::{
     PanelSelection, Scenario, arguments, attendance, catalogue, deliberation, influence, need,
     population, proposals, rng, selection, vote,
@@ -114,11 +115,40 @@ pub(crate) struct YearMetrics {
     pub(crate) efficacy: report::GroupTable,
 }
 
+/// The report parts of year `y` on `threads` (the same on one or two).
+pub(crate) fn year_metrics(
+    pop: &Population,
+    scenario: &Scenario,
+    counts: &Counts,
+    y: &Year,
+    favourite: &[Option<u16>],
+    (detail, threads): (Detail, Threads),
+) -> YearMetrics {
+    // The figures against informed preferences on one side, everything else on the other.
+    let (informed, mut m) = threads.join(
+        || match detail {
+            Detail::Full => informed_metrics(pop, scenario, y),
+            Detail::Headline => Informed::default(),
+        },
+        || measured(pop, scenario, counts, y, favourite, detail),
+    );
+    let d = &mut m.deliberation;
+    d.informed_distance_before = informed.distance_before;
+    d.informed_distance_after = informed.distance_after;
+    d.moved_toward_informed = informed.moved;
+    d.arguments_learned = informed.learned;
+    m.influence.legitimacy_informed = informed.legitimacy;
+    m.influence.welfare_loss_informed = informed.welfare_loss;
+    m
+}
+
+/// The year's measurements apart from those against informed preferences, which
+/// [`year_metrics`] puts in.
 #[allow(
     clippy::too_many_lines,
     reason = "model code: the year's measurements, each as the DESIGN metrics section defines it"
 )]
-pub(crate) fn year_metrics(
+fn measured(
     pop: &Population,
     scenario: &Scenario,
     counts: &Counts,
@@ -181,10 +211,8 @@ pub(crate) fn year_metrics(
             .sum::<f64>()
             / y.attendees.len() as f64
     };
-    let informed = match detail {
-        Detail::Full => informed_metrics(pop, scenario, y),
-        Detail::Headline => Informed::default(),
-    };
+    // Filled in by `year_metrics`.
+    let informed = Informed::default();
     let deliberation = DeliberationReport {
         informed_distance_before: informed.distance_before,
         informed_distance_after: informed.distance_after,

@@ -14,6 +14,7 @@ use crate::rng::{
     pick_with_unit, stream, unit,
 };
 use crate::scenario::{PopulationParams, TraitParams};
+use crate::split::Threads;
 
 /// Number of project categories citizens hold preferences over.
 pub const CATEGORY_COUNT: usize = PROJECT_CATEGORIES.len();
@@ -276,6 +277,14 @@ impl Population {
 /// Draws a population of `params.size` citizens from `seed`.
 #[must_use]
 pub fn generate(params: &PopulationParams, seed: u64) -> Population {
+    generate_on(params, seed, Threads::One)
+}
+
+/// [`generate`] on `threads`: with two, what follows from each block of citizens' draws
+/// (preferences, traits and their logistic transforms) is worked out on a second thread while the
+/// next block is drawn. The same population, bit for bit.
+#[must_use]
+pub fn generate_on(params: &PopulationParams, seed: u64, threads: Threads) -> Population {
     let n = params.size as usize;
     let mut rng = stream(seed, Stage::Population);
     // Every column is sized first and written by index: one store per value, where a push also
@@ -291,49 +300,221 @@ pub fn generate(params: &PopulationParams, seed: u64) -> Population {
         language_barrier: vec![0; n],
         association: vec![0; n],
         district: vec![0; n],
-        free_time: vec![0.0; n],
-        civic_skill: vec![0.0; n],
-        interest: vec![0.0; n],
-        efficacy: vec![0.0; n],
-        trust: vec![0.0; n],
-        assertiveness: vec![0.0; n],
-        media: vec![0.0; n],
-        digital: vec![0.0; n],
-        habit: vec![0.0; n],
-        prefs: std::array::from_fn(|_| vec![0.0; n]),
+        free_time: Vec::new(),
+        civic_skill: Vec::new(),
+        interest: Vec::new(),
+        efficacy: Vec::new(),
+        trust: Vec::new(),
+        assertiveness: Vec::new(),
+        media: Vec::new(),
+        digital: Vec::new(),
+        habit: Vec::new(),
+        prefs: std::array::from_fn(|_| Vec::new()),
         districts: params.districts.max(1),
     };
-    let mut latent_income = vec![0.0; n];
+    let mut derived = Derived::new(n);
     let association_logit = logit(params.association_share);
     let marginalised_scale = params.marginalised_share / mean_multiplier(params);
     let totals = Totals::of(params);
-    // Citizens are drawn in blocks: first every draw of the block, in stream order, then the
-    // logistic transforms of the traits, which no later draw depends on. Apart from the order of
-    // the arithmetic this is the citizen-by-citizen draw, with the same numbers; the separate pass
-    // keeps the exponentials free of the draws' branches so that they overlap.
-    let mut block = Vec::with_capacity(BLOCK);
-    let mut start = 0;
-    while start < n {
-        let end = n.min(start + BLOCK);
+    // Citizens are drawn in blocks: first every draw of the block, in stream order, then what
+    // follows from the draws (preferences, traits and their logistic transforms), which no later
+    // draw depends on. Apart from the order of the arithmetic this is the citizen-by-citizen draw,
+    // with the same numbers; the separate pass keeps the exponentials free of the draws' branches
+    // so that they overlap (or, on two threads, runs beside the next block's draws).
+    let mut draw_block = |start: usize, block: &mut Vec<Drawn>| {
         block.clear();
-        for (i, income) in (start..end).zip(&mut latent_income[start..end]) {
-            let traits;
-            (*income, traits) = draw_citizen(
+        for i in start..n.min(start + BLOCK) {
+            block.push(draw_citizen(
                 &mut pop,
                 i,
                 params,
                 (association_logit, marginalised_scale, &totals),
                 &mut rng,
-            );
-            block.push(traits);
+            ));
         }
-        for (i, t) in (start..).zip(&block) {
-            t.write_into(&mut pop, i, &params.traits);
+    };
+    let chunks = derived.chunks(BLOCK);
+    if threads.two() {
+        derive_beside(chunks, params, &mut draw_block);
+    } else {
+        let mut block = Vec::with_capacity(BLOCK);
+        for (k, mut chunk) in chunks.into_iter().enumerate() {
+            draw_block(k * BLOCK, &mut block);
+            chunk.derive(&block, params);
         }
-        start = end;
     }
-    pop.income = income_terciles(&latent_income);
+    derived.move_into(&mut pop);
     pop
+}
+
+/// Draws the block of each of `chunks` in order (`draw_block`, called with the block's first
+/// citizen) and works out what follows from it into the chunk. A second thread takes the drawn
+/// blocks as they come; once every block is drawn, this thread takes the rest alongside it.
+#[cfg(not(target_arch = "wasm32"))]
+fn derive_beside(
+    chunks: Vec<DerivedChunk<'_>>,
+    params: &PopulationParams,
+    draw_block: &mut (impl FnMut(usize, &mut Vec<Drawn>) + Send),
+) {
+    use std::sync::{Mutex, PoisonError, mpsc};
+    let (drawn, to_derive) = mpsc::channel::<(Vec<Drawn>, DerivedChunk<'_>)>();
+    // Blocks worked out come back to be drawn into again, so that few are allocated.
+    let (done, to_refill) = mpsc::channel::<Vec<Drawn>>();
+    let queue = Mutex::new(to_derive);
+    // Takes the next drawn block, waiting for one while some may still come.
+    let next = |wait: bool| {
+        let queue = queue.lock().unwrap_or_else(PoisonError::into_inner);
+        if wait {
+            queue.recv().ok()
+        } else {
+            queue.try_recv().ok()
+        }
+    };
+    Threads::Two.join(
+        move || {
+            for (k, chunk) in chunks.into_iter().enumerate() {
+                let mut block = to_refill
+                    .try_recv()
+                    .unwrap_or_else(|_| Vec::with_capacity(BLOCK));
+                draw_block(k * BLOCK, &mut block);
+                if drawn.send((block, chunk)).is_err() {
+                    break; // the other side panicked; `join` passes the panic on
+                }
+            }
+            // No more blocks: the other side's wait ends when the queue is empty (or at once,
+            // when it starts only now).
+            drop(drawn);
+            while let Some((block, mut chunk)) = next(false) {
+                chunk.derive(&block, params);
+            }
+        },
+        move || {
+            while let Some((block, mut chunk)) = next(true) {
+                chunk.derive(&block, params);
+                // The drawing side may have finished; then the block is simply dropped.
+                let _ = done.send(block);
+            }
+        },
+    );
+}
+
+/// WebAssembly has no second thread: [`generate_on`] never calls this there.
+#[cfg(target_arch = "wasm32")]
+fn derive_beside(
+    _: Vec<DerivedChunk<'_>>,
+    _: &PopulationParams,
+    _: &mut (impl FnMut(usize, &mut Vec<Drawn>) + Send),
+) {
+    unreachable!("Threads::two is false on WebAssembly")
+}
+
+/// The columns [`Drawn::derive`] writes, apart from the population's categories so that another
+/// thread can write them.
+struct Derived {
+    prefs: [Vec<f32>; CATEGORY_COUNT],
+    free_time: Vec<f32>,
+    latent_income: Vec<f64>,
+    traits: [Vec<f32>; TRAITS],
+}
+
+/// The logistic traits, in the order of [`Derived::traits`]: civic skill, interest, efficacy,
+/// trust, assertiveness, media use, digital skill, habit.
+const TRAITS: usize = 8;
+
+impl Derived {
+    fn new(n: usize) -> Derived {
+        Derived {
+            prefs: std::array::from_fn(|_| vec![0.0; n]),
+            free_time: vec![0.0; n],
+            latent_income: vec![0.0; n],
+            traits: std::array::from_fn(|_| vec![0.0; n]),
+        }
+    }
+
+    /// The columns cut into chunks of `block` citizens (the last may be shorter).
+    fn chunks(&mut self, block: usize) -> Vec<DerivedChunk<'_>> {
+        let mut rest = DerivedChunk {
+            prefs: self.prefs.each_mut().map(Vec::as_mut_slice),
+            free_time: &mut self.free_time,
+            latent_income: &mut self.latent_income,
+            traits: self.traits.each_mut().map(Vec::as_mut_slice),
+        };
+        let mut chunks = Vec::with_capacity(rest.free_time.len().div_ceil(block));
+        while !rest.free_time.is_empty() {
+            let k = block.min(rest.free_time.len());
+            let (head, tail) = rest.split_at(k);
+            chunks.push(head);
+            rest = tail;
+        }
+        chunks
+    }
+
+    /// Moves the columns into `pop`, with the income terciles of the latent scores.
+    fn move_into(self, pop: &mut Population) {
+        pop.prefs = self.prefs;
+        pop.free_time = self.free_time;
+        pop.income = income_terciles(&self.latent_income);
+        [
+            pop.civic_skill,
+            pop.interest,
+            pop.efficacy,
+            pop.trust,
+            pop.assertiveness,
+            pop.media,
+            pop.digital,
+            pop.habit,
+        ] = self.traits;
+    }
+}
+
+/// The rows of [`Derived`] for one block of citizens.
+struct DerivedChunk<'a> {
+    prefs: [&'a mut [f32]; CATEGORY_COUNT],
+    free_time: &'a mut [f32],
+    latent_income: &'a mut [f64],
+    traits: [&'a mut [f32]; TRAITS],
+}
+
+impl<'a> DerivedChunk<'a> {
+    /// The first `k` rows and the rest.
+    fn split_at(self, k: usize) -> (DerivedChunk<'a>, DerivedChunk<'a>) {
+        fn columns<'a, const N: usize>(
+            columns: [&'a mut [f32]; N],
+            k: usize,
+        ) -> ([&'a mut [f32]; N], [&'a mut [f32]; N]) {
+            let mut heads: [&'a mut [f32]; N] = std::array::from_fn(|_| <&mut [f32]>::default());
+            let mut tails: [&'a mut [f32]; N] = std::array::from_fn(|_| <&mut [f32]>::default());
+            for ((column, head), tail) in columns.into_iter().zip(&mut heads).zip(&mut tails) {
+                (*head, *tail) = column.split_at_mut(k);
+            }
+            (heads, tails)
+        }
+        let (prefs, prefs_rest) = columns(self.prefs, k);
+        let (traits, traits_rest) = columns(self.traits, k);
+        let (free_time, free_time_rest) = self.free_time.split_at_mut(k);
+        let (latent_income, latent_income_rest) = self.latent_income.split_at_mut(k);
+        (
+            DerivedChunk {
+                prefs,
+                free_time,
+                latent_income,
+                traits,
+            },
+            DerivedChunk {
+                prefs: prefs_rest,
+                free_time: free_time_rest,
+                latent_income: latent_income_rest,
+                traits: traits_rest,
+            },
+        )
+    }
+
+    /// Writes what follows from the draws of `block`, one citizen per row.
+    fn derive(&mut self, block: &[Drawn], params: &PopulationParams) {
+        for (j, d) in block.iter().enumerate() {
+            d.derive(self, j, params);
+        }
+    }
 }
 
 /// The mean of the marginalisation multipliers over the population's structure: by age band, the
@@ -664,31 +845,36 @@ struct Predictors {
 }
 
 impl Predictors {
-    /// Applies the logistic transforms and writes the traits of citizen `i`.
+    /// Applies the logistic transforms and writes the traits into row `i` of `out`.
     #[inline]
-    fn write_into(&self, pop: &mut Population, i: usize, t: &TraitParams) {
+    fn write_into(&self, out: &mut DerivedChunk, i: usize, t: &TraitParams) {
         let interest = logistic(self.interest);
         let habit = self.profile.habit(t, interest, self.past_draw);
-        pop.civic_skill[i] = logistic(self.civic_skill) as f32;
-        pop.interest[i] = interest as f32;
-        pop.efficacy[i] = logistic(self.efficacy) as f32;
-        pop.trust[i] = logistic(self.trust) as f32;
-        pop.assertiveness[i] = logistic(self.assertiveness) as f32;
-        pop.media[i] = logistic(self.media) as f32;
-        pop.digital[i] = logistic(self.digital) as f32;
-        pop.habit[i] = habit;
+        let values = [
+            logistic(self.civic_skill) as f32,
+            interest as f32,
+            logistic(self.efficacy) as f32,
+            logistic(self.trust) as f32,
+            logistic(self.assertiveness) as f32,
+            logistic(self.media) as f32,
+            logistic(self.digital) as f32,
+            habit,
+        ];
+        for (column, v) in out.traits.iter_mut().zip(values) {
+            column[i] = v;
+        }
     }
 }
 
-/// Draws citizen `i`, writes their attributes other than the logistic traits, and returns their
-/// latent income score and the traits' predictors.
+/// Draws citizen `i`, writes their categories, and returns what the rest of their attributes are
+/// derived from ([`Drawn::derive`]).
 fn draw_citizen(
     pop: &mut Population,
     i: usize,
     params: &PopulationParams,
     (association_logit, marginalised_scale, totals): (f64, f64, &Totals),
     rng: &mut StageRng,
-) -> (f64, Predictors) {
+) -> Drawn {
     let age = pick_with_total(rng, &params.age_shares, totals.age);
     // The share of women in the citizen's age band (`population.women_shares`).
     let gender = u8::from(!chance(rng, params.women_shares[usize::from(age)]));
@@ -729,8 +915,8 @@ fn draw_citizen(
     };
     let district = pick_uniform(rng, pop.districts);
 
-    let d = Draws::next(rng);
-    let c = Profile::new(
+    let draws = Draws::next(rng);
+    let profile = Profile::new(
         age,
         gender,
         occ,
@@ -739,10 +925,6 @@ fn draw_citizen(
         marginalised,
         association,
     );
-    let prefs = c.prefs(t, &d);
-    for (column, v) in pop.prefs.iter_mut().zip(prefs) {
-        column[i] = v;
-    }
     pop.age_band[i] = age;
     pop.gender[i] = gender;
     pop.occupation[i] = occ;
@@ -752,19 +934,40 @@ fn draw_citizen(
     pop.language_barrier[i] = u8::from(language);
     pop.association[i] = association;
     pop.district[i] = district;
-    pop.free_time[i] = c.free_time(t, d.free_time);
-    let traits = Predictors {
-        civic_skill: c.civic_skill(t, d.civic_skill),
-        interest: c.interest(t, d.interest),
-        efficacy: c.efficacy(t, d.efficacy),
-        trust: c.trust(t, d.trust),
-        assertiveness: c.assertiveness(t, d.assertiveness),
-        media: c.media(t, d.media),
-        digital: c.digital(params, d.digital),
-        profile: c,
-        past_draw: d.past,
-    };
-    (c.income(t, d.income), traits)
+    Drawn { profile, draws }
+}
+
+/// A citizen's categories and continuous draws, which the rest of their attributes follow from.
+struct Drawn {
+    profile: Profile,
+    draws: Draws,
+}
+
+impl Drawn {
+    /// Writes the preferences, free time, latent income and logistic traits into row `i` of
+    /// `out`.
+    #[inline]
+    fn derive(&self, out: &mut DerivedChunk, i: usize, params: &PopulationParams) {
+        let (c, d, t) = (&self.profile, &self.draws, &params.traits);
+        let prefs = c.prefs(t, d);
+        for (column, v) in out.prefs.iter_mut().zip(prefs) {
+            column[i] = v;
+        }
+        out.free_time[i] = c.free_time(t, d.free_time);
+        out.latent_income[i] = c.income(t, d.income);
+        Predictors {
+            civic_skill: c.civic_skill(t, d.civic_skill),
+            interest: c.interest(t, d.interest),
+            efficacy: c.efficacy(t, d.efficacy),
+            trust: c.trust(t, d.trust),
+            assertiveness: c.assertiveness(t, d.assertiveness),
+            media: c.media(t, d.media),
+            digital: c.digital(params, d.digital),
+            profile: *c,
+            past_draw: d.past,
+        }
+        .write_into(out, i, t);
+    }
 }
 
 /// Whether two coefficients differ at all (bit for bit: any change asks for the column again).

@@ -112,6 +112,49 @@ fn a_small_sweep_matches_its_golden_summary() {
     );
 }
 
+/// A native run splits its independent parts over two threads (`split::Threads`); its report is
+/// the one the same scenario gives on one thread, as WebAssembly runs it. Every preset, every
+/// random scenario, drawn ballot lengths (whose one stream keeps the vote and the counterfactual
+/// in order) and population sizes around the population's blocks and the counterfactual's chunks.
+#[test]
+fn a_run_on_two_threads_gives_the_report_of_one() {
+    use dialoglab_engine::split::Threads;
+    use dialoglab_engine::{Scenario, population, simulate};
+    let mut scenarios: Vec<(String, Scenario)> = presets::names()
+        .iter()
+        .map(|name| ((*name).to_string(), presets::get(name).expect("preset")))
+        .collect();
+    for k in 0..random_scenarios::COUNT {
+        scenarios.push((
+            format!("random scenario {k}"),
+            random_scenarios::scenario(k),
+        ));
+    }
+    let base = presets::get("faxe-dialogue").expect("preset");
+    let mut lengths = base.clone();
+    lengths.vote.ballot_lengths = Some(vec![40, 30, 20, 10]);
+    scenarios.push(("ballot lengths".into(), lengths));
+    for size in [150, 1023, 1024, 1025, 2047, 2049, 4097] {
+        let mut s = base.clone();
+        s.population.size = size;
+        s.invitation.letters = s.invitation.letters.min(size);
+        scenarios.push((format!("{size} citizens"), s));
+    }
+    for (name, s) in scenarios {
+        let pop = population::generate(&s.population, s.seed);
+        assert!(
+            population::generate_on(&s.population, s.seed, Threads::Two) == pop,
+            "{name}: the population drawn on two threads differs"
+        );
+        let one = serde_json::to_string(&simulate(&pop, &s)).expect("report serialises");
+        let two = serde_json::to_string(&run(&s).expect("runs")).expect("report serialises");
+        assert!(
+            one == two,
+            "{name}: the report of a run on two threads differs"
+        );
+    }
+}
+
 #[test]
 fn random_scenarios_are_repeatable_and_match_their_golden_digests() {
     let actual = random_scenarios::digests();
