@@ -458,11 +458,12 @@ impl Ballot<'_> {
     /// The counterfactual: every citizen votes sincerely (true preferences), from the parts of
     /// [`Ballot::sincere_part`] in citizen order; the same pass found each citizen's favourite.
     fn sincere(&self, parts: Vec<SincerePart>) -> Sincere {
-        let mut all = SincerePart {
+        let mut parts = parts.into_iter();
+        let mut all = parts.next().unwrap_or(SincerePart {
             favourites: Vec::new(),
             masks: Vec::new(),
             ballots: Vec::new(),
-        };
+        });
         for part in parts {
             all.favourites.extend(part.favourites);
             all.masks.extend(part.masks);

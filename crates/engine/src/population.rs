@@ -321,41 +321,64 @@ pub fn generate_on(params: &PopulationParams, seed: u64, threads: Threads) -> Po
     // draw depends on. Apart from the order of the arithmetic this is the citizen-by-citizen draw,
     // with the same numbers; the separate pass keeps the exponentials free of the draws' branches
     // so that they overlap (or, on two threads, runs beside the next block's draws).
-    let mut draw_block = |start: usize, block: &mut Vec<Drawn>| {
-        block.clear();
-        for i in start..n.min(start + BLOCK) {
-            block.push(draw_citizen(
-                &mut pop,
-                i,
-                params,
-                (association_logit, marginalised_scale, &totals),
-                &mut rng,
-            ));
-        }
+    let mut drawer = Drawer {
+        pop: &mut pop,
+        rng: &mut rng,
+        params,
+        fixed: (association_logit, marginalised_scale, &totals),
     };
     let chunks = derived.chunks(BLOCK);
     if threads.two() {
-        derive_beside(chunks, params, &mut draw_block);
+        derive_beside(chunks, params, &mut drawer);
     } else {
-        let mut block = Vec::with_capacity(BLOCK);
-        for (k, mut chunk) in chunks.into_iter().enumerate() {
-            draw_block(k * BLOCK, &mut block);
-            chunk.derive(&block, params);
-        }
+        derive_inline(chunks, params, &mut drawer);
     }
     derived.move_into(&mut pop);
     pop
 }
 
-/// Draws the block of each of `chunks` in order (`draw_block`, called with the block's first
-/// citizen) and works out what follows from it into the chunk. A second thread takes the drawn
+/// What [`draw_citizen`] draws with: the population (whose categories it writes), the stream and
+/// the parameters with what is worked out from them once.
+struct Drawer<'a> {
+    pop: &'a mut Population,
+    rng: &'a mut StageRng,
+    params: &'a PopulationParams,
+    fixed: (f64, f64, &'a Totals),
+}
+
+impl Drawer<'_> {
+    /// Citizen `i`, the next in the stream.
+    #[allow(
+        clippy::inline_always,
+        reason = "one call per citizen in each of the draw's two loops"
+    )]
+    #[inline(always)]
+    fn draw(&mut self, i: usize) -> Drawn {
+        draw_citizen(self.pop, i, self.params, self.fixed, self.rng)
+    }
+}
+
+/// The draw on one thread: the linear parts are worked out as each citizen is drawn, and only
+/// the predictors wait for the block's logistic pass.
+fn derive_inline(chunks: Vec<DerivedChunk<'_>>, params: &PopulationParams, drawer: &mut Drawer) {
+    let mut block = Vec::with_capacity(BLOCK);
+    for (k, mut chunk) in chunks.into_iter().enumerate() {
+        block.clear();
+        for j in 0..chunk.len() {
+            let drawn = drawer.draw(k * BLOCK + j);
+            block.push(drawn.linear(&mut chunk, j, params));
+        }
+        for (j, p) in block.iter().enumerate() {
+            p.write_into(&mut chunk, j, &params.traits);
+        }
+    }
+}
+
+/// Draws the block of each of `chunks` in order and works out what follows from it into the
+/// chunk. A second thread takes the drawn
 /// blocks as they come; once every block is drawn, this thread takes the rest alongside it.
 #[cfg(not(target_arch = "wasm32"))]
-fn derive_beside(
-    chunks: Vec<DerivedChunk<'_>>,
-    params: &PopulationParams,
-    draw_block: &mut (impl FnMut(usize, &mut Vec<Drawn>) + Send),
-) {
+fn derive_beside(chunks: Vec<DerivedChunk<'_>>, params: &PopulationParams, drawer: &mut Drawer) {
     use std::sync::{Mutex, PoisonError, mpsc};
     let (drawn, to_derive) = mpsc::channel::<(Vec<Drawn>, DerivedChunk<'_>)>();
     // Blocks worked out come back to be drawn into again, so that few are allocated.
@@ -376,7 +399,8 @@ fn derive_beside(
                 let mut block = to_refill
                     .try_recv()
                     .unwrap_or_else(|_| Vec::with_capacity(BLOCK));
-                draw_block(k * BLOCK, &mut block);
+                block.clear();
+                block.extend((0..chunk.len()).map(|j| drawer.draw(k * BLOCK + j)));
                 if drawn.send((block, chunk)).is_err() {
                     break; // the other side panicked; `join` passes the panic on
                 }
@@ -400,11 +424,7 @@ fn derive_beside(
 
 /// WebAssembly has no second thread: [`generate_on`] never calls this there.
 #[cfg(target_arch = "wasm32")]
-fn derive_beside(
-    _: Vec<DerivedChunk<'_>>,
-    _: &PopulationParams,
-    _: &mut (impl FnMut(usize, &mut Vec<Drawn>) + Send),
-) {
+fn derive_beside(_: Vec<DerivedChunk<'_>>, _: &PopulationParams, _: &mut Drawer) {
     unreachable!("Threads::two is false on WebAssembly")
 }
 
@@ -509,6 +529,11 @@ impl<'a> DerivedChunk<'a> {
         )
     }
 
+    /// Number of rows.
+    fn len(&self) -> usize {
+        self.free_time.len()
+    }
+
     /// Writes what follows from the draws of `block`, one citizen per row.
     fn derive(&mut self, block: &[Drawn], params: &PopulationParams) {
         for (j, d) in block.iter().enumerate() {
@@ -607,7 +632,11 @@ struct Draws {
 }
 
 impl Draws {
-    #[inline]
+    #[allow(
+        clippy::inline_always,
+        reason = "one call per citizen in each of the draw's two loops"
+    )]
+    #[inline(always)]
     fn next(rng: &mut StageRng) -> Draws {
         Draws {
             free_time: noise(rng),
@@ -794,6 +823,11 @@ impl Profile {
     /// then weights 0.85–1 for the favourite, 0.45–0.6 for the second and 0.1–0.3 for the rest,
     /// so that every group's preferences are equally peaked and groups differ in *what* they
     /// want.
+    #[allow(
+        clippy::inline_always,
+        reason = "one call per citizen in each of the draw's two loops"
+    )]
+    #[inline(always)]
     fn prefs(&self, t: &TraitParams, d: &Draws) -> [f32; CATEGORY_COUNT] {
         let parent = if self.children == YES { 1.0 } else { 0.0 };
         let employed = if self.occ == occupation::EMPLOYED {
@@ -846,7 +880,11 @@ struct Predictors {
 
 impl Predictors {
     /// Applies the logistic transforms and writes the traits into row `i` of `out`.
-    #[inline]
+    #[allow(
+        clippy::inline_always,
+        reason = "one call per citizen in each of the draw's two loops"
+    )]
+    #[inline(always)]
     fn write_into(&self, out: &mut DerivedChunk, i: usize, t: &TraitParams) {
         let interest = logistic(self.interest);
         let habit = self.profile.habit(t, interest, self.past_draw);
@@ -868,6 +906,11 @@ impl Predictors {
 
 /// Draws citizen `i`, writes their categories, and returns what the rest of their attributes are
 /// derived from ([`Drawn::derive`]).
+#[allow(
+    clippy::inline_always,
+    reason = "one call per citizen in each of the draw's two loops"
+)]
+#[inline(always)]
 fn draw_citizen(
     pop: &mut Population,
     i: usize,
@@ -946,8 +989,24 @@ struct Drawn {
 impl Drawn {
     /// Writes the preferences, free time, latent income and logistic traits into row `i` of
     /// `out`.
-    #[inline]
+    #[allow(
+        clippy::inline_always,
+        reason = "one call per citizen in each of the draw's two loops"
+    )]
+    #[inline(always)]
     fn derive(&self, out: &mut DerivedChunk, i: usize, params: &PopulationParams) {
+        self.linear(out, i, params)
+            .write_into(out, i, &params.traits);
+    }
+
+    /// Writes the preferences, free time and latent income into row `i` of `out`, and returns the
+    /// predictors of the logistic traits.
+    #[allow(
+        clippy::inline_always,
+        reason = "one call per citizen in each of the draw's two loops"
+    )]
+    #[inline(always)]
+    fn linear(&self, out: &mut DerivedChunk, i: usize, params: &PopulationParams) -> Predictors {
         let (c, d, t) = (&self.profile, &self.draws, &params.traits);
         let prefs = c.prefs(t, d);
         for (column, v) in out.prefs.iter_mut().zip(prefs) {
@@ -966,7 +1025,6 @@ impl Drawn {
             profile: *c,
             past_draw: d.past,
         }
-        .write_into(out, i, t);
     }
 }
 

@@ -77,7 +77,8 @@ impl Threads {
     /// `[f(0..h, rng), f(h..n, rng)]` for `h = n / 2`, where `f` takes exactly one word of `rng`
     /// per index, in order: the second half starts where the first leaves the stream. On two
     /// threads the second half runs beside the first, on a copy of the stream moved on by `h`
-    /// words; on one, the first half's stream simply goes on. The same numbers either way.
+    /// words; on one, `[f(0..n, rng), f(n..n, rng)]`, the whole in one pass. Callers that join
+    /// the two results in order get the same numbers either way.
     pub fn halves<T: Send, R: Rng + Clone + Send>(
         self,
         n: usize,
@@ -98,8 +99,9 @@ impl Threads {
             );
             [first, second]
         } else {
-            let first = f(0..h, &mut rng);
-            [first, f(h..n, &mut rng)]
+            // One pass: the first half is every index, the second none.
+            let first = f(0..n, &mut rng);
+            [first, f(n..n, &mut rng)]
         }
     }
 }
