@@ -46,7 +46,9 @@ pub fn score(pop: &Population, i: usize, intensity: f32, stakes: f64, scenario: 
 
 /// [`score`] of citizen `i` whose own stakes are `own_stakes` ([`crate::need::own_stakes`], or
 /// its entry in [`crate::need::stakes_table`], worked out once for a pass over the citizens).
-#[inline]
+/// Always inlined: the yearly cycle calls it once per invited citizen.
+#[allow(clippy::inline_always)]
+#[inline(always)]
 #[must_use]
 pub fn score_with(
     pop: &Population,

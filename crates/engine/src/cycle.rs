@@ -207,7 +207,7 @@ pub fn simulate_year_on(
         on_ballot: &on_ballot,
     };
     let vote_year = (seed, year);
-    let (cast, sincere) = if lengths.is_none() {
+    let (cast, sincere) = if lengths.is_none() && threads.two() {
         // No length is drawn, so the citizens' sincere ballots can be cast in any order: the
         // second thread starts on them in chunks while this one runs the vote, then helps.
         let n = pop.len();
@@ -226,6 +226,7 @@ pub fn simulate_year_on(
         );
         (cast, ballot.sincere(parts))
     } else {
+        // In order: the voters' lengths first, then one per citizen, from the one stream.
         let cast = ballot.cast(pop, &meeting, vote_year, &mut vote_rng, &mut length_rng);
         let part = ballot.sincere_part(pop, 0..pop.len(), &mut length_rng);
         (cast, ballot.sincere(vec![part]))

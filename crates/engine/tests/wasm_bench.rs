@@ -10,8 +10,18 @@
 //! - wasm: `CHROMEDRIVER=/usr/bin/chromedriver cargo test -p dialoglab-engine --release
 //!   --target wasm32-unknown-unknown --test wasm_bench -- --nocapture` (`--profile wasm-release`
 //!   instead of `--release` for the app's size-optimised build).
+//!
+//! Both sides run on one thread (`run` below): natively `run` splits a run over two threads, which
+//! WebAssembly does not have, and the ratio compares the engine's code, not the cores.
 
-use dialoglab_engine::{presets, run};
+use dialoglab_engine::{Report, Scenario, population, presets, simulate};
+
+/// A whole run on one thread: the population drawn, every cycle simulated.
+fn run(scenario: &Scenario) -> Result<Report, dialoglab_engine::ScenarioError> {
+    scenario.validate()?;
+    let pop = population::generate(&scenario.population, scenario.seed);
+    Ok(simulate(&pop, scenario))
+}
 
 /// Timed runs after the warm-up runs.
 const RUNS: usize = 30;
