@@ -1,5 +1,6 @@
 //! Benchmarks of the simulation: one whole run (population, invitation, attendance, metrics) at
-//! the default 29,500 citizens and at 1,000,000, the population draw alone, and the yearly cycle
+//! the default 29,500 citizens and at 1,000,000 (natively on two threads, `split::Threads`), the
+//! same run on one thread, the population draw alone (on one thread and on two), the yearly cycle
 //! alone on a drawn population, and a run with its meeting traced.
 //!
 //! `cargo bench -p dialoglab-engine --bench engine`
@@ -26,9 +27,17 @@ fn bench(c: &mut Criterion) {
             });
         }
     }
+    // The same whole run on one thread, as a sweep's or an ensemble's member runs it (and as
+    // WebAssembly runs every run): `run` splits a single run over two threads natively.
+    let s = scenario(29_500, Strategy::OpenCall);
+    group.bench_function("faxe-29500/open-call/one-thread", |b| {
+        b.iter(|| {
+            let pop = population::generate(std::hint::black_box(&s.population), s.seed);
+            simulate(&pop, &s)
+        });
+    });
     // The yearly cycle alone (invitation to feedback, DESIGN §2.2) on an already drawn population,
     // as the app and the sweeps run it when only later stages change.
-    let s = scenario(29_500, Strategy::OpenCall);
     let pop = population::generate(&s.population, s.seed);
     group.bench_function("stages-only/29500/open-call", |b| {
         b.iter(|| simulate(std::hint::black_box(&pop), &s));
