@@ -534,7 +534,9 @@ impl<'a> DerivedChunk<'a> {
         self.free_time.len()
     }
 
-    /// Writes what follows from the draws of `block`, one citizen per row.
+    /// Writes what follows from the draws of `block`, one citizen per row (on the second
+    /// thread, which WebAssembly does not have).
+    #[cfg(not(target_arch = "wasm32"))]
     fn derive(&mut self, block: &[Drawn], params: &PopulationParams) {
         for (j, d) in block.iter().enumerate() {
             d.derive(self, j, params);
@@ -988,12 +990,13 @@ struct Drawn {
 
 impl Drawn {
     /// Writes the preferences, free time, latent income and logistic traits into row `i` of
-    /// `out`.
+    /// `out` (for [`DerivedChunk::derive`], natively only).
     #[allow(
         clippy::inline_always,
         reason = "one call per citizen in each of the draw's two loops"
     )]
     #[inline(always)]
+    #[cfg(not(target_arch = "wasm32"))]
     fn derive(&self, out: &mut DerivedChunk, i: usize, params: &PopulationParams) {
         self.linear(out, i, params)
             .write_into(out, i, &params.traits);
