@@ -77,9 +77,10 @@ impl Threads {
     /// `[f(0..h, rng), f(h..n, rng)]` for `h = n / 2`, where `f` takes exactly one word of `rng`
     /// per index, in order: the second half starts where the first leaves the stream. On two
     /// threads the second half runs beside the first, on a copy of the stream moved on by `h`
-    /// words; on one, `[f(0..n, rng), f(n..n, rng)]`, the whole in one pass. Callers that join
-    /// the two results in order get the same numbers either way.
-    pub fn halves<T: Send, R: Rng + Clone + Send>(
+    /// words; on one, `[f(0..n, rng), T::default()]`, the whole in one pass (and one copy of
+    /// `f` in a one-thread build). Callers that join the two results in order get the same
+    /// numbers either way.
+    pub fn halves<T: Send + Default, R: Rng + Clone + Send>(
         self,
         n: usize,
         mut rng: R,
@@ -100,8 +101,7 @@ impl Threads {
             [first, second]
         } else {
             // One pass: the first half is every index, the second none.
-            let first = f(0..n, &mut rng);
-            [first, f(n..n, &mut rng)]
+            [f(0..n, &mut rng), T::default()]
         }
     }
 }
