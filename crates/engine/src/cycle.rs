@@ -294,6 +294,7 @@ struct Cast {
 const SINCERE_CHUNK: usize = 2048;
 
 /// The sincere ballots of some citizens, in citizen order ([`Ballot::sincere_part`]).
+#[derive(Default)]
 struct SincerePart {
     favourites: Vec<Option<u16>>,
     /// Approval masks, when they fit.
@@ -460,11 +461,7 @@ impl Ballot<'_> {
     /// [`Ballot::sincere_part`] in citizen order; the same pass found each citizen's favourite.
     fn sincere(&self, parts: Vec<SincerePart>) -> Sincere {
         let mut parts = parts.into_iter();
-        let mut all = parts.next().unwrap_or(SincerePart {
-            favourites: Vec::new(),
-            masks: Vec::new(),
-            ballots: Vec::new(),
-        });
+        let mut all = parts.next().unwrap_or_default();
         for part in parts {
             all.favourites.extend(part.favourites);
             all.masks.extend(part.masks);
@@ -476,25 +473,14 @@ impl Ballot<'_> {
         }
     }
 
-    /// The allocation of the ballot's rule: from the approval masks when they fit and the rule
-    /// takes them, else from the ballots as lists.
+    /// The allocation of the ballot's rule ([`vote::allocate`]).
     fn allocate(&self, masks: &[u128], ballots: Vec<vote::BallotContent>) -> Allocation {
-        let v = &self.scenario.vote;
-        match self
-            .masks_fit
-            .then(|| {
-                v.rule
-                    .run_approval_masks(self.instance, masks, &v.tie_break)
-            })
-            .flatten()
-        {
-            Some(a) => a,
-            None => v.rule.run(
-                self.instance,
-                &vote::profile(v.ballot, ballots),
-                &v.tie_break,
-            ),
-        }
+        vote::allocate(
+            &self.scenario.vote,
+            self.instance,
+            (self.masks_fit, masks),
+            ballots,
+        )
     }
 }
 

@@ -262,15 +262,7 @@ pub fn counterfactual_funded(
             ));
         }
     }
-    let allocation = match masks_fit
-        .then(|| v.rule.run_approval_masks(&instance, &masks, &v.tie_break))
-        .flatten()
-    {
-        Some(a) => a,
-        None => v
-            .rule
-            .run(&instance, &vote::profile(v.ballot, ballots), &v.tie_break),
-    };
+    let allocation = vote::allocate(v, &instance, (masks_fit, &masks), ballots);
     (vote::funded_flags(&allocation, projects.len()), totals)
 }
 

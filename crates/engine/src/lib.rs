@@ -66,16 +66,21 @@ use split::Threads;
 /// two threads where it has independent parts ([`split`]); the report is the same as on one.
 pub fn run(scenario: &Scenario) -> Result<Report, ScenarioError> {
     scenario.validate()?;
+    Ok(whole_run(scenario, false).report)
+}
+
+/// The population and every cycle of a validated `scenario`, with the full report, on two
+/// threads where the target has them (the first year's meeting traced if `trace`).
+fn whole_run(scenario: &Scenario, trace: bool) -> Outcome {
     let pop = population::generate_on(&scenario.population, scenario.seed, Threads::Two);
-    Ok(simulate_on(&pop, scenario, false, Detail::Full, Threads::Two).report)
+    simulate_on(&pop, scenario, trace, Detail::Full, Threads::Two)
 }
 
 /// Like [`run`], also returning a trace of the first year's meeting for the animated view.
 /// Runs that do not ask for a trace pay nothing for it.
 pub fn run_traced(scenario: &Scenario) -> Result<(Report, MeetingTrace), ScenarioError> {
     scenario.validate()?;
-    let pop = population::generate_on(&scenario.population, scenario.seed, Threads::Two);
-    let out = simulate_on(&pop, scenario, true, Detail::Full, Threads::Two);
+    let out = whole_run(scenario, true);
     let trace = out
         .first
         .deliberation

@@ -620,6 +620,27 @@ pub enum BallotContent {
     Points(Vec<(u32, u32)>),
 }
 
+/// The allocation of the vote's rule on `instance`: from the approval `masks` when
+/// `masks_fit` (approval ballots over at most 128 projects) and the rule takes masks, else from
+/// the `ballots` as lists (which the caller fills when masks do not fit).
+#[must_use]
+pub fn allocate(
+    v: &VoteParams,
+    instance: &Instance,
+    (masks_fit, masks): (bool, &[u128]),
+    ballots: Vec<BallotContent>,
+) -> Allocation {
+    match masks_fit
+        .then(|| v.rule.run_approval_masks(instance, masks, &v.tie_break))
+        .flatten()
+    {
+        Some(a) => a,
+        None => v
+            .rule
+            .run(instance, &profile(v.ballot, ballots), &v.tie_break),
+    }
+}
+
 /// Builds a profile from ballots of one kind. The profile carries no per-voter metadata (the
 /// rules do not read it, and a million empty voter records cost time); [`crate::simulated_vote`]
 /// adds it for export.
