@@ -118,9 +118,35 @@ pub fn money_dec(lang: Lang, dkk: f64, digits: usize) -> String {
     }
 }
 
+/// A range label of the data (`18-29`) as it is written in both languages, with an en dash
+/// between its numbers (`18–29`); any other label (`67+`, `under-18`) as it is.
+#[must_use]
+pub fn range(label: &str) -> String {
+    match label.split_once('-') {
+        Some((a, b))
+            if !a.is_empty()
+                && !b.is_empty()
+                && a.bytes().all(|c| c.is_ascii_digit())
+                && b.bytes().all(|c| c.is_ascii_digit()) =>
+        {
+            format!("{a}\u{2013}{b}")
+        }
+        _ => label.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ranges_take_an_en_dash() {
+        assert_eq!(range("18-29"), "18\u{2013}29");
+        assert_eq!(range("67+"), "67+");
+        assert_eq!(range("under-18"), "under-18");
+        assert_eq!(range("-5"), "-5");
+        assert_eq!(range("1-2-3"), "1-2-3");
+    }
 
     #[test]
     fn coefficients_are_written_as_they_are_set() {

@@ -522,7 +522,7 @@ impl Lang {
             (_, other) => match dialoglab_engine::pb::reweight::sex_index(other) {
                 Some(0) => format!("{} ({other})", self.pb().female),
                 Some(_) => format!("{} ({other})", self.pb().male),
-                None => other.to_string(),
+                None => format::range(other),
             },
         }
     }
@@ -535,7 +535,11 @@ impl Lang {
             .copied()
             .unwrap_or("?");
         let t = self.pb();
-        format!("{band}, {}", if sex == 0 { t.female } else { t.male })
+        format!(
+            "{}, {}",
+            format::range(band),
+            if sex == 0 { t.female } else { t.male }
+        )
     }
 
     /// Summary of the analytics chart.

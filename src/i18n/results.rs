@@ -41,7 +41,9 @@ impl Lang {
     )]
     pub fn category(self, a: Attribute, key: &str) -> String {
         let s = match (a, key) {
-            (Attribute::AgeBand, k) => return format!("{k} {}", self.pick("år", "yrs")),
+            (Attribute::AgeBand, k) => {
+                return format!("{} {}", format::range(k), self.pick("år", "yrs"));
+            }
             (Attribute::District, k) => {
                 let n = k.trim_start_matches('d');
                 return format!("{} {n}", self.pick("Bydel", "District"));

@@ -77,7 +77,7 @@ pub const ALL: &[Preset] = &[
     Preset {
         name: "borgerbudget-small",
         title_en: "A small borgerbudget pool in a local council area: 'benches and tables' money",
-        title_da: "En lille borgerbudgetpulje i et lokalrådsområde: 'bænke og borde'-penge",
+        title_da: "En lille borgerbudgetpulje i et lokalrådsområde: »bænke og borde«-penge",
         sources: &[
             "Svendborg: about 100,000 DKK per local council; typical Danish pools 50,000–500,000 DKK (DESIGN §6)",
             "A local council area of about 8,000 adults in 3 districts (illustrative size)",
