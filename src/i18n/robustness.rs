@@ -320,12 +320,13 @@ impl Lang {
             .map_or(label, |(_, da, en)| self.pick(da, en).to_string())
     }
 
-    /// A factor with its rank correlation, `Fremmøde: fritid (ρ = +0,62)`.
+    /// A factor with its rank correlation, `Fremmøde: fritid (ρ = +0,62)`, the correlation
+    /// kept on one line (no-break spaces).
     #[must_use]
     pub fn factor_words(self, path: &str, rho: f64) -> String {
         let sign = if rho < 0.0 { "−" } else { "+" };
         format!(
-            "{} (ρ = {sign}{})",
+            "{} (ρ\u{a0}=\u{a0}{sign}{})",
             self.parameter_label(path),
             format::dec(self, rho.abs(), 2)
         )
@@ -365,14 +366,17 @@ mod tests {
             s.contains("holds in 20 of 50 plausible models (40%). Not robust"),
             "{s}"
         );
-        assert_eq!(Lang::Da.factor_words("x.y", -0.614), "x.y (ρ = −0,61)");
+        assert_eq!(
+            Lang::Da.factor_words("x.y", -0.614),
+            "x.y (ρ\u{a0}=\u{a0}−0,61)"
+        );
         assert_eq!(
             Lang::Da.factor_words("meeting.status_backing", 0.5),
-            "Status: opbakning fra en forening (ρ = +0,50)"
+            "Status: opbakning fra en forening (ρ\u{a0}=\u{a0}+0,50)"
         );
         assert_eq!(
             Lang::En.factor_words("vote.online_digital", -0.25),
-            "Online vote: missing digital skill (ρ = −0.25)"
+            "Online vote: missing digital skill (ρ\u{a0}=\u{a0}−0.25)"
         );
     }
 

@@ -88,7 +88,7 @@ test('the robustness panel runs on demand and shows how often each finding holds
     assert.equal(verdict, expected);
     const cells = (await r.locator('td').allInnerTexts());
     assert.match(cells[0], new RegExp(`^${holds} of 20 plausible models \\(\\d+%\\)$`));
-    assert.ok(cells[2].split(';').length >= 1 && /ρ = [+−]\d\.\d\d/.test(cells[2]), cells[2]);
+    assert.ok(cells[2].split(';').length >= 1 && /ρ\s=\s[+−]\d\.\d\d/.test(cells[2]), cells[2]);
     // The parameters are named in words, not by their scenario paths (population.traits.…).
     assert.doesNotMatch(cells[2], RAW_PATH, cells[2]);
   }
@@ -135,7 +135,7 @@ test('Danish: the robustness panel and the towns speak Danish', async () => {
   assert.match(first, /^».+« gælder i \d+ af 20 plausible modeller \(\d+\u00a0%\)\. /);
   for (const r of await page.locator('#robust-table tbody tr').all()) {
     const factors = (await r.locator('td').allInnerTexts())[2];
-    assert.match(factors, /ρ = [+−]\d,\d\d/, factors);
+    assert.match(factors, /ρ\s=\s[+−]\d,\d\d/, factors);
     assert.doesNotMatch(factors, RAW_PATH, factors);
   }
   assert.deepEqual(errors, []);
@@ -158,7 +158,7 @@ test('a guide chapter\'s answer is tested across plausible models on demand', as
   const holds = Number(await p.getAttribute('data-holds'));
   assert.equal(await p.getAttribute('data-members'), '50');
   assert.match(await p.innerText(), new RegExp(`^The answer “up” holds in ${holds} of 50 plausible models`));
-  assert.match(await p.innerText(), /Parameters that move it most \(Spearman's ρ\): .*ρ = [+−]\d\.\d\d/);
+  assert.match(await p.innerText(), /Parameters that move it most \(Spearman's ρ\): .*ρ\s=\s[+−]\d\.\d\d/);
   assert.deepEqual(errors, []);
   await page.close();
 });
