@@ -35,13 +35,15 @@ pub struct PairRow {
     pub attribute: Attribute,
     /// Category label in the interface language.
     pub label: String,
+    /// Category key, as in the report.
+    pub key: String,
     /// Value in A.
     pub a: f64,
     /// Value in B.
     pub b: f64,
 }
 
-fn values(kind: PairKind, report: &Report, lang: Lang) -> Vec<(Attribute, String, f64)> {
+fn values(kind: PairKind, report: &Report, lang: Lang) -> Vec<(Attribute, String, String, f64)> {
     match kind {
         PairKind::Representation => {
             let k = ratio_chart::ATTENDEES;
@@ -51,6 +53,7 @@ fn values(kind: PairKind, report: &Report, lang: Lang) -> Vec<(Attribute, String
                     (
                         r.attribute,
                         r.label,
+                        r.key,
                         r.ratios.get(k).copied().unwrap_or(0.0),
                     )
                 })
@@ -58,7 +61,7 @@ fn values(kind: PairKind, report: &Report, lang: Lang) -> Vec<(Attribute, String
         }
         PairKind::Influence => group_rows(&report.influence.ratios, lang)
             .into_iter()
-            .map(|r| (r.attribute, r.label, r.value))
+            .map(|r| (r.attribute, r.label, r.key, r.value))
             .collect(),
     }
 }
@@ -69,14 +72,15 @@ pub fn pair_rows(kind: PairKind, a: &Report, b: &Report, lang: Lang) -> Vec<Pair
     let bs = values(kind, b, lang);
     values(kind, a, lang)
         .into_iter()
-        .filter_map(|(attribute, label, va)| {
+        .filter_map(|(attribute, label, key, va)| {
             let vb = bs
                 .iter()
-                .find(|(at, l, _)| *at == attribute && *l == label)?
-                .2;
+                .find(|(at, _, k, _)| *at == attribute && *k == key)?
+                .3;
             Some(PairRow {
                 attribute,
                 label,
+                key,
                 a: va,
                 b: vb,
             })
@@ -118,7 +122,7 @@ pub fn CompareChart(props: &CompareChartProps) -> Html {
         || lang.compare_chart_same(),
         |r| {
             lang.compare_chart_desc(
-                &lang.group_name(r.attribute, &r.label),
+                &lang.group_name(r.attribute, &r.key),
                 &format::dec(lang, r.a, 2),
                 &format::dec(lang, r.b, 2),
             )

@@ -31,6 +31,8 @@ pub struct GroupRow {
     pub attribute: Attribute,
     /// Category label in the interface language.
     pub label: String,
+    /// Category key, as in the report.
+    pub key: String,
     /// The value.
     pub value: f64,
 }
@@ -49,6 +51,7 @@ pub fn group_rows(table: &GroupTable, lang: Lang) -> Vec<GroupRow> {
                 out.push(GroupRow {
                     attribute: a,
                     label: lang.category(a, &key),
+                    key: key.clone(),
                     value: *v,
                 });
             }
@@ -60,7 +63,7 @@ pub fn group_rows(table: &GroupTable, lang: Lang) -> Vec<GroupRow> {
 /// The highest and lowest groups, named with their attribute.
 #[must_use]
 pub fn extremes(rows: &[GroupRow], lang: Lang) -> Option<((String, f64), (String, f64))> {
-    let named = |r: &GroupRow| lang.group_name(r.attribute, &r.label);
+    let named = |r: &GroupRow| lang.group_name(r.attribute, &r.key);
     let high = rows.iter().max_by(|a, b| a.value.total_cmp(&b.value))?;
     let low = rows.iter().min_by(|a, b| a.value.total_cmp(&b.value))?;
     Some(((named(high), high.value), (named(low), low.value)))

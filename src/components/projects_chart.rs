@@ -27,7 +27,7 @@ pub fn top_supporters(p: &ProjectReport, lang: Lang) -> Option<(String, f64)> {
     for a in Attribute::CORE {
         for (key, ratio) in p.supporter_ratios.get(a.key()).into_iter().flatten() {
             if best.as_ref().is_none_or(|b| *ratio > b.1) {
-                best = Some((lang.group_name(a, &lang.category(a, key)), *ratio));
+                best = Some((lang.group_name(a, key), *ratio));
             }
         }
     }
@@ -243,6 +243,9 @@ mod tests {
             .find(|p| p.supporters > 0)
             .unwrap();
         let (group, ratio) = top_supporters(with_supporters, Lang::En).unwrap();
-        assert!(ratio >= 1.0 && group.contains(':'), "{group} {ratio}");
+        assert!(
+            ratio >= 1.0 && !group.is_empty() && !group.contains(':'),
+            "{group} {ratio}"
+        );
     }
 }

@@ -30,6 +30,8 @@ pub struct RatioRow {
     pub attribute: Attribute,
     /// Category label in the interface language.
     pub label: String,
+    /// Category key, as in the report.
+    pub key: String,
     /// Share of the population in the group.
     pub population_share: f64,
     /// Ratio per stage in [`STAGES`] order.
@@ -83,6 +85,7 @@ pub fn rows(report: &Report, lang: Lang) -> Vec<RatioRow> {
             out.push(RatioRow {
                 attribute: a,
                 label: lang.category(a, &c),
+                key: c.clone(),
                 population_share: share,
                 ratios,
             });
@@ -105,7 +108,7 @@ fn shares_in_order(
 #[must_use]
 pub fn extremes(rows: &[RatioRow], lang: Lang) -> Option<((String, f64), (String, f64))> {
     let k = ATTENDEES;
-    let named = |r: &RatioRow| lang.group_name(r.attribute, &r.label);
+    let named = |r: &RatioRow| lang.group_name(r.attribute, &r.key);
     let over = rows
         .iter()
         .max_by(|a, b| a.ratios[k].total_cmp(&b.ratios[k]))?;

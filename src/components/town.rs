@@ -125,11 +125,11 @@ pub fn facts(lang: Lang, town: &Town, report: &dialoglab_engine::Report, key: Ke
         .max_by(|x, y| (x.1 / x.2).total_cmp(&(y.1 / y.2)))
         .map(|(c, a, t)| {
             let attr = key.attribute();
-            let label = lang.category(attr, key.categories()[usize::from(c)]);
+            let category = key.categories()[usize::from(c)];
             let name = if key == Key::Age {
-                crate::i18n::lower(&label)
+                crate::i18n::lower(&lang.category(attr, category))
             } else {
-                lang.group_name(attr, &label)
+                lang.group_name(attr, category)
             };
             (name, a, t)
         });

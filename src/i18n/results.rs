@@ -79,10 +79,77 @@ impl Lang {
         format!("{} – {}", self.t().index_label, lower(stage))
     }
 
-    /// A group named with its attribute for use mid-sentence, e.g. `socialt udsat: ja`.
+    /// The citizens of category `key` of attribute `a` (keys as in the report) in words, for
+    /// use mid-sentence as a plural noun phrase: `de 67+-årige`, `socialt udsatte`,
+    /// `people aged 18–29`, `association members`.
     #[must_use]
-    pub fn group_name(self, a: Attribute, label: &str) -> String {
-        format!("{}: {}", lower(self.attribute(a)), lower(label))
+    pub fn group_name(self, a: Attribute, key: &str) -> String {
+        let fixed = match (a, key) {
+            (Attribute::AgeBand, k) => {
+                let k = format::range(k);
+                return self.pick(format!("de {k}-årige"), format!("people aged {k}"));
+            }
+            (Attribute::District, k) => {
+                let n = k.trim_start_matches('d');
+                return self.pick(
+                    format!("borgerne i bydel {n}"),
+                    format!("residents of district {n}"),
+                );
+            }
+            (Attribute::Gender, "woman") => self.pick("kvinder", "women"),
+            (Attribute::Gender, _) => self.pick("mænd", "men"),
+            (Attribute::Occupation, "employed") => self.pick("folk i arbejde", "employed people"),
+            (Attribute::Occupation, "student") => self.pick("studerende", "students"),
+            (Attribute::Occupation, "retired") => self.pick("pensionister", "retired people"),
+            (Attribute::Occupation, _) => self.pick(
+                "folk uden for arbejdsmarkedet",
+                "people outside the labour force",
+            ),
+            (Attribute::Children, "yes") => self.pick(
+                "forældre med skolebørn hjemme",
+                "parents of school-age children",
+            ),
+            (Attribute::Children, _) => self.pick(
+                "borgere uden skolebørn hjemme",
+                "people without school-age children at home",
+            ),
+            (Attribute::Education, "basic") => self.pick(
+                "borgere med grundskole som uddannelse",
+                "people with basic schooling",
+            ),
+            (Attribute::Education, "vocational") => self.pick(
+                "borgere med en erhvervsfaglig uddannelse",
+                "people with vocational training",
+            ),
+            (Attribute::Education, _) => self.pick(
+                "borgere med en videregående uddannelse",
+                "people with higher education",
+            ),
+            (Attribute::Income, "low") => {
+                self.pick("borgere med lav indkomst", "people on low incomes")
+            }
+            (Attribute::Income, "middle") => {
+                self.pick("borgere med mellemindkomst", "people on middle incomes")
+            }
+            (Attribute::Income, _) => {
+                self.pick("borgere med høj indkomst", "people on high incomes")
+            }
+            (Attribute::Marginalised, "yes") => {
+                self.pick("socialt udsatte", "marginalised citizens")
+            }
+            (Attribute::Marginalised, _) => self.pick(
+                "borgere, der ikke er socialt udsatte",
+                "citizens who are not marginalised",
+            ),
+            (Attribute::AssociationMember, "yes") => {
+                self.pick("foreningsmedlemmer", "association members")
+            }
+            (Attribute::AssociationMember, _) => self.pick(
+                "borgere uden for foreningerne",
+                "people outside associations",
+            ),
+        };
+        fixed.to_string()
     }
 
     /// Text alternative of the funnel chart.
@@ -117,10 +184,10 @@ impl Lang {
         let idx = format::dec(self, index, 2);
         match self {
             Lang::Da => format!(
-                "Blandt deltagerne er den mest overrepræsenterede gruppe {o} (forhold {ov}) og den mest underrepræsenterede {u} (forhold {uv}). Repræsentativitetsindeks: {idx}."
+                "Blandt deltagerne er {o} de mest overrepræsenterede (forhold {ov}) og {u} de mest underrepræsenterede (forhold {uv}). Repræsentativitetsindeks: {idx}."
             ),
             Lang::En => format!(
-                "Among attendees, the most over-represented group is {o} (ratio {ov}) and the most under-represented {u} (ratio {uv}). Representativeness index: {idx}."
+                "Among attendees, {o} are the most over-represented (ratio {ov}) and {u} the most under-represented (ratio {uv}). Representativeness index: {idx}."
             ),
         }
     }
@@ -144,5 +211,40 @@ impl Lang {
             Lang::Da => preset.title_da,
             Lang::En => preset.title_en,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every category of every attribute is a plural noun phrase of its own in both languages
+    /// (no `attribute: value` label), with an en dash in age ranges.
+    #[test]
+    fn every_group_has_a_name_for_a_sentence() {
+        for lang in [Lang::Da, Lang::En] {
+            let mut seen = Vec::new();
+            for a in Attribute::CORE {
+                for code in 0..a.category_count(1) {
+                    let name = lang.group_name(a, &a.category_key(code as u8));
+                    assert!(!name.is_empty() && !name.contains(':'), "{name}");
+                    assert!(!seen.contains(&name), "{name} twice");
+                    seen.push(name);
+                }
+            }
+            assert_eq!(seen.len(), 4 + 2 + 4 + 2 + 3 + 3 + 2 + 2, "{seen:?}");
+        }
+        assert_eq!(
+            Lang::Da.group_name(Attribute::AgeBand, "18-29"),
+            "de 18–29-årige"
+        );
+        assert_eq!(
+            Lang::En.group_name(Attribute::AgeBand, "67+"),
+            "people aged 67+"
+        );
+        assert_eq!(
+            Lang::Da.group_name(Attribute::District, "d3"),
+            "borgerne i bydel 3"
+        );
     }
 }
