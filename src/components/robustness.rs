@@ -354,7 +354,7 @@ fn table(lang: Lang, found: &[Robustness]) -> Html {
     let r = lang.robustness();
     html! {
         <div class="table-scroll" tabindex="0" role="region" aria-label={r.caption}>
-            <table id="robust-table" class="robust-table">
+            <table id="robust-table" class="compare-table robust-table">
                 <caption>{ r.caption }</caption>
                 <thead><tr>
                     <th scope="col">{ r.col_finding }</th>
