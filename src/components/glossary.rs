@@ -1,10 +1,12 @@
 //! The Glossary view (Ordliste): every term the app uses, explained in the interface language.
 //! A link from elsewhere ([`crate::glossary::open`]) opens it at its term, which takes the focus.
-//! Below the terms, the model's coefficients ([`ModelParameters`]).
+//! Below the terms, the model's coefficients ([`ModelParameters`]) and the presets' sources
+//! ([`PresetSources`]).
 
 use yew::prelude::*;
 
 use crate::components::model_parameters::ModelParameters;
+use crate::components::preset_sources::PresetSources;
 use crate::context::use_app;
 use crate::glossary::{self, Term};
 use crate::state::{Action, View};
@@ -37,6 +39,7 @@ pub fn Glossary() -> Html {
                 }) }
             </dl>
             <ModelParameters {lang} />
+            <PresetSources {lang} />
             <button type="button" id="glossary-back" onclick={back}>{ g.back }</button>
         </section>
     }

@@ -28,6 +28,7 @@ pub mod pair_towns;
 pub mod panel_view;
 pub mod pb;
 pub mod persistence;
+pub mod preset_sources;
 pub mod projects_chart;
 pub mod ratio_chart;
 pub mod results;

@@ -59,9 +59,6 @@ pub fn ModelParameters(props: &ModelParametersProps) -> Html {
             <h3 id="parameters-heading">{ t.heading }</h3>
             <p>{ t.lead }</p>
             <p id="parameters-summary">{ summary }</p>
-            if !t.sources_note.is_empty() {
-                <p>{ t.sources_note }</p>
-            }
             { for groups().into_iter().map(|(part, params)| {
                 let name = lang.model_part(part);
                 html! {
@@ -83,7 +80,7 @@ pub fn ModelParameters(props: &ModelParametersProps) -> Html {
                                         <td class="num">{ format!("{} – {}", format::short(lang, p.low), format::short(lang, p.high)) }</td>
                                         <td>{ lang.parameter_unit(p.unit) }</td>
                                         <td>{ lang.parameter_kind(p.kind) }</td>
-                                        <td>{ p.source }</td>
+                                        <td>{ lang.pick(p.source_da, p.source) }</td>
                                     </tr>
                                 } }) }
                             </tbody>
@@ -127,15 +124,25 @@ mod tests {
             assert!(a > 0 && m + c + a == all.len());
         }
         let da = render(Lang::Da).await;
+        let en = render(Lang::En).await;
+        // Text as the page writes it (`&` escaped).
+        let text = |s: &str| {
+            s.replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+        };
         for p in all {
             assert!(
                 da.contains(p.label_da) && !da.contains(p.meaning),
                 "{}",
                 p.path
             );
+            // Each source in the page's language: the Danish page shows none in English.
+            assert!(da.contains(&text(p.source_da)), "{}", p.path);
+            assert!(!da.contains(&text(p.source)), "{}", p.path);
+            assert!(en.contains(&text(p.source)), "{}", p.path);
         }
         assert!(da.contains("Befolkningen") && da.contains("antaget") && da.contains("0,35"));
-        let en = render(Lang::En).await;
         assert!(en.contains("The population") && en.contains("assumed") && en.contains("0.35"));
     }
 

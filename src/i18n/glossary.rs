@@ -181,9 +181,25 @@ pub struct ParameterTexts {
     pub lead: &'static str,
     /// Column headers: coefficient, value, plausible range, unit, kind, source.
     pub columns: [&'static str; 6],
-    /// A note on the sources' language (empty in English).
-    pub sources_note: &'static str,
 }
+
+/// The heading and lead of the presets' sources.
+pub struct PresetSourceTexts {
+    /// The heading.
+    pub heading: &'static str,
+    /// The line under it.
+    pub lead: &'static str,
+}
+
+const PRESET_SOURCES_DA: PresetSourceTexts = PresetSourceTexts {
+    heading: "Forudindstillingerne og deres kilder",
+    lead: "Hvor tallene i hver forudindstilling kommer fra. Omtrentlige tal er afrundede mål for modellen, ikke officiel statistik.",
+};
+
+const PRESET_SOURCES_EN: PresetSourceTexts = PresetSourceTexts {
+    heading: "The presets and their sources",
+    lead: "Where the numbers of each preset come from. Approximate numbers are rounded targets for the model, not official statistics.",
+};
 
 const PARAMETERS_DA: ParameterTexts = ParameterTexts {
     heading: "Modellens koefficienter",
@@ -196,7 +212,6 @@ const PARAMETERS_DA: ParameterTexts = ParameterTexts {
         "Slags",
         "Kilde",
     ],
-    sources_note: "Kilderne står på engelsk, som i modelbeskrivelsen (docs/MODEL.md).",
 };
 
 const PARAMETERS_EN: ParameterTexts = ParameterTexts {
@@ -210,11 +225,16 @@ const PARAMETERS_EN: ParameterTexts = ParameterTexts {
         "Kind",
         "Source",
     ],
-    sources_note: "",
 };
 
 impl Lang {
-    /// The glossary's table of the model's coefficients.
+    /// The heading and lead of the presets' sources in the glossary.
+    #[must_use]
+    pub fn preset_source_texts(self) -> &'static PresetSourceTexts {
+        self.pick(&PRESET_SOURCES_DA, &PRESET_SOURCES_EN)
+    }
+
+    /// The fixed strings of the model's coefficients.
     #[must_use]
     pub fn parameter_texts(self) -> &'static ParameterTexts {
         match self {

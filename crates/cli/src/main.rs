@@ -29,8 +29,8 @@ struct Cli {
 enum Command {
     /// Run one scenario and print its report as JSON.
     Run(RunArgs),
-    /// List the preset names.
-    Presets,
+    /// List the preset names (with --sources: each preset's title and where its numbers come from).
+    Presets(PresetsArgs),
     /// Print a scenario (a preset with --set changes applied) as JSON, to save and edit.
     Scenario(RunArgs),
     /// Run PB rules on a pabulib .pb file and print winners and analytics as JSON.
@@ -50,6 +50,28 @@ enum Command {
     /// Fit the calibrated coefficients to the calibration targets by approximate Bayesian
     /// computation (rejection over a Latin hypercube); print the fit and the plausible models as JSON.
     Calibrate(calibrate_cmd::CalibrateArgs),
+}
+
+/// Options of `presets`.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct PresetsArgs {
+    /// Print each preset's title and the sources of its numbers under its name.
+    #[arg(long)]
+    sources: bool,
+}
+
+/// The preset list: one name a line, or with `sources` each name with its title and an indented
+/// line per source.
+fn preset_list(args: &PresetsArgs) -> String {
+    if !args.sources {
+        return presets::names().join("\n");
+    }
+    let mut lines = Vec::new();
+    for p in presets::ALL {
+        lines.push(format!("{}: {}", p.name, p.title_en));
+        lines.extend(presets::sources(p.name).iter().map(|s| format!("  - {s}")));
+    }
+    lines.join("\n")
 }
 
 /// Where a command's scenario comes from; shared by `run`, `scenario`, `sweep`, `sensitivity` and
@@ -126,7 +148,7 @@ fn to_json<T: serde::Serialize>(value: &T, compact: bool) -> Result<String, Stri
 
 fn execute(cli: &Cli) -> Result<String, String> {
     match &cli.command {
-        Command::Presets => Ok(presets::names().join("\n")),
+        Command::Presets(args) => Ok(preset_list(args)),
         Command::Pb(args) => pb_cmd::run(args),
         Command::Panel(args) => panel_cmd::run(args),
         Command::Sweep(args) => sweep_cmd::sweep(args),

@@ -90,6 +90,17 @@ fn presets_are_listed_and_scenarios_round_trip_through_files() {
     ] {
         assert!(names.contains(&name), "{name} missing from {names:?}");
     }
+    // With --sources, each preset's title and the sources of its numbers.
+    let (ok, listed, _) = dialoglab(&["presets", "--sources"]);
+    assert!(ok);
+    assert_eq!(
+        listed.lines().filter(|l| !l.starts_with("  - ")).count(),
+        names.len(),
+        "{listed}"
+    );
+    assert!(listed.contains("faxe-dialogue: Faxe: a citizen dialogue meeting"));
+    assert!(listed.contains("  - Faxe Kommune has about 37,000 inhabitants"));
+    assert!(listed.contains("Baiocchi"));
     let dir = std::env::temp_dir().join(format!("dialoglab-cli-rt-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let (_, scenario, _) = dialoglab(&[
