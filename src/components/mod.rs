@@ -72,3 +72,12 @@ pub fn focus_on(id: &str) {
     });
     el.scroll_into_view_with_scroll_into_view_options(&scroll);
 }
+
+/// `s` as the server-side renderer writes it in a text node (`&`, `<` and `>` escaped, quotes
+/// kept), for tests that look for a text in rendered HTML.
+#[cfg(test)]
+pub(crate) fn rendered_text(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}

@@ -125,12 +125,7 @@ mod tests {
         }
         let da = render(Lang::Da).await;
         let en = render(Lang::En).await;
-        // Text as the page writes it (`&` escaped).
-        let text = |s: &str| {
-            s.replace('&', "&amp;")
-                .replace('<', "&lt;")
-                .replace('>', "&gt;")
-        };
+        let text = crate::components::rendered_text;
         for p in all {
             assert!(
                 da.contains(p.label_da) && !da.contains(p.meaning),

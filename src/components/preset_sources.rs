@@ -46,18 +46,12 @@ pub fn PresetSources(props: &PresetSourcesProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::components::rendered_text as text;
 
     async fn render(lang: Lang) -> String {
         yew::LocalServerRenderer::<PresetSources>::with_props(PresetSourcesProps { lang })
             .render()
             .await
-    }
-
-    /// Text as the page writes it (`&` escaped).
-    fn text(s: &str) -> String {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
     }
 
     #[tokio::test]
