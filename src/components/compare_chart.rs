@@ -12,7 +12,7 @@ pub use crate::charts::kinds::PairKind;
 use crate::charts::palette;
 use crate::charts::scale::{Clip, Log, RATIO_MAX, RATIO_MIN, ratio_domain, ratio_ticks};
 use crate::components::chart_frame::{ChartFrame, Mark};
-use crate::components::group_chart::group_rows;
+use crate::components::group_chart::{GroupRow, group_rows};
 use crate::components::ratio_chart::{self, clip_mark, is_fair, tick, tick_label};
 use crate::export::{Cell, Table};
 use crate::format;
@@ -43,26 +43,22 @@ pub struct PairRow {
     pub b: f64,
 }
 
-fn values(kind: PairKind, report: &Report, lang: Lang) -> Vec<(Attribute, String, String, f64)> {
+/// Each group's value in `report` (the attendees' representation ratio or the influence ratio).
+fn values(kind: PairKind, report: &Report, lang: Lang) -> Vec<GroupRow> {
     match kind {
         PairKind::Representation => {
             let k = ratio_chart::ATTENDEES;
             ratio_chart::rows(report, lang)
                 .into_iter()
-                .map(|r| {
-                    (
-                        r.attribute,
-                        r.label,
-                        r.key,
-                        r.ratios.get(k).copied().unwrap_or(0.0),
-                    )
+                .map(|r| GroupRow {
+                    value: r.ratios.get(k).copied().unwrap_or(0.0),
+                    attribute: r.attribute,
+                    label: r.label,
+                    key: r.key,
                 })
                 .collect()
         }
-        PairKind::Influence => group_rows(&report.influence.ratios, lang)
-            .into_iter()
-            .map(|r| (r.attribute, r.label, r.key, r.value))
-            .collect(),
+        PairKind::Influence => group_rows(&report.influence.ratios, lang),
     }
 }
 
@@ -72,16 +68,16 @@ pub fn pair_rows(kind: PairKind, a: &Report, b: &Report, lang: Lang) -> Vec<Pair
     let bs = values(kind, b, lang);
     values(kind, a, lang)
         .into_iter()
-        .filter_map(|(attribute, label, key, va)| {
+        .filter_map(|r| {
             let vb = bs
                 .iter()
-                .find(|(at, _, k, _)| *at == attribute && *k == key)?
-                .3;
+                .find(|g| g.attribute == r.attribute && g.key == r.key)?
+                .value;
             Some(PairRow {
-                attribute,
-                label,
-                key,
-                a: va,
+                attribute: r.attribute,
+                label: r.label,
+                key: r.key,
+                a: r.value,
                 b: vb,
             })
         })
