@@ -27,7 +27,8 @@ pub fn int(lang: Lang, n: u64) -> String {
     group(&n.to_string(), separators(lang).0)
 }
 
-/// A decimal number with `digits` decimals, grouped and with the locale's decimal mark.
+/// A decimal number with `digits` decimals, grouped, with the locale's decimal mark and a real
+/// minus sign (`−13,0`, as [`short`] writes it; CSV files keep the hyphen-minus, `export.rs`).
 #[must_use]
 pub fn dec(lang: Lang, x: f64, digits: usize) -> String {
     if !x.is_finite() {
@@ -37,7 +38,7 @@ pub fn dec(lang: Lang, x: f64, digits: usize) -> String {
     let text = format!("{:.*}", digits, x.abs());
     let (whole, frac) = text.split_once('.').unwrap_or((&text, ""));
     let sign = if x < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        "-"
+        "−"
     } else {
         ""
     };
@@ -167,7 +168,8 @@ mod tests {
         assert_eq!(dec(Lang::Da, 1234.5, 1), "1.234,5");
         assert_eq!(dec(Lang::En, 1234.5, 1), "1,234.5");
         assert_eq!(dec(Lang::En, -0.004, 2), "0.00");
-        assert_eq!(dec(Lang::En, -2.5, 1), "-2.5");
+        assert_eq!(dec(Lang::En, -2.5, 1), "−2.5");
+        assert_eq!(percent(Lang::Da, -0.13, 1), "−13,0\u{a0}%");
         assert_eq!(money(Lang::Da, 250_000), "250.000\u{a0}kr.");
         assert_eq!(money(Lang::En, 250_000), "DKK\u{a0}250,000");
         assert_eq!(money_dec(Lang::Da, 8.406, 2), "8,41\u{a0}kr.");

@@ -27,7 +27,8 @@ pub fn parse_decimal(text: &str) -> Option<f64> {
     let t: String = text
         .trim()
         .replace(['\u{a0}', ' ', '%'], "")
-        .replace(',', ".");
+        .replace(',', ".")
+        .replace('−', "-");
     t.parse::<f64>().ok().filter(|x| x.is_finite())
 }
 
@@ -212,6 +213,8 @@ mod tests {
         // As the app writes it, with a no-break space.
         assert_eq!(parse_decimal("40\u{a0}%"), Some(40.0));
         assert_eq!(parse_decimal("x"), None);
+        // The minus sign the page writes (`format::dec`) reads back.
+        assert_eq!(parse_decimal("−0,5"), Some(-0.5));
     }
 
     #[test]
