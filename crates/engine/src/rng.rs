@@ -241,9 +241,125 @@ fn approx_exp(x: f64) -> f64 {
     two_k * poly
 }
 
+/// `logistic(z) as f32` for every `z`, into `out`, bit for bit as [`logistic`] gives it, about
+/// twice as fast on a block of values: a first pass without branches (which the compiler turns
+/// into vector instructions) takes `e^-z` from [`exp_close`] (within a relative 2e-14 of
+/// `libm::exp`, tested on a dense grid) and keeps a value only when both ends of a band of a
+/// relative ±1e-12 around it round to the same `f32`. Rounding is monotonic, so the exact value,
+/// which lies inside the band with fifty times the error to spare, rounds to that `f32` too.
+/// Every other value (a few in 100,000, a `z` beyond ±30 or NaN) is left as NaN and worked out by
+/// [`logistic`] in a second pass. `z` and `out` have the same length.
+pub fn logistic_f32_into(z: &[f64], out: &mut [f32]) {
+    debug_assert_eq!(z.len(), out.len());
+    for (o, &x) in out.iter_mut().zip(z) {
+        let within = x.clamp(-30.0, 30.0);
+        let v = 1.0 / (1.0 + exp_close(-within));
+        let low = (v * (1.0 - 1e-12)) as f32;
+        let high = (v * (1.0 + 1e-12)) as f32;
+        *o = if low.to_bits() == high.to_bits() && within.to_bits() == x.to_bits() {
+            low
+        } else {
+            f32::NAN
+        };
+    }
+    for (o, &x) in out.iter_mut().zip(z) {
+        if o.is_nan() {
+            *o = logistic(x) as f32;
+        }
+    }
+}
+
+/// `e^x` for `|x| ≤ 30` to a relative 2e-14 of `libm::exp`, from basic arithmetic only, for
+/// [`logistic_f32_into`]: `e^x = 2^k · e^r` with `k` the nearest integer to `x / ln 2` (rounded
+/// by adding 1.5 · 2^52, whose low bits are then `k`), `r = x − k ln 2` with `ln 2` in two parts
+/// (so that `r` is exact to about 1e-19) and `e^r` by its Taylor polynomial of degree 11 (for
+/// `|r| ≤ ln 2 / 2` the remainder is below 6e-15).
+#[inline]
+fn exp_close(x: f64) -> f64 {
+    const ROUND: f64 = 6_755_399_441_055_744.0;
+    // ln 2 = LN2_HIGH + LN2_LOW; LN2_HIGH has 32 significant bits, so k · LN2_HIGH is exact.
+    const LN2_HIGH: f64 = 0.693_147_180_369_123_8;
+    const LN2_LOW: f64 = 1.908_214_929_270_587_7e-10;
+    let t = x * std::f64::consts::LOG2_E + ROUND;
+    let k = t - ROUND;
+    let r = (x - k * LN2_HIGH) - k * LN2_LOW;
+    let mut poly = 1.0 / 39_916_800.0;
+    for d in [
+        3_628_800.0,
+        362_880.0,
+        40_320.0,
+        5_040.0,
+        720.0,
+        120.0,
+        24.0,
+        6.0,
+        2.0,
+        1.0,
+        1.0,
+    ] {
+        poly = 1.0 / d + r * poly;
+    }
+    // The low bits of `t` hold `k` (|k| ≤ 44): 2^k is a normal number built from its exponent.
+    let k_bits = t.to_bits().wrapping_sub(ROUND.to_bits());
+    f64::from_bits(k_bits.wrapping_add(1023) << 52) * poly
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn exp_close_is_within_its_stated_error() {
+        let steps = 1_200_000;
+        let mut worst = 0.0f64;
+        for i in 0..=steps {
+            let x = -30.0 + 60.0 * f64::from(i) / f64::from(steps);
+            let exact = libm::exp(x);
+            worst = worst.max(((exp_close(x) - exact) / exact).abs());
+        }
+        assert!(worst < 2e-14, "worst relative error {worst:e}");
+    }
+
+    #[test]
+    fn logistic_f32_into_gives_the_bits_of_logistic() {
+        // A dense grid, random scores, the ends of the fast range and beyond, and values at
+        // which `logistic` is next to an `f32` rounding boundary.
+        let mut z: Vec<f64> = (0..=400_000)
+            .map(|i| -40.0 + 80.0 * f64::from(i) / 400_000.0)
+            .collect();
+        let mut rng = stream(3, Stage::Population);
+        z.extend((0..200_000).map(|_| (unit(&mut rng) - 0.5) * 16.0));
+        z.extend([
+            30.0,
+            -30.0,
+            30.0f64.next_up(),
+            (-30.0f64).next_down(),
+            0.0,
+            -0.0,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+            1e300,
+            -1e300,
+        ]);
+        // Scores whose logistic is an f32 midpoint to within a few f64 ulps: the second pass.
+        for k in 1..2_000u32 {
+            let p = f64::from(k) / 2_000.0;
+            let f = p as f32;
+            let mid = f64::midpoint(f64::from(f), f64::from(f.next_up()));
+            let at = libm::log(mid / (1.0 - mid));
+            z.extend([at, at.next_up(), at.next_down()]);
+        }
+        let mut out = vec![0.0f32; z.len()];
+        logistic_f32_into(&z, &mut out);
+        for (&x, &o) in z.iter().zip(&out) {
+            let exact = logistic(x) as f32;
+            assert!(
+                o.to_bits() == exact.to_bits() || (o.is_nan() && exact.is_nan()),
+                "z = {x:e}: {o:e} against {exact:e}"
+            );
+        }
+    }
 
     #[test]
     fn approx_exp_is_within_its_stated_error() {
