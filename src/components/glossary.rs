@@ -34,7 +34,15 @@ pub fn Glossary() -> Html {
                 { for Term::ALL.iter().map(|t| html! {
                     <>
                         <dt id={format!("term-{}", t.key())} tabindex="-1">{ lang.term_name(*t) }</dt>
-                        <dd>{ lang.term_text(*t) }</dd>
+                        <dd>
+                            { lang.term_text(*t) }
+                            if *t == Term::ModelLimits {
+                                <ul class="model-limits">
+                                    { for lang.model_limits().0.iter().map(|point| html! { <li>{ *point }</li> }) }
+                                </ul>
+                                <p>{ lang.model_limits().1 }</p>
+                            }
+                        </dd>
                     </>
                 }) }
             </dl>

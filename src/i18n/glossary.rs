@@ -80,6 +80,38 @@ impl Lang {
         }
     }
 
+    /// What the model leaves out, point by point, and where the full account is: the list under
+    /// [`Term::ModelLimits`]'s lead in the glossary.
+    #[must_use]
+    pub fn model_limits(self) -> ([&'static str; 7], &'static str) {
+        match self {
+            Lang::Da => (
+                [
+                    "Under grådig fordeling bliver flere udsatte på mødet sjældent til mere indflydelse på, hvad der finansieres.",
+                    "At budgettets størrelse ændrer de udsattes indflydelse, gengives ikke pålideligt.",
+                    "Opsøgende arbejde får færre til at møde op, end nogle kilder angiver.",
+                    "Det gør næsten ingen forskel for udfaldet, om mødet kun rådgiver kommunen, om de fremmødte beslutter, eller om alle kan stemme: skævheden opstår, allerede når mødet sætter dagsordenen, og den er næsten den samme i alle tre.",
+                    "To ting, man ser i rigtige borgerbudgetter, sker ikke i modellen: kvinder stemmer oftere end mænd (i polske borgerbudgetter er de 55–60\u{a0}% af vælgerne), og de 18–29-årige stemmer oftere på papir end de 30–49-årige.",
+                    "Præferencer ændrer sig ikke fra år til år, og befolkningens andele er afrundede mål, ikke statistik.",
+                    "Kun to af modellens koefficienter er tilpasset rigtige data (hvem der stemmer på papir og hvem online i polske borgerbudgetter); de øvrige er sat efter skøn eller i hånden.",
+                ],
+                "Den fulde beskrivelse står i modelbeskrivelsen (docs/MODEL.md, afsnit 12 og 13).",
+            ),
+            Lang::En => (
+                [
+                    "Under greedy allocation, more marginalised residents at the meeting rarely become more influence over what is funded.",
+                    "That the budget's size changes the marginalised's influence is not reproduced reliably.",
+                    "Outreach brings fewer people than some sources state.",
+                    "It makes almost no difference to the outcome whether the meeting only advises the municipality, the attendees decide, or everyone may vote: the tilt arises when the meeting sets the agenda, which all three share.",
+                    "Two things seen in real participatory budgets do not happen in the model: women vote more often than men (in Polish participatory budgets they are 55–60% of voters), and people aged 18–29 vote on paper more often than those aged 30–49.",
+                    "Preferences do not change from year to year, and the population's shares are rounded targets, not statistics.",
+                    "Only two of the model's coefficients are fitted to real data (who votes on paper and who online in Polish participatory budgets); the others are set by judgement or by hand.",
+                ],
+                "The full account is in the model description (docs/MODEL.md, sections 12 and 13).",
+            ),
+        }
+    }
+
     /// A term's explanation.
     #[must_use]
     pub fn term_text(self, term: Term) -> &'static str {
@@ -166,8 +198,8 @@ impl Lang {
                 "Who settles which projects get money: every resident in a vote (online, on paper or at the meeting), only the meeting's attendees, or the municipality on the meeting's advice. And who carries the projects out: the municipality, so everything is completed, or the proposers themselves in their own time, so projects from people with time to spare more often come about. In Faxe the meetings shaped the town's development strategy with no vote, and the residents were to carry the projects out themselves.",
             ),
             Term::ModelLimits => pick(
-                "Modellen er en forenklet by, ikke en prognose. Under grådig fordeling bliver flere udsatte på mødet sjældent til mere indflydelse på, hvad der finansieres; at budgettets størrelse ændrer de udsattes indflydelse, gengives ikke pålideligt; opsøgende arbejde får færre til at møde op, end nogle kilder angiver; præferencer ændrer sig ikke fra år til år; og befolkningens andele er afrundede mål, ikke statistik. To ting, man ser i rigtige borgerbudgetter, sker ikke i modellen: kvinder stemmer oftere end mænd (i polske borgerbudgetter er de 55–60\u{a0}% af vælgerne), og de 18–29-årige stemmer oftere på papir end de 30–49-årige. Og det gør næsten ingen forskel for udfaldet, om mødet kun rådgiver kommunen, om de fremmødte beslutter, eller om alle kan stemme: skævheden opstår, allerede når mødet sætter dagsordenen, og den er næsten den samme i alle tre. Kun to af modellens koefficienter er tilpasset rigtige data (hvem der stemmer på papir og hvem online i polske borgerbudgetter); de øvrige er sat efter skøn eller i hånden. Den fulde beskrivelse står i modelbeskrivelsen (docs/MODEL.md, afsnit 12 og 13).",
-                "The model is a simplified town, not a forecast. Under greedy allocation more marginalised residents at the meeting rarely become more influence over what is funded; that the budget's size changes the marginalised's influence is not reproduced reliably; outreach brings fewer people than some sources state; preferences do not change from year to year; and the population's shares are rounded targets, not statistics. Two things seen in real participatory budgets do not happen in the model: women vote more often than men (in Polish participatory budgets they are 55–60% of voters), and people aged 18–29 vote on paper more often than those aged 30–49. And it makes almost no difference to the outcome whether the meeting only advises the municipality, the attendees decide, or everyone may vote: the tilt arises when the meeting sets the agenda, which all three share. Only two of the model's coefficients are fitted to real data (who votes on paper and who online in Polish participatory budgets); the others are set by judgement or by hand. The full account is in the model description (docs/MODEL.md, sections 12 and 13).",
+                "Modellen er en forenklet by, ikke en prognose. Det her bør man vide, før man bruger dens tal:",
+                "The model is a simplified town, not a forecast. Worth knowing before using its numbers:",
             ),
         }
     }
@@ -352,6 +384,13 @@ mod tests {
                 assert!(lang.term_text(t).len() > 60, "{t:?}");
             }
             assert_ne!(Lang::Da.term_text(t), Lang::En.term_text(t));
+        }
+        // The limits' points: as many in both languages, each a sentence of its own.
+        let (da, da_end) = Lang::Da.model_limits();
+        let (en, en_end) = Lang::En.model_limits();
+        for (d, e) in da.iter().zip(&en).chain([(&da_end, &en_end)]) {
+            assert!(d.len() > 30 && e.len() > 30 && d != e, "{d} / {e}");
+            assert!(d.ends_with('.') && e.ends_with('.'), "{d} / {e}");
         }
         // Danish quotes in Danish, English quotes in English.
         assert!(!Lang::Da.term_text(Term::WelfareLoss).contains('“'));
