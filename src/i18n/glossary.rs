@@ -99,7 +99,7 @@ impl Lang {
             ),
             Lang::En => (
                 [
-                    "Under greedy allocation, more marginalised residents at the meeting rarely become more influence over what is funded.",
+                    "Under greedy allocation, more marginalised residents at the meeting rarely turn into more influence over what is funded.",
                     "That the budget's size changes the marginalised's influence is not reproduced reliably.",
                     "Outreach brings fewer people than some sources state.",
                     "It makes almost no difference to the outcome whether the meeting only advises the municipality, the attendees decide, or everyone may vote: the tilt arises when the meeting sets the agenda, which all three share.",

@@ -426,8 +426,8 @@ fn derive_beside(_: Vec<DerivedChunk<'_>>, _: &PopulationParams, _: &mut Drawer)
     unreachable!("Threads::two is false on WebAssembly")
 }
 
-/// The columns [`Drawn::derive`] writes, apart from the population's categories so that another
-/// thread can write them.
+/// The columns worked out from the draws ([`Drawn::linear`], [`Predictors::write_block`]), apart
+/// from the population's categories so that another thread can write them.
 struct Derived {
     prefs: [Vec<f32>; CATEGORY_COUNT],
     free_time: Vec<f32>,
@@ -438,6 +438,7 @@ struct Derived {
 /// The logistic traits, in the order of [`Derived::traits`]: civic skill, interest, efficacy,
 /// trust, assertiveness, media use, digital skill, habit.
 const TRAITS: usize = 8;
+// Each trait's column in [`Derived::traits`].
 const CIVIC_SKILL: usize = 0;
 const INTEREST: usize = 1;
 const EFFICACY: usize = 2;
@@ -919,7 +920,7 @@ impl Predictors {
 }
 
 /// Draws citizen `i`, writes their categories, and returns what the rest of their attributes are
-/// derived from ([`Drawn::derive`]).
+/// derived from ([`Drawn::linear`], [`Predictors::write_block`]).
 #[allow(
     clippy::inline_always,
     reason = "one call per citizen in each of the draw's two loops"

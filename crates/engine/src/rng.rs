@@ -243,7 +243,7 @@ fn approx_exp(x: f64) -> f64 {
 
 /// `logistic(z) as f32` for every `z`, into `out`, bit for bit as [`logistic`] gives it, about
 /// twice as fast on a block of values: a first pass without branches (which the compiler turns
-/// into vector instructions) takes `e^-z` from [`exp_close`] (within a relative 2e-14 of
+/// into vector instructions) takes `e^-z` from `exp_close` (within a relative 2e-14 of
 /// `libm::exp`, tested on a dense grid) and keeps a value only when both ends of a band of a
 /// relative ±1e-12 around it round to the same `f32`. Rounding is monotonic, so the exact value,
 /// which lies inside the band with fifty times the error to spare, rounds to that `f32` too.
