@@ -30,6 +30,10 @@ async function shown(page) {
   await openSections(page);
   await page.waitForFunction(() => [...document.querySelectorAll('section.results .lazy-panel')]
     .every((p) => p.dataset.phase === 'ready'), null, { timeout: 30000 });
+  // The many towns run in the worker after the single run; both pages show them once finished
+  // (before, one page may show the table and the other its progress).
+  await page.waitForFunction(() => document.querySelector('section.results #mc-table')
+    && !document.querySelector('section.results #mc-progress'), null, { timeout: 90000 });
   return page.evaluate(() => {
     const results = document.querySelector('section.results');
     const tables = Object.fromEntries([...results.querySelectorAll('table[id]')].map((t) =>
