@@ -10,7 +10,7 @@ use crate::proposals::{self, Proposal};
 use crate::rng::{Stage, StageRng, below_logistic, cycle_stream, unit};
 use crate::scenario::{BallotKind, DecisionChannel, Initiative, RulesBy, Scenario, Strategy};
 use crate::selection::Panel;
-use crate::split::Threads;
+use crate::split::{Threads, kept};
 use crate::vote::{self, BallotProject, LengthDraw};
 use crate::{attendance, decision, need, selection};
 
@@ -96,23 +96,23 @@ pub fn simulate_year_on(
     let own_stakes = need::stakes_table(stakes, scenario);
     let willing = threads
         .halves(pop.len(), rng, |citizens, rng| {
-            citizens
-                .filter(|&i| {
-                    let u = unit(rng);
-                    invitation.invited[i]
-                        && below_logistic(
-                            u,
-                            attendance::score_with(
-                                pop,
-                                i,
-                                invitation.intensity[i],
-                                own_stakes[usize::from(need::served_bits(pop, i) & 63)],
-                                scenario,
-                            ),
-                        )
-                })
-                .map(|i| i as u32)
-                .collect::<Vec<_>>()
+            kept(citizens, |i| {
+                let u = unit(rng);
+                invitation.invited[i]
+                    && below_logistic(
+                        u,
+                        attendance::score_with(
+                            pop,
+                            i,
+                            invitation.intensity[i],
+                            own_stakes[usize::from(need::served_bits(pop, i) & 63)],
+                            scenario,
+                        ),
+                    )
+            })
+            .into_iter()
+            .map(|i| i as u32)
+            .collect::<Vec<_>>()
         })
         .concat();
     let mut staff_hours = invitation.staff_hours;

@@ -7,9 +7,9 @@
 
 use crate::attributes::YES;
 use crate::population::Population;
-use crate::rng::{Stage, chance, chance_logistic, cycle_stream, unit};
+use crate::rng::{Stage, chance, chance_logistic, cycle_stream, indicator, unit};
 use crate::scenario::{Scenario, Strategy};
-use crate::split::Threads;
+use crate::split::{Threads, kept};
 
 /// Who was invited, and what it cost.
 #[derive(Clone, Debug, Default)]
@@ -58,16 +58,14 @@ pub fn invite_on(pop: &Population, scenario: &Scenario, year: u32, threads: Thre
         // One draw per citizen, so the two halves of the population can be drawn apart.
         let rng = cycle_stream(scenario.seed, Stage::Awareness, year);
         let aware = threads.halves(n, rng, |citizens, rng| {
-            citizens
-                .filter(|&i| {
-                    let member = if pop.association[i] > 0 { 1.0 } else { 0.0 };
-                    let z = a.awareness_intercept
-                        + a.awareness_media * (f64::from(pop.media[i]) - 0.5)
-                        + a.awareness_member * member
-                        + a.awareness_interest * (f64::from(pop.interest[i]) - 0.5);
-                    chance_logistic(rng, z)
-                })
-                .collect::<Vec<_>>()
+            kept(citizens, |i| {
+                let member = indicator(pop.association[i] > 0);
+                let z = a.awareness_intercept
+                    + a.awareness_media * (f64::from(pop.media[i]) - 0.5)
+                    + a.awareness_member * member
+                    + a.awareness_interest * (f64::from(pop.interest[i]) - 0.5);
+                chance_logistic(rng, z)
+            })
         });
         for i in aware.into_iter().flatten() {
             out.invited[i] = true;

@@ -16,6 +16,7 @@ use crate::report::{
     self, DeliberationReport, InfluenceReport, OutcomeReport, PoolProbability, ProjectReport,
     SelectionReport, StageReport,
 };
+use crate::rng::indicator;
 use crate::sort::IntoMap;
 use crate::split::Threads;
 use crate::{
@@ -354,13 +355,7 @@ fn measured(
     // one pass over the citizens.
     let top_funded: Vec<f64> = favourite
         .iter()
-        .map(|f| {
-            if f.is_some_and(|k| y.funded[usize::from(k)]) {
-                1.0
-            } else {
-                0.0
-            }
-        })
+        .map(|f| indicator(f.is_some_and(|k| y.funded[usize::from(k)])))
         .collect();
     let efficacy: Vec<f64> = pop.efficacy.iter().map(|&e| f64::from(e)).collect();
     let [satisfaction_sums, funded_sums, efficacy_sums] =
@@ -513,11 +508,12 @@ fn benefit_shares(
     scenario: &Scenario,
 ) -> (report::GroupTable, report::GroupTable) {
     let p = &scenario.need;
-    // Per funded project: its category (as a bit), district, what it does for a citizen it
-    // serves and for one it does not (`need_c · effect`, the two values `need_c` takes), its
-    // cost and whether it was completed.
+    // Per funded project: its category (as a bit), district, what it does for a local citizen it
+    // serves and for one it does not (`need_c · effect`, the two values `need_c` takes) and for
+    // a citizen elsewhere (nothing, twice: a table rather than a select, which compiles to a jump
+    // on random districts), its cost and whether it was completed.
     let hi = p.base + p.served;
-    let won: Vec<(u8, u8, [f64; 2], f64, bool)> = projects
+    let won: Vec<(u8, u8, [f64; 4], f64, bool)> = projects
         .iter()
         .zip(funded.iter().zip(completed))
         .filter(|(_, (f, _))| **f)
@@ -526,19 +522,16 @@ fn benefit_shares(
             (
                 1 << q.category,
                 q.district,
-                [hi * effect, p.base * effect],
+                [hi * effect, p.base * effect, 0.0, 0.0],
                 q.cost as f64,
                 *c,
             )
         })
         .collect();
     // What project `w` does for citizen `i` (who is served by the categories in `served`).
-    let does = |i: usize, served: u8, w: &(u8, u8, [f64; 2], f64, bool)| {
-        if vote::is_local(w.1, pop.district[i]) {
-            w.2[usize::from(served & w.0 == 0)]
-        } else {
-            0.0
-        }
+    let does = |i: usize, served: u8, w: &(u8, u8, [f64; 4], f64, bool)| {
+        let away = !vote::is_local(w.1, pop.district[i]);
+        w.2[usize::from(served & w.0 == 0) | usize::from(away) << 1]
     };
     let served: Vec<u8> = (0..pop.len()).map(|i| need::served_bits(pop, i)).collect();
     let mut totals = vec![0.0f64; won.len()];

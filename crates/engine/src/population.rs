@@ -11,7 +11,7 @@ use crate::attributes::{
 };
 use crate::rng::{
     Stage, StageRng, below_logistic, chance, chance_logistic, logistic, logistic_f32_into, noise,
-    pick_with_total, pick_with_unit, stream, unit,
+    pick_short, stream, unit,
 };
 use crate::scenario::{PopulationParams, TraitParams};
 use crate::split::Threads;
@@ -316,6 +316,7 @@ pub fn generate_on(params: &PopulationParams, seed: u64, threads: Threads) -> Po
     let association_logit = logit(params.association_share);
     let marginalised_scale = params.marginalised_share / mean_multiplier(params);
     let totals = Totals::of(params);
+    let lookups = Lookups::of(params);
     // Citizens are drawn in blocks: first every draw of the block, in stream order, then what
     // follows from the draws (preferences, traits and their logistic transforms), which no later
     // draw depends on. Apart from the order of the arithmetic this is the citizen-by-citizen draw,
@@ -325,7 +326,7 @@ pub fn generate_on(params: &PopulationParams, seed: u64, threads: Threads) -> Po
         pop: &mut pop,
         rng: &mut rng,
         params,
-        fixed: (association_logit, marginalised_scale, &totals),
+        fixed: (association_logit, marginalised_scale, &totals, &lookups),
     };
     let chunks = derived.chunks(BLOCK);
     if threads.two() {
@@ -343,7 +344,7 @@ struct Drawer<'a> {
     pop: &'a mut Population,
     rng: &'a mut StageRng,
     params: &'a PopulationParams,
-    fixed: (f64, f64, &'a Totals),
+    fixed: (f64, f64, &'a Totals, &'a Lookups),
 }
 
 impl Drawer<'_> {
@@ -362,11 +363,12 @@ impl Drawer<'_> {
 /// the predictors wait for the block's logistic pass.
 fn derive_inline(chunks: Vec<DerivedChunk<'_>>, params: &PopulationParams, drawer: &mut Drawer) {
     let mut block = Vec::with_capacity(BLOCK);
+    let lookups = drawer.fixed.3;
     for (k, mut chunk) in chunks.into_iter().enumerate() {
         block.clear();
         for j in 0..chunk.len() {
             let drawn = drawer.draw(k * BLOCK + j);
-            block.push(drawn.linear(&mut chunk, j, params));
+            block.push(drawn.linear(&mut chunk, j, params, lookups));
         }
         Predictors::write_block(&block, &mut chunk, &params.traits);
     }
@@ -382,6 +384,7 @@ fn derive_beside(chunks: Vec<DerivedChunk<'_>>, params: &PopulationParams, drawe
     // Blocks worked out come back to be drawn into again, so that few are allocated.
     let (done, to_refill) = mpsc::channel::<Vec<Drawn>>();
     let queue = Mutex::new(to_derive);
+    let lookups = drawer.fixed.3;
     // Takes the next drawn block, waiting for one while some may still come.
     let next = |wait: bool| {
         let queue = queue.lock().unwrap_or_else(PoisonError::into_inner);
@@ -407,12 +410,12 @@ fn derive_beside(chunks: Vec<DerivedChunk<'_>>, params: &PopulationParams, drawe
             // when it starts only now).
             drop(drawn);
             while let Some((block, mut chunk)) = next(false) {
-                chunk.derive(&block, params);
+                chunk.derive(&block, params, lookups);
             }
         },
         move || {
             while let Some((block, mut chunk)) = next(true) {
-                chunk.derive(&block, params);
+                chunk.derive(&block, params, lookups);
                 // The drawing side may have finished; then the block is simply dropped.
                 let _ = done.send(block);
             }
@@ -544,11 +547,11 @@ impl<'a> DerivedChunk<'a> {
     /// Writes what follows from the draws of `block`, one citizen per row (on the second
     /// thread, which WebAssembly does not have).
     #[cfg(not(target_arch = "wasm32"))]
-    fn derive(&mut self, block: &[Drawn], params: &PopulationParams) {
+    fn derive(&mut self, block: &[Drawn], params: &PopulationParams, lookups: &Lookups) {
         let predictors: Vec<Predictors> = block
             .iter()
             .enumerate()
-            .map(|(j, d)| d.linear(self, j, params))
+            .map(|(j, d)| d.linear(self, j, params, lookups))
             .collect();
         Predictors::write_block(&predictors, self, &params.traits);
     }
@@ -610,6 +613,75 @@ impl Totals {
             association: ASSOCIATION_KINDS_BY_AGE.map(|w| sum(&w)),
         }
     }
+}
+
+/// Coefficients the draw looks up by a citizen's category codes rather than choosing them by
+/// comparisons: a choice between two `f64`s compiles to a jump, which categories drawn at random
+/// mispredict (about a sixth of a population's time went to them). Every entry is the value the
+/// comparison would choose, so the arithmetic and its results are unchanged.
+struct Lookups {
+    /// [`marginalisation_multiplier`] by education and occupation.
+    marginalisation: [[f64; 4]; 4],
+    /// Added to the membership score: by the marginalised code, `member_marginalised` or
+    /// `member_not_marginalised`; by age band, `member_old` in the 67+ band, 0 elsewhere.
+    member_marginalised: [f64; 4],
+    member_old: [f64; 4],
+    /// The latent income's term for the occupation, and for the age band (`income_late_career`
+    /// for the 50–66, 0 elsewhere).
+    income_occupation: [f64; 4],
+    income_age: [f64; 4],
+    /// What a member of each association kind adds to the weight of each category (its own
+    /// field), 0 for the others and for non-members (kind 0).
+    own_field: [[f64; CATEGORY_COUNT]; 8],
+}
+
+impl Lookups {
+    fn of(params: &PopulationParams) -> Lookups {
+        let t = &params.traits;
+        let mut own_field = [[0.0; CATEGORY_COUNT]; 8];
+        // Kinds 1 sports, 2 nature, 3 residents, 4 social; categories as in `Profile::prefs`.
+        own_field[2][0] = t.pref_green_nature_members;
+        own_field[4][2] = t.pref_elderly_social_members;
+        own_field[1][3] = t.pref_culture_sports_members;
+        own_field[4][4] = t.pref_social_social_members;
+        own_field[3][5] = t.pref_roads_residents_members;
+        Lookups {
+            marginalisation: std::array::from_fn(|education| {
+                std::array::from_fn(|occ| marginalisation_multiplier(t, education as u8, occ as u8))
+            }),
+            member_marginalised: std::array::from_fn(|code| {
+                if code as u8 == YES {
+                    t.member_marginalised
+                } else {
+                    t.member_not_marginalised
+                }
+            }),
+            member_old: [0.0, 0.0, 0.0, t.member_old],
+            income_occupation: std::array::from_fn(|occ| match occ as u8 {
+                occupation::EMPLOYED => t.income_employed,
+                occupation::RETIRED => t.income_retired,
+                _ => t.income_other,
+            }),
+            income_age: [0.0, 0.0, t.income_late_career, 0.0],
+            own_field,
+        }
+    }
+}
+
+/// 1.0 where a code is the one asked about, 0.0 elsewhere, looked up by code (see [`Lookups`]):
+/// the 67+ and the 18–29 by age band, parents by the children code, the employed by occupation,
+/// the marginalised by their code, members by association kind.
+const OLD_FLAG: [f64; 4] = flag_at(3);
+const YOUNG_FLAG: [f64; 4] = flag_at(0);
+const YES_FLAG: [f64; 4] = flag_at(YES);
+const EMPLOYED_FLAG: [f64; 4] = flag_at(occupation::EMPLOYED);
+const MEMBER_FLAG: [f64; 8] = [0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0];
+
+/// 1.0 at `code`, 0.0 at the other three.
+const fn flag_at(code: u8) -> [f64; 4] {
+    let mut flags = [0.0; 4];
+    flags[code as usize] = 1.0;
+    flags
 }
 
 /// The highest chance of being marginalised, whatever the multipliers.
@@ -700,10 +772,9 @@ impl Profile {
         occ: u8,
         children: u8,
         education: u8,
-        marginalised: bool,
+        marginalised: u8,
         kind: u8,
     ) -> Profile {
-        let flag = |b: bool| if b { 1.0 } else { 0.0 };
         Profile {
             age,
             gender,
@@ -711,10 +782,10 @@ impl Profile {
             children,
             kind,
             edu: f64::from(education) - 1.0,
-            m: flag(marginalised),
-            member: flag(kind > 0),
-            old: flag(age == 3),
-            young: flag(age == 0),
+            m: YES_FLAG[usize::from(marginalised & 3)],
+            member: MEMBER_FLAG[usize::from(kind & 7)],
+            old: OLD_FLAG[usize::from(age & 3)],
+            young: YOUNG_FLAG[usize::from(age & 3)],
         }
     }
 
@@ -725,7 +796,7 @@ impl Profile {
             pop.occupation[i],
             pop.children[i],
             pop.education[i],
-            pop.marginalised[i] == YES,
+            pop.marginalised[i],
             pop.association[i],
         )
     }
@@ -815,18 +886,10 @@ impl Profile {
     }
 
     /// The latent income score.
-    fn income(&self, t: &TraitParams, n: f64) -> f64 {
+    fn income(&self, t: &TraitParams, l: &Lookups, n: f64) -> f64 {
         t.income_education * self.edu
-            + match self.occ {
-                occupation::EMPLOYED => t.income_employed,
-                occupation::RETIRED => t.income_retired,
-                _ => t.income_other,
-            }
-            + if self.age == 2 {
-                t.income_late_career
-            } else {
-                0.0
-            }
+            + l.income_occupation[usize::from(self.occ & 3)]
+            + l.income_age[usize::from(self.age & 3)]
             + t.income_marginalised * self.m
             + t.income_noise * n
     }
@@ -840,38 +903,37 @@ impl Profile {
         reason = "one call per citizen in each of the draw's two loops"
     )]
     #[inline(always)]
-    fn prefs(&self, t: &TraitParams, d: &Draws) -> [f32; CATEGORY_COUNT] {
-        let parent = if self.children == YES { 1.0 } else { 0.0 };
-        let employed = if self.occ == occupation::EMPLOYED {
-            1.0
-        } else {
-            0.0
-        };
+    fn prefs(&self, t: &TraitParams, l: &Lookups, d: &Draws) -> [f32; CATEGORY_COUNT] {
+        let parent = YES_FLAG[usize::from(self.children & 3)];
+        let employed = EMPLOYED_FLAG[usize::from(self.occ & 3)];
         let (edu, m, young, old) = (self.edu, self.m, self.young, self.old);
-        // An association's members weigh its own field more (kinds 1 sports, 2 nature, 3
-        // residents, 4 social).
-        let own_field = |k: u8, weight: f64| if self.kind == k { weight } else { 0.0 };
+        // An association's members weigh its own field more (`Lookups::own_field`: kinds 1
+        // sports for culture, 2 nature for green, 3 residents for roads, 4 social for the elderly
+        // and social).
+        let own = &l.own_field[usize::from(self.kind & 7)];
         let mut w = [
-            1.0 + t.pref_green_education * (edu + 1.0) + own_field(2, t.pref_green_nature_members),
+            1.0 + t.pref_green_education * (edu + 1.0) + own[0],
             1.0 + t.pref_children_parents * parent + t.pref_children_young * young,
-            1.0 + t.pref_elderly_old * old + own_field(4, t.pref_elderly_social_members),
-            1.0 + t.pref_culture_young * young + own_field(1, t.pref_culture_sports_members),
-            1.0 + t.pref_social_marginalised * m + own_field(4, t.pref_social_social_members),
-            1.0 + t.pref_roads_employed * employed + own_field(3, t.pref_roads_residents_members),
+            1.0 + t.pref_elderly_old * old + own[2],
+            1.0 + t.pref_culture_young * young + own[3],
+            1.0 + t.pref_social_marginalised * m + own[4],
+            1.0 + t.pref_roads_employed * employed + own[5],
         ];
-        let first = usize::from(pick_with_unit(d.first, &w, w.iter().sum()));
+        let first = usize::from(pick_short(d.first, &w, w.iter().sum()));
         w[first] = 0.0;
-        let second = usize::from(pick_with_unit(d.second, &w, w.iter().sum()));
+        let second = usize::from(pick_short(d.second, &w, w.iter().sum()));
+        // The weights of the favourite (0), the second (1) and the rest (2), looked up rather
+        // than chosen by jumps on the drawn categories.
+        let base = [t.pref_favourite, t.pref_second, t.pref_other];
+        let spread = [
+            t.pref_favourite_spread,
+            t.pref_second_spread,
+            t.pref_other_spread,
+        ];
         std::array::from_fn(|c| {
-            let u = d.weights[c];
-            let v = if c == first {
-                t.pref_favourite + t.pref_favourite_spread * u
-            } else if c == second {
-                t.pref_second + t.pref_second_spread * u
-            } else {
-                t.pref_other + t.pref_other_spread * u
-            };
-            v as f32
+            let not_first = usize::from(c != first);
+            let rank = not_first + (not_first & usize::from(c != second));
+            (base[rank] + spread[rank] * d.weights[c]) as f32
         })
     }
 }
@@ -930,41 +992,38 @@ fn draw_citizen(
     pop: &mut Population,
     i: usize,
     params: &PopulationParams,
-    (association_logit, marginalised_scale, totals): (f64, f64, &Totals),
+    (association_logit, marginalised_scale, totals, lookups): (f64, f64, &Totals, &Lookups),
     rng: &mut StageRng,
 ) -> Drawn {
-    let age = pick_with_total(rng, &params.age_shares, totals.age);
+    let age = pick_short(unit(rng), &params.age_shares, totals.age);
     // The share of women in the citizen's age band (`population.women_shares`).
     let gender = u8::from(!chance(rng, params.women_shares[usize::from(age)]));
     let band = usize::from(age);
-    let occ = pick_with_total(rng, &OCCUPATION_BY_AGE[band], totals.occupation[band]);
+    let occ = pick_short(unit(rng), &OCCUPATION_BY_AGE[band], totals.occupation[band]);
     let children = if chance(rng, CHILDREN_BY_AGE[band]) {
         YES
     } else {
         NO
     };
-    let education = pick_with_total(rng, &EDUCATION_BY_AGE[band], totals.education[band]);
+    let education = pick_short(unit(rng), &EDUCATION_BY_AGE[band], totals.education[band]);
     let t = &params.traits;
 
     // Marginalisation is more likely with basic education and outside the labour force; the
     // multipliers are rescaled so that the population share matches `marginalised_share`.
-    let mult = marginalisation_multiplier(t, education, occ);
+    let mult = lookups.marginalisation[usize::from(education & 3)][usize::from(occ & 3)];
     let p_marg = (marginalised_scale * mult).min(MAX_CHANCE);
     let marginalised = chance(rng, p_marg);
     let language = marginalised && chance(rng, params.language_barrier_share);
+    let marginalised = if marginalised { YES } else { NO };
 
     // Association membership: higher with education and age, lower when marginalised.
     let member_z = association_logit
         + t.member_education * (f64::from(education) - 1.0)
-        + if marginalised {
-            t.member_marginalised
-        } else {
-            t.member_not_marginalised
-        }
-        + if age == 3 { t.member_old } else { 0.0 };
+        + lookups.member_marginalised[usize::from(marginalised & 3)]
+        + lookups.member_old[usize::from(age & 3)];
     let association = if chance_logistic(rng, member_z) {
-        pick_with_total(
-            rng,
+        pick_short(
+            unit(rng),
             &ASSOCIATION_KINDS_BY_AGE[band],
             totals.association[band],
         ) + 1
@@ -988,7 +1047,7 @@ fn draw_citizen(
     pop.occupation[i] = occ;
     pop.children[i] = children;
     pop.education[i] = education;
-    pop.marginalised[i] = if marginalised { YES } else { NO };
+    pop.marginalised[i] = marginalised;
     pop.language_barrier[i] = u8::from(language);
     pop.association[i] = association;
     pop.district[i] = district;
@@ -1009,14 +1068,20 @@ impl Drawn {
         reason = "one call per citizen in each of the draw's two loops"
     )]
     #[inline(always)]
-    fn linear(&self, out: &mut DerivedChunk, i: usize, params: &PopulationParams) -> Predictors {
+    fn linear(
+        &self,
+        out: &mut DerivedChunk,
+        i: usize,
+        params: &PopulationParams,
+        lookups: &Lookups,
+    ) -> Predictors {
         let (c, d, t) = (&self.profile, &self.draws, &params.traits);
-        let prefs = c.prefs(t, d);
+        let prefs = c.prefs(t, lookups, d);
         for (column, v) in out.prefs.iter_mut().zip(prefs) {
             column[i] = v;
         }
         out.free_time[i] = c.free_time(t, d.free_time);
-        out.latent_income[i] = c.income(t, d.income);
+        out.latent_income[i] = c.income(t, lookups, d.income);
         Predictors {
             civic_skill: c.civic_skill(t, d.civic_skill),
             interest: c.interest(t, d.interest),
@@ -1117,6 +1182,7 @@ pub fn rederive(
         return Some(pop);
     }
     let t = &params.traits;
+    let lookups = Lookups::of(params);
     let mut rng = stream(seed, Stage::Population);
     let mut latent_income = if touched.income {
         vec![0.0; pop.len()]
@@ -1162,12 +1228,12 @@ pub fn rederive(
             pop.digital[i] = logistic(c.digital(params, d.digital)) as f32;
         }
         if touched.prefs {
-            for (column, v) in pop.prefs.iter_mut().zip(c.prefs(t, &d)) {
+            for (column, v) in pop.prefs.iter_mut().zip(c.prefs(t, &lookups, &d)) {
                 column[i] = v;
             }
         }
         if touched.income {
-            latent_income[i] = c.income(t, d.income);
+            latent_income[i] = c.income(t, &lookups, d.income);
         }
     }
     if touched.income {

@@ -28,6 +28,7 @@ use crate::population::{CATEGORY_COUNT, Population};
 use crate::proposals::Proposal;
 use crate::rng::{StageRng, below_logistic, below_u64, unit};
 use crate::scenario::{BallotKind, Scenario, VoteParams};
+use std::hint::select_unpredictable;
 
 /// District code of a project that belongs to the whole municipality (a real project): local
 /// for every citizen. Never a citizen's district (those are below `MAX_DISTRICTS`).
@@ -134,8 +135,10 @@ pub struct UtilityTable {
     district: Vec<u8>,
     /// Scale factors ([`crate::need::sizes`]), when need is in.
     sizes: Option<Vec<f64>>,
-    /// Need weights `(served, not served)` of [`crate::need::weigh`], when they apply.
-    need: Option<(f64, f64)>,
+    /// Need weights of [`crate::need::weigh`] when they apply, `[not served, served]`: kept in
+    /// the table and looked up by the citizen's category (a select between two `f64` compiles to
+    /// a jump, which random categories mispredict).
+    need: Option<[f64; 2]>,
 }
 
 /// A citizen's utility before the scale factor of each slot of [`UtilityTable`] (twelve used; a
@@ -193,10 +196,10 @@ impl UtilityTable {
         let top = p.base + p.served;
         if top > 0.0 && p.utility_weight > 0.0 {
             let keep = 1.0 - p.utility_weight;
-            t.need = Some((
-                keep + p.utility_weight * (p.base + p.served) / top,
+            t.need = Some([
                 keep + p.utility_weight * p.base / top,
-            ));
+                keep + p.utility_weight * (p.base + p.served) / top,
+            ]);
         }
         t
     }
@@ -288,10 +291,13 @@ impl UtilityTable {
         // As `cycle::favourite`: only a positive utility is taken, and only a strictly higher
         // one replaces it (ties keep the earlier position).
         let (mut best, mut at) = (0.0, u16::MAX);
+        // Selects the compiler must not turn into jumps: whether a project beats the best so
+        // far is random, and a jump on it was mispredicted about once a citizen (a quarter of a
+        // run's mispredictions).
         let mut favourite = |k: usize, u: f64| {
             let higher = u > best;
-            best = if higher { u } else { best };
-            at = if higher { k as u16 } else { at };
+            best = select_unpredictable(higher, u, best);
+            at = select_unpredictable(higher, k as u16, at);
         };
         let mask = if self.category.len() <= 64 {
             let mut mask = 0u64;
@@ -328,12 +334,10 @@ impl UtilityTable {
         i: usize,
         mut visit: impl FnMut(usize, f64),
     ) {
-        let weighed = match self.need {
-            Some((served, plain)) => {
+        let weighed = match &self.need {
+            Some(factor) => {
                 let s = crate::need::served(pop, i);
-                std::array::from_fn(|c| {
-                    (f64::from(prefs[c]) * if s[c] { served } else { plain }) as f32
-                })
+                std::array::from_fn(|c| (f64::from(prefs[c]) * factor[usize::from(s[c])]) as f32)
             }
             None => *prefs,
         };
