@@ -335,11 +335,13 @@ fn exchange_turn(
     let mut w = [0.0f64; ARGUMENT_COUNT];
     let mut total = 0.0;
     for (a, x) in ARGUMENTS.iter().enumerate() {
-        if mine & (1 << a) != 0 {
-            let p = f64::from(spoken[usize::from(x.category)]);
-            w[a] = if x.pro { p } else { 1.0 - p };
-            total += w[a];
-        }
+        // The weight `p` (for) or `1 − p` (against) where the speaker knows the argument, and 0
+        // where not, looked up rather than chosen by jumps on the speaker's knowledge (random,
+        // so mispredicted); adding the zeros leaves `total` as it was.
+        let p = f64::from(spoken[usize::from(x.category)]);
+        let unknown = usize::from(mine & (1 << a) == 0);
+        w[a] = [1.0 - p, p, 0.0, 0.0][usize::from(x.pro) | unknown << 1];
+        total += w[a];
     }
     let mut said = TurnArgument {
         argument: None,
