@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The one test command; CI (.ci/run) calls it. Installs whatever is missing (also Chromium and
-# chromedriver) and runs every test: formatting, clippy, native unit/integration/property tests,
-# the engine in WebAssembly in headless Chromium (byte-identical to the native golden reports), the
-# release build of the site, the browser end-to-end tests against it, and a check that the fuzz
-# targets still compile. Fuzzing itself runs only when asked (a maintainer, a nightly job):
+# chromedriver) and runs every test: formatting, clippy, the API docs' links, native
+# unit/integration/property tests, the engine in WebAssembly in headless Chromium
+# (byte-identical to the native golden reports), the release build of the site, the browser
+# end-to-end tests against it, and a check that the fuzz targets still compile. Fuzzing itself runs only when asked (a maintainer, a nightly job):
 #   scripts/test.sh                       everything but fuzzing
 #   FUZZ=1 scripts/test.sh                also every fuzz target, FUZZ_SECONDS (default 45) each
 #   scripts/fuzz.sh [SECONDS] [TARGET...] fuzzing alone
@@ -28,6 +28,9 @@ cargo fmt --all --check
 
 step "cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "cargo doc (no broken or private links in the API docs)"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
 
 step "native tests (also builds the CLI for the browser tests)"
 cargo test --workspace --locked

@@ -82,7 +82,7 @@ pub type Rect = (f64, f64, f64, f64);
 /// Where everything goes.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layout {
-    /// Each district's block (its label sits in the top [`LABEL`] units).
+    /// Each district's block (its label sits in the top `LABEL` units).
     pub blocks: Vec<Rect>,
     /// Each figure's place at home.
     pub home: Vec<(f64, f64)>,

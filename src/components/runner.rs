@@ -18,7 +18,7 @@ const DEBOUNCE_MS: u32 = 80;
 /// Changes closer together than this (ms) count as a burst.
 const BURST_MS: f64 = 250.0;
 
-/// The delay before running: none for an isolated change, [`DEBOUNCE_MS`] inside a burst.
+/// The delay before running: none for an isolated change, `DEBOUNCE_MS` inside a burst.
 #[must_use]
 pub fn delay(since_last_change_ms: f64) -> u32 {
     if since_last_change_ms < BURST_MS {

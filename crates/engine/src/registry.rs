@@ -53,7 +53,7 @@ pub struct Parameter {
     pub unit: &'static str,
     /// Measured, calibrated or assumed.
     pub kind: Kind,
-    /// A citation, a seed slide, a data file, or "assumption: <reason>".
+    /// A citation, a seed slide, a data file, or `"assumption: <reason>"`.
     pub source: &'static str,
     /// The same in Danish (citations as they are), for the app's Danish parameter table.
     pub source_da: &'static str,

@@ -187,7 +187,7 @@ pub fn logistic(z: f64) -> f64 {
 }
 
 /// Whether the draw `u` falls below `logistic(z)`: exactly `u < logistic(z)`, but most draws are
-/// settled without `libm::exp`. With [`approx_exp`] within a relative 2e-8 of `e^-z` (tested on
+/// settled without `libm::exp`. With `approx_exp` (private) within a relative 2e-8 of `e^-z` (tested on
 /// a dense grid), `u < 1 / (1 + e^-z)` is decided by `u · (1 + approx_exp(-z))` whenever that is
 /// further than 1e-6 from 1, with fifty times the error to spare. Only the rest (about two draws
 /// in a million), a `z` beyond ±30 or a NaN computes [`logistic`]. So every outcome, and every
@@ -202,7 +202,7 @@ pub fn below_logistic(u: f64, z: f64) -> bool {
 /// The fast path of [`below_logistic`]: `Some(u < logistic(z))` when `u · (1 + approx_exp(-z))` is
 /// further than 1e-6 from 1, else `None`. The answer holds for the exact score even when `z` is
 /// only an estimate within [`ESTIMATE_ERROR`] of it: `e^-z` then moves by a relative 3e-8 at
-/// most, which with [`approx_exp`]'s 2e-8 still leaves twenty times the error to spare. A caller
+/// most, which with `approx_exp`'s 2e-8 still leaves twenty times the error to spare. A caller
 /// with such an estimate computes the exact score only when this gives `None`.
 #[inline]
 #[must_use]
@@ -225,7 +225,7 @@ pub const ESTIMATE_ERROR: f64 = 3e-8;
 
 /// `ln(1 + e^-x)` for `x ≥ 0` to within an absolute 1.2e-8 (tested against `libm` on a dense
 /// grid; below [`ESTIMATE_ERROR`]), from basic arithmetic only, for estimated scores (see
-/// [`settle_below_logistic`]); NaN stays NaN. With `y = e^-x` from [`approx_exp`] (relative
+/// [`settle_below_logistic`]); NaN stays NaN. With `y = e^-x` from `approx_exp` (relative
 /// 2e-8, so at most 1e-8 in `ln(1 + y)` for `y ≤ 1`), `ln(1 + y) = 2 atanh(s)` with
 /// `s = y / (2 + y) ≤ 1/3`, summed to `s^15 / 15` (the rest is below 1.1e-9). Beyond `x = 30`
 /// the value is below 1e-13 and taken as 0.

@@ -122,7 +122,7 @@ pub fn utilities(
 /// [`utilities`] (or `citizen_utilities`) would: the same operations on the same operands, only
 /// hoisted out of the citizen loop. A citizen's utility of a project before the scale factor,
 /// `(w_c · factor).clamp(0, 1)`, takes one of twelve values (six categories, local or not): they
-/// are worked out once per citizen ([`UtilityTable::values`]) and each project looks its value up.
+/// are worked out once per citizen (`UtilityTable::values`) and each project looks its value up.
 #[derive(Clone, Debug)]
 pub struct UtilityTable {
     category: Vec<usize>,
