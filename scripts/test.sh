@@ -3,7 +3,8 @@
 # chromedriver) and runs every test: formatting, clippy, the API docs' links, native
 # unit/integration/property tests, the engine in WebAssembly in headless Chromium
 # (byte-identical to the native golden reports), the release build of the site, the browser
-# end-to-end tests against it, and a check that the fuzz targets still compile. Fuzzing itself runs only when asked (a maintainer, a nightly job):
+# end-to-end tests against it, and a check that the fuzz targets still compile. Fuzzing itself
+# runs only when asked (a maintainer, a nightly job):
 #   scripts/test.sh                       everything but fuzzing
 #   FUZZ=1 scripts/test.sh                also every fuzz target, FUZZ_SECONDS (default 45) each
 #   scripts/fuzz.sh [SECONDS] [TARGET...] fuzzing alone
