@@ -28,11 +28,12 @@ use crate::scenario::{NeedParams, Scenario};
 use crate::vote::BallotProject;
 
 /// Category indices (as in [`crate::attributes::PROJECT_CATEGORIES`]).
-const SCHOOLS: usize = 1;
-const ELDERLY: usize = 2;
-const CULTURE: usize = 3;
-const SOCIAL: usize = 4;
-const ROADS: usize = 5;
+pub(crate) const GREEN: usize = 0;
+pub(crate) const SCHOOLS: usize = 1;
+pub(crate) const ELDERLY: usize = 2;
+pub(crate) const CULTURE: usize = 3;
+pub(crate) const SOCIAL: usize = 4;
+pub(crate) const ROADS: usize = 5;
 
 /// Age band of the 18–29 and of the 67+.
 const YOUNG_BAND: u8 = 0;

@@ -9,6 +9,7 @@ use crate::attributes::{
     ASSOCIATION_KINDS_BY_AGE, Attribute, CHILDREN_BY_AGE, EDUCATION_BY_AGE, NO, OCCUPATION_BY_AGE,
     PROJECT_CATEGORIES, YES, occupation,
 };
+use crate::need::{CULTURE, ELDERLY, GREEN, ROADS, SOCIAL};
 use crate::rng::{
     Stage, StageRng, below_logistic, chance, chance_logistic, logistic, logistic_f32_into, noise,
     pick_short, stream, unit,
@@ -639,12 +640,12 @@ impl Lookups {
     fn of(params: &PopulationParams) -> Lookups {
         let t = &params.traits;
         let mut own_field = [[0.0; CATEGORY_COUNT]; 8];
-        // Kinds 1 sports, 2 nature, 3 residents, 4 social; categories as in `Profile::prefs`.
-        own_field[2][0] = t.pref_green_nature_members;
-        own_field[4][2] = t.pref_elderly_social_members;
-        own_field[1][3] = t.pref_culture_sports_members;
-        own_field[4][4] = t.pref_social_social_members;
-        own_field[3][5] = t.pref_roads_residents_members;
+        // Association kinds 1 sports, 2 nature, 3 residents, 4 social.
+        own_field[2][GREEN] = t.pref_green_nature_members;
+        own_field[4][ELDERLY] = t.pref_elderly_social_members;
+        own_field[1][CULTURE] = t.pref_culture_sports_members;
+        own_field[4][SOCIAL] = t.pref_social_social_members;
+        own_field[3][ROADS] = t.pref_roads_residents_members;
         Lookups {
             marginalisation: std::array::from_fn(|education| {
                 std::array::from_fn(|occ| marginalisation_multiplier(t, education as u8, occ as u8))
@@ -912,12 +913,12 @@ impl Profile {
         // and social).
         let own = &l.own_field[usize::from(self.kind & 7)];
         let mut w = [
-            1.0 + t.pref_green_education * (edu + 1.0) + own[0],
+            1.0 + t.pref_green_education * (edu + 1.0) + own[GREEN],
             1.0 + t.pref_children_parents * parent + t.pref_children_young * young,
-            1.0 + t.pref_elderly_old * old + own[2],
-            1.0 + t.pref_culture_young * young + own[3],
-            1.0 + t.pref_social_marginalised * m + own[4],
-            1.0 + t.pref_roads_employed * employed + own[5],
+            1.0 + t.pref_elderly_old * old + own[ELDERLY],
+            1.0 + t.pref_culture_young * young + own[CULTURE],
+            1.0 + t.pref_social_marginalised * m + own[SOCIAL],
+            1.0 + t.pref_roads_employed * employed + own[ROADS],
         ];
         let first = usize::from(pick_short(d.first, &w, w.iter().sum()));
         w[first] = 0.0;
