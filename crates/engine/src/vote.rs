@@ -139,11 +139,73 @@ pub struct UtilityTable {
     /// the table and looked up by the citizen's category (a select between two `f64` compiles to
     /// a jump, which random categories mispredict).
     need: Option<[f64; 2]>,
+    /// Per row, where a citizen's favourite can be found slot by slot ([`Leaders`]); `None` for a
+    /// row whose scale factors do not allow it.
+    leaders: Vec<Option<Leaders>>,
+}
+
+/// For one row of a [`UtilityTable`]: in each slot, the largest scale factor of the row's
+/// projects in that slot (0 for an empty slot) and the first ballot position holding it.
+///
+/// A citizen's utility of a project is `value[slot] · size`, and rounding is monotonic, so within
+/// a slot no project has a higher utility than the one with the largest scale factor. Only a
+/// project whose factor equals it can have the same utility, provided every smaller factor in the
+/// slot is smaller by a relative `2⁻⁵⁰` at least (then its product, rounded, stays below the
+/// product of the largest, rounded, for every value: checked when the table is built). The first
+/// highest utility on the ballot is then the first position among the slots whose product is the
+/// highest: twelve products instead of a pass over every project that compares each with the
+/// best so far, which chained every project's comparison to the one before.
+#[derive(Clone, Debug)]
+struct Leaders {
+    size: [f64; 16],
+    first: [u16; 16],
+}
+
+impl Leaders {
+    /// The leaders of a row whose projects have slots `slots` and scale factors `sizes` (1 when
+    /// `None`), or `None` when a factor is negative or not finite, or two factors in one slot
+    /// are too close to tell apart after rounding.
+    #[allow(
+        clippy::float_cmp,
+        reason = "exact: a factor equal to the slot's largest gives the same product"
+    )]
+    fn of(slots: &[u8], sizes: Option<&[f64]>) -> Option<Leaders> {
+        // A factor below the slot's largest must be below it by a relative 2^-50 at least.
+        const APART: f64 = 1.0 - 1.0 / (1u64 << 50) as f64;
+        let size_of = |k: usize| sizes.map_or(1.0, |z| z[k]);
+        // Finite, not negative, and 0 or large enough that no product with a value (at least
+        // about 1e-45, an `f32` weight over the largest) is subnormal, where rounding is coarser.
+        if (0..slots.len()).any(|k| {
+            let z = size_of(k);
+            !(z.is_finite() && (z == 0.0 || z >= 1e-250))
+        }) {
+            return None;
+        }
+        let mut leaders = Leaders {
+            size: [0.0; 16],
+            first: [u16::MAX; 16],
+        };
+        for (k, &s) in slots.iter().enumerate() {
+            let (s, z) = (usize::from(s & 15), size_of(k));
+            if leaders.first[s] == u16::MAX || z > leaders.size[s] {
+                leaders.size[s] = z;
+                leaders.first[s] = k as u16;
+            }
+        }
+        let apart = slots.iter().enumerate().all(|(k, &s)| {
+            let (top, z) = (leaders.size[usize::from(s & 15)], size_of(k));
+            z == top || z < top * APART
+        });
+        apart.then_some(leaders)
+    }
 }
 
 /// A citizen's utility before the scale factor of each slot of [`UtilityTable`] (twelve used; a
 /// power of two so that a masked slot needs no bounds check).
 type Values = [f64; 16];
+
+/// The slots used: six categories, local or not.
+const SLOTS: usize = 2 * CATEGORY_COUNT;
 
 /// The slot of a project in `category` for a citizen: `2 · category + [not local]`.
 fn slot(category: usize, local: bool) -> usize {
@@ -174,7 +236,7 @@ impl UtilityTable {
                     .map(|p| slot(usize::from(p.category), is_local(p.district, d)) as u8),
             );
         }
-        UtilityTable {
+        let mut table = UtilityTable {
             category: projects.iter().map(|p| usize::from(p.category)).collect(),
             slots,
             rows,
@@ -182,7 +244,18 @@ impl UtilityTable {
             district: projects.iter().map(|p| p.district).collect(),
             sizes: None,
             need: None,
-        }
+            leaders: Vec::new(),
+        };
+        table.find_leaders();
+        table
+    }
+
+    /// Works out [`UtilityTable::leaders`] for the table's slots and scale factors.
+    fn find_leaders(&mut self) {
+        let n = self.category.len();
+        self.leaders = (0..self.rows)
+            .map(|row| Leaders::of(&self.slots[row * n..(row + 1) * n], self.sizes.as_deref()))
+            .collect();
     }
 
     /// The table of [`crate::cycle::citizen_utilities`] for `projects` under `scenario`.
@@ -191,6 +264,7 @@ impl UtilityTable {
         let mut t = Self::plain(projects, scenario.vote.district_bonus, districts);
         let p = &scenario.need;
         t.sizes = Some(crate::need::sizes(projects, p));
+        t.find_leaders();
         // `need::weigh`'s factor `keep + utility_weight · need_c / top` for the two values need_c
         // takes (the same expression, so the same rounding).
         let top = p.base + p.served;
@@ -288,6 +362,9 @@ impl UtilityTable {
         threshold: f64,
     ) -> (u128, Option<u16>) {
         debug_assert!(self.category.len() <= 128);
+        if let Some(found) = self.approvals_by_slot(prefs, pop, i, threshold) {
+            return found;
+        }
         // As `cycle::favourite`: only a positive utility is taken, and only a strictly higher
         // one replaces it (ties keep the earlier position).
         let (mut best, mut at) = (0.0, u16::MAX);
@@ -323,6 +400,77 @@ impl UtilityTable {
         (mask, (at != u16::MAX).then_some(at))
     }
 
+    /// [`UtilityTable::approvals`] with the favourite found slot by slot ([`Leaders`]), for a
+    /// ballot of at most 64 projects and a citizen of a row that has leaders and some positive
+    /// weight; `None` otherwise. The mask from the same products as [`UtilityTable::visit`].
+    #[allow(
+        clippy::inline_always,
+        clippy::float_cmp,
+        reason = "the favourite: the first position with exactly the highest utility"
+    )]
+    #[inline(always)]
+    fn approvals_by_slot(
+        &self,
+        prefs: &Prefs,
+        pop: &Population,
+        i: usize,
+        threshold: f64,
+    ) -> Option<(u128, Option<u16>)> {
+        let n = self.category.len();
+        let row = usize::from(pop.district[i]);
+        if n > 64 || row >= self.rows {
+            return None;
+        }
+        let leaders = self.leaders[row].as_ref()?;
+        let values = self.citizen_values(prefs, pop, i)?;
+        let slots = &self.slots[row * n..(row + 1) * n];
+        let mut mask = 0u64;
+        match &self.sizes {
+            Some(sizes) => {
+                for (k, (&s, &z)) in slots.iter().zip(sizes).enumerate() {
+                    mask |= u64::from(values[usize::from(s & 15)] * z >= threshold) << k;
+                }
+            }
+            None => {
+                for (k, &s) in slots.iter().enumerate() {
+                    mask |= u64::from(values[usize::from(s & 15)] >= threshold) << k;
+                }
+            }
+        }
+        // Each slot's highest utility (`x · 1 = x` when there are no scale factors), the highest
+        // of them, and the first position among the slots that reach it.
+        let highest: [f64; SLOTS] = std::array::from_fn(|s| values[s] * leaders.size[s]);
+        let best = highest
+            .iter()
+            .fold(0.0f64, |a, &b| if b > a { b } else { a });
+        let at = highest
+            .iter()
+            .zip(&leaders.first)
+            .fold(u16::MAX, |at, (&u, &k)| at.min(if u == best { k } else { u16::MAX }));
+        Some((u128::from(mask), (best > 0.0 && at != u16::MAX).then_some(at)))
+    }
+
+    /// The slot values of citizen `i` with preferences `prefs` (need-weighed first for a
+    /// [`UtilityTable::citizen`] table), or `None` when every weight is zero (and so every
+    /// utility).
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    fn citizen_values(&self, prefs: &Prefs, pop: &Population, i: usize) -> Option<Values> {
+        let weighed = match &self.need {
+            Some(factor) => {
+                let s = crate::need::served(pop, i);
+                std::array::from_fn(|c| (f64::from(prefs[c]) * factor[usize::from(s[c])]) as f32)
+            }
+            None => *prefs,
+        };
+        let top = f64::from(weighed.iter().copied().fold(0.0f32, f32::max));
+        if top <= 0.0 {
+            return None;
+        }
+        let w: [f64; CATEGORY_COUNT] = std::array::from_fn(|c| f64::from(weighed[c]) / top);
+        Some(self.values(&w))
+    }
+
     /// Calls `visit(k, u)` with citizen `i`'s utility `u` of each project `k`, in ballot order,
     /// for preferences `prefs` (need-weighed first for a [`UtilityTable::citizen`] table): the
     /// numbers [`UtilityTable::fill`] writes, so that callers who only fold them store nothing.
@@ -334,16 +482,8 @@ impl UtilityTable {
         i: usize,
         mut visit: impl FnMut(usize, f64),
     ) {
-        let weighed = match &self.need {
-            Some(factor) => {
-                let s = crate::need::served(pop, i);
-                std::array::from_fn(|c| (f64::from(prefs[c]) * factor[usize::from(s[c])]) as f32)
-            }
-            None => *prefs,
-        };
-        let top = f64::from(weighed.iter().copied().fold(0.0f32, f32::max));
         let n = self.category.len();
-        if top <= 0.0 {
+        let Some(values) = self.citizen_values(prefs, pop, i) else {
             // Every utility is zero (times the scale factor, as the scaled utilities are).
             match &self.sizes {
                 Some(sizes) => {
@@ -354,9 +494,7 @@ impl UtilityTable {
                 None => (0..n).for_each(|k| visit(k, 0.0)),
             }
             return;
-        }
-        let w: [f64; CATEGORY_COUNT] = std::array::from_fn(|c| f64::from(weighed[c]) / top);
-        let values = self.values(&w);
+        };
         let d = pop.district[i];
         let row = usize::from(d);
         if row >= self.rows {
@@ -942,6 +1080,90 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The first highest utility and the approvals of `table` for every citizen of `pop`, as
+    /// `fill` and `approval_mask` give them.
+    fn approvals_match_the_utilities(table: &UtilityTable, pop: &Population) {
+        let (mut u, mut vote) = (Vec::new(), VoteParams::default());
+        for i in 0..pop.len() {
+            let prefs = true_prefs(pop, i);
+            table.fill(&prefs, pop, i, &mut u);
+            let top = (0..u.len()).find(|&k| u[k] > 0.0 && u.iter().all(|&x| x <= u[k]));
+            for threshold in [-0.1, 0.0, 0.2, 0.45, 0.9] {
+                vote.threshold = threshold;
+                vote.max_approvals = 0;
+                let mask = approval_mask(&u, &vote, &mut Vec::new());
+                assert_eq!(
+                    table.approvals(&prefs, pop, i, threshold),
+                    (mask, top.map(|k| k as u16)),
+                    "citizen {i}, threshold {threshold}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_favourite_found_slot_by_slot_is_the_first_highest_utility() {
+        let params = crate::scenario::PopulationParams {
+            size: 400,
+            ..Default::default()
+        };
+        let pop = crate::population::generate(&params, 5);
+        // Repeated costs (equal scale factors in one slot, the first of them is the favourite),
+        // categories and districts that put several projects in each slot.
+        let projects: Vec<BallotProject> = (0..30u8)
+            .map(|k| BallotProject {
+                category: k % 6,
+                district: if k % 4 == 0 { CITY_WIDE } else { k % 3 },
+                cost: 20_000 * (1 + u64::from(k % 3)),
+            })
+            .collect();
+        let mut scenario = Scenario::default();
+        scenario.need.utility_weight = 0.4;
+        let mut table = UtilityTable::citizen(&projects, &scenario, pop.districts);
+        assert!(table.leaders.iter().all(Option::is_some));
+        approvals_match_the_utilities(&table, &pop);
+        let plain = UtilityTable::plain(&projects, 0.3, pop.districts);
+        assert!(plain.leaders.iter().all(Option::is_some));
+        approvals_match_the_utilities(&plain, &pop);
+
+        // Scale factors too close to tell apart after rounding: no leaders, the pass over the
+        // projects instead, with the same result.
+        // (Projects 0 and 6 share slot 0 in row 0, and lead it with these factors.)
+        let mut sizes = crate::need::sizes(&projects, &scenario.need);
+        let largest = sizes.iter().copied().fold(0.0, f64::max);
+        sizes[0] = largest;
+        sizes[6] = largest * (1.0 - f64::EPSILON);
+        table.sizes = Some(sizes.clone());
+        table.find_leaders();
+        assert!(table.leaders.iter().any(Option::is_none));
+        approvals_match_the_utilities(&table, &pop);
+        // A negative factor: no leaders either.
+        sizes[6] = -0.5;
+        table.sizes = Some(sizes);
+        table.find_leaders();
+        assert!(table.leaders.iter().all(Option::is_none));
+        approvals_match_the_utilities(&table, &pop);
+    }
+
+    #[test]
+    fn leaders_are_the_largest_factor_of_each_slot_and_its_first_position() {
+        // Slots 0, 2, 0, 3, 2, 0 with factors 0.5, 0.7, 0.9, 0.2, 0.7, 0.9.
+        let slots = [0u8, 2, 0, 3, 2, 0];
+        let sizes = [0.5, 0.7, 0.9, 0.2, 0.7, 0.9];
+        let l = Leaders::of(&slots, Some(&sizes)).expect("factors far apart");
+        assert_eq!((l.size[0], l.first[0]), (0.9, 2));
+        assert_eq!((l.size[2], l.first[2]), (0.7, 1));
+        assert_eq!((l.size[3], l.first[3]), (0.2, 3));
+        assert_eq!((l.size[1], l.first[1]), (0.0, u16::MAX));
+        let l = Leaders::of(&slots, None).expect("no factors");
+        assert_eq!((l.size[0], l.first[0]), (1.0, 0));
+        let close = [0.5, 0.7, 0.9, 0.2, 0.7, 0.9 * (1.0 - 1e-16)];
+        assert!(Leaders::of(&slots, Some(&close)).is_none());
+        let apart = [0.5, 0.7, 0.9, 0.2, 0.7, 0.9 * (1.0 - 1e-14)];
+        assert!(Leaders::of(&slots, Some(&apart)).is_some());
+        assert!(Leaders::of(&slots, Some(&[0.5, f64::NAN, 0.9, 0.2, 0.7, 0.9])).is_none());
     }
 
     fn projects() -> Vec<BallotProject> {
