@@ -260,7 +260,11 @@ pub fn run_jobs<D: Design + Sync>(
                         .and_then(|(_, p, drawn)| {
                             population::rederive(drawn, &distinct[*p], params, seed)
                         });
-                    let made = derived.unwrap_or_else(|| population::generate(params, seed));
+                    // Drawn afresh into the previous population's memory, which is done with.
+                    let made = derived.unwrap_or_else(|| {
+                        let old = previous.take().map(|(.., drawn)| drawn).unwrap_or_default();
+                        population::generate_reusing(params, seed, old)
+                    });
                     // A group's jobs in parallel too, for designs of few populations.
                     samples.par_extend(jobs.par_iter().map(|&j| {
                         let s = design.run_design_job(j, &made);

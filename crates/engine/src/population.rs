@@ -286,21 +286,79 @@ pub fn generate(params: &PopulationParams, seed: u64) -> Population {
 /// next block is drawn. The same population, bit for bit.
 #[must_use]
 pub fn generate_on(params: &PopulationParams, seed: u64, threads: Threads) -> Population {
+    draw_into(params, seed, threads, Population::default())
+}
+
+/// [`generate`] into the columns of `old`, a population no longer needed: the same population,
+/// in memory already in use. A batch of runs that draws a population for each (an ensemble)
+/// then keeps its memory instead of handing it back and faulting fresh pages in for the next.
+#[must_use]
+pub fn generate_reusing(params: &PopulationParams, seed: u64, old: Population) -> Population {
+    draw_into(params, seed, Threads::One, old)
+}
+
+/// `column` emptied and then sized to `n` zeros, in the memory it has.
+fn sized<T: Copy + Default>(mut column: Vec<T>, n: usize) -> Vec<T> {
+    column.clear();
+    column.resize(n, T::default());
+    column
+}
+
+fn draw_into(params: &PopulationParams, seed: u64, threads: Threads, old: Population) -> Population {
     let n = params.size as usize;
     let mut rng = stream(seed, Stage::Population);
+    let Population {
+        age_band,
+        gender,
+        occupation,
+        children,
+        education,
+        income,
+        marginalised,
+        language_barrier,
+        association,
+        district,
+        free_time,
+        civic_skill,
+        interest,
+        efficacy,
+        trust,
+        assertiveness,
+        media,
+        digital,
+        habit,
+        prefs,
+        districts: _,
+    } = old;
+    let mut derived = Derived {
+        prefs: prefs.map(|column| sized(column, n)),
+        free_time: sized(free_time, n),
+        latent_income: vec![0.0; n],
+        traits: [
+            civic_skill,
+            interest,
+            efficacy,
+            trust,
+            assertiveness,
+            media,
+            digital,
+            habit,
+        ]
+        .map(|column| sized(column, n)),
+    };
     // Every column is sized first and written by index: one store per value, where a push also
     // reads and writes the length and checks the capacity (a third of the draw's time).
     let mut pop = Population {
-        age_band: vec![0; n],
-        gender: vec![0; n],
-        occupation: vec![0; n],
-        children: vec![0; n],
-        education: vec![0; n],
-        income: Vec::new(),
-        marginalised: vec![0; n],
-        language_barrier: vec![0; n],
-        association: vec![0; n],
-        district: vec![0; n],
+        age_band: sized(age_band, n),
+        gender: sized(gender, n),
+        occupation: sized(occupation, n),
+        children: sized(children, n),
+        education: sized(education, n),
+        income,
+        marginalised: sized(marginalised, n),
+        language_barrier: sized(language_barrier, n),
+        association: sized(association, n),
+        district: sized(district, n),
         free_time: Vec::new(),
         civic_skill: Vec::new(),
         interest: Vec::new(),
@@ -313,7 +371,6 @@ pub fn generate_on(params: &PopulationParams, seed: u64, threads: Threads) -> Po
         prefs: std::array::from_fn(|_| Vec::new()),
         districts: params.districts.max(1),
     };
-    let mut derived = Derived::new(n);
     let association_logit = logit(params.association_share);
     let marginalised_scale = params.marginalised_share / mean_multiplier(params);
     let totals = Totals::of(params);
@@ -453,15 +510,6 @@ const DIGITAL: usize = 6;
 const HABIT: usize = 7;
 
 impl Derived {
-    fn new(n: usize) -> Derived {
-        Derived {
-            prefs: std::array::from_fn(|_| vec![0.0; n]),
-            free_time: vec![0.0; n],
-            latent_income: vec![0.0; n],
-            traits: std::array::from_fn(|_| vec![0.0; n]),
-        }
-    }
-
     /// The columns cut into chunks of `block` citizens (the last may be shorter).
     fn chunks(&mut self, block: usize) -> Vec<DerivedChunk<'_>> {
         let mut rest = DerivedChunk {
@@ -484,7 +532,7 @@ impl Derived {
     fn move_into(self, pop: &mut Population) {
         pop.prefs = self.prefs;
         pop.free_time = self.free_time;
-        pop.income = income_terciles(&self.latent_income);
+        pop.income = income_terciles(&self.latent_income, std::mem::take(&mut pop.income));
         [
             pop.civic_skill,
             pop.interest,
@@ -1238,7 +1286,7 @@ pub fn rederive(
         }
     }
     if touched.income {
-        pop.income = income_terciles(&latent_income);
+        pop.income = income_terciles(&latent_income, std::mem::take(&mut pop.income));
     }
     Some(pop)
 }
@@ -1256,10 +1304,12 @@ fn logit(p: f64) -> f64 {
     libm::log(p / (1.0 - p))
 }
 
-/// Cuts latent scores into terciles at their exact 1/3 and 2/3 order statistics.
-fn income_terciles(latent: &[f64]) -> Vec<u8> {
+/// Cuts latent scores into terciles at their exact 1/3 and 2/3 order statistics, written into
+/// `out`'s memory.
+fn income_terciles(latent: &[f64], mut out: Vec<u8>) -> Vec<u8> {
+    out.clear();
     if latent.is_empty() {
-        return Vec::new();
+        return out;
     }
     let mut sorted = latent.to_vec();
     let n = sorted.len();
@@ -1271,10 +1321,8 @@ fn income_terciles(latent: &[f64]) -> Vec<u8> {
         Some(k) => *above.select_nth_unstable_by(k, f64::total_cmp).1,
         None => q1,
     };
-    latent
-        .iter()
-        .map(|&x| u8::from(x >= q1) + u8::from(x >= q2))
-        .collect()
+    out.extend(latent.iter().map(|&x| u8::from(x >= q1) + u8::from(x >= q2)));
+    out
 }
 
 /// Mean of `values` over citizens, for summaries.
@@ -1343,19 +1391,19 @@ impl Cache {
         let k = if let Some(k) = found {
             k
         } else {
-            let pop = self
+            let derived = self
                 .entries
                 .iter()
                 .rev()
                 .filter(|(_, s, _)| *s == seed)
-                .find_map(|(p, _, drawn)| derive((p, drawn), params))
-                .unwrap_or_else(|| {
-                    self.draws += 1;
-                    generate(params, seed)
-                });
-            if self.entries.len() >= self.capacity {
-                self.entries.remove(0);
-            }
+                .find_map(|(p, _, drawn)| derive((p, drawn), params));
+            // The oldest goes when the cache is full; a population drawn afresh takes its memory.
+            let forgotten = (self.entries.len() >= self.capacity).then(|| self.entries.remove(0));
+            let pop = derived.unwrap_or_else(|| {
+                self.draws += 1;
+                let old = forgotten.map(|(.., drawn)| drawn).unwrap_or_default();
+                generate_reusing(params, seed, old)
+            });
             self.entries.push((params.clone(), seed, pop));
             self.entries.len() - 1
         };
@@ -1381,6 +1429,36 @@ mod tests {
         };
         s.set_path(path, serde_json::json!(value)).unwrap();
         s.population
+    }
+
+    /// A population drawn into the memory of another (larger, smaller, of other parameters) is
+    /// the population drawn afresh; so is one drawn by a full cache, which reuses the memory of
+    /// the population it forgets.
+    #[test]
+    fn drawing_into_old_memory_equals_drawing_afresh() {
+        let params = |size, share| PopulationParams {
+            size,
+            marginalised_share: share,
+            ..PopulationParams::default()
+        };
+        let (small, large) = (params(700, 0.2), params(2_100, 0.1));
+        for (old, new, seed) in [
+            (&large, &small, 4),
+            (&small, &large, 5),
+            (&small, &small, 6),
+        ] {
+            let recycled = generate_reusing(new, seed, generate(old, seed + 10));
+            assert_eq!(recycled, generate(new, seed));
+        }
+        assert_eq!(
+            generate_reusing(&small, 8, Population::default()),
+            generate(&small, 8)
+        );
+        let mut cache = Cache::new(1);
+        for seed in [1, 2, 1] {
+            assert_eq!(*cache.get(&small, seed), generate(&small, seed));
+        }
+        assert_eq!(*cache.get(&large, 2), generate(&large, 2));
     }
 
     /// Re-deriving a population for coefficients of its continuous columns gives exactly the
@@ -1543,7 +1621,7 @@ mod tests {
                 .iter()
                 .map(|&x| u8::from(x >= sorted[n / 3]) + u8::from(x >= sorted[2 * n / 3]))
                 .collect();
-            assert_eq!(income_terciles(&latent), expected, "n = {n}");
+            assert_eq!(income_terciles(&latent, vec![9; 5]), expected, "n = {n}");
         }
     }
 
