@@ -297,10 +297,14 @@ pub fn generate_reusing(params: &PopulationParams, seed: u64, old: Population) -
     draw_into(params, seed, Threads::One, old)
 }
 
-/// `column` emptied and then sized to `n` zeros, in the memory it has.
+/// `column` with `n` entries, in the memory it has. The draw writes every entry of every column
+/// it sizes, so what a column of the right length holds is left as it is (the test
+/// `drawing_into_old_memory_equals_drawing_afresh` draws into a population of the same size).
 fn sized<T: Copy + Default>(mut column: Vec<T>, n: usize) -> Vec<T> {
-    column.clear();
-    column.resize(n, T::default());
+    if column.len() != n {
+        column.clear();
+        column.resize(n, T::default());
+    }
     column
 }
 
