@@ -28,7 +28,6 @@ use crate::population::{CATEGORY_COUNT, Population};
 use crate::proposals::Proposal;
 use crate::rng::{StageRng, below_logistic, below_u64, unit};
 use crate::scenario::{BallotKind, Scenario, VoteParams};
-use std::hint::select_unpredictable;
 
 /// District code of a project that belongs to the whole municipality (a real project): local
 /// for every citizen. Never a citizen's district (those are below `MAX_DISTRICTS`).
@@ -140,7 +139,9 @@ pub struct UtilityTable {
     /// a jump, which random categories mispredict).
     need: Option<[f64; 2]>,
     /// Per row, where a citizen's favourite can be found slot by slot ([`Leaders`]); `None` for a
-    /// row whose scale factors do not allow it.
+    /// row whose scale factors do not allow it (empty without scale factors, and on
+    /// WebAssembly).
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     leaders: Vec<Option<Leaders>>,
 }
 
@@ -156,23 +157,25 @@ pub struct UtilityTable {
 /// highest: twelve products instead of a pass over every project that compares each with the
 /// best so far, which chained every project's comparison to the one before.
 #[derive(Clone, Debug)]
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 struct Leaders {
     size: [f64; 16],
     first: [u16; 16],
 }
 
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 impl Leaders {
-    /// The leaders of a row whose projects have slots `slots` and scale factors `sizes` (1 when
-    /// `None`), or `None` when a factor is negative or not finite, or two factors in one slot
-    /// are too close to tell apart after rounding.
+    /// The leaders of a row whose projects have slots `slots` and scale factors `sizes`, or
+    /// `None` when a factor is negative or not finite, or two factors in one slot are too close
+    /// to tell apart after rounding.
     #[allow(
         clippy::float_cmp,
         reason = "exact: a factor equal to the slot's largest gives the same product"
     )]
-    fn of(slots: &[u8], sizes: Option<&[f64]>) -> Option<Leaders> {
+    fn of(slots: &[u8], sizes: &[f64]) -> Option<Leaders> {
         // A factor below the slot's largest must be below it by a relative 2^-50 at least.
         const APART: f64 = 1.0 - 1.0 / (1u64 << 50) as f64;
-        let size_of = |k: usize| sizes.map_or(1.0, |z| z[k]);
+        let size_of = |k: usize| sizes[k];
         // Finite, not negative, and 0 or large enough that no product with a value (at least
         // about 1e-45, an `f32` weight over the largest) is subnormal, where rounding is coarser.
         if (0..slots.len()).any(|k| {
@@ -250,13 +253,23 @@ impl UtilityTable {
         table
     }
 
-    /// Works out [`UtilityTable::leaders`] for the table's slots and scale factors.
+    /// Works out [`UtilityTable::leaders`] for the table's slots and scale factors (none for a
+    /// table without them, whose approvals nothing asks for often).
+    #[cfg(not(target_arch = "wasm32"))]
     fn find_leaders(&mut self) {
         let n = self.category.len();
-        self.leaders = (0..self.rows)
-            .map(|row| Leaders::of(&self.slots[row * n..(row + 1) * n], self.sizes.as_deref()))
-            .collect();
+        self.leaders = match &self.sizes {
+            Some(sizes) => (0..self.rows)
+                .map(|row| Leaders::of(&self.slots[row * n..(row + 1) * n], sizes))
+                .collect(),
+            None => Vec::new(),
+        };
     }
+
+    /// No leaders on WebAssembly ([`UtilityTable::approvals_by_project`]).
+    #[cfg(target_arch = "wasm32")]
+    #[allow(clippy::unused_self)]
+    fn find_leaders(&mut self) {}
 
     /// The table of [`crate::cycle::citizen_utilities`] for `projects` under `scenario`.
     #[must_use]
@@ -348,10 +361,10 @@ impl UtilityTable {
     /// Citizen `i`'s approval mask at `threshold` (bit `k` when the utility of project `k` is at
     /// least `threshold`, as [`approval_mask`] without a limit) and favourite project (the first
     /// highest positive utility, or `None`), from the utilities [`UtilityTable::fill`] would
-    /// write, without storing them. Needs at most 128 projects.
-    ///
-    /// Always inlined, so that a caller who has no use for the favourite does not pay for it.
-    #[allow(clippy::inline_always)]
+    /// write, without storing them. Needs at most 128 projects. Found slot by slot
+    /// ([`UtilityTable::approvals_by_slot`]) where the table allows it, else by a pass over every
+    /// project.
+    #[allow(clippy::inline_always, reason = "inlined into each caller's loop over the citizens")]
     #[inline(always)]
     #[must_use]
     pub fn approvals(
@@ -362,41 +375,37 @@ impl UtilityTable {
         threshold: f64,
     ) -> (u128, Option<u16>) {
         debug_assert!(self.category.len() <= 128);
+        #[cfg(not(target_arch = "wasm32"))]
         if let Some(found) = self.approvals_by_slot(prefs, pop, i, threshold) {
             return found;
         }
+        self.approvals_by_project(prefs, pop, i, threshold)
+    }
+
+    /// [`UtilityTable::approvals`] by one pass over the projects that compares each utility with
+    /// the best so far: on WebAssembly, whose page bundle has a size budget, for every citizen;
+    /// natively for the citizens [`UtilityTable::approvals_by_slot`] does not take (of a row past
+    /// the table's, of a table without leaders, of a ballot of more than 64 projects, or with no
+    /// positive weight).
+    #[inline(never)]
+    fn approvals_by_project(
+        &self,
+        prefs: &Prefs,
+        pop: &Population,
+        i: usize,
+        threshold: f64,
+    ) -> (u128, Option<u16>) {
         // As `cycle::favourite`: only a positive utility is taken, and only a strictly higher
-        // one replaces it (ties keep the earlier position).
+        // one replaces it (ties keep the earlier position). Selects the compiler must not turn
+        // into jumps: whether a project beats the best so far is random.
         let (mut best, mut at) = (0.0, u16::MAX);
-        // Selects the compiler must not turn into jumps: whether a project beats the best so
-        // far is random, and a jump on it was mispredicted about once a citizen (a quarter of a
-        // run's mispredictions).
-        let mut favourite = |k: usize, u: f64| {
+        let mut mask = 0u128;
+        self.visit(prefs, pop, i, |k, u| {
+            mask |= u128::from(u >= threshold) << k;
             let higher = u > best;
-            best = select_unpredictable(higher, u, best);
-            at = select_unpredictable(higher, k as u16, at);
-        };
-        let mask = if self.category.len() <= 64 {
-            let mut mask = 0u64;
-            self.visit(prefs, pop, i, |k, u| {
-                mask |= u64::from(u >= threshold) << k;
-                favourite(k, u);
-            });
-            u128::from(mask)
-        } else {
-            // Two 64-bit halves (a 128-bit shift per project costs several instructions).
-            let (mut low, mut high) = (0u64, 0u64);
-            self.visit(prefs, pop, i, |k, u| {
-                let bit = u64::from(u >= threshold);
-                if k < 64 {
-                    low |= bit << k;
-                } else {
-                    high |= bit << (k & 63);
-                }
-                favourite(k, u);
-            });
-            u128::from(high) << 64 | u128::from(low)
-        };
+            best = std::hint::select_unpredictable(higher, u, best);
+            at = std::hint::select_unpredictable(higher, k as u16, at);
+        });
         (mask, (at != u16::MAX).then_some(at))
     }
 
@@ -406,9 +415,11 @@ impl UtilityTable {
     #[allow(
         clippy::inline_always,
         clippy::float_cmp,
-        reason = "the favourite: the first position with exactly the highest utility"
+        reason = "the favourite: the first position with exactly the highest utility; inlined \
+                  into each caller's loop over the citizens"
     )]
     #[inline(always)]
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     fn approvals_by_slot(
         &self,
         prefs: &Prefs,
@@ -421,24 +432,16 @@ impl UtilityTable {
         if n > 64 || row >= self.rows {
             return None;
         }
-        let leaders = self.leaders[row].as_ref()?;
+        let sizes = self.sizes.as_ref()?;
+        let leaders = self.leaders.get(row)?.as_ref()?;
         let values = self.citizen_values(prefs, pop, i)?;
         let slots = &self.slots[row * n..(row + 1) * n];
         let mut mask = 0u64;
-        match &self.sizes {
-            Some(sizes) => {
-                for (k, (&s, &z)) in slots.iter().zip(sizes).enumerate() {
-                    mask |= u64::from(values[usize::from(s & 15)] * z >= threshold) << k;
-                }
-            }
-            None => {
-                for (k, &s) in slots.iter().enumerate() {
-                    mask |= u64::from(values[usize::from(s & 15)] >= threshold) << k;
-                }
-            }
+        for (k, (&s, &z)) in slots.iter().zip(sizes).enumerate() {
+            mask |= u64::from(values[usize::from(s & 15)] * z >= threshold) << k;
         }
-        // Each slot's highest utility (`x · 1 = x` when there are no scale factors), the highest
-        // of them, and the first position among the slots that reach it.
+        // Each slot's highest utility, the highest of them, and the first position among the
+        // slots that reach it.
         let highest: [f64; SLOTS] = std::array::from_fn(|s| values[s] * leaders.size[s]);
         let best = highest
             .iter()
@@ -446,8 +449,13 @@ impl UtilityTable {
         let at = highest
             .iter()
             .zip(&leaders.first)
-            .fold(u16::MAX, |at, (&u, &k)| at.min(if u == best { k } else { u16::MAX }));
-        Some((u128::from(mask), (best > 0.0 && at != u16::MAX).then_some(at)))
+            .fold(u16::MAX, |at, (&u, &k)| {
+                at.min(if u == best { k } else { u16::MAX })
+            });
+        Some((
+            u128::from(mask),
+            (best > 0.0 && at != u16::MAX).then_some(at),
+        ))
     }
 
     /// The slot values of citizen `i` with preferences `prefs` (need-weighed first for a
@@ -1124,9 +1132,22 @@ mod tests {
         let mut table = UtilityTable::citizen(&projects, &scenario, pop.districts);
         assert!(table.leaders.iter().all(Option::is_some));
         approvals_match_the_utilities(&table, &pop);
+        // A table without scale factors has no leaders: every citizen takes the pass.
         let plain = UtilityTable::plain(&projects, 0.3, pop.districts);
-        assert!(plain.leaders.iter().all(Option::is_some));
+        assert!(plain.leaders.is_empty());
         approvals_match_the_utilities(&plain, &pop);
+        // Nor does a ballot of more than 64 projects.
+        let many: Vec<BallotProject> = (0..100u8)
+            .map(|k| BallotProject {
+                category: k % 6,
+                district: if k % 7 == 0 { CITY_WIDE } else { k % 3 },
+                cost: 10_000 + 1_000 * u64::from(k % 11),
+            })
+            .collect();
+        approvals_match_the_utilities(
+            &UtilityTable::citizen(&many, &scenario, pop.districts),
+            &pop,
+        );
 
         // Scale factors too close to tell apart after rounding: no leaders, the pass over the
         // projects instead, with the same result.
@@ -1152,18 +1173,18 @@ mod tests {
         // Slots 0, 2, 0, 3, 2, 0 with factors 0.5, 0.7, 0.9, 0.2, 0.7, 0.9.
         let slots = [0u8, 2, 0, 3, 2, 0];
         let sizes = [0.5, 0.7, 0.9, 0.2, 0.7, 0.9];
-        let l = Leaders::of(&slots, Some(&sizes)).expect("factors far apart");
+        let l = Leaders::of(&slots, &sizes).expect("factors far apart");
         assert_eq!((l.size[0], l.first[0]), (0.9, 2));
         assert_eq!((l.size[2], l.first[2]), (0.7, 1));
         assert_eq!((l.size[3], l.first[3]), (0.2, 3));
         assert_eq!((l.size[1], l.first[1]), (0.0, u16::MAX));
-        let l = Leaders::of(&slots, None).expect("no factors");
+        let l = Leaders::of(&slots, &[1.0; 6]).expect("equal factors");
         assert_eq!((l.size[0], l.first[0]), (1.0, 0));
         let close = [0.5, 0.7, 0.9, 0.2, 0.7, 0.9 * (1.0 - 1e-16)];
-        assert!(Leaders::of(&slots, Some(&close)).is_none());
+        assert!(Leaders::of(&slots, &close).is_none());
         let apart = [0.5, 0.7, 0.9, 0.2, 0.7, 0.9 * (1.0 - 1e-14)];
-        assert!(Leaders::of(&slots, Some(&apart)).is_some());
-        assert!(Leaders::of(&slots, Some(&[0.5, f64::NAN, 0.9, 0.2, 0.7, 0.9])).is_none());
+        assert!(Leaders::of(&slots, &apart).is_some());
+        assert!(Leaders::of(&slots, &[0.5, f64::NAN, 0.9, 0.2, 0.7, 0.9]).is_none());
     }
 
     fn projects() -> Vec<BallotProject> {
