@@ -562,7 +562,7 @@ pub fn favourites(
 }
 
 /// The first ballot position with the highest positive utility, or `None` if none is positive.
-fn favourite(utilities: &[f64]) -> Option<u16> {
+pub(crate) fn favourite(utilities: &[f64]) -> Option<u16> {
     // `best` starts at 0, so only a positive utility is taken, and only a strictly higher one
     // replaces it (ties keep the earlier position).
     let (mut best, mut at) = (0.0, u16::MAX);

@@ -139,9 +139,7 @@ pub struct UtilityTable {
     /// a jump, which random categories mispredict).
     need: Option<[f64; 2]>,
     /// Per row, where a citizen's favourite can be found slot by slot ([`Leaders`]); `None` for a
-    /// row whose scale factors do not allow it (empty without scale factors, and on
-    /// WebAssembly).
-    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    /// row whose scale factors do not allow it (empty without scale factors).
     leaders: Vec<Option<Leaders>>,
 }
 
@@ -157,13 +155,11 @@ pub struct UtilityTable {
 /// highest: twelve products instead of a pass over every project that compares each with the
 /// best so far, which chained every project's comparison to the one before.
 #[derive(Clone, Debug)]
-#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 struct Leaders {
     size: [f64; 16],
     first: [u16; 16],
 }
 
-#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 impl Leaders {
     /// The leaders of a row whose projects have slots `slots` and scale factors `sizes`, or
     /// `None` when a factor is negative or not finite, or two factors in one slot are too close
@@ -255,7 +251,6 @@ impl UtilityTable {
 
     /// Works out [`UtilityTable::leaders`] for the table's slots and scale factors (none for a
     /// table without them, whose approvals nothing asks for often).
-    #[cfg(not(target_arch = "wasm32"))]
     fn find_leaders(&mut self) {
         let n = self.category.len();
         self.leaders = match &self.sizes {
@@ -265,11 +260,6 @@ impl UtilityTable {
             None => Vec::new(),
         };
     }
-
-    /// No leaders on WebAssembly ([`UtilityTable::approvals_by_project`]).
-    #[cfg(target_arch = "wasm32")]
-    #[allow(clippy::unused_self)]
-    fn find_leaders(&mut self) {}
 
     /// The table of [`crate::cycle::citizen_utilities`] for `projects` under `scenario`.
     #[must_use]
@@ -364,7 +354,10 @@ impl UtilityTable {
     /// write, without storing them. Needs at most 128 projects. Found slot by slot
     /// ([`UtilityTable::approvals_by_slot`]) where the table allows it, else by a pass over every
     /// project.
-    #[allow(clippy::inline_always, reason = "inlined into each caller's loop over the citizens")]
+    #[allow(
+        clippy::inline_always,
+        reason = "inlined into each caller's loop over the citizens"
+    )]
     #[inline(always)]
     #[must_use]
     pub fn approvals(
@@ -375,18 +368,14 @@ impl UtilityTable {
         threshold: f64,
     ) -> (u128, Option<u16>) {
         debug_assert!(self.category.len() <= 128);
-        #[cfg(not(target_arch = "wasm32"))]
-        if let Some(found) = self.approvals_by_slot(prefs, pop, i, threshold) {
-            return found;
-        }
-        self.approvals_by_project(prefs, pop, i, threshold)
+        self.approvals_by_slot(prefs, pop, i, threshold)
+            .unwrap_or_else(|| self.approvals_by_project(prefs, pop, i, threshold))
     }
 
-    /// [`UtilityTable::approvals`] by one pass over the projects that compares each utility with
-    /// the best so far: on WebAssembly, whose page bundle has a size budget, for every citizen;
-    /// natively for the citizens [`UtilityTable::approvals_by_slot`] does not take (of a row past
-    /// the table's, of a table without leaders, of a ballot of more than 64 projects, or with no
-    /// positive weight).
+    /// [`UtilityTable::approvals`] from the utilities [`UtilityTable::fill`] writes, for the
+    /// citizens [`UtilityTable::approvals_by_slot`] does not take (of a row past the table's, of
+    /// a table without leaders, of a ballot of more than 64 projects, or with no positive
+    /// weight). Kept out of line and short: few citizens come here.
     #[inline(never)]
     fn approvals_by_project(
         &self,
@@ -395,18 +384,13 @@ impl UtilityTable {
         i: usize,
         threshold: f64,
     ) -> (u128, Option<u16>) {
-        // As `cycle::favourite`: only a positive utility is taken, and only a strictly higher
-        // one replaces it (ties keep the earlier position). Selects the compiler must not turn
-        // into jumps: whether a project beats the best so far is random.
-        let (mut best, mut at) = (0.0, u16::MAX);
-        let mut mask = 0u128;
-        self.visit(prefs, pop, i, |k, u| {
-            mask |= u128::from(u >= threshold) << k;
-            let higher = u > best;
-            best = std::hint::select_unpredictable(higher, u, best);
-            at = std::hint::select_unpredictable(higher, k as u16, at);
-        });
-        (mask, (at != u16::MAX).then_some(at))
+        let mut u = Vec::with_capacity(self.category.len());
+        self.fill(prefs, pop, i, &mut u);
+        let mask = u
+            .iter()
+            .enumerate()
+            .fold(0, |mask, (k, &x)| mask | u128::from(x >= threshold) << k);
+        (mask, crate::cycle::favourite(&u))
     }
 
     /// [`UtilityTable::approvals`] with the favourite found slot by slot ([`Leaders`]), for a
@@ -419,7 +403,6 @@ impl UtilityTable {
                   into each caller's loop over the citizens"
     )]
     #[inline(always)]
-    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     fn approvals_by_slot(
         &self,
         prefs: &Prefs,
