@@ -351,9 +351,9 @@ impl UtilityTable {
     /// Citizen `i`'s approval mask at `threshold` (bit `k` when the utility of project `k` is at
     /// least `threshold`, as [`approval_mask`] without a limit) and favourite project (the first
     /// highest positive utility, or `None`), from the utilities [`UtilityTable::fill`] would
-    /// write, without storing them. Needs at most 128 projects. Found slot by slot
-    /// ([`UtilityTable::approvals_by_slot`]) where the table allows it, else by a pass over every
-    /// project.
+    /// write, without storing them. Needs at most 128 projects. Found slot by slot (each slot's
+    /// project of the largest scale factor) where the table allows it, else from the utilities
+    /// themselves.
     #[allow(
         clippy::inline_always,
         reason = "inlined into each caller's loop over the citizens"
