@@ -11,6 +11,7 @@
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use dialoglab_engine::population;
 use dialoglab_engine::scenario::PopulationParams;
@@ -207,10 +208,10 @@ pub fn progress_bar(total: u32, quiet: bool) -> ProgressBar {
 /// Runs jobs `start..end` of `design` on `threads` threads (all cores if `None`) and returns
 /// their samples in job order. Each (population, seed) is made once and shared by the jobs that
 /// need it: the (population, seed) groups of one seed, in the order their points come, are cut
-/// into runs that threads take whole, and within a run a population whose continuous columns
-/// alone differ from the previous one is re-derived from it (`population::rederive`, exactly the
-/// population a draw gives) instead of drawn, as a Morris trajectory's steps on trait
-/// coefficients allow.
+/// into runs ([`guided_runs`]) that threads take whole, one after another as they finish, and
+/// a thread's population whose continuous columns alone differ from the one it made before is
+/// re-derived from it (`population::rederive`, exactly the population a draw gives) instead of
+/// drawn, as a Morris trajectory's steps on trait coefficients allow.
 pub fn run_jobs<D: Design + Sync>(
     design: &D,
     start: u32,
@@ -242,40 +243,57 @@ pub fn run_jobs<D: Design + Sync>(
             .push(j);
     }
     let groups: Vec<((u32, usize), Vec<u32>)> = groups.into_iter().collect();
-    let work = || -> Vec<Sample> {
-        // Eight runs a thread, so that threads share the work evenly.
-        let runs = rayon::current_num_threads().max(1) * 8;
-        let run_len = groups.len().div_ceil(runs).max(1);
-        groups
-            .par_chunks(run_len)
-            .flat_map_iter(|run| {
-                let mut previous: Option<(u32, usize, population::Population)> = None;
-                let mut samples = Vec::new();
-                for ((seed_index, pop), jobs) in run {
-                    let seed = design.scenario_for(0, *seed_index).seed;
-                    let params = &distinct[*pop];
-                    let derived = previous
-                        .as_ref()
-                        .filter(|(s, ..)| s == seed_index)
-                        .and_then(|(_, p, drawn)| {
-                            population::rederive(drawn, &distinct[*p], params, seed)
-                        });
-                    // Drawn afresh into the previous population's memory, which is done with.
-                    let made = derived.unwrap_or_else(|| {
-                        let old = previous.take().map(|(.., drawn)| drawn).unwrap_or_default();
-                        population::generate_reusing(params, seed, old)
+    // One thread's runs: the next run not yet taken, until none is left.
+    let take_runs = |runs: &[std::ops::Range<usize>], next: &AtomicUsize| -> Vec<Sample> {
+        let mut previous: Option<(u32, usize, population::Population)> = None;
+        let mut samples = Vec::new();
+        while let Some(run) = runs.get(next.fetch_add(1, Ordering::Relaxed)) {
+            for ((seed_index, pop), jobs) in &groups[run.clone()] {
+                let seed = design.scenario_for(0, *seed_index).seed;
+                let params = &distinct[*pop];
+                let derived = previous
+                    .as_ref()
+                    .filter(|(s, ..)| s == seed_index)
+                    .and_then(|(_, p, drawn)| {
+                        population::rederive(drawn, &distinct[*p], params, seed)
                     });
-                    // A group's jobs in parallel too, for designs of few populations.
-                    samples.par_extend(jobs.par_iter().map(|&j| {
-                        let s = design.run_design_job(j, &made);
-                        bar.inc(1);
-                        s
-                    }));
-                    previous = Some((*seed_index, *pop, made));
-                }
-                samples
-            })
-            .collect()
+                // Drawn afresh into the previous population's memory, which is done with.
+                let made = derived.unwrap_or_else(|| {
+                    let old = previous.take().map(|(.., drawn)| drawn).unwrap_or_default();
+                    population::generate_reusing(params, seed, old)
+                });
+                // A group's jobs in parallel too, for designs of few populations: a thread with
+                // no run left takes some of them.
+                samples.par_extend(jobs.par_iter().map(|&j| {
+                    let s = design.run_design_job(j, &made);
+                    bar.inc(1);
+                    s
+                }));
+                previous = Some((*seed_index, *pop, made));
+            }
+        }
+        samples
+    };
+    let work = || -> Vec<Sample> {
+        let threads = rayon::current_num_threads().max(1);
+        let sizes: Vec<usize> = groups.iter().map(|(_, jobs)| jobs.len()).collect();
+        let runs = guided_runs(&sizes, threads);
+        let next = AtomicUsize::new(0);
+        let taken = std::sync::Mutex::new(Vec::new());
+        rayon::scope(|scope| {
+            for _ in 0..threads {
+                scope.spawn(|_| {
+                    let mut mine = take_runs(&runs, &next);
+                    taken
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .append(&mut mine);
+                });
+            }
+        });
+        taken
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     };
     let mut samples = match threads {
         None => work(),
@@ -288,6 +306,31 @@ pub fn run_jobs<D: Design + Sync>(
     };
     samples.sort_by_key(|s| s.job);
     Ok(samples)
+}
+
+/// Cuts groups of `sizes` jobs, in order, into runs of consecutive groups for `threads` threads
+/// that take the next run whenever they finish one: each run takes at least one group, and
+/// groups until it holds a `2 · threads`-th of the jobs not yet in a run. Long runs come first,
+/// so that a thread's populations mostly follow one another (and re-derive), and short ones at
+/// the end, so that the threads finish at nearly the same time (with equal runs, the last could
+/// keep one thread busy for a whole run while the others wait).
+fn guided_runs(sizes: &[usize], threads: usize) -> Vec<std::ops::Range<usize>> {
+    let mut left: usize = sizes.iter().sum();
+    let mut runs = Vec::new();
+    let mut first = 0;
+    while first < sizes.len() {
+        let want = left.div_ceil(2 * threads.max(1));
+        let mut end = first;
+        let mut jobs = 0;
+        while end < sizes.len() && (end == first || jobs < want) {
+            jobs += sizes[end];
+            end += 1;
+        }
+        runs.push(first..end);
+        left -= jobs;
+        first = end;
+    }
+    runs
 }
 
 /// The text of a shard file.
@@ -532,6 +575,35 @@ pub fn check_shards<S: PartialEq, D: Design>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn guided_runs_cover_every_group_once_and_shrink_towards_the_end() {
+        for (sizes, threads) in [
+            (vec![1; 2_000], 2),
+            (vec![1; 7], 2),
+            (vec![5, 1, 1, 40, 1, 1, 1, 3], 2),
+            (vec![1; 100], 1),
+            (vec![3; 50], 4),
+            (vec![], 2),
+        ] {
+            let runs = guided_runs(&sizes, threads);
+            let mut next = 0;
+            for run in &runs {
+                assert_eq!(run.start, next, "{sizes:?}");
+                assert!(run.end > run.start);
+                next = run.end;
+            }
+            assert_eq!(next, sizes.len());
+        }
+        // Two thousand single-job groups on two threads: a quarter first, then less and less,
+        // down to single groups at the end.
+        let runs = guided_runs(&[1; 2_000], 2);
+        let lens: Vec<usize> = runs.iter().map(ExactSizeIterator::len).collect();
+        assert_eq!(lens[..3], [500, 375, 282]);
+        assert!(lens.windows(2).all(|w| w[1] <= w[0]), "{lens:?}");
+        assert_eq!(lens[lens.len() - 4..], [1, 1, 1, 1]);
+        assert!(runs.len() < 40, "{}", runs.len());
+    }
 
     #[test]
     fn shards_partition_the_jobs() {

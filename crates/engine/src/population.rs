@@ -11,8 +11,8 @@ use crate::attributes::{
 };
 use crate::need::{CULTURE, ELDERLY, GREEN, ROADS, SOCIAL};
 use crate::rng::{
-    Stage, StageRng, below_logistic, chance, chance_logistic, logistic, logistic_f32_into, noise,
-    pick_short, stream, unit,
+    Stage, StageRng, below_logistic, chance, chance_logistic, logistic, logistic_f32_close_into,
+    logistic_f32_into, noise, pick_short, settle_flags, stream, unit,
 };
 use crate::scenario::{PopulationParams, TraitParams};
 use crate::split::Threads;
@@ -935,12 +935,25 @@ impl Profile {
     /// the citizen's interest (after its logistic transform); attending in a simulated year
     /// sets 1.
     fn habit(&self, t: &TraitParams, interest: f64, u: f64) -> f32 {
-        let past = t.past_intercept
+        if below_logistic(u, self.past(t, interest)) {
+            0.5
+        } else {
+            0.0
+        }
+    }
+
+    /// The log-odds of having taken part before, from the citizen's interest.
+    #[allow(
+        clippy::inline_always,
+        reason = "one call per citizen in the block's loop over the habit"
+    )]
+    #[inline(always)]
+    fn past(&self, t: &TraitParams, interest: f64) -> f64 {
+        t.past_intercept
             + t.past_interest * (interest - 0.5) * 2.0
             + t.past_member * self.member
             + t.past_old * self.old
-            + t.past_marginalised * self.m;
-        if below_logistic(u, past) { 0.5 } else { 0.0 }
+            + t.past_marginalised * self.m
     }
 
     /// The latent income score.
@@ -1012,12 +1025,19 @@ struct Predictors {
 
 impl Predictors {
     /// Applies the logistic transforms to the predictors of a block of citizens and writes their
-    /// traits into the rows of `out`, one per citizen. Interest is needed at full precision for
-    /// the habit, so it takes [`logistic`] citizen by citizen; the six traits kept only as `f32`
-    /// take [`logistic_f32_into`] column by column, which gives the same bits about twice as fast.
+    /// traits into the rows of `out`, one per citizen. The seven traits kept as `f32` take
+    /// [`logistic_f32_into`] column by column, which gives the bits of [`logistic`] about twice as
+    /// fast. The habit is drawn from the interest at full precision: from an estimate of it within
+    /// 1e-13 ([`logistic_f32_close_into`]), which moves the log-odds of `past` by far less than
+    /// [`ESTIMATE_ERROR`] allows, so that [`settle_flags`] decides nearly every citizen as the
+    /// exact interest would, without a jump on the outcome. The few it leaves open (and every
+    /// citizen, should `past_interest` be so large that the estimate's error could matter) take
+    /// [`Profile::habit`] with the exact interest.
     fn write_block(block: &[Predictors], out: &mut DerivedChunk, t: &TraitParams) {
         let mut z = [0.0f64; BLOCK];
         let z = &mut z[..block.len()];
+        let mut close = [0.0f64; BLOCK];
+        let close = &mut close[..block.len()];
         for (column, predictor) in [
             (CIVIC_SKILL, (|p| p.civic_skill) as fn(&Predictors) -> f64),
             (EFFICACY, |p| p.efficacy),
@@ -1031,10 +1051,26 @@ impl Predictors {
             }
             logistic_f32_into(z, &mut out.traits[column][..block.len()]);
         }
-        for (j, p) in block.iter().enumerate() {
-            let interest = logistic(p.interest);
-            out.traits[INTEREST][j] = interest as f32;
-            out.traits[HABIT][j] = p.profile.habit(t, interest, p.past_draw);
+        for (z, p) in z.iter_mut().zip(block) {
+            *z = p.interest;
+        }
+        logistic_f32_close_into(z, &mut out.traits[INTEREST][..block.len()], close);
+        // An error of 1e-13 in the interest moves `past` by 2e-13 · |past_interest|.
+        let estimate_holds = t.past_interest.abs() <= 1e4;
+        let habit = &mut out.traits[HABIT][..block.len()];
+        for ((h, p), &interest) in habit.iter_mut().zip(block).zip(&*close) {
+            let (settled, below) = settle_flags(p.past_draw, p.profile.past(t, interest));
+            let value = 0.5 * f32::from(u8::from(below));
+            *h = if settled && estimate_holds {
+                value
+            } else {
+                f32::NAN
+            };
+        }
+        for (h, p) in habit.iter_mut().zip(block) {
+            if h.is_nan() {
+                *h = p.profile.habit(t, logistic(p.interest), p.past_draw);
+            }
         }
     }
 }
@@ -1471,6 +1507,29 @@ mod tests {
     /// Re-deriving a population for coefficients of its continuous columns gives exactly the
     /// population drawn afresh, for every such coefficient of the registry (and the language
     /// barrier's share); a coefficient that decides categories asks for a new draw.
+    #[test]
+    fn the_habit_drawn_from_the_estimated_interest_is_the_one_the_exact_interest_gives() {
+        // `rederive` draws the habit citizen by citizen from the exact interest; `generate` from
+        // the block's estimate, and from the exact interest where the estimate cannot settle it
+        // (every citizen with `past_interest` beyond 1e4).
+        let base = PopulationParams {
+            size: 20_000,
+            ..PopulationParams::default()
+        };
+        let seed = 19;
+        let drawn = generate(&base, seed);
+        for (past_interest, past_intercept) in [(3.0, -1.0), (-2.0, 0.5), (0.1, 4.0), (2e4, -1e4)] {
+            let mut params = base.clone();
+            params.traits.past_interest = past_interest;
+            params.traits.past_intercept = past_intercept;
+            let fresh = generate(&params, seed);
+            let exact = rederive(&drawn, &base, &params, seed).unwrap();
+            assert!(fresh == exact, "past_interest {past_interest}");
+            let habits = fresh.habit.iter().filter(|&&h| h > 0.0).count();
+            assert!(habits > 100 && habits < 19_900, "{habits} with a habit");
+        }
+    }
+
     #[test]
     fn rederiving_equals_drawing_afresh_for_every_column_coefficient() {
         let base = PopulationParams {

@@ -219,6 +219,20 @@ pub fn settle_below_logistic(u: f64, z: f64) -> Option<bool> {
     None
 }
 
+/// [`settle_below_logistic`] as two flags, `(settled, below)`, for loops over many draws: no jump
+/// depends on the outcome, which is random and would be mispredicted half the time. `below` is
+/// `u < logistic(z)` whenever `settled`; when not, the caller decides with the exact score.
+#[allow(
+    clippy::inline_always,
+    reason = "the body of loops over a block of draws"
+)]
+#[inline(always)]
+#[must_use]
+pub fn settle_flags(u: f64, z: f64) -> (bool, bool) {
+    let d = u * (1.0 + approx_exp(-z.clamp(-30.0, 30.0))) - 1.0;
+    (z.abs() <= 30.0 && d.abs() > 1e-6, d < 0.0)
+}
+
 /// How far (absolutely) an estimated score given to [`settle_below_logistic`] may be from the
 /// exact one.
 pub const ESTIMATE_ERROR: f64 = 3e-8;
@@ -285,16 +299,49 @@ fn approx_exp(x: f64) -> f64 {
 pub fn logistic_f32_into(z: &[f64], out: &mut [f32]) {
     debug_assert_eq!(z.len(), out.len());
     for (o, &x) in out.iter_mut().zip(z) {
-        let within = x.clamp(-30.0, 30.0);
-        let v = 1.0 / (1.0 + exp_close(-within));
-        let low = (v * (1.0 - 1e-12)) as f32;
-        let high = (v * (1.0 + 1e-12)) as f32;
-        *o = if low.to_bits() == high.to_bits() && within.to_bits() == x.to_bits() {
-            low
-        } else {
-            f32::NAN
-        };
+        *o = logistic_f32_close(x).1;
     }
+    fill_logistic_f32(z, out);
+}
+
+/// [`logistic_f32_into`], and into `close` each `logistic(z)` to within an absolute 1e-13 (NaN
+/// for a `z` beyond ±30 or NaN): an estimate from which a score built on the logistic can be
+/// settled ([`settle_flags`]) without computing it exactly. `z`, `out` and `close` have the same
+/// length.
+pub fn logistic_f32_close_into(z: &[f64], out: &mut [f32], close: &mut [f64]) {
+    debug_assert_eq!(z.len(), out.len());
+    debug_assert_eq!(z.len(), close.len());
+    for ((o, c), &x) in out.iter_mut().zip(close.iter_mut()).zip(z) {
+        (*c, *o) = logistic_f32_close(x);
+    }
+    fill_logistic_f32(z, out);
+}
+
+/// The branch-free part of [`logistic_f32_into`] for one score: `1 / (1 + e^-z)` with `e^-z` from
+/// `exp_close` (NaN for a `z` beyond ±30 or NaN), and its `f32` when both ends of a band of a
+/// relative ±1e-12 around it round to the same one, else NaN.
+#[allow(
+    clippy::inline_always,
+    reason = "the body of the vectorised loops of logistic_f32_into and logistic_f32_close_into"
+)]
+#[inline(always)]
+fn logistic_f32_close(x: f64) -> (f64, f32) {
+    let within = x.clamp(-30.0, 30.0);
+    let v = 1.0 / (1.0 + exp_close(-within));
+    let low = (v * (1.0 - 1e-12)) as f32;
+    let high = (v * (1.0 + 1e-12)) as f32;
+    let inside = within.to_bits() == x.to_bits();
+    let close = if inside { v } else { f64::NAN };
+    let bits = if low.to_bits() == high.to_bits() && inside {
+        low
+    } else {
+        f32::NAN
+    };
+    (close, bits)
+}
+
+/// The second pass of [`logistic_f32_into`]: [`logistic`] for every value the first left as NaN.
+fn fill_logistic_f32(z: &[f64], out: &mut [f32]) {
     for (o, &x) in out.iter_mut().zip(z) {
         if o.is_nan() {
             *o = logistic(x) as f32;
@@ -425,12 +472,46 @@ mod tests {
         }
         let mut out = vec![0.0f32; z.len()];
         logistic_f32_into(&z, &mut out);
-        for (&x, &o) in z.iter().zip(&out) {
+        let mut with_close = vec![0.0f32; z.len()];
+        let mut close = vec![0.0f64; z.len()];
+        logistic_f32_close_into(&z, &mut with_close, &mut close);
+        for (((&x, &o), &w), &c) in z.iter().zip(&out).zip(&with_close).zip(&close) {
             let exact = logistic(x) as f32;
             assert!(
                 o.to_bits() == exact.to_bits() || (o.is_nan() && exact.is_nan()),
                 "z = {x:e}: {o:e} against {exact:e}"
             );
+            assert_eq!(w.to_bits(), o.to_bits(), "z = {x:e}");
+            if x.abs() <= 30.0 {
+                assert!((c - logistic(x)).abs() < 1e-13, "z = {x:e}: {c:e}");
+            } else {
+                assert!(c.is_nan(), "z = {x:e}: {c:e}");
+            }
+        }
+    }
+
+    #[test]
+    fn settle_flags_decide_as_settle_below_logistic() {
+        let mut rng = stream(13, Stage::Vote);
+        let mut zs: Vec<f64> = (0..100_000)
+            .map(|_| (unit(&mut rng) - 0.5) * 70.0)
+            .collect();
+        zs.extend([30.0, -30.0, 30.0f64.next_up(), f64::NAN, f64::INFINITY]);
+        for z in zs {
+            let p = logistic(z);
+            for u in [
+                unit(&mut rng),
+                p,
+                p.next_down(),
+                p.next_up(),
+                p * (1.0 + 2e-6),
+            ] {
+                let (settled, below) = settle_flags(u, z);
+                match settle_below_logistic(u, z) {
+                    Some(b) => assert!(settled && below == b, "u = {u:e}, z = {z}"),
+                    None => assert!(!settled, "u = {u:e}, z = {z}"),
+                }
+            }
         }
     }
 
