@@ -11,8 +11,8 @@ use crate::attributes::{
 };
 use crate::need::{CULTURE, ELDERLY, GREEN, ROADS, SOCIAL};
 use crate::rng::{
-    Stage, StageRng, below_logistic, chance, chance_logistic, logistic, logistic_f32_close_into,
-    logistic_f32_into, noise, pick_short, settle_flags, stream, unit,
+    Stage, StageRng, below_logistic, chance, logistic, logistic_f32_close_into, logistic_f32_into,
+    noise, pick_short, settle_flags, stream, unit,
 };
 use crate::scenario::{PopulationParams, TraitParams};
 use crate::split::Threads;
@@ -380,7 +380,6 @@ fn draw_into(
         prefs: std::array::from_fn(|_| Vec::new()),
         districts: params.districts.max(1),
     };
-    let association_logit = logit(params.association_share);
     let marginalised_scale = params.marginalised_share / mean_multiplier(params);
     let totals = Totals::of(params);
     let lookups = Lookups::of(params);
@@ -393,7 +392,7 @@ fn draw_into(
         pop: &mut pop,
         rng: &mut rng,
         params,
-        fixed: (association_logit, marginalised_scale, &totals, &lookups),
+        fixed: (marginalised_scale, &totals, &lookups),
     };
     let chunks = derived.chunks(BLOCK);
     if threads.two() {
@@ -411,7 +410,7 @@ struct Drawer<'a> {
     pop: &'a mut Population,
     rng: &'a mut StageRng,
     params: &'a PopulationParams,
-    fixed: (f64, f64, &'a Totals, &'a Lookups),
+    fixed: (f64, &'a Totals, &'a Lookups),
 }
 
 impl Drawer<'_> {
@@ -430,7 +429,7 @@ impl Drawer<'_> {
 /// the predictors wait for the block's logistic pass.
 fn derive_inline(chunks: Vec<DerivedChunk<'_>>, params: &PopulationParams, drawer: &mut Drawer) {
     let mut block = Vec::with_capacity(BLOCK);
-    let lookups = drawer.fixed.3;
+    let lookups = drawer.fixed.2;
     for (k, mut chunk) in chunks.into_iter().enumerate() {
         block.clear();
         for j in 0..chunk.len() {
@@ -451,7 +450,7 @@ fn derive_beside(chunks: Vec<DerivedChunk<'_>>, params: &PopulationParams, drawe
     // Blocks worked out come back to be drawn into again, so that few are allocated.
     let (done, to_refill) = mpsc::channel::<Vec<Drawn>>();
     let queue = Mutex::new(to_derive);
-    let lookups = drawer.fixed.3;
+    let lookups = drawer.fixed.2;
     // Takes the next drawn block, waiting for one while some may still come.
     let next = |wait: bool| {
         let queue = queue.lock().unwrap_or_else(PoisonError::into_inner);
@@ -680,10 +679,10 @@ impl Totals {
 struct Lookups {
     /// [`marginalisation_multiplier`] by education and occupation.
     marginalisation: [[f64; 4]; 4],
-    /// Added to the membership score: by the marginalised code, `member_marginalised` or
-    /// `member_not_marginalised`; by age band, `member_old` in the 67+ band, 0 elsewhere.
-    member_marginalised: [f64; 4],
-    member_old: [f64; 4],
+    /// The chance of being a member of an association, `logistic(member_z)`, by education,
+    /// marginalised code and age band: the score takes one value for each, so it is worked out
+    /// once per population (exactly as [`member_z`] gives it) instead of once per citizen.
+    member_chance: [[[f64; 4]; 4]; 4],
     /// The latent income's term for the occupation, and for the age band (`income_late_career`
     /// for the 50–66, 0 elsewhere).
     income_occupation: [f64; 4],
@@ -703,18 +702,32 @@ impl Lookups {
         own_field[1][CULTURE] = t.pref_culture_sports_members;
         own_field[4][SOCIAL] = t.pref_social_social_members;
         own_field[3][ROADS] = t.pref_roads_residents_members;
+        let member_marginalised: [f64; 4] = std::array::from_fn(|code| {
+            if code as u8 == YES {
+                t.member_marginalised
+            } else {
+                t.member_not_marginalised
+            }
+        });
+        let member_old = [0.0, 0.0, 0.0, t.member_old];
+        let association_logit = logit(params.association_share);
         Lookups {
+            member_chance: std::array::from_fn(|education| {
+                std::array::from_fn(|code| {
+                    std::array::from_fn(|age| {
+                        logistic(member_z(
+                            association_logit,
+                            t.member_education,
+                            education as u8,
+                            member_marginalised[code],
+                            member_old[age],
+                        ))
+                    })
+                })
+            }),
             marginalisation: std::array::from_fn(|education| {
                 std::array::from_fn(|occ| marginalisation_multiplier(t, education as u8, occ as u8))
             }),
-            member_marginalised: std::array::from_fn(|code| {
-                if code as u8 == YES {
-                    t.member_marginalised
-                } else {
-                    t.member_not_marginalised
-                }
-            }),
-            member_old: [0.0, 0.0, 0.0, t.member_old],
             income_occupation: std::array::from_fn(|occ| match occ as u8 {
                 occupation::EMPLOYED => t.income_employed,
                 occupation::RETIRED => t.income_retired,
@@ -724,6 +737,20 @@ impl Lookups {
             own_field,
         }
     }
+}
+
+/// The log-odds of association membership: the share's log-odds, plus `member_education` per
+/// step of `education` from vocational, plus `marginalised` (`member_marginalised` or
+/// `member_not_marginalised` by the citizen's code) and `old` (`member_old` in the 67+ band, 0
+/// elsewhere).
+fn member_z(
+    association_logit: f64,
+    per_education: f64,
+    education: u8,
+    marginalised: f64,
+    old: f64,
+) -> f64 {
+    association_logit + per_education * (f64::from(education) - 1.0) + marginalised + old
 }
 
 /// 1.0 where a code is the one asked about, 0.0 elsewhere, looked up by code (see [`Lookups`]):
@@ -1086,7 +1113,7 @@ fn draw_citizen(
     pop: &mut Population,
     i: usize,
     params: &PopulationParams,
-    (association_logit, marginalised_scale, totals, lookups): (f64, f64, &Totals, &Lookups),
+    (marginalised_scale, totals, lookups): (f64, &Totals, &Lookups),
     rng: &mut StageRng,
 ) -> Drawn {
     let age = pick_short(unit(rng), &params.age_shares, totals.age);
@@ -1100,7 +1127,6 @@ fn draw_citizen(
         NO
     };
     let education = pick_short(unit(rng), &EDUCATION_BY_AGE[band], totals.education[band]);
-    let t = &params.traits;
 
     // Marginalisation is more likely with basic education and outside the labour force; the
     // multipliers are rescaled so that the population share matches `marginalised_share`.
@@ -1110,12 +1136,11 @@ fn draw_citizen(
     let language = marginalised && chance(rng, params.language_barrier_share);
     let marginalised = if marginalised { YES } else { NO };
 
-    // Association membership: higher with education and age, lower when marginalised.
-    let member_z = association_logit
-        + t.member_education * (f64::from(education) - 1.0)
-        + lookups.member_marginalised[usize::from(marginalised & 3)]
-        + lookups.member_old[usize::from(age & 3)];
-    let association = if chance_logistic(rng, member_z) {
+    // Association membership: higher with education and age, lower when marginalised
+    // (`Lookups::member_chance`).
+    let member_chance = lookups.member_chance[usize::from(education & 3)]
+        [usize::from(marginalised & 3)][usize::from(age & 3)];
+    let association = if chance(rng, member_chance) {
         pick_short(
             unit(rng),
             &ASSOCIATION_KINDS_BY_AGE[band],
