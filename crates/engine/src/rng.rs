@@ -275,7 +275,8 @@ pub fn chance_logistic<R: Rng + ?Sized>(rng: &mut R, z: f64) -> bool {
 #[inline]
 fn approx_exp(x: f64) -> f64 {
     const ROUND: f64 = 6_755_399_441_055_744.0;
-    let k = (x * std::f64::consts::LOG2_E + ROUND) - ROUND;
+    let t = x * std::f64::consts::LOG2_E + ROUND;
+    let k = t - ROUND;
     let r = x - k * std::f64::consts::LN_2;
     let poly = 1.0
         + r * (1.0
@@ -283,9 +284,10 @@ fn approx_exp(x: f64) -> f64 {
                 + r * (1.0 / 6.0
                     + r * (1.0 / 24.0
                         + r * (1.0 / 120.0 + r * (1.0 / 720.0 + r * (1.0 / 5040.0)))))));
-    // |k| ≤ 44 here, so 2^k is a normal number built from its exponent bits.
-    let two_k = f64::from_bits(((k as i64 + 1023) as u64) << 52);
-    two_k * poly
+    // |k| ≤ 44 here, so 2^k is a normal number built from its exponent bits; `t` holds `k` in
+    // its low bits (as in `exp_close`), which spares a float-to-integer conversion.
+    let k_bits = t.to_bits().wrapping_sub(ROUND.to_bits());
+    f64::from_bits(k_bits.wrapping_add(1023) << 52) * poly
 }
 
 /// `logistic(z) as f32` for every `z`, into `out`, bit for bit as [`logistic`] gives it, about
