@@ -848,11 +848,7 @@ fn turnout_score_with(
     ln_1p_exp_neg: impl Fn(f64) -> f64,
 ) -> f64 {
     let v = &scenario.vote;
-    let mut z = v.turnout_intercept
-        + v.turnout_interest * (f64::from(pop.interest[i]) - 0.5)
-        + v.turnout_efficacy * (f64::from(pop.efficacy[i]) - 0.5)
-        + v.turnout_trust * (f64::from(pop.trust[i]) - 0.5)
-        + v.turnout_stakes * own_stakes;
+    let mut z = turnout_base(pop, i, own_stakes, v);
     if attended {
         z += v.turnout_attendee;
     } else {
@@ -869,6 +865,24 @@ fn turnout_score_with(
     }
     z
 }
+
+/// The terms of [`turnout_score`] that every citizen has: the intercept, interest, efficacy,
+/// trust and own stakes.
+#[allow(
+    clippy::inline_always,
+    reason = "one call per citizen in the passes over the population"
+)]
+#[inline(always)]
+fn turnout_base(pop: &Population, i: usize, own_stakes: f64, v: &VoteParams) -> f64 {
+    v.turnout_intercept
+        + v.turnout_interest * (f64::from(pop.interest[i]) - 0.5)
+        + v.turnout_efficacy * (f64::from(pop.efficacy[i]) - 0.5)
+        + v.turnout_trust * (f64::from(pop.trust[i]) - 0.5)
+        + v.turnout_stakes * own_stakes
+}
+
+/// Citizens per block of [`voters`].
+const VOTER_BLOCK: usize = 256;
 
 /// How a ballot was cast.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -941,6 +955,15 @@ pub fn channels(
 
 /// Who votes: one draw per citizen, in citizen order. `attended[i]` marks attendees and
 /// `intensity[i]` is the invitation intensity.
+///
+/// The score is estimated with `ln(1 + e^-x)` from [`crate::rng::approx_ln_1p_exp_neg`] (an
+/// error of 1.2e-8 at most, which enters the score once), and the estimate settles nearly every
+/// draw ([`crate::rng::settle_flags`]); the rest compute the exact score, so every outcome is the
+/// exact one. The channel term made most of a year's `libm` calls. The citizens are taken in
+/// blocks, pass by pass (the draws; the score's terms and channel costs; the channel's logarithm;
+/// the estimate and its settling; who votes), so that each pass is a short chain of arithmetic
+/// per citizen that the processor overlaps across citizens: one long chain per citizen (two
+/// exponentials, a division and a series) kept it waiting.
 #[must_use]
 pub fn voters(
     pop: &Population,
@@ -951,30 +974,77 @@ pub fn voters(
     rng: &mut StageRng,
 ) -> Vec<u32> {
     let own_stakes = crate::need::stakes_table(stakes, scenario);
-    (0..pop.len())
-        .filter(|&i| {
-            let u = unit(rng);
-            // The score with `ln(1 + e^-x)` estimated settles nearly every draw (an error of 1.2e-8
-            // at most, which enters the score once); the rest compute the exact score, so every
-            // outcome is the exact one. The channel term made most of a year's `libm` calls.
-            let estimate = turnout_score_with(
+    let v = &scenario.vote;
+    let n = pop.len();
+    let mut out = Vec::new();
+    let mut draws = [0.0f64; VOTER_BLOCK];
+    let mut score = [0.0f64; VOTER_BLOCK];
+    let mut low = [0.0f64; VOTER_BLOCK];
+    let mut gap = [0.0f64; VOTER_BLOCK];
+    let mut settled = [(false, false); VOTER_BLOCK];
+    let mut start = 0;
+    while start < n {
+        let len = VOTER_BLOCK.min(n - start);
+        let citizens = start..start + len;
+        for u in &mut draws[..len] {
+            *u = unit(rng);
+        }
+        // The terms every citizen has, and the channel's: `min(paper, online)` and
+        // `|paper − online|`, or the paper cost and an infinite gap (whose logarithm is 0) when
+        // there is no online ballot.
+        for ((z, (l, g)), i) in score
+            .iter_mut()
+            .zip(low.iter_mut().zip(gap.iter_mut()))
+            .zip(citizens.clone())
+        {
+            *z = turnout_base(
                 pop,
                 i,
-                attended[i],
-                intensity[i],
                 own_stakes[usize::from(crate::need::served_bits(pop, i) & 63)],
-                scenario,
-                crate::rng::approx_ln_1p_exp_neg,
+                v,
             );
-            crate::rng::settle_below_logistic(u, estimate).unwrap_or_else(|| {
+            (*l, *g) = match channel_costs(pop, i, scenario) {
+                (paper, Some(o)) => (paper.min(o), (paper - o).abs()),
+                (paper, None) => (paper, f64::INFINITY),
+            };
+        }
+        for g in &mut gap[..len] {
+            *g = crate::rng::approx_ln_1p_exp_neg(*g);
+        }
+        for ((((flags, &z), (&l, &ln)), &u), i) in settled
+            .iter_mut()
+            .zip(&score)
+            .zip(low.iter().zip(&gap))
+            .zip(&draws)
+            .zip(citizens.clone())
+        {
+            let mut estimate = z;
+            if attended[i] {
+                estimate += v.turnout_attendee;
+            } else {
+                estimate -= l - ln;
+            }
+            if intensity[i] != 0.0 {
+                estimate += v.turnout_invited * libm::log1p(f64::from(intensity[i]));
+            }
+            *flags = crate::rng::settle_flags(u, estimate);
+        }
+        for ((&(is_settled, below), &u), i) in settled.iter().zip(&draws).zip(citizens) {
+            let votes = if is_settled {
+                below
+            } else {
                 below_logistic(
                     u,
                     turnout_score(pop, i, attended[i], intensity[i], stakes, scenario),
                 )
-            })
-        })
-        .map(|i| i as u32)
-        .collect()
+            };
+            if votes {
+                out.push(i as u32);
+            }
+        }
+        start += len;
+    }
+    out
 }
 
 /// Funded flags per ballot position from an allocation over [`instance`].
