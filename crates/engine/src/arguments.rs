@@ -113,44 +113,98 @@ pub fn experienced(pop: &Population, i: usize, c: usize) -> bool {
 /// The arguments every citizen knows before the meeting, in citizen order.
 #[must_use]
 pub fn knowledge(pop: &Population, scenario: &Scenario) -> Vec<Known> {
-    let p = &scenario.arguments;
+    let knowing = Knowing::new(scenario);
     let mut rng = stream(scenario.seed, Stage::Arguments);
-    // Thresholds in 1/256 steps: the byte drawn for an argument is below the threshold.
-    let step = |x: f64| libm::round(x.clamp(0.0, 1.0) * 256.0) as u32;
-    // General knowledge depends on education and membership alone, so the thresholds are worked
-    // out once for each of their six combinations, and for each way of having experience of a
-    // word's two categories: `lanes[education][member][experience]` (see `threshold_lanes`).
-    let lanes: [[[u64; 4]; 2]; 3] = std::array::from_fn(|education| {
-        std::array::from_fn(|member| {
-            let general = p.know_base
-                + p.know_education * f64::from(education as u8) / 2.0
-                + if member == 1 { p.know_association } else { 0.0 };
-            let plain = step(general);
-            let rich = step(general + p.know_experience);
-            let pro = |experienced: bool| if experienced { rich } else { plain };
-            std::array::from_fn(|e| {
-                threshold_lanes([pro(e & 1 != 0), plain, pro(e & 2 != 0), plain])
-            })
-        })
-    });
     (0..pop.len())
-        .map(|i| {
-            let member = usize::from(pop.association[i] > 0);
-            let lanes = &lanes[usize::from(pop.education[i])][member];
-            let experience = (0..CATEGORY_COUNT).fold(0usize, |bits, c| {
-                bits | usize::from(experienced(pop, i, c)) << c
-            });
-            let mut known: Known = 0;
-            for chunk in 0..ARGUMENT_COUNT / 8 {
-                let word = rng.next_u64();
-                // Eight arguments a word: two categories, pro, pro, con, con each; each pair of
-                // bytes shares a threshold.
-                let lanes = lanes[(experience >> (chunk * 2)) & 3];
-                known |= Known::from(bytes_below(word, lanes)) << (chunk * 8);
-            }
-            known
-        })
+        .map(|i| knowing.known(pop, i, &mut rng))
         .collect()
+}
+
+/// What each of `citizens` knows before the meeting, in the order given: the entries of
+/// [`knowledge`] for them alone. The other citizens' random words are drawn and passed over
+/// (every citizen takes the same number), so a meeting's few hundred attendees do not pay for
+/// the knowledge of the whole town.
+#[must_use]
+pub fn knowledge_of(pop: &Population, scenario: &Scenario, citizens: &[u32]) -> Vec<Known> {
+    let knowing = Knowing::new(scenario);
+    let mut rng = stream(scenario.seed, Stage::Arguments);
+    let mut order: Vec<usize> = (0..citizens.len()).collect();
+    order.sort_by_key(|&j| citizens[j]);
+    let mut out = vec![0; citizens.len()];
+    // The citizen whose words come next in the stream, and the last one worked out.
+    let mut next = 0usize;
+    let mut last: Option<(usize, Known)> = None;
+    for j in order {
+        let i = citizens[j] as usize;
+        if let Some((seen, known)) = last
+            && seen == i
+        {
+            out[j] = known;
+            continue;
+        }
+        for _ in next..i {
+            for _ in 0..WORDS {
+                rng.next_u64();
+            }
+        }
+        out[j] = knowing.known(pop, i, &mut rng);
+        last = Some((i, out[j]));
+        next = i + 1;
+    }
+    out
+}
+
+/// Random words a citizen's knowledge takes: eight arguments a word.
+const WORDS: usize = ARGUMENT_COUNT / 8;
+
+/// The thresholds of [`knowledge`], worked out once for a pass over the citizens.
+struct Knowing {
+    /// General knowledge depends on education and membership alone, so the thresholds are
+    /// worked out once for each of their six combinations, and for each way of having experience
+    /// of a word's two categories: `lanes[education][member][experience]` (see
+    /// `threshold_lanes`).
+    lanes: [[[u64; 4]; 2]; 3],
+}
+
+impl Knowing {
+    fn new(scenario: &Scenario) -> Knowing {
+        let p = &scenario.arguments;
+        // Thresholds in 1/256 steps: the byte drawn for an argument is below the threshold.
+        let step = |x: f64| libm::round(x.clamp(0.0, 1.0) * 256.0) as u32;
+        Knowing {
+            lanes: std::array::from_fn(|education| {
+                std::array::from_fn(|member| {
+                    let general = p.know_base
+                        + p.know_education * f64::from(education as u8) / 2.0
+                        + if member == 1 { p.know_association } else { 0.0 };
+                    let plain = step(general);
+                    let rich = step(general + p.know_experience);
+                    let pro = |experienced: bool| if experienced { rich } else { plain };
+                    std::array::from_fn(|e| {
+                        threshold_lanes([pro(e & 1 != 0), plain, pro(e & 2 != 0), plain])
+                    })
+                })
+            }),
+        }
+    }
+
+    /// What citizen `i` knows, from their [`WORDS`] words, the next in `rng`.
+    fn known(&self, pop: &Population, i: usize, rng: &mut impl Rng) -> Known {
+        let member = usize::from(pop.association[i] > 0);
+        let lanes = &self.lanes[usize::from(pop.education[i])][member];
+        let experience = (0..CATEGORY_COUNT).fold(0usize, |bits, c| {
+            bits | usize::from(experienced(pop, i, c)) << c
+        });
+        let mut known: Known = 0;
+        for chunk in 0..WORDS {
+            let word = rng.next_u64();
+            // Eight arguments a word: two categories, pro, pro, con, con each; each pair of
+            // bytes shares a threshold.
+            let lanes = lanes[(experience >> (chunk * 2)) & 3];
+            known |= Known::from(bytes_below(word, lanes)) << (chunk * 8);
+        }
+        known
+    }
 }
 
 /// The thresholds (each 0 – 256) of the four byte pairs of a word, as [`bytes_below`] takes
@@ -280,6 +334,27 @@ mod tests {
             impact: 0.1,
         };
         assert!(knowledge(&pop, &none).iter().all(|&k| k == 0));
+    }
+
+    #[test]
+    fn knowledge_of_some_citizens_is_theirs_in_the_whole_town() {
+        let mut s = crate::presets::get("faxe-dialogue").unwrap();
+        s.population.size = 3_000;
+        let pop = crate::population::generate(&s.population, 5);
+        let all = knowledge(&pop, &s);
+        assert!(all.iter().any(|&k| k != 0) && all.iter().any(|&k| k != all[0]));
+        for citizens in [
+            vec![],
+            vec![0],
+            vec![2_999],
+            vec![17, 3, 2_500, 4, 1_000],
+            vec![9, 9, 1, 9],
+            (0..3_000).rev().step_by(7).collect::<Vec<u32>>(),
+        ] {
+            let some = knowledge_of(&pop, &s, &citizens);
+            let expected: Vec<Known> = citizens.iter().map(|&i| all[i as usize]).collect();
+            assert_eq!(some, expected, "{citizens:?}");
+        }
     }
 
     #[test]

@@ -50,8 +50,6 @@ pub struct Deliberation {
     pub speaking_time: Vec<f64>,
     /// Preferences per attendee slot after the meeting.
     pub prefs_after: Vec<Prefs>,
-    /// The arguments every citizen of the population knew before the meeting (citizen order).
-    pub knowledge: Vec<Known>,
     /// Arguments taken up by listeners during the meeting, in all.
     pub learned: u32,
     /// The trace, when asked for.
@@ -149,12 +147,11 @@ pub fn deliberate(
 ) -> Deliberation {
     let m = &scenario.meeting;
     let n = attendees.len();
-    let knowledge = arguments::knowledge(pop, scenario);
     let mut prefs: Vec<Prefs> = attendees
         .iter()
         .map(|&i| std::array::from_fn(|c| pop.prefs[c][i as usize]))
         .collect();
-    let mut known: Vec<Known> = attendees.iter().map(|&i| knowledge[i as usize]).collect();
+    let mut known: Vec<Known> = arguments::knowledge_of(pop, scenario, attendees);
     let mut speaking_time = vec![0.0f64; n];
     let mut learned = 0u32;
 
@@ -298,7 +295,6 @@ pub fn deliberate(
         tables,
         speaking_time,
         prefs_after: prefs,
-        knowledge,
         learned,
         trace: trace.then_some(MeetingTrace {
             format: m.format,

@@ -458,7 +458,7 @@ struct Informed {
 /// ballot lengths, when drawn, from the [`rng::Stage::Arguments`] stream of cycle 1).
 fn informed_metrics(pop: &Population, scenario: &Scenario, y: &Year) -> Informed {
     let unknown = arguments::Unknown::new(scenario.arguments.impact);
-    let knowledge = &y.deliberation.knowledge;
+    let knowledge = arguments::knowledge(pop, scenario);
     let informed = |i: usize| unknown.informed(&vote::true_prefs(pop, i), knowledge[i]);
     let (mut before, mut after) = (0.0, 0.0);
     for (&i, p) in y.attendees.iter().zip(&y.deliberation.prefs_after) {

@@ -50,6 +50,7 @@ fn stronger_side(format: MeetingFormat) -> (u32, u32, f64) {
             &mut stream(seed, Stage::Deliberation),
             false,
         );
+        let knowledge = arguments::knowledge(&pop, &s);
         for c in 0..CATEGORY_COUNT {
             if b[c].abs() > 0.15 {
                 let shift: f64 = att
@@ -64,7 +65,7 @@ fn stronger_side(format: MeetingFormat) -> (u32, u32, f64) {
         let (mut before, mut after) = (0.0, 0.0);
         for (&i, p) in att.iter().zip(&d.prefs_after) {
             let raw = prefs(&pop, i);
-            let inf = arguments::informed(&raw, d.knowledge[i as usize], s.arguments.impact);
+            let inf = arguments::informed(&raw, knowledge[i as usize], s.arguments.impact);
             before += f64::from(arguments::distance(&raw, &inf));
             after += f64::from(arguments::distance(p, &inf));
         }
