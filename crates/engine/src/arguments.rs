@@ -129,7 +129,7 @@ pub fn knowledge_of(pop: &Population, scenario: &Scenario, citizens: &[u32]) -> 
     let knowing = Knowing::new(scenario);
     let mut rng = stream(scenario.seed, Stage::Arguments);
     let mut order: Vec<usize> = (0..citizens.len()).collect();
-    order.sort_by_key(|&j| citizens[j]);
+    crate::sort::by_key(&mut order, |&j| citizens[j]);
     let mut out = vec![0; citizens.len()];
     // The citizen whose words come next in the stream, and the last one worked out.
     let mut next = 0usize;

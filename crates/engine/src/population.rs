@@ -11,8 +11,8 @@ use crate::attributes::{
 };
 use crate::need::{CULTURE, ELDERLY, GREEN, ROADS, SOCIAL};
 use crate::rng::{
-    Stage, StageRng, below_logistic, chance, logistic, logistic_f32_close_into, logistic_f32_into,
-    noise, pick_short, settle_flags, stream, unit,
+    Stage, StageRng, below_logistic, chance, logistic, logistic_f32_close_into, noise, pick_short,
+    settle_flags, stream, unit,
 };
 use crate::scenario::{PopulationParams, TraitParams};
 use crate::split::Threads;
@@ -428,14 +428,15 @@ impl Drawer<'_> {
 /// The draw on one thread: the linear parts are worked out as each citizen is drawn, and only
 /// the predictors wait for the block's logistic pass.
 fn derive_inline(chunks: Vec<DerivedChunk<'_>>, params: &PopulationParams, drawer: &mut Drawer) {
-    let mut predictors = Predictors::new();
+    let mut block = Vec::with_capacity(BLOCK);
     let lookups = drawer.fixed.2;
     for (k, mut chunk) in chunks.into_iter().enumerate() {
+        block.clear();
         for j in 0..chunk.len() {
             let drawn = drawer.draw(k * BLOCK + j);
-            drawn.linear(&mut chunk, j, (params, lookups), &mut predictors);
+            block.push(drawn.linear(&mut chunk, j, params, lookups));
         }
-        predictors.write_block(chunk.len(), &mut chunk, &params.traits);
+        Predictors::write_block(&block, &mut chunk, &params.traits);
     }
 }
 
@@ -604,11 +605,12 @@ impl<'a> DerivedChunk<'a> {
     /// thread, which WebAssembly does not have).
     #[cfg(not(target_arch = "wasm32"))]
     fn derive(&mut self, block: &[Drawn], params: &PopulationParams, lookups: &Lookups) {
-        let mut predictors = Predictors::new();
-        for (j, d) in block.iter().enumerate() {
-            d.linear(self, j, (params, lookups), &mut predictors);
-        }
-        predictors.write_block(block.len(), self, &params.traits);
+        let predictors: Vec<Predictors> = block
+            .iter()
+            .enumerate()
+            .map(|(j, d)| d.linear(self, j, params, lookups))
+            .collect();
+        Predictors::write_block(&predictors, self, &params.traits);
     }
 }
 
@@ -1034,69 +1036,56 @@ impl Profile {
     }
 }
 
-/// The traits of a block of citizens before their logistic transform, column by column: the
-/// linear predictors of the seven logistic traits (in the order of [`PREDICTED`]), and what `past`
-/// needs. Columns rather than one record per citizen, so that each pass of
-/// [`Predictors::write_block`] reads one contiguous column.
+/// The traits of one citizen before their logistic transform: the linear predictors, with what
+/// `past` needs.
 struct Predictors {
-    z: [Vec<f64>; PREDICTED.len()],
-    profile: Vec<Profile>,
-    past_draw: Vec<f64>,
+    civic_skill: f64,
+    interest: f64,
+    efficacy: f64,
+    trust: f64,
+    assertiveness: f64,
+    media: f64,
+    digital: f64,
+    profile: Profile,
+    past_draw: f64,
 }
 
-/// The logistic traits with a linear predictor, in the order of [`Predictors::z`]: the habit
-/// follows from the interest.
-const PREDICTED: [usize; 7] = [
-    CIVIC_SKILL,
-    INTEREST,
-    EFFICACY,
-    TRUST,
-    ASSERTIVENESS,
-    MEDIA,
-    DIGITAL,
-];
-
-/// The interest's place in [`PREDICTED`].
-const PREDICTED_INTEREST: usize = 1;
-const _: () = assert!(PREDICTED[PREDICTED_INTEREST] == INTEREST);
-
 impl Predictors {
-    /// Room for a block of [`BLOCK`] citizens.
-    fn new() -> Predictors {
-        Predictors {
-            z: std::array::from_fn(|_| vec![0.0; BLOCK]),
-            profile: vec![Profile::new(0, 0, 0, 0, 0, 0, 0); BLOCK],
-            past_draw: vec![0.0; BLOCK],
-        }
-    }
-
-    /// Applies the logistic transforms to the predictors of the block's first `len` citizens and
-    /// writes their traits into the rows of `out`, one per citizen. The seven traits kept as
-    /// `f32` take [`logistic_f32_into`] column by column, which gives the bits of [`logistic`]
-    /// about twice as fast. The habit is drawn from the interest at full precision: from an
-    /// estimate of it within 1e-13 ([`logistic_f32_close_into`]), which moves the log-odds of
-    /// `past` by far less than [`ESTIMATE_ERROR`](crate::rng::ESTIMATE_ERROR) allows, so that
-    /// [`settle_flags`] decides nearly every citizen as the exact interest would, without a jump
-    /// on the outcome. The few it leaves open (and every citizen, should `past_interest` be so
-    /// large that the estimate's error could matter) take [`Profile::habit`] with the exact
-    /// interest.
-    fn write_block(&self, len: usize, out: &mut DerivedChunk, t: &TraitParams) {
+    /// Applies the logistic transforms to the predictors of a block of citizens and writes their
+    /// traits into the rows of `out`, one per citizen. The seven traits kept as `f32` take
+    /// [`logistic_f32_into`] column by column, which gives the bits of [`logistic`] about twice as
+    /// fast. The habit is drawn from the interest at full precision: from an estimate of it within
+    /// 1e-13 ([`logistic_f32_close_into`]), which moves the log-odds of `past` by far less than
+    /// [`ESTIMATE_ERROR`] allows, so that [`settle_flags`] decides nearly every citizen as the
+    /// exact interest would, without a jump on the outcome. The few it leaves open (and every
+    /// citizen, should `past_interest` be so large that the estimate's error could matter) take
+    /// [`Profile::habit`] with the exact interest.
+    fn write_block(block: &[Predictors], out: &mut DerivedChunk, t: &TraitParams) {
+        let mut z = [0.0f64; BLOCK];
+        let z = &mut z[..block.len()];
         let mut close = [0.0f64; BLOCK];
-        let close = &mut close[..len];
-        for (z, &column) in self.z.iter().zip(&PREDICTED) {
-            let (z, traits) = (&z[..len], &mut out.traits[column][..len]);
-            if column == INTEREST {
-                logistic_f32_close_into(z, traits, close);
-            } else {
-                logistic_f32_into(z, traits);
+        let close = &mut close[..block.len()];
+        // The interest last, so that `close` keeps its estimates (one loop for all seven keeps
+        // the page's WebAssembly small).
+        for (column, predictor) in [
+            (CIVIC_SKILL, (|p| p.civic_skill) as fn(&Predictors) -> f64),
+            (EFFICACY, |p| p.efficacy),
+            (TRUST, |p| p.trust),
+            (ASSERTIVENESS, |p| p.assertiveness),
+            (MEDIA, |p| p.media),
+            (DIGITAL, |p| p.digital),
+            (INTEREST, |p| p.interest),
+        ] {
+            for (z, p) in z.iter_mut().zip(block) {
+                *z = predictor(p);
             }
+            logistic_f32_close_into(z, &mut out.traits[column][..block.len()], close);
         }
         // An error of 1e-13 in the interest moves `past` by 2e-13 · |past_interest|.
         let estimate_holds = t.past_interest.abs() <= 1e4;
-        let habit = &mut out.traits[HABIT][..len];
-        let people = self.profile.iter().zip(&self.past_draw);
-        for ((h, (profile, &u)), &interest) in habit.iter_mut().zip(people).zip(&*close) {
-            let (settled, below) = settle_flags(u, profile.past(t, interest));
+        let habit = &mut out.traits[HABIT][..block.len()];
+        for ((h, p), &interest) in habit.iter_mut().zip(block).zip(&*close) {
+            let (settled, below) = settle_flags(p.past_draw, p.profile.past(t, interest));
             let value = 0.5 * f32::from(u8::from(below));
             *h = if settled && estimate_holds {
                 value
@@ -1104,14 +1093,9 @@ impl Predictors {
                 f32::NAN
             };
         }
-        let people = self.profile.iter().zip(&self.past_draw);
-        for ((h, (profile, &u)), &z) in habit
-            .iter_mut()
-            .zip(people)
-            .zip(&self.z[PREDICTED_INTEREST])
-        {
+        for (h, p) in habit.iter_mut().zip(block) {
             if h.is_nan() {
-                *h = profile.habit(t, logistic(z), u);
+                *h = p.profile.habit(t, logistic(p.interest), p.past_draw);
             }
         }
     }
@@ -1195,8 +1179,8 @@ struct Drawn {
 }
 
 impl Drawn {
-    /// Writes the preferences, free time and latent income into row `i` of `out`, and the
-    /// predictors of the logistic traits into row `i` of `predictors`.
+    /// Writes the preferences, free time and latent income into row `i` of `out`, and returns the
+    /// predictors of the logistic traits.
     #[allow(
         clippy::inline_always,
         reason = "one call per citizen in each of the draw's two loops"
@@ -1206,9 +1190,9 @@ impl Drawn {
         &self,
         out: &mut DerivedChunk,
         i: usize,
-        (params, lookups): (&PopulationParams, &Lookups),
-        predictors: &mut Predictors,
-    ) {
+        params: &PopulationParams,
+        lookups: &Lookups,
+    ) -> Predictors {
         let (c, d, t) = (&self.profile, &self.draws, &params.traits);
         let prefs = c.prefs(t, lookups, d);
         for (column, v) in out.prefs.iter_mut().zip(prefs) {
@@ -1216,20 +1200,17 @@ impl Drawn {
         }
         out.free_time[i] = c.free_time(t, d.free_time);
         out.latent_income[i] = c.income(t, lookups, d.income);
-        let z = [
-            c.civic_skill(t, d.civic_skill),
-            c.interest(t, d.interest),
-            c.efficacy(t, d.efficacy),
-            c.trust(t, d.trust),
-            c.assertiveness(t, d.assertiveness),
-            c.media(t, d.media),
-            c.digital(params, d.digital),
-        ];
-        for (column, z) in predictors.z.iter_mut().zip(z) {
-            column[i] = z;
+        Predictors {
+            civic_skill: c.civic_skill(t, d.civic_skill),
+            interest: c.interest(t, d.interest),
+            efficacy: c.efficacy(t, d.efficacy),
+            trust: c.trust(t, d.trust),
+            assertiveness: c.assertiveness(t, d.assertiveness),
+            media: c.media(t, d.media),
+            digital: c.digital(params, d.digital),
+            profile: *c,
+            past_draw: d.past,
         }
-        predictors.profile[i] = *c;
-        predictors.past_draw[i] = d.past;
     }
 }
 

@@ -356,9 +356,11 @@ impl UtilityTable {
     /// themselves.
     #[allow(
         clippy::inline_always,
-        reason = "inlined into each caller's loop over the citizens"
+        reason = "inlined into each caller's loop over the citizens natively; in WebAssembly, where \
+                  the page's bundle counts every kB, the compiler decides"
     )]
-    #[inline(always)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    #[cfg_attr(target_arch = "wasm32", inline)]
     #[must_use]
     pub fn approvals(
         &self,
