@@ -356,11 +356,15 @@ impl UtilityTable {
     /// themselves.
     #[allow(
         clippy::inline_always,
-        reason = "inlined into each caller's loop over the citizens natively; in WebAssembly, where \
-                  the page's bundle counts every kB, the compiler decides"
+        reason = "inlined into each caller's loop over the citizens; in the page's bundles (the \
+                  `compact-sort` feature in WebAssembly), where every kB counts, the compiler \
+                  decides"
     )]
-    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-    #[cfg_attr(target_arch = "wasm32", inline)]
+    #[cfg_attr(
+        not(all(target_arch = "wasm32", feature = "compact-sort")),
+        inline(always)
+    )]
+    #[cfg_attr(all(target_arch = "wasm32", feature = "compact-sort"), inline)]
     #[must_use]
     pub fn approvals(
         &self,
