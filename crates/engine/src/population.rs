@@ -1528,9 +1528,6 @@ mod tests {
         );
     }
 
-    /// Re-deriving a population for coefficients of its continuous columns gives exactly the
-    /// population drawn afresh, for every such coefficient of the registry (and the language
-    /// barrier's share); a coefficient that decides categories asks for a new draw.
     #[test]
     fn the_habit_drawn_from_the_estimated_interest_is_the_one_the_exact_interest_gives() {
         // `rederive` draws the habit citizen by citizen from the exact interest; `generate` from
@@ -1554,6 +1551,9 @@ mod tests {
         }
     }
 
+    /// Re-deriving a population for coefficients of its continuous columns gives exactly the
+    /// population drawn afresh, for every such coefficient of the registry (and the language
+    /// barrier's share); a coefficient that decides categories asks for a new draw.
     #[test]
     fn rederiving_equals_drawing_afresh_for_every_column_coefficient() {
         let base = PopulationParams {
