@@ -1053,10 +1053,10 @@ struct Predictors {
 impl Predictors {
     /// Applies the logistic transforms to the predictors of a block of citizens and writes their
     /// traits into the rows of `out`, one per citizen. The seven traits kept as `f32` take
-    /// [`logistic_f32_into`] column by column, which gives the bits of [`logistic`] about twice as
-    /// fast. The habit is drawn from the interest at full precision: from an estimate of it within
-    /// 1e-13 ([`logistic_f32_close_into`]), which moves the log-odds of `past` by far less than
-    /// [`ESTIMATE_ERROR`] allows, so that [`settle_flags`] decides nearly every citizen as the
+    /// [`logistic_f32_close_into`] column by column, which gives the bits of [`logistic`] about
+    /// twice as fast. The habit is drawn from the interest at full precision: from the estimate
+    /// within 1e-13 that the same pass gives, which moves the log-odds of `past` by far less than
+    /// [`ESTIMATE_ERROR`](crate::rng::ESTIMATE_ERROR) allows, so that [`settle_flags`] decides nearly every citizen as the
     /// exact interest would, without a jump on the outcome. The few it leaves open (and every
     /// citizen, should `past_interest` be so large that the estimate's error could matter) take
     /// [`Profile::habit`] with the exact interest.

@@ -835,35 +835,40 @@ pub fn turnout_score(
     stakes: f64,
     scenario: &Scenario,
 ) -> f64 {
+    let v = &scenario.vote;
     let own = crate::need::own_stakes(stakes, pop, i, scenario);
-    turnout_score_with(pop, i, attended, intensity, own, scenario, |x| {
-        libm::log1p(libm::exp(-x))
-    })
+    // The cost of the cheaper channel, softly: −ln(e^−p + e^−o) = min(p, o) − ln(1 + e^−|p − o|),
+    // without overflow; attendees vote at the meeting.
+    let channel = if attended {
+        0.0
+    } else {
+        match channel_costs(pop, i, scenario) {
+            (paper, Some(o)) => paper.min(o) - libm::log1p(libm::exp(-(paper - o).abs())),
+            (paper, None) => paper,
+        }
+    };
+    turnout_from(
+        turnout_base(pop, i, own, v),
+        attended,
+        channel,
+        intensity,
+        v,
+    )
 }
 
-/// [`turnout_score`] of a citizen whose own stakes ([`crate::need::own_stakes`]) are
-/// `own_stakes`, with `ln(1 + e^-x)` computed by `ln_1p_exp_neg`.
-#[inline]
-fn turnout_score_with(
-    pop: &Population,
-    i: usize,
-    attended: bool,
-    intensity: f32,
-    own_stakes: f64,
-    scenario: &Scenario,
-    ln_1p_exp_neg: impl Fn(f64) -> f64,
-) -> f64 {
-    let v = &scenario.vote;
-    let mut z = turnout_base(pop, i, own_stakes, v);
+/// [`turnout_score`] from its parts: `base` ([`turnout_base`]), and for a citizen who did not
+/// attend, the cost of voting `channel` (the soft minimum of the channels' costs).
+#[allow(
+    clippy::inline_always,
+    reason = "one call per citizen in the passes over the population"
+)]
+#[inline(always)]
+fn turnout_from(base: f64, attended: bool, channel: f64, intensity: f32, v: &VoteParams) -> f64 {
+    let mut z = base;
     if attended {
         z += v.turnout_attendee;
     } else {
-        let (paper, online) = channel_costs(pop, i, scenario);
-        z -= match online {
-            // −ln(e^−p + e^−o) = min(p, o) − ln(1 + e^−|p − o|), without overflow.
-            Some(o) => paper.min(o) - ln_1p_exp_neg((paper - o).abs()),
-            None => paper,
-        };
+        z -= channel;
     }
     // log1p(0) = 0: skip the call for the uninvited (the sum is unchanged).
     if intensity != 0.0 {
@@ -1024,15 +1029,7 @@ pub fn voters(
             .zip(&draws)
             .zip(citizens.clone())
         {
-            let mut estimate = z;
-            if attended[i] {
-                estimate += v.turnout_attendee;
-            } else {
-                estimate -= l - ln;
-            }
-            if intensity[i] != 0.0 {
-                estimate += v.turnout_invited * libm::log1p(f64::from(intensity[i]));
-            }
+            let estimate = turnout_from(z, attended[i], l - ln, intensity[i], v);
             *flags = crate::rng::settle_flags(u, estimate);
         }
         for ((&(is_settled, below), &u), i) in settled.iter().zip(&draws).zip(citizens) {
