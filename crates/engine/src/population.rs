@@ -1055,7 +1055,7 @@ impl Predictors {
     /// traits into the rows of `out`, one per citizen. The seven traits kept as `f32` take
     /// [`logistic_f32_close_into`] column by column, which gives the bits of [`logistic`] about
     /// twice as fast. The habit is drawn from the interest at full precision: from the estimate
-    /// within 1e-13 that the same pass gives, which moves the log-odds of `past` by far less than
+    /// within 3e-12 that the same pass gives, which moves the log-odds of `past` by far less than
     /// [`ESTIMATE_ERROR`](crate::rng::ESTIMATE_ERROR) allows, so that [`settle_flags`] decides nearly every citizen as the
     /// exact interest would, without a jump on the outcome. The few it leaves open (and every
     /// citizen, should `past_interest` be so large that the estimate's error could matter) take
@@ -1081,8 +1081,10 @@ impl Predictors {
             }
             logistic_f32_close_into(z, &mut out.traits[column][..block.len()], close);
         }
-        // An error of 1e-13 in the interest moves `past` by 2e-13 · |past_interest|.
-        let estimate_holds = t.past_interest.abs() <= 1e4;
+        // An error of 3e-12 in the interest moves `past` by 6e-12 · |past_interest|: at most 6e-10,
+        // fifty times less than the estimate may be off, for a coefficient up to 100 (its
+        // plausible range ends at 1.8).
+        let estimate_holds = t.past_interest.abs() <= 100.0;
         let habit = &mut out.traits[HABIT][..block.len()];
         for ((h, p), &interest) in habit.iter_mut().zip(block).zip(&*close) {
             let (settled, below) = settle_flags(p.past_draw, p.profile.past(t, interest));
@@ -1532,14 +1534,20 @@ mod tests {
     fn the_habit_drawn_from_the_estimated_interest_is_the_one_the_exact_interest_gives() {
         // `rederive` draws the habit citizen by citizen from the exact interest; `generate` from
         // the block's estimate, and from the exact interest where the estimate cannot settle it
-        // (every citizen with `past_interest` beyond 1e4).
+        // (every citizen with `past_interest` beyond 100).
         let base = PopulationParams {
             size: 20_000,
             ..PopulationParams::default()
         };
         let seed = 19;
         let drawn = generate(&base, seed);
-        for (past_interest, past_intercept) in [(3.0, -1.0), (-2.0, 0.5), (0.1, 4.0), (2e4, -1e4)] {
+        for (past_interest, past_intercept) in [
+            (3.0, -1.0),
+            (-2.0, 0.5),
+            (0.1, 4.0),
+            (90.0, -45.0),
+            (2e4, -1e4),
+        ] {
             let mut params = base.clone();
             params.traits.past_interest = past_interest;
             params.traits.past_intercept = past_intercept;
