@@ -11,8 +11,8 @@ use crate::attributes::{
 };
 use crate::need::{CULTURE, ELDERLY, GREEN, ROADS, SOCIAL};
 use crate::rng::{
-    Stage, StageRng, below_logistic, chance, logistic, logistic_f32_close_into, noise, pick_short,
-    settle_flags, stream, unit,
+    Stage, StageRng, below_logistic, chance, close_estimate_holds, logistic,
+    logistic_f32_close_into, noise, pick_short, settle_flags, stream, unit,
 };
 use crate::scenario::{PopulationParams, TraitParams};
 use crate::split::Threads;
@@ -1055,10 +1055,11 @@ impl Predictors {
     /// traits into the rows of `out`, one per citizen. The seven traits kept as `f32` take
     /// [`logistic_f32_close_into`] column by column, which gives the bits of [`logistic`] about
     /// twice as fast. The habit is drawn from the interest at full precision: from the estimate
-    /// within 3e-12 that the same pass gives, which moves the log-odds of `past` by far less than
-    /// [`ESTIMATE_ERROR`](crate::rng::ESTIMATE_ERROR) allows, so that [`settle_flags`] decides nearly every citizen as the
-    /// exact interest would, without a jump on the outcome. The few it leaves open (and every
-    /// citizen, should `past_interest` be so large that the estimate's error could matter) take
+    /// within [`CLOSE_ERROR`](crate::rng::CLOSE_ERROR) that the same pass gives, which moves the
+    /// log-odds of `past` by far less than [`ESTIMATE_ERROR`](crate::rng::ESTIMATE_ERROR) allows,
+    /// so that [`settle_flags`] decides nearly every citizen as the exact interest would, without
+    /// a jump on the outcome. The few it leaves open (and every citizen, should `past_interest`
+    /// be so large that the estimate's error could matter: [`close_estimate_holds`]) take
     /// [`Profile::habit`] with the exact interest.
     fn write_block(block: &[Predictors], out: &mut DerivedChunk, t: &TraitParams) {
         let mut z = [0.0f64; BLOCK];
@@ -1081,10 +1082,9 @@ impl Predictors {
             }
             logistic_f32_close_into(z, &mut out.traits[column][..block.len()], close);
         }
-        // An error of 3e-12 in the interest moves `past` by 6e-12 · |past_interest|: at most 6e-10,
-        // fifty times less than the estimate may be off, for a coefficient up to 100 (its
-        // plausible range ends at 1.8).
-        let estimate_holds = t.past_interest.abs() <= 100.0;
+        // The interest enters `past` with the weight 2 · past_interest: the estimate holds for a
+        // coefficient up to 100 (its plausible range ends at 1.8).
+        let estimate_holds = close_estimate_holds(2.0 * t.past_interest);
         let habit = &mut out.traits[HABIT][..block.len()];
         for ((h, p), &interest) in habit.iter_mut().zip(block).zip(&*close) {
             let (settled, below) = settle_flags(p.past_draw, p.profile.past(t, interest));

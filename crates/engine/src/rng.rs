@@ -306,10 +306,10 @@ pub fn logistic_f32_into(z: &[f64], out: &mut [f32]) {
     fill_logistic_f32(z, out);
 }
 
-/// [`logistic_f32_into`], and into `close` each `logistic(z)` to within an absolute 3e-12 (NaN
+/// [`logistic_f32_into`], and into `close` each `logistic(z)` to within [`CLOSE_ERROR`] (NaN
 /// for a `z` beyond ±30 or NaN): an estimate from which a score built on the logistic can be
-/// settled ([`settle_flags`]) without computing it exactly. `z`, `out` and `close` have the same
-/// length.
+/// settled ([`settle_flags`]) without computing it exactly ([`close_estimate_holds`]). `z`, `out`
+/// and `close` have the same length.
 pub fn logistic_f32_close_into(z: &[f64], out: &mut [f32], close: &mut [f64]) {
     debug_assert_eq!(z.len(), out.len());
     debug_assert_eq!(z.len(), close.len());
@@ -317,6 +317,19 @@ pub fn logistic_f32_close_into(z: &[f64], out: &mut [f32], close: &mut [f64]) {
         (*c, *o) = logistic_f32_close(x);
     }
     fill_logistic_f32(z, out);
+}
+
+/// How far (absolutely) an estimate of [`logistic_f32_close_into`] may be from `logistic(z)`:
+/// `exp_close`'s relative error (below 9.8e-12) times at most ¼ (the logistic's slope), with
+/// room for the division's rounding.
+pub const CLOSE_ERROR: f64 = 3e-12;
+
+/// Whether a score that takes an estimate of [`logistic_f32_close_into`] with the weight `weight`
+/// (so that the estimate's error moves it by `|weight| · CLOSE_ERROR` at most) stays within a
+/// fiftieth of [`ESTIMATE_ERROR`], as [`settle_flags`] may be given it.
+#[must_use]
+pub fn close_estimate_holds(weight: f64) -> bool {
+    weight.abs() * CLOSE_ERROR * 50.0 <= ESTIMATE_ERROR
 }
 
 /// The branch-free part of [`logistic_f32_into`] for one score: `1 / (1 + e^-z)` with `e^-z` from
@@ -472,11 +485,21 @@ mod tests {
             );
             assert_eq!(w.to_bits(), o.to_bits(), "z = {x:e}");
             if x.abs() <= 30.0 {
-                assert!((c - logistic(x)).abs() < 3e-12, "z = {x:e}: {c:e}");
+                assert!((c - logistic(x)).abs() < CLOSE_ERROR, "z = {x:e}: {c:e}");
             } else {
                 assert!(c.is_nan(), "z = {x:e}: {c:e}");
             }
         }
+    }
+
+    #[test]
+    fn a_close_estimate_holds_up_to_its_weight_limit() {
+        // A weight of 200 moves a score by 6e-10 at most: a fiftieth of `ESTIMATE_ERROR`.
+        assert!(close_estimate_holds(2.0 * 1.8));
+        assert!(close_estimate_holds(-200.0));
+        assert!(!close_estimate_holds(201.0));
+        assert!(!close_estimate_holds(f64::NAN));
+        assert!(!close_estimate_holds(f64::INFINITY));
     }
 
     #[test]
