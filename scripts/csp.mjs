@@ -1,7 +1,8 @@
 // Trunk post_build hook: writes a Content-Security-Policy <meta> into the staged index.html.
-// The only inline script is Trunk's module loader; it is allowed by its SHA-256 hash, nothing
-// else inline runs. WebAssembly compiles under 'wasm-unsafe-eval'; every fetch, worker, style and
-// image comes from the site itself (images also from data: URLs, used by the PNG export).
+// The inline scripts (Trunk's module loader and index.html's start-up check) are allowed by
+// their SHA-256 hashes; nothing else inline runs. WebAssembly compiles under 'wasm-unsafe-eval';
+// every fetch, worker, style and image comes from the site itself (images also from data: URLs,
+// used by the PNG export).
 // Must run before scripts/sw-manifest.mjs, which hashes the staged files.
 import crypto from 'node:crypto';
 import fs from 'node:fs';

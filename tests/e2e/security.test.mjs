@@ -1,7 +1,7 @@
 // Static-site safety in headless Chromium: the built page carries a Content-Security-Policy that
-// allows no inline script but Trunk's loader (by hash) and no connection but the site itself; using
-// every view (with a worker job) raises no `securitypolicyviolation` and requests nothing from any
-// other host; external links open with rel="noopener".
+// allows no inline script but Trunk's loader and the start-up check (by hash) and no connection
+// but the site itself; using every view (with a worker job) raises no `securitypolicyviolation`
+// and requests nothing from any other host; external links open with rel="noopener".
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
