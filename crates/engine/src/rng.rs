@@ -207,16 +207,10 @@ pub fn below_logistic(u: f64, z: f64) -> bool {
 #[inline]
 #[must_use]
 pub fn settle_below_logistic(u: f64, z: f64) -> Option<bool> {
-    if z.abs() <= 30.0 {
-        // `d − 1`, exact for `d` near 1 (Sterbenz). One jump, on whether the draw is settled
-        // (nearly always, so well predicted): the outcome itself is random and is returned as a
-        // value, not chosen by a jump.
-        let d = u * (1.0 + approx_exp(-z)) - 1.0;
-        if d.abs() > 1e-6 {
-            return Some(d < 0.0);
-        }
-    }
-    None
+    // One jump at most, on whether the draw is settled (nearly always, so well predicted): the
+    // outcome itself is random and is returned as a value, not chosen by a jump.
+    let (settled, below) = settle_flags(u, z);
+    settled.then_some(below)
 }
 
 /// [`settle_below_logistic`] as two flags, `(settled, below)`, for loops over many draws: no jump
@@ -229,6 +223,7 @@ pub fn settle_below_logistic(u: f64, z: f64) -> Option<bool> {
 #[inline(always)]
 #[must_use]
 pub fn settle_flags(u: f64, z: f64) -> (bool, bool) {
+    // `d − 1`, exact for `d` near 1 (Sterbenz).
     let d = u * (1.0 + approx_exp(-z.clamp(-30.0, 30.0))) - 1.0;
     (z.abs() <= 30.0 && d.abs() > 1e-6, d < 0.0)
 }
@@ -291,32 +286,28 @@ fn approx_exp(x: f64) -> f64 {
 }
 
 /// `logistic(z) as f32` for every `z`, into `out`, bit for bit as [`logistic`] gives it, about
-/// twice as fast on a block of values: a first pass without branches (which the compiler turns
-/// into vector instructions) takes `e^-z` from `exp_close` (within a relative 1e-11 of
-/// `libm::exp`, tested on a dense grid) and keeps a value only when both ends of a band of a
-/// relative ±1e-10 around it round to the same `f32`. Rounding is monotonic, so the exact value,
-/// which lies inside the band with ten times the error to spare, rounds to that `f32` too.
-/// Every other value (two or three in 1,000, a `z` beyond ±30 or NaN) is left as NaN and worked
-/// out by [`logistic`] in a second pass. `z` and `out` have the same length.
-pub fn logistic_f32_into(z: &[f64], out: &mut [f32]) {
-    debug_assert_eq!(z.len(), out.len());
-    for (o, &x) in out.iter_mut().zip(z) {
-        *o = logistic_f32_close(x).1;
-    }
-    fill_logistic_f32(z, out);
-}
-
-/// [`logistic_f32_into`], and into `close` each `logistic(z)` to within [`CLOSE_ERROR`] (NaN
-/// for a `z` beyond ±30 or NaN): an estimate from which a score built on the logistic can be
-/// settled ([`settle_flags`]) without computing it exactly ([`close_estimate_holds`]). `z`, `out`
-/// and `close` have the same length.
+/// twice as fast on a block of values; and into `close` each `logistic(z)` to within
+/// [`CLOSE_ERROR`] (NaN for a `z` beyond ±30 or NaN), an estimate from which a score built on the
+/// logistic can be settled ([`settle_flags`]) without computing it exactly
+/// ([`close_estimate_holds`]). A first pass without branches (which the compiler turns into
+/// vector instructions) takes `e^-z` from `exp_close` (within a relative 1e-11 of `libm::exp`,
+/// tested on a dense grid) and keeps a value only when both ends of a band of a relative ±1e-10
+/// around it round to the same `f32`. Rounding is monotonic, so the exact value, which lies
+/// inside the band with ten times the error to spare, rounds to that `f32` too. Every other value
+/// (two or three in 1,000, a `z` beyond ±30 or NaN) is left as NaN and worked out by [`logistic`]
+/// in a second pass. `z`, `out` and `close` have the same length.
 pub fn logistic_f32_close_into(z: &[f64], out: &mut [f32], close: &mut [f64]) {
     debug_assert_eq!(z.len(), out.len());
     debug_assert_eq!(z.len(), close.len());
     for ((o, c), &x) in out.iter_mut().zip(close.iter_mut()).zip(z) {
         (*c, *o) = logistic_f32_close(x);
     }
-    fill_logistic_f32(z, out);
+    // The second pass: `logistic` for every value the first left as NaN.
+    for (o, &x) in out.iter_mut().zip(z) {
+        if o.is_nan() {
+            *o = logistic(x) as f32;
+        }
+    }
 }
 
 /// How far (absolutely) an estimate of [`logistic_f32_close_into`] may be from `logistic(z)`:
@@ -332,12 +323,12 @@ pub fn close_estimate_holds(weight: f64) -> bool {
     weight.abs() * CLOSE_ERROR * 50.0 <= ESTIMATE_ERROR
 }
 
-/// The branch-free part of [`logistic_f32_into`] for one score: `1 / (1 + e^-z)` with `e^-z` from
+/// The branch-free part of [`logistic_f32_close_into`] for one score: `1 / (1 + e^-z)` with `e^-z` from
 /// `exp_close` (NaN for a `z` beyond ±30 or NaN), and its `f32` when both ends of a band of a
 /// relative ±1e-10 around it round to the same one, else NaN.
 #[allow(
     clippy::inline_always,
-    reason = "the body of the vectorised loops of logistic_f32_into and logistic_f32_close_into"
+    reason = "the body of the vectorised loop of logistic_f32_close_into"
 )]
 #[inline(always)]
 fn logistic_f32_close(x: f64) -> (f64, f32) {
@@ -355,20 +346,11 @@ fn logistic_f32_close(x: f64) -> (f64, f32) {
     (close, bits)
 }
 
-/// The second pass of [`logistic_f32_into`]: [`logistic`] for every value the first left as NaN.
-fn fill_logistic_f32(z: &[f64], out: &mut [f32]) {
-    for (o, &x) in out.iter_mut().zip(z) {
-        if o.is_nan() {
-            *o = logistic(x) as f32;
-        }
-    }
-}
-
 /// `e^x` for `|x| ≤ 30` to a relative 1e-11 of `libm::exp`, from basic arithmetic only, for
-/// [`logistic_f32_into`]: `e^x = 2^k · e^r` with `k` the nearest integer to `x / ln 2` (rounded
+/// [`logistic_f32_close_into`]: `e^x = 2^k · e^r` with `k` the nearest integer to `x / ln 2` (rounded
 /// by adding 1.5 · 2^52, whose low bits are then `k`), `r = x − k ln 2` (within about 1e-14,
 /// |k| ≤ 44) and `e^r` by its Taylor polynomial of degree 9 (for `|r| ≤ ln 2 / 2` the remainder
-/// is below 9.8e-12; the worst on a dense grid is 9.4e-12). The band of [`logistic_f32_into`] is
+/// is below 9.8e-12; the worst on a dense grid is 9.4e-12). The band of [`logistic_f32_close_into`] is
 /// sized to this error: a higher degree would decide a few more values in the first pass but cost
 /// every value its terms.
 #[inline]
@@ -443,7 +425,7 @@ mod tests {
     }
 
     #[test]
-    fn logistic_f32_into_gives_the_bits_of_logistic() {
+    fn logistic_f32_close_into_gives_the_bits_of_logistic() {
         // A dense grid, random scores, the ends of the fast range and beyond, and values at
         // which `logistic` is next to an `f32` rounding boundary.
         let mut z: Vec<f64> = (0..=400_000)
@@ -473,17 +455,14 @@ mod tests {
             z.extend([at, at.next_up(), at.next_down()]);
         }
         let mut out = vec![0.0f32; z.len()];
-        logistic_f32_into(&z, &mut out);
-        let mut with_close = vec![0.0f32; z.len()];
         let mut close = vec![0.0f64; z.len()];
-        logistic_f32_close_into(&z, &mut with_close, &mut close);
-        for (((&x, &o), &w), &c) in z.iter().zip(&out).zip(&with_close).zip(&close) {
+        logistic_f32_close_into(&z, &mut out, &mut close);
+        for ((&x, &o), &c) in z.iter().zip(&out).zip(&close) {
             let exact = logistic(x) as f32;
             assert!(
                 o.to_bits() == exact.to_bits() || (o.is_nan() && exact.is_nan()),
                 "z = {x:e}: {o:e} against {exact:e}"
             );
-            assert_eq!(w.to_bits(), o.to_bits(), "z = {x:e}");
             if x.abs() <= 30.0 {
                 assert!((c - logistic(x)).abs() < CLOSE_ERROR, "z = {x:e}: {c:e}");
             } else {
